@@ -1,0 +1,270 @@
+//! From evidence to a verdict: scores for every level and specialization, then the implied level
+//! (an ordinal decision), track, primary specialization and a confidence.
+//!
+//! The ladder is ordinal, so the implied rank is the weighted median of the evidence over ranks,
+//! with a small prior at `pm` (the level of a posting that asks for nothing in particular). The
+//! median minimizes the expected distance in ranks, which is what "how far off" means, and it
+//! is not dragged by a few stray phrases of a distant level the way a mean is. People-management
+//! evidence says "at least a group PM" and counts at rank 4; the track then decides between the
+//! two rank-4 levels, `principal` (IC) and `group` (manager).
+
+use crate::domain::{Level, Specialization, Target, Track};
+use crate::matcher::Found;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The classifier's tunable constants.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Evidence mass at `pm` that every posting starts with.
+    pub pm_prior: f64,
+    /// Below this much level evidence the implied level is unknown (`low-evidence`).
+    pub min_level_evidence: f64,
+    /// How much one unit of people-management evidence counts toward rank 4.
+    pub manager_rank_factor: f64,
+    /// People-management evidence at which a body reads as manager track, even below rank 4.
+    pub strong_manager_evidence: f64,
+    /// A specialization other than `core` is primary only with at least this much evidence.
+    pub min_specialization_evidence: f64,
+    /// Confidence at or above which a one-rank level mismatch is worth a warning.
+    pub confident: f64,
+    /// Net people-management evidence at which an IC title is a track mismatch.
+    pub track_mismatch_evidence: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            pm_prior: 1.0,
+            min_level_evidence: 2.0,
+            manager_rank_factor: 0.75,
+            strong_manager_evidence: 3.0,
+            min_specialization_evidence: 2.0,
+            confident: 0.5,
+            track_mismatch_evidence: 2.0,
+        }
+    }
+}
+
+/// Evidence totals by what they support.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Totals {
+    pub levels: BTreeMap<Level, f64>,
+    pub manager: f64,
+    pub ic: f64,
+    pub specializations: BTreeMap<Specialization, f64>,
+}
+
+impl Totals {
+    pub fn new(evidence: &[Found]) -> Totals {
+        let mut t = Totals::default();
+        for e in evidence {
+            match e.supports {
+                Target::Level(l) => *t.levels.entry(l).or_default() += e.weight,
+                Target::Track(Track::Manager) => t.manager += e.weight,
+                Target::Track(Track::Ic) => t.ic += e.weight,
+                Target::Specialization(s) => *t.specializations.entry(s).or_default() += e.weight,
+            }
+        }
+        t
+    }
+
+    /// People-management evidence net of explicit IC evidence.
+    pub fn net_manager(&self) -> f64 {
+        self.manager - self.ic
+    }
+}
+
+/// What the body implies. DOMAIN.md's `implied` object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Implied {
+    pub level: Option<Level>,
+    pub track: Option<Track>,
+    pub specialization: Option<Specialization>,
+    /// How sure the level is, from 0 to 1.
+    pub confidence: f64,
+    /// Each level's share of the evidence, summing to 1 (all 0 when there is none).
+    pub level_scores: BTreeMap<Level, f64>,
+    /// Each specialization's share of the evidence, summing to 1 (all 0 when there is none).
+    pub specialization_scores: BTreeMap<Specialization, f64>,
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn shares<K: Ord + Copy>(keys: &[K], mass: impl Fn(K) -> f64) -> BTreeMap<K, f64> {
+    let total: f64 = keys.iter().map(|&k| mass(k)).sum();
+    keys.iter()
+        .map(|&k| {
+            (
+                k,
+                if total > 0.0 {
+                    round(mass(k) / total)
+                } else {
+                    0.0
+                },
+            )
+        })
+        .collect()
+}
+
+/// Classifies from evidence totals.
+pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
+    let level_mass = |l: Level| totals.levels.get(&l).copied().unwrap_or(0.0);
+    let manager_mass = totals.manager.max(0.0) * settings.manager_rank_factor;
+    let evidence: f64 = Level::ALL.iter().map(|&l| level_mass(l)).sum::<f64>() + manager_mass;
+
+    // Mass by rank 1..=7, with the prior at pm and people management at rank 4.
+    let mut by_rank = [0.0f64; 8];
+    for l in Level::ALL {
+        by_rank[l.rank() as usize] += level_mass(l);
+    }
+    by_rank[Level::Pm.rank() as usize] += settings.pm_prior;
+    by_rank[4] += manager_mass;
+    let total: f64 = by_rank.iter().sum();
+
+    let specialization_scores = shares(&Specialization::ALL, |s| {
+        totals.specializations.get(&s).copied().unwrap_or(0.0)
+    });
+    let level_scores_mass = |l: Level| {
+        let base = level_mass(l)
+            + if l == Level::Pm {
+                settings.pm_prior
+            } else {
+                0.0
+            };
+        match l {
+            Level::Group => base + manager_mass,
+            _ => base,
+        }
+    };
+    let level_scores = shares(&Level::ALL, level_scores_mass);
+
+    if evidence < settings.min_level_evidence {
+        return Implied {
+            level: None,
+            track: None,
+            specialization: None,
+            confidence: 0.0,
+            level_scores,
+            specialization_scores,
+        };
+    }
+
+    let half = total / 2.0;
+    let mut cumulative = 0.0;
+    let mut rank = 1u8;
+    for (r, mass) in by_rank.iter().enumerate().skip(1) {
+        cumulative += mass;
+        if cumulative >= half {
+            rank = r as u8;
+            break;
+        }
+    }
+
+    let net_manager = totals.net_manager();
+    if rank < 4 && net_manager >= settings.strong_manager_evidence {
+        rank = 4;
+    }
+    let track = if rank >= 5 || (rank == 4 && net_manager > 0.0 && totals.manager >= 1.0) {
+        Track::Manager
+    } else {
+        Track::Ic
+    };
+    let level = Level::from_rank(rank, track).expect("rank is 1..=7");
+
+    // Confidence: the share of the evidence at the chosen rank (neighbours count half, as the
+    // ladder is ordinal), shrunk when there is little evidence at all.
+    let near: f64 = by_rank[rank as usize]
+        + 0.5 * by_rank.get(rank as usize + 1).copied().unwrap_or(0.0)
+        + 0.5 * by_rank[rank as usize - 1];
+    let amount = evidence / (evidence + 4.0);
+    let confidence = round((near / total).min(1.0) * amount);
+
+    Implied {
+        level: Some(level),
+        track: Some(track),
+        specialization: Some(primary_specialization(totals, settings)),
+        confidence,
+        level_scores,
+        specialization_scores,
+    }
+}
+
+/// The specialization with the most evidence, or `core` when none stands out.
+fn primary_specialization(totals: &Totals, settings: &Settings) -> Specialization {
+    let core = totals
+        .specializations
+        .get(&Specialization::Core)
+        .copied()
+        .unwrap_or(0.0);
+    totals
+        .specializations
+        .iter()
+        .filter(|(&s, &m)| {
+            s != Specialization::Core && m >= settings.min_specialization_evidence && m > core
+        })
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map_or(Specialization::Core, |(&s, _)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn totals(levels: &[(Level, f64)], manager: f64, ic: f64) -> Totals {
+        Totals {
+            levels: levels.iter().copied().collect(),
+            manager,
+            ic,
+            specializations: BTreeMap::new(),
+        }
+    }
+
+    fn level(t: &Totals) -> Option<Level> {
+        classify(t, &Settings::default()).level
+    }
+
+    #[test]
+    fn too_little_evidence_is_unknown() {
+        assert_eq!(level(&totals(&[(Level::Senior, 1.0)], 0.0, 0.0)), None);
+    }
+
+    #[test]
+    fn the_median_is_not_dragged_by_a_distant_stray_phrase() {
+        let t = totals(
+            &[(Level::Senior, 4.0), (Level::Pm, 1.0), (Level::Cpo, 2.0)],
+            0.0,
+            0.0,
+        );
+        assert_eq!(level(&t), Some(Level::Senior));
+    }
+
+    #[test]
+    fn people_management_picks_group_over_principal() {
+        let ic = totals(&[(Level::Principal, 4.0)], 0.0, 1.0);
+        assert_eq!(level(&ic), Some(Level::Principal));
+        let manager = totals(&[(Level::Principal, 4.0)], 2.0, 0.0);
+        assert_eq!(level(&manager), Some(Level::Group));
+    }
+
+    #[test]
+    fn strong_people_management_lifts_a_lower_reading_to_group() {
+        let t = totals(&[(Level::Senior, 3.0)], 4.0, 0.0);
+        assert_eq!(level(&t), Some(Level::Group));
+        let negated = totals(&[(Level::Senior, 3.0)], 4.0, 4.0);
+        assert_eq!(level(&negated), Some(Level::Senior));
+    }
+
+    #[test]
+    fn scores_are_shares_that_sum_to_one() {
+        let implied = classify(
+            &totals(&[(Level::Senior, 3.0), (Level::Director, 1.0)], 0.0, 0.0),
+            &Settings::default(),
+        );
+        let sum: f64 = implied.level_scores.values().sum();
+        assert!((sum - 1.0).abs() < 0.01, "{sum}");
+        assert!(implied.confidence > 0.0 && implied.confidence <= 1.0);
+    }
+}

@@ -1,0 +1,140 @@
+//! The human format: per posting, what the title claims and the body implies, the diagnostics
+//! rendered like rustc's (path:line:col, the line, a marker under the span, help), and the
+//! strongest evidence. Colour goes through anstream, which strips it when stdout is not a terminal.
+
+use super::{Args, Summary};
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Style};
+use jdlint::classify::Implied;
+use jdlint::input::Item;
+use jdlint::normalize::LineIndex;
+use jdlint::report::PostingReport;
+use jdlint::title::Claimed;
+use jdlint::{Diagnostic, Posting, Severity};
+use std::io::{self, Write};
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const GREEN: Style = AnsiColor::Green.on_default();
+
+pub fn write(
+    items: &[Item],
+    reports: &[PostingReport],
+    summary: &Summary,
+    args: &Args,
+) -> io::Result<()> {
+    let mut out = anstream::stdout().lock();
+    let renderer = Renderer::styled();
+    for (item, report) in items.iter().zip(reports) {
+        let Ok(posting) = item else { continue };
+        writeln!(out, "{BOLD}{}{BOLD:#}: {}", posting.source, posting.title)?;
+        if let (Some(claimed), Some(implied)) = (&report.claimed, &report.implied) {
+            writeln!(out, "  claimed  {}", describe_claimed(claimed))?;
+            writeln!(out, "  implied  {}", describe_implied(implied))?;
+        }
+        for d in &report.diagnostics {
+            writeln!(out, "{}", render_diagnostic(&renderer, posting, d))?;
+        }
+        let shown: Vec<_> = report.evidence.iter().take(args.evidence).collect();
+        if !shown.is_empty() {
+            writeln!(out, "  {DIM}evidence, strongest first:{DIM:#}")?;
+            for e in shown {
+                let negated = if e.negated { " (negated)" } else { "" };
+                writeln!(
+                    out,
+                    "    {:>4}:{:<3} {GREEN}{:<26}{GREEN:#} {:>5.2}  \"{}\"{negated}  {DIM}{}{DIM:#}",
+                    e.line,
+                    e.column,
+                    e.supports.to_string(),
+                    e.weight,
+                    e.text,
+                    e.source
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    let mut parts = vec![format!(
+        "{} posting{} checked",
+        summary.postings,
+        if summary.postings == 1 { "" } else { "s" }
+    )];
+    parts.push(format!(
+        "{} error{}, {} warning{}, {} info",
+        summary.errors,
+        if summary.errors == 1 { "" } else { "s" },
+        summary.warnings,
+        if summary.warnings == 1 { "" } else { "s" },
+        summary.infos
+    ));
+    if summary.input_errors > 0 {
+        parts.push(format!(
+            "{} input{} could not be read",
+            summary.input_errors,
+            if summary.input_errors == 1 { "" } else { "s" }
+        ));
+    }
+    writeln!(out, "{BOLD}{}{BOLD:#}", parts.join("; "))?;
+    out.flush()
+}
+
+fn or_unknown(id: Option<&'static str>) -> &'static str {
+    id.unwrap_or("?")
+}
+
+fn describe_claimed(c: &Claimed) -> String {
+    if c.level.is_none() {
+        return "nothing (no product-management role in the title)".into();
+    }
+    format!(
+        "{} · {} · {}",
+        or_unknown(c.level.map(|l| l.id())),
+        or_unknown(c.track.map(|t| t.id())),
+        c.specialization.map_or("no specialization", |s| s.id())
+    )
+}
+
+fn describe_implied(i: &Implied) -> String {
+    if i.level.is_none() {
+        return "unknown (too little evidence)".into();
+    }
+    format!(
+        "{} · {} · {}  (confidence {:.2})",
+        or_unknown(i.level.map(|l| l.id())),
+        or_unknown(i.track.map(|t| t.id())),
+        or_unknown(i.specialization.map(|s| s.id())),
+        i.confidence
+    )
+}
+
+fn render_diagnostic(renderer: &Renderer, posting: &Posting, d: &Diagnostic) -> String {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let path = posting.source.to_string();
+    let help = d.help.clone().unwrap_or_default();
+    let snippet = match (&d.span, d.line) {
+        (Some(span), Some(line)) => {
+            let index = LineIndex::new(&posting.text);
+            let range = index.line_range(&posting.text, line);
+            let start = span.start.clamp(range.start, range.end) - range.start;
+            let end = span.end.clamp(range.start, range.end) - range.start;
+            Snippet::source(&posting.text[range])
+                .line_start(line)
+                .path(path)
+                .annotation(AnnotationKind::Primary.span(start..end.max(start)))
+        }
+        // A record's title is not in its text: show the title itself.
+        _ => Snippet::source(posting.title.as_str())
+            .path(format!("{path} (title)"))
+            .annotation(AnnotationKind::Primary.span(0..posting.title.len())),
+    };
+    let group = level
+        .primary_title(d.message.as_str())
+        .id(d.rule)
+        .element(snippet)
+        .element(Level::HELP.message(help));
+    renderer.render(&[group])
+}

@@ -1,0 +1,264 @@
+//! The shared vocabulary of `../shared/design/DOMAIN.md`: levels with their ordinal ranks and
+//! tracks, and specializations. The ids are a contract: they appear in JSON output, configuration
+//! and lexicon files.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Whether a level manages people (`manager`) or not (`ic`, individual contributor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Track {
+    Ic,
+    Manager,
+}
+
+impl Track {
+    pub const ALL: [Track; 2] = [Track::Ic, Track::Manager];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Track::Ic => "ic",
+            Track::Manager => "manager",
+        }
+    }
+}
+
+/// A level of the product-management ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Associate,
+    Pm,
+    Senior,
+    Principal,
+    Group,
+    Director,
+    Vp,
+    Cpo,
+}
+
+impl Level {
+    /// All levels, in ladder order.
+    pub const ALL: [Level; 8] = [
+        Level::Associate,
+        Level::Pm,
+        Level::Senior,
+        Level::Principal,
+        Level::Group,
+        Level::Director,
+        Level::Vp,
+        Level::Cpo,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Associate => "associate",
+            Level::Pm => "pm",
+            Level::Senior => "senior",
+            Level::Principal => "principal",
+            Level::Group => "group",
+            Level::Director => "director",
+            Level::Vp => "vp",
+            Level::Cpo => "cpo",
+        }
+    }
+
+    /// The ordinal rank: `principal` and `group` share rank 4 and differ in track.
+    pub fn rank(self) -> u8 {
+        match self {
+            Level::Associate => 1,
+            Level::Pm => 2,
+            Level::Senior => 3,
+            Level::Principal | Level::Group => 4,
+            Level::Director => 5,
+            Level::Vp => 6,
+            Level::Cpo => 7,
+        }
+    }
+
+    pub fn track(self) -> Track {
+        match self {
+            Level::Associate | Level::Pm | Level::Senior | Level::Principal => Track::Ic,
+            Level::Group | Level::Director | Level::Vp | Level::Cpo => Track::Manager,
+        }
+    }
+
+    /// The level at `rank` on `track`. Ranks 1-3 exist only on the IC track and 5-7 only on the
+    /// manager track, so there the track is ignored.
+    pub fn from_rank(rank: u8, track: Track) -> Option<Level> {
+        Some(match (rank, track) {
+            (1, _) => Level::Associate,
+            (2, _) => Level::Pm,
+            (3, _) => Level::Senior,
+            (4, Track::Ic) => Level::Principal,
+            (4, Track::Manager) => Level::Group,
+            (5, _) => Level::Director,
+            (6, _) => Level::Vp,
+            (7, _) => Level::Cpo,
+            _ => return None,
+        })
+    }
+
+    /// A short human name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Associate => "associate",
+            Level::Pm => "mid-level PM",
+            Level::Senior => "senior",
+            Level::Principal => "principal/staff",
+            Level::Group => "group PM",
+            Level::Director => "director",
+            Level::Vp => "VP / head of product",
+            Level::Cpo => "chief product officer",
+        }
+    }
+}
+
+/// A product-management specialization (seed 003).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Specialization {
+    Core,
+    Platform,
+    Technical,
+    Growth,
+    Data,
+    AiMl,
+    ZeroToOne,
+    Domain,
+}
+
+impl Specialization {
+    pub const ALL: [Specialization; 8] = [
+        Specialization::Core,
+        Specialization::Platform,
+        Specialization::Technical,
+        Specialization::Growth,
+        Specialization::Data,
+        Specialization::AiMl,
+        Specialization::ZeroToOne,
+        Specialization::Domain,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Specialization::Core => "core",
+            Specialization::Platform => "platform",
+            Specialization::Technical => "technical",
+            Specialization::Growth => "growth",
+            Specialization::Data => "data",
+            Specialization::AiMl => "ai-ml",
+            Specialization::ZeroToOne => "zero-to-one",
+            Specialization::Domain => "domain",
+        }
+    }
+}
+
+/// What a piece of evidence argues for: `level:<id>`, `track:<id>` or `specialization:<id>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Level(Level),
+    Track(Track),
+    Specialization(Specialization),
+}
+
+macro_rules! impl_id_traits {
+    ($ty:ty, $what:literal) => {
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<Self, String> {
+                <$ty>::ALL.into_iter().find(|v| v.id() == s).ok_or_else(|| {
+                    let known: Vec<_> = <$ty>::ALL.iter().map(|v| v.id()).collect();
+                    format!("unknown {} id `{s}` (known: {})", $what, known.join(", "))
+                })
+            }
+        }
+    };
+}
+
+impl_id_traits!(Level, "level");
+impl_id_traits!(Track, "track");
+impl_id_traits!(Specialization, "specialization");
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Level(l) => write!(f, "level:{l}"),
+            Target::Track(t) => write!(f, "track:{t}"),
+            Target::Specialization(s) => write!(f, "specialization:{s}"),
+        }
+    }
+}
+
+impl FromStr for Target {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (kind, id) = s.split_once(':').ok_or_else(|| {
+            format!("`{s}` is not of the form `level:<id>`, `track:<id>` or `specialization:<id>`")
+        })?;
+        match kind {
+            "level" => id.parse().map(Target::Level),
+            "track" => id.parse().map(Target::Track),
+            "specialization" => id.parse().map(Target::Specialization),
+            _ => Err(format!(
+                "unknown target kind `{kind}` in `{s}` (known: level, track, specialization)"
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_and_tracks_follow_the_domain_table() {
+        let table: Vec<_> = Level::ALL
+            .iter()
+            .map(|l| (l.id(), l.rank(), l.track().id()))
+            .collect();
+        assert_eq!(
+            table,
+            vec![
+                ("associate", 1, "ic"),
+                ("pm", 2, "ic"),
+                ("senior", 3, "ic"),
+                ("principal", 4, "ic"),
+                ("group", 4, "manager"),
+                ("director", 5, "manager"),
+                ("vp", 6, "manager"),
+                ("cpo", 7, "manager"),
+            ]
+        );
+    }
+
+    #[test]
+    fn from_rank_inverts_rank_and_track() {
+        for level in Level::ALL {
+            assert_eq!(Level::from_rank(level.rank(), level.track()), Some(level));
+        }
+        assert_eq!(Level::from_rank(0, Track::Ic), None);
+        assert_eq!(Level::from_rank(8, Track::Manager), None);
+    }
+
+    #[test]
+    fn targets_round_trip_and_reject_unknown_ids() {
+        for s in ["level:senior", "track:manager", "specialization:ai-ml"] {
+            assert_eq!(s.parse::<Target>().unwrap().to_string(), s);
+        }
+        let err = "level:seniour".parse::<Target>().unwrap_err();
+        assert!(err.contains("unknown level id `seniour`"), "{err}");
+        assert!("levels:pm".parse::<Target>().is_err());
+        assert!("pm".parse::<Target>().is_err());
+    }
+}

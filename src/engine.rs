@@ -1,0 +1,176 @@
+//! The engine: a compiled lexicon and settings, and `analyze`, which runs the pipeline on one
+//! posting: body -> normalized text -> matches -> evidence -> scores -> classification -> rules.
+
+use crate::classify::{classify, Implied, Settings, Totals};
+use crate::domain::Target;
+use crate::lexicon::{CompiledLexicon, Lexicon, LexiconError, SectionKind};
+use crate::matcher::find_evidence;
+use crate::normalize::LineIndex;
+use crate::posting::Posting;
+use crate::rules::{registry, Context, Diagnostic};
+use crate::title::{parse_title, Claimed};
+use serde::{Serialize, Serializer};
+use std::ops::Range;
+
+/// One piece of evidence behind a verdict. DOMAIN.md's `evidence` entries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The text as it stands in the posting.
+    pub text: String,
+    /// 1-based line and column (in characters) in the posting's text.
+    pub line: usize,
+    pub column: usize,
+    /// What it supports: `level:<id>`, `track:<id>` or `specialization:<id>`.
+    #[serde(serialize_with = "display")]
+    pub supports: Target,
+    /// The weight that counted, after the section factor and repeats.
+    pub weight: f64,
+    /// The seed file and section the lexicon entry cites.
+    pub source: String,
+    /// The section it stands in.
+    #[serde(serialize_with = "section_id")]
+    pub section: SectionKind,
+    /// True when it was read through a negation ("no direct reports" supports `track:ic`).
+    pub negated: bool,
+    /// Byte range in the posting's text.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+fn display<S: Serializer>(t: &Target, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(t)
+}
+
+fn section_id<S: Serializer>(k: &SectionKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(k.id())
+}
+
+/// The result of analyzing one posting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub claimed: Claimed,
+    pub implied: Implied,
+    /// Evidence, strongest first.
+    pub evidence: Vec<Evidence>,
+    /// Diagnostics, most severe first, then by rule id.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A compiled lexicon with classifier settings. Build it once and share it: `analyze` takes
+/// `&self`, and an `Engine` is `Send + Sync`.
+///
+/// ```
+/// use jdlint::{Engine, Posting, Source};
+///
+/// let engine = Engine::new();
+/// let posting = Posting::new(
+///     Source::default(),
+///     "Senior Product Manager",
+///     "What you'll do\n- Mentor other product people and lead through ambiguity\n\
+///      - Set strategy for several complex product areas\n\
+///      Requirements\n- 5-7 years of product management experience\n",
+/// );
+/// let analysis = engine.analyze(&posting);
+/// assert_eq!(analysis.implied.level.map(|l| l.id()), Some("senior"));
+/// assert!(analysis.diagnostics.is_empty());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Engine {
+    lexicon: CompiledLexicon,
+    settings: Settings,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
+
+impl Engine {
+    /// An engine over the default lexicon embedded in the binary.
+    pub fn new() -> Engine {
+        let lexicon = Lexicon::embedded().expect("the embedded lexicon is validated by its tests");
+        Engine::from_lexicon(&lexicon)
+    }
+
+    /// An engine over the default lexicon with the lexicon in `dir` layered on top of it.
+    pub fn with_overlay(dir: &std::path::Path) -> Result<Engine, LexiconError> {
+        let lexicon = Lexicon::embedded()?.overlay(Lexicon::from_dir(dir)?);
+        Ok(Engine::from_lexicon(&lexicon))
+    }
+
+    /// An engine over `lexicon`.
+    pub fn from_lexicon(lexicon: &Lexicon) -> Engine {
+        Engine {
+            lexicon: CompiledLexicon::new(lexicon),
+            settings: Settings::default(),
+        }
+    }
+
+    /// The same engine with other classifier settings.
+    pub fn with_settings(mut self, settings: Settings) -> Engine {
+        self.settings = settings;
+        self
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn lexicon(&self) -> &CompiledLexicon {
+        &self.lexicon
+    }
+
+    /// Analyzes one posting.
+    pub fn analyze(&self, posting: &Posting) -> Analysis {
+        let claimed = parse_title(&posting.title, &self.lexicon);
+        let (found, _sections) = find_evidence(posting.body_text(), &self.lexicon);
+        let totals = Totals::new(&found);
+        let implied = classify(&totals, &self.settings);
+
+        let index = LineIndex::new(&posting.text);
+        let mut evidence: Vec<Evidence> = found
+            .into_iter()
+            .map(|f| {
+                let span = posting.body.start + f.span.start..posting.body.start + f.span.end;
+                let (line, column) = index.line_col(&posting.text, span.start);
+                Evidence {
+                    text: posting.text[span.clone()].to_string(),
+                    line,
+                    column,
+                    supports: f.supports,
+                    weight: (f.weight * 1000.0).round() / 1000.0,
+                    source: f.source,
+                    section: f.section,
+                    negated: f.negated,
+                    span,
+                }
+            })
+            .collect();
+        // Strongest first; ties in reading order.
+        evidence.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then(a.span.start.cmp(&b.span.start))
+        });
+
+        let cx = Context {
+            posting,
+            claimed: &claimed,
+            implied: &implied,
+            totals: &totals,
+            evidence: &evidence,
+            settings: &self.settings,
+        };
+        let mut diagnostics: Vec<Diagnostic> =
+            registry().iter().filter_map(|r| r.check(&cx)).collect();
+        diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+
+        Analysis {
+            claimed,
+            implied,
+            evidence,
+            diagnostics,
+        }
+    }
+}

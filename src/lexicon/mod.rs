@@ -1,0 +1,795 @@
+//! The lexicon as data: the file format of `lexicon/` (documented in `lexicon/README.md`), loading
+//! and validation with errors that name the file, the entry and the problem, layering of a user's
+//! overlay on the default, and the canonical (sorted) form the files are kept in.
+
+mod compiled;
+
+pub use compiled::CompiledLexicon;
+
+use crate::domain::{Level, Specialization, Target};
+use crate::normalize::normalize_term;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_lexicon.rs"));
+
+/// A literal-phrase signal: `terms` are evidence for `supports`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignalEntry {
+    pub terms: Vec<String>,
+    pub supports: Target,
+    pub weight: f64,
+    pub source: String,
+}
+
+/// A regular-expression signal, matched against normalized text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternEntry {
+    pub pattern: String,
+    pub supports: Target,
+    pub weight: f64,
+    pub source: String,
+}
+
+/// How a title phrase is used by the title parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleKind {
+    /// A product-management role noun ("product manager", "head of product").
+    Role,
+    /// A word qualifying a role with a level or specialization ("senior", "growth").
+    Qualifier,
+}
+
+/// Phrases the title parser reads titles with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleEntry {
+    pub phrases: Vec<String>,
+    pub kind: TitleKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specialization: Option<Specialization>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub source: String,
+}
+
+/// Years of experience in `min_years..=max_years` are evidence for `supports`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExperienceBand {
+    pub min_years: u32,
+    pub max_years: u32,
+    pub supports: Target,
+    pub weight: f64,
+    pub source: String,
+}
+
+/// The kind of section a heading starts; it decides how much the evidence inside counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// Text before the first recognized heading.
+    Preamble,
+    About,
+    Role,
+    Responsibilities,
+    Requirements,
+    NiceToHave,
+    Benefits,
+    Legal,
+    Apply,
+}
+
+impl SectionKind {
+    /// How much evidence in this section counts. DOMAIN.md: "About us" and benefits are not
+    /// evidence; "nice to have" weighs less than "required". Text before any heading is often the
+    /// role's summary, but as often a company pitch, so it counts for part.
+    pub fn evidence_factor(self) -> f64 {
+        match self {
+            SectionKind::Role | SectionKind::Responsibilities | SectionKind::Requirements => 1.0,
+            SectionKind::Preamble => 0.75,
+            SectionKind::NiceToHave => 0.5,
+            SectionKind::About
+            | SectionKind::Benefits
+            | SectionKind::Legal
+            | SectionKind::Apply => 0.0,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SectionKind::Preamble => "preamble",
+            SectionKind::About => "about",
+            SectionKind::Role => "role",
+            SectionKind::Responsibilities => "responsibilities",
+            SectionKind::Requirements => "requirements",
+            SectionKind::NiceToHave => "nice-to-have",
+            SectionKind::Benefits => "benefits",
+            SectionKind::Legal => "legal",
+            SectionKind::Apply => "apply",
+        }
+    }
+}
+
+/// Headings that start a section of `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionEntry {
+    pub headings: Vec<String>,
+    pub kind: SectionKind,
+}
+
+/// Words that negate a signal that follows them closely.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NegationEntry {
+    pub words: Vec<String>,
+    pub source: String,
+}
+
+/// One lexicon file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signals: Vec<SignalEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patterns: Vec<PatternEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<TitleEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub experience: Vec<ExperienceBand>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub negations: Vec<NegationEntry>,
+}
+
+impl Serialize for Target {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A lexicon load or validation error, naming the file, the entry and the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    /// The file, as the user named it (or its path inside the default lexicon).
+    pub file: String,
+    /// The entry, e.g. `signals[3] ("mentor")`, when the problem is in one.
+    pub entry: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.entry {
+            Some(entry) => write!(f, "{}: {}: {}", self.file, entry, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// Where an entry came from, for error messages and evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    pub file: String,
+    pub entry: String,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.entry)
+    }
+}
+
+/// A lexicon entry with the place it was loaded from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub origin: Origin,
+}
+
+/// A validated lexicon: the default, a user's files, or one layered on another.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub signals: Vec<Located<SignalEntry>>,
+    pub patterns: Vec<Located<PatternEntry>>,
+    pub titles: Vec<Located<TitleEntry>>,
+    pub experience: Vec<Located<ExperienceBand>>,
+    pub sections: Vec<Located<SectionEntry>>,
+    pub negations: Vec<Located<NegationEntry>>,
+}
+
+const KEYS: [&str; 6] = [
+    "signals",
+    "patterns",
+    "titles",
+    "experience",
+    "sections",
+    "negations",
+];
+
+/// The default lexicon's files: path relative to `lexicon/` and contents.
+pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
+    EMBEDDED
+}
+
+impl Lexicon {
+    /// The default lexicon embedded in the binary.
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        Lexicon::from_sources(EMBEDDED.iter().map(|(p, t)| (p.to_string(), *t)))
+    }
+
+    /// Loads every `*.json` file below `dir` (recursively, in path order) as one layer.
+    pub fn from_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let shown = dir.display().to_string();
+        let mut paths = Vec::new();
+        collect_json(dir, &mut paths).map_err(|message| LexiconError {
+            file: shown.clone(),
+            entry: None,
+            message,
+        })?;
+        if paths.is_empty() {
+            return Err(LexiconError {
+                file: shown,
+                entry: None,
+                message: "no lexicon files (*.json) in this directory".into(),
+            });
+        }
+        let mut texts = Vec::with_capacity(paths.len());
+        for path in paths {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(&path).map_err(|e| LexiconError {
+                file: name.clone(),
+                entry: None,
+                message: format!("cannot read: {e}"),
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| LexiconError {
+                file: name.clone(),
+                entry: None,
+                message: format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
+            })?;
+            texts.push((name, text));
+        }
+        Lexicon::from_sources(texts.iter().map(|(n, t)| (n.clone(), t.as_str())))
+    }
+
+    /// Parses and validates files given as (name, contents) as one layer.
+    pub fn from_sources<'a>(
+        files: impl IntoIterator<Item = (String, &'a str)>,
+    ) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        for (name, text) in files {
+            let file = parse_file(&name, text)?;
+            lexicon.add_file(&name, file);
+        }
+        lexicon.validate()?;
+        Ok(lexicon)
+    }
+
+    fn add_file(&mut self, name: &str, file: LexiconFile) {
+        fn locate<T>(
+            name: &str,
+            key: &str,
+            items: Vec<T>,
+            label: impl Fn(&T) -> String,
+        ) -> Vec<Located<T>> {
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, value)| Located {
+                    origin: Origin {
+                        file: name.to_string(),
+                        entry: format!("{key}[{i}] ({})", label(&value)),
+                    },
+                    value,
+                })
+                .collect()
+        }
+        let first = |v: &Vec<String>| format!("{:?}", v.first().map_or("", String::as_str));
+        self.signals
+            .extend(locate(name, "signals", file.signals, |e| first(&e.terms)));
+        self.patterns
+            .extend(locate(name, "patterns", file.patterns, |e| {
+                format!("{:?}", e.pattern)
+            }));
+        self.titles
+            .extend(locate(name, "titles", file.titles, |e| first(&e.phrases)));
+        self.experience
+            .extend(locate(name, "experience", file.experience, |e| {
+                format!("{}-{} years", e.min_years, e.max_years)
+            }));
+        self.sections
+            .extend(locate(name, "sections", file.sections, |e| {
+                first(&e.headings)
+            }));
+        self.negations
+            .extend(locate(name, "negations", file.negations, |e| {
+                first(&e.words)
+            }));
+    }
+
+    /// Layers `overlay` on `self`. An overlay term, title phrase, heading or pattern that the base
+    /// already has replaces the base's use of it (that is how a company re-weights or remaps);
+    /// overlay experience bands, when there are any, replace the base's bands.
+    pub fn overlay(mut self, overlay: Lexicon) -> Lexicon {
+        let terms: std::collections::HashSet<String> = overlay
+            .signals
+            .iter()
+            .flat_map(|s| s.value.terms.iter().map(|t| normalize_term(t)))
+            .collect();
+        self.signals.retain_mut(|s| {
+            s.value
+                .terms
+                .retain(|t| !terms.contains(&normalize_term(t)));
+            !s.value.terms.is_empty()
+        });
+        self.signals.extend(overlay.signals);
+
+        let phrases: std::collections::HashSet<String> = overlay
+            .titles
+            .iter()
+            .flat_map(|s| s.value.phrases.iter().map(|t| normalize_term(t)))
+            .collect();
+        self.titles.retain_mut(|s| {
+            s.value
+                .phrases
+                .retain(|t| !phrases.contains(&normalize_term(t)));
+            !s.value.phrases.is_empty()
+        });
+        self.titles.extend(overlay.titles);
+
+        let headings: std::collections::HashSet<String> = overlay
+            .sections
+            .iter()
+            .flat_map(|s| s.value.headings.iter().map(|t| normalize_term(t)))
+            .collect();
+        self.sections.retain_mut(|s| {
+            s.value
+                .headings
+                .retain(|t| !headings.contains(&normalize_term(t)));
+            !s.value.headings.is_empty()
+        });
+        self.sections.extend(overlay.sections);
+
+        self.patterns.retain(|p| {
+            !overlay
+                .patterns
+                .iter()
+                .any(|o| o.value.pattern == p.value.pattern)
+        });
+        self.patterns.extend(overlay.patterns);
+
+        if !overlay.experience.is_empty() {
+            self.experience = overlay.experience;
+        }
+        self.negations.extend(overlay.negations);
+        self
+    }
+
+    fn validate(&self) -> Result<(), LexiconError> {
+        let err = |origin: &Origin, message: String| LexiconError {
+            file: origin.file.clone(),
+            entry: Some(origin.entry.clone()),
+            message,
+        };
+
+        let mut seen_terms: HashMap<String, &Origin> = HashMap::new();
+        for s in &self.signals {
+            check_weight(s.value.weight).map_err(|m| err(&s.origin, m))?;
+            check_source(&s.value.source).map_err(|m| err(&s.origin, m))?;
+            check_phrases("terms", &s.value.terms, &s.origin, &mut seen_terms)?;
+        }
+
+        for p in &self.patterns {
+            check_weight(p.value.weight).map_err(|m| err(&p.origin, m))?;
+            check_source(&p.value.source).map_err(|m| err(&p.origin, m))?;
+            let re = compiled::build_regex(&p.value.pattern).map_err(|m| err(&p.origin, m))?;
+            if re.is_match("") {
+                return Err(err(
+                    &p.origin,
+                    "pattern matches the empty string, so it would match everywhere".into(),
+                ));
+            }
+        }
+
+        let mut seen_phrases: HashMap<String, &Origin> = HashMap::new();
+        for t in &self.titles {
+            check_source(&t.value.source).map_err(|m| err(&t.origin, m))?;
+            check_phrases("phrases", &t.value.phrases, &t.origin, &mut seen_phrases)?;
+            if t.value.kind == TitleKind::Qualifier
+                && t.value.level.is_none()
+                && t.value.specialization.is_none()
+            {
+                return Err(err(
+                    &t.origin,
+                    "a qualifier needs a `level` or a `specialization`".into(),
+                ));
+            }
+        }
+
+        for b in &self.experience {
+            check_weight(b.value.weight).map_err(|m| err(&b.origin, m))?;
+            check_source(&b.value.source).map_err(|m| err(&b.origin, m))?;
+            if b.value.min_years > b.value.max_years {
+                return Err(err(
+                    &b.origin,
+                    format!(
+                        "min_years ({}) is greater than max_years ({})",
+                        b.value.min_years, b.value.max_years
+                    ),
+                ));
+            }
+            if !matches!(b.value.supports, Target::Level(_)) {
+                return Err(err(
+                    &b.origin,
+                    format!("experience supports a level, not `{}`", b.value.supports),
+                ));
+            }
+        }
+
+        let mut seen_headings: HashMap<String, &Origin> = HashMap::new();
+        for s in &self.sections {
+            check_phrases("headings", &s.value.headings, &s.origin, &mut seen_headings)?;
+            if s.value.kind == SectionKind::Preamble {
+                return Err(err(
+                    &s.origin,
+                    "`preamble` is the text before any heading, not a heading kind".into(),
+                ));
+            }
+        }
+
+        let mut seen_words: HashMap<String, &Origin> = HashMap::new();
+        for n in &self.negations {
+            check_source(&n.value.source).map_err(|m| err(&n.origin, m))?;
+            check_phrases("words", &n.value.words, &n.origin, &mut seen_words)?;
+        }
+        Ok(())
+    }
+
+    /// Every literal term of the lexicon's signals, normalized, in lexicon order.
+    pub fn terms(&self) -> impl Iterator<Item = String> + '_ {
+        self.signals
+            .iter()
+            .flat_map(|s| s.value.terms.iter().map(|t| normalize_term(t)))
+    }
+}
+
+fn check_weight(weight: f64) -> Result<(), String> {
+    if weight.is_finite() && weight > 0.0 && weight <= 10.0 {
+        Ok(())
+    } else {
+        Err(format!("weight {weight} is out of range (0, 10]"))
+    }
+}
+
+fn check_source(source: &str) -> Result<(), String> {
+    let b = source.as_bytes();
+    let well_formed = b.len() > 5 && b[..3].iter().all(u8::is_ascii_digit) && &b[3..5] == b": ";
+    if well_formed {
+        Ok(())
+    } else {
+        Err(format!(
+            "source {source:?} does not name a seed file and section (`NNN: Section > Subsection #n`)"
+        ))
+    }
+}
+
+fn check_phrases<'a>(
+    key: &str,
+    phrases: &[String],
+    origin: &'a Origin,
+    seen: &mut HashMap<String, &'a Origin>,
+) -> Result<(), LexiconError> {
+    let err = |message: String| LexiconError {
+        file: origin.file.clone(),
+        entry: Some(origin.entry.clone()),
+        message,
+    };
+    if phrases.is_empty() {
+        return Err(err(format!("`{key}` is empty")));
+    }
+    for phrase in phrases {
+        let normalized = normalize_term(phrase);
+        if normalized.is_empty() {
+            return Err(err(format!("empty entry in `{key}`")));
+        }
+        if let Some(first) = seen.insert(normalized.clone(), origin) {
+            return Err(err(format!(
+                "duplicate `{phrase}` (normalized `{normalized}`), already in {first}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn collect_json(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
+    let meta = std::fs::metadata(dir).map_err(|e| format!("cannot read lexicon directory: {e}"))?;
+    if !meta.is_dir() {
+        return Err("not a directory (--lexicon takes a directory of *.json files)".into());
+    }
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("cannot list directory: {e}"))? {
+        entries.push(
+            entry
+                .map_err(|e| format!("cannot list directory: {e}"))?
+                .path(),
+        );
+    }
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect_json(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Parses one lexicon file, with errors naming the entry (by key and index) that is wrong.
+pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
+    let file_err = |message: String| LexiconError {
+        file: name.to_string(),
+        entry: None,
+        message,
+    };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        file_err(format!(
+            "invalid JSON at line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(file_err(
+            "a lexicon file holds one JSON object (keys: signals, patterns, titles, experience, sections, negations)"
+                .into(),
+        ));
+    };
+    for (key, value) in &map {
+        if !KEYS.contains(&key.as_str()) {
+            return Err(file_err(format!(
+                "unknown key `{key}` (known: {})",
+                KEYS.join(", ")
+            )));
+        }
+        let serde_json::Value::Array(items) = value else {
+            return Err(file_err(format!("`{key}` must be an array")));
+        };
+        for (i, item) in items.iter().enumerate() {
+            let check = match key.as_str() {
+                "signals" => SignalEntry::deserialize(item).map(drop),
+                "patterns" => PatternEntry::deserialize(item).map(drop),
+                "titles" => TitleEntry::deserialize(item).map(drop),
+                "experience" => ExperienceBand::deserialize(item).map(drop),
+                "sections" => SectionEntry::deserialize(item).map(drop),
+                _ => NegationEntry::deserialize(item).map(drop),
+            };
+            if let Err(e) = check {
+                let label = item
+                    .as_object()
+                    .and_then(|o| {
+                        ["terms", "phrases", "headings", "words", "pattern"]
+                            .iter()
+                            .find_map(|k| o.get(*k))
+                    })
+                    .map(|v| match v {
+                        serde_json::Value::Array(a) => {
+                            a.first().map(|f| f.to_string()).unwrap_or_default()
+                        }
+                        other => other.to_string(),
+                    })
+                    .unwrap_or_default();
+                return Err(LexiconError {
+                    file: name.to_string(),
+                    entry: Some(format!("{key}[{i}] ({label})")),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+    serde_json::from_value(serde_json::Value::Object(map)).map_err(|e| file_err(e.to_string()))
+}
+
+impl LexiconFile {
+    /// The file in canonical form: phrases sorted and unique inside each entry, entries sorted.
+    pub fn canonical(mut self) -> LexiconFile {
+        fn tidy(v: &mut Vec<String>) {
+            v.sort();
+            v.dedup();
+        }
+        for s in &mut self.signals {
+            tidy(&mut s.terms);
+        }
+        self.signals.sort_by(|a, b| {
+            (&a.terms, a.supports.to_string()).cmp(&(&b.terms, b.supports.to_string()))
+        });
+        self.patterns.sort_by(|a, b| a.pattern.cmp(&b.pattern));
+        for t in &mut self.titles {
+            tidy(&mut t.phrases);
+        }
+        self.titles.sort_by(|a, b| a.phrases.cmp(&b.phrases));
+        self.experience.sort_by(|a, b| {
+            (a.min_years, a.max_years, a.supports.to_string()).cmp(&(
+                b.min_years,
+                b.max_years,
+                b.supports.to_string(),
+            ))
+        });
+        for s in &mut self.sections {
+            tidy(&mut s.headings);
+        }
+        self.sections.sort_by(|a, b| a.headings.cmp(&b.headings));
+        for n in &mut self.negations {
+            tidy(&mut n.words);
+        }
+        self.negations.sort_by(|a, b| a.words.cmp(&b.words));
+        self
+    }
+
+    /// The file as canonical JSON text (two-space indentation, trailing newline).
+    pub fn to_canonical_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(&self.clone().canonical())
+            .expect("lexicon files serialize");
+        text.push('\n');
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(files: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
+        Lexicon::from_sources(files.iter().map(|(n, t)| (n.to_string(), *t)))
+    }
+
+    const SRC: &str = "003: Senior Product Manager > Core Responsibilities #3";
+
+    fn signal(terms: &str, supports: &str) -> String {
+        format!(
+            r#"{{"signals": [{{"terms": [{terms}], "supports": "{supports}", "weight": 1.0, "source": "{SRC}"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn the_embedded_lexicon_loads() {
+        let lexicon = Lexicon::embedded().unwrap();
+        assert!(
+            lexicon.signals.len() > 50,
+            "{} signals",
+            lexicon.signals.len()
+        );
+        assert!(!lexicon.titles.is_empty());
+    }
+
+    #[test]
+    fn unknown_fields_name_the_file_and_entry() {
+        let text = r#"{"signals": [{"terms": ["mentor"], "supports": "level:senior", "weight": 1.0, "source": "003: x", "wieght": 2}]}"#;
+        let e = load(&[("extra.json", text)]).unwrap_err();
+        assert_eq!(e.file, "extra.json");
+        assert_eq!(e.entry.as_deref(), Some("signals[0] (\"mentor\")"));
+        assert!(e.message.contains("unknown field `wieght`"), "{e}");
+    }
+
+    #[test]
+    fn unknown_top_level_keys_and_bad_json_are_errors() {
+        let e = load(&[("a.json", r#"{"signal": []}"#)]).unwrap_err();
+        assert!(e.message.contains("unknown key `signal`"), "{e}");
+        let e = load(&[("a.json", "{\"signals\": [\n}")]).unwrap_err();
+        assert!(e.message.contains("invalid JSON at line 2"), "{e}");
+        let e = load(&[("a.json", "[]")]).unwrap_err();
+        assert!(e.message.contains("one JSON object"), "{e}");
+    }
+
+    #[test]
+    fn unknown_level_ids_are_errors() {
+        let e = load(&[("a.json", &signal(r#""mentor""#, "level:seniour"))]).unwrap_err();
+        assert!(e.to_string().contains("unknown level id `seniour`"), "{e}");
+        let title = r#"{"titles": [{"phrases": ["sr"], "kind": "qualifier", "level": "snr", "source": "001: x"}]}"#;
+        let e = load(&[("t.json", title)]).unwrap_err();
+        assert_eq!(e.entry.as_deref(), Some("titles[0] (\"sr\")"));
+        assert!(e.message.contains("unknown variant `snr`"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_and_empty_terms_are_errors() {
+        let e = load(&[
+            ("a.json", &signal(r#""Cross-functional""#, "level:pm")),
+            ("b.json", &signal(r#""cross functional""#, "level:senior")),
+        ])
+        .unwrap_err();
+        assert_eq!(e.file, "b.json");
+        assert!(e.message.contains("duplicate `cross functional`"), "{e}");
+        assert!(e.message.contains("a.json: signals[0]"), "{e}");
+        let e = load(&[("a.json", &signal(r#""  ""#, "level:pm"))]).unwrap_err();
+        assert!(e.message.contains("empty entry in `terms`"), "{e}");
+        let e = load(&[("a.json", &signal("", "level:pm"))]).unwrap_err();
+        assert!(e.message.contains("`terms` is empty"), "{e}");
+    }
+
+    #[test]
+    fn bad_regexes_and_match_everything_patterns_are_errors() {
+        let bad = r#"{"patterns": [{"pattern": "report(s", "supports": "level:cpo", "weight": 1.0, "source": "003: x"}]}"#;
+        let e = load(&[("p.json", bad)]).unwrap_err();
+        assert_eq!(e.entry.as_deref(), Some("patterns[0] (\"report(s\")"));
+        assert!(e.message.contains("invalid regex"), "{e}");
+        let all = r#"{"patterns": [{"pattern": "x*", "supports": "level:cpo", "weight": 1.0, "source": "003: x"}]}"#;
+        let e = load(&[("p.json", all)]).unwrap_err();
+        assert!(e.message.contains("empty string"), "{e}");
+    }
+
+    #[test]
+    fn weights_and_sources_are_checked() {
+        let text = r#"{"signals": [{"terms": ["x"], "supports": "level:pm", "weight": -1, "source": "003: x"}]}"#;
+        assert!(load(&[("a.json", text)])
+            .unwrap_err()
+            .message
+            .contains("out of range"));
+        let text = r#"{"signals": [{"terms": ["x"], "supports": "level:pm", "weight": 1, "source": "the internet"}]}"#;
+        assert!(load(&[("a.json", text)])
+            .unwrap_err()
+            .message
+            .contains("seed file"));
+    }
+
+    #[test]
+    fn an_overlay_replaces_the_terms_it_repeats() {
+        let base = load(&[(
+            "base.json",
+            &signal(r#""mentor", "mentoring""#, "level:senior"),
+        )])
+        .unwrap();
+        let overlay =
+            load(&[("company.json", &signal(r#""Mentoring""#, "level:principal"))]).unwrap();
+        let merged = base.overlay(overlay);
+        let pairs: Vec<_> = merged
+            .signals
+            .iter()
+            .map(|s| (s.value.terms.clone(), s.value.supports.to_string()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                (vec!["mentor".to_string()], "level:senior".to_string()),
+                (vec!["Mentoring".to_string()], "level:principal".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn canonical_form_sorts_terms_and_entries() {
+        let text = r#"{"signals": [
+            {"terms": ["zeta", "alpha", "alpha"], "supports": "level:pm", "weight": 1.0, "source": "003: x"},
+            {"terms": ["beta"], "supports": "level:pm", "weight": 1.5, "source": "003: y"}]}"#;
+        let canonical = parse_file("a.json", text).unwrap().to_canonical_json();
+        let alpha = canonical.find("\"alpha\"").unwrap();
+        let beta = canonical.find("\"beta\"").unwrap();
+        assert!(alpha < beta, "{canonical}");
+        assert_eq!(canonical.matches("\"alpha\"").count(), 1);
+        assert_eq!(
+            parse_file("a.json", &canonical)
+                .unwrap()
+                .to_canonical_json(),
+            canonical
+        );
+    }
+}

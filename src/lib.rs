@@ -1,0 +1,31 @@
+//! jdlint: a linter and classifier for product-management job postings.
+//!
+//! A keyword lexicon built from five articles on PM roles (see `lexicon/README.md`) scores a
+//! posting's body; the engine reads the level, track and specialization the body implies, compares
+//! them with what the title claims, and reports diagnostics with the evidence behind them.
+//!
+//! The pipeline reads in one direction, one module a stage:
+//! [`input`] (bytes to [`Posting`]s) -> [`normalize`] -> [`sections`] -> [`matcher`] (lexicon
+//! matches to evidence) -> [`classify`] (scores and the implied level) -> [`rules`] ->
+//! [`report`] (the JSON contract). [`Engine`] runs it; build one per process and share it.
+//!
+//! The library never prints.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod classify;
+pub mod domain;
+pub mod engine;
+pub mod input;
+pub mod lexicon;
+pub mod matcher;
+pub mod normalize;
+pub mod posting;
+pub mod report;
+pub mod rules;
+pub mod sections;
+pub mod title;
+
+pub use domain::{Level, Specialization, Target, Track};
+pub use engine::{Analysis, Engine, Evidence};
+pub use posting::{Posting, Source};
+pub use rules::{Diagnostic, Severity};

@@ -1,0 +1,10 @@
+//! The `jdlint` command: a thin layer over the library that reads arguments, runs the engine over
+//! the inputs in parallel, renders the results in input order and turns them into an exit code.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::run()
+}

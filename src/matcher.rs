@@ -1,0 +1,269 @@
+//! Matching a body against the compiled lexicon: literal terms (aho-corasick), patterns (regex),
+//! years of experience (regex), with title mentions masked, negation applied and each match
+//! weighed by the section it stands in. The result is the evidence the classifier scores.
+
+use crate::domain::{Target, Track};
+use crate::lexicon::{CompiledLexicon, SectionKind};
+use crate::normalize::NormalizedText;
+use crate::sections::Sections;
+use crate::title::title_mentions;
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A piece of evidence found in a body, before it is located in lines and columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Byte range in the body.
+    pub span: Range<usize>,
+    pub supports: Target,
+    /// The weight that counts: the lexicon weight, times the section factor, with repeats of the
+    /// same entry counting less.
+    pub weight: f64,
+    pub source: String,
+    pub section: SectionKind,
+    /// True when a negation turned it around ("no direct reports": manager evidence read as IC).
+    pub negated: bool,
+}
+
+/// How many words back a negation still applies ("no people management", "not expected to
+/// manage").
+const NEGATION_WINDOW: usize = 4;
+
+/// Repeats of one lexicon entry count less each time: the same phrase said five times is not five
+/// times the evidence.
+const REPEAT_DECAY: f64 = 0.5;
+
+fn years_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            \b(?P<min>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)
+            (?:\s*\(\d{1,2}\))?
+            \s*(?:\+|plus)?\s*
+            (?:(?:-|to)\s*(?P<max>\d{1,2})\s*\+?\s*)?
+            (?:or\s+more\s+)?
+            years?\b
+            (?P<after>[^.;!?]{0,60})",
+        )
+        .expect("years regex compiles")
+    })
+}
+
+fn word_number(s: &str) -> Option<u32> {
+    Some(match s {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        _ => s.parse().ok()?,
+    })
+}
+
+/// Words after "N years" that make it a requirement of experience, not "founded 10 years ago".
+fn is_experience_context(after: &str, before: &str) -> bool {
+    const AFTER: [&str; 12] = [
+        "experience",
+        "product",
+        "management",
+        "managing",
+        "leading",
+        "leadership",
+        "industry",
+        "working",
+        " in ",
+        " as ",
+        "building",
+        "professional",
+    ];
+    let after = after.trim_start();
+    if after.starts_with("ago") || after.starts_with("old") || after.starts_with("in business") {
+        return false;
+    }
+    AFTER.iter().any(|w| after.contains(w)) || before.contains("experience")
+}
+
+/// Years of experience a body asks for: each mention's lower bound and its normalized range.
+pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
+    years_regex()
+        .captures_iter(normalized)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let after = c.name("after").map_or("", |m| m.as_str());
+            let before_start = whole.start().saturating_sub(40);
+            let before = normalized
+                .get(before_start..whole.start())
+                .unwrap_or_default();
+            if !is_experience_context(after, before) {
+                return None;
+            }
+            let min = word_number(c.name("min")?.as_str())?;
+            let end = c.name("after").map_or(whole.end(), |m| m.start());
+            Some((min, whole.start()..end))
+        })
+        .collect()
+}
+
+/// Whether the words just before normalized offset `start` negate what follows.
+fn is_negated(normalized: &str, start: usize, negations: &[String]) -> bool {
+    let before = &normalized[..start];
+    let mut words = before.split(' ').rev().filter(|w| !w.is_empty());
+    let mut previous: Option<&str> = None;
+    for _ in 0..NEGATION_WINDOW {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        // A word that ends a clause belongs to the one before: the negation does not reach.
+        if word.ends_with([',', '.', ';', ':', '!', '?', ')']) || word == "-" || word == "but" {
+            return false;
+        }
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let pair = previous.map(|p| format!("{bare} {p}"));
+        if negations
+            .iter()
+            .any(|n| n == bare || pair.as_deref() == Some(n.as_str()))
+        {
+            return true;
+        }
+        previous = Some(bare);
+    }
+    false
+}
+
+/// Finds the evidence in `body`.
+pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> (Vec<Found>, Sections) {
+    let normalized = NormalizedText::new(body);
+    let text = normalized.as_str();
+    let sections = Sections::split(body, lexicon);
+    let mentions = title_mentions(text, lexicon);
+    let inside_mention = |r: &Range<usize>| {
+        let i = mentions.partition_point(|m| m.end <= r.start);
+        mentions
+            .get(i)
+            .is_some_and(|m| m.start <= r.start && r.end <= m.end)
+    };
+
+    let mut found = Vec::new();
+    let mut repeats: HashMap<(u8, usize), u32> = HashMap::new();
+    let mut push =
+        |range: Range<usize>, key: (u8, usize), supports: Target, weight: f64, source: &str| {
+            let span = normalized.original_range(range.clone());
+            let section = sections.kind_at(span.start);
+            let factor = section.evidence_factor();
+            if factor == 0.0 {
+                return;
+            }
+            let negated = is_negated(text, range.start, &lexicon.negations);
+            let supports = match (negated, supports) {
+                (false, s) => s,
+                (true, Target::Track(Track::Manager)) => Target::Track(Track::Ic),
+                // A negated level or specialization phrase says nothing about what the role is.
+                (true, _) => return,
+            };
+            let seen = repeats.entry(key).or_insert(0);
+            let weight = weight * factor * REPEAT_DECAY.powi(*seen as i32);
+            *seen += 1;
+            found.push(Found {
+                span,
+                supports,
+                weight,
+                source: source.to_string(),
+                section,
+                negated,
+            });
+        };
+
+    for m in lexicon.find_terms(text) {
+        if inside_mention(&m.range) {
+            continue;
+        }
+        let s = &lexicon.signals[m.index];
+        push(m.range, (0, m.index), s.supports, s.weight, &s.source);
+    }
+    for m in lexicon.find_patterns(text) {
+        let (_, s) = &lexicon.patterns[m.index];
+        push(m.range, (1, m.index), s.supports, s.weight, &s.source);
+    }
+    // Only the largest years requirement counts: "5+ years of product experience, 2+ with SQL"
+    // asks for five.
+    let counted_years = years_mentions(text)
+        .into_iter()
+        .filter(|(_, r)| {
+            sections
+                .kind_at(normalized.original_range(r.clone()).start)
+                .evidence_factor()
+                > 0.0
+        })
+        .max_by_key(|(years, r)| (*years, std::cmp::Reverse(r.start)));
+    if let Some((years, range)) = counted_years {
+        for (i, band) in lexicon.bands.iter().enumerate() {
+            if band.years.contains(&years) {
+                let s = &band.signal;
+                push(range.clone(), (2, i), s.supports, s.weight, &s.source);
+            }
+        }
+    }
+    found.sort_by_key(|f| (f.span.start, f.span.end));
+    (found, sections)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(text: &str) -> Vec<u32> {
+        years_mentions(&NormalizedText::new(text).as_str().to_string())
+            .into_iter()
+            .map(|(y, _)| y)
+            .collect()
+    }
+
+    #[test]
+    fn reads_years_of_experience_in_common_forms() {
+        assert_eq!(years("5+ years of product management experience"), vec![5]);
+        assert_eq!(years("3\u{2013}5 years in product"), vec![3]);
+        assert_eq!(
+            years("at least seven years working on B2B products"),
+            vec![7]
+        );
+        assert_eq!(years("Five (5) or more years as a product lead"), vec![5]);
+        assert_eq!(years("Experience: 10 years"), vec![10]);
+    }
+
+    #[test]
+    fn ignores_years_that_are_not_experience() {
+        assert!(years("We were founded 12 years ago.").is_empty());
+        assert!(years("a 3 year roadmap for the platform.").is_empty());
+    }
+
+    fn negated(text: &str) -> bool {
+        let negations: Vec<String> = ["no", "not", "without", "rather than"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let at = text.find('|').unwrap();
+        let text = text.replace('|', "");
+        is_negated(&text, at, &negations)
+    }
+
+    #[test]
+    fn negation_applies_within_a_few_words_of_the_same_clause() {
+        assert!(negated("this role has no |direct reports"));
+        assert!(negated("you will not be expected to |manage people"));
+        assert!(negated("coach others rather than |manage them"));
+        assert!(!negated("no travel, and you |manage people"));
+        assert!(!negated("no doubt that over time you will |manage people"));
+        assert!(!negated("not remote. |people management"));
+    }
+}

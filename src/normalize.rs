@@ -1,0 +1,267 @@
+//! Normalized text: the form both postings and lexicon terms are matched in, with a map from every
+//! normalized byte back to the original text so that evidence can quote and locate what it saw.
+//!
+//! Normalization lower-cases, straightens Unicode quotes, reads a hyphen or dash between two
+//! letters as a space ("cross-functional" = "cross functional"), keeps other dashes as `-` (so
+//! "3–5 years" stays a range), drops zero-width characters, reads bullets as white space and folds
+//! every run of white space into one space.
+
+use std::ops::Range;
+
+/// Text in normalized form, with the original byte offset of each of its bytes.
+#[derive(Debug, Clone, Default)]
+pub struct NormalizedText {
+    text: String,
+    /// `offsets[i]` is the original byte offset of the character normalized byte `i` came from;
+    /// one extra entry holds the original length.
+    offsets: Vec<u32>,
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'
+            | '\u{2011}'
+            | '\u{2012}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2015}'
+            | '\u{2212}'
+    )
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2022}'
+            | '\u{00B7}'
+            | '\u{25AA}'
+            | '\u{25CF}'
+            | '\u{25E6}'
+            | '\u{2023}'
+            | '\u{2219}'
+            | '\u{2043}'
+            | '\u{25A0}'
+            | '\u{25BA}'
+    )
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+fn map_quote(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
+        _ => None,
+    }
+}
+
+impl NormalizedText {
+    /// Normalizes `original`. Offsets are kept as `u32`, so inputs must be under 4 GiB; callers
+    /// enforce a far smaller posting size limit.
+    pub fn new(original: &str) -> Self {
+        assert!(
+            original.len() < u32::MAX as usize,
+            "posting too large to normalize"
+        );
+        let mut text = String::with_capacity(original.len());
+        let mut offsets = Vec::with_capacity(original.len() + 1);
+        let mut pending_space: Option<usize> = None;
+        let mut prev_alpha = false;
+        let mut chars = original.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if is_invisible(c) {
+                continue;
+            }
+            let dash_between_letters = is_dash(c)
+                && prev_alpha
+                && chars.peek().is_some_and(|&(_, next)| next.is_alphabetic());
+            if c.is_whitespace() || is_bullet(c) || dash_between_letters {
+                if pending_space.is_none() {
+                    pending_space = Some(at);
+                }
+                prev_alpha = false;
+                continue;
+            }
+            if let Some(space_at) = pending_space.take() {
+                if !text.is_empty() {
+                    text.push(' ');
+                    offsets.push(space_at as u32);
+                }
+            }
+            let mut push = |ch: char| {
+                let before = text.len();
+                text.push(ch);
+                offsets.extend(std::iter::repeat_n(at as u32, text.len() - before));
+            };
+            if c.is_ascii() {
+                push(c.to_ascii_lowercase());
+            } else if let Some(q) = map_quote(c) {
+                push(q);
+            } else if is_dash(c) {
+                push('-');
+            } else {
+                c.to_lowercase().for_each(&mut push);
+            }
+            prev_alpha = c.is_alphabetic();
+        }
+        offsets.push(original.len() as u32);
+        NormalizedText { text, offsets }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte range that the normalized range `range` came from.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.offsets[range.start] as usize;
+        let end = if range.end == range.start {
+            start
+        } else {
+            // The end of the last character: the start of the next original character that
+            // produced output, or of the white space folded after it.
+            self.offsets[range.end] as usize
+        };
+        start..end.max(start)
+    }
+}
+
+/// Normalizes a lexicon term or title phrase the same way postings are, trimmed.
+pub fn normalize_term(term: &str) -> String {
+    NormalizedText::new(term.trim()).text
+}
+
+/// Letters, digits and `_` make words; anything else separates them.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether `range` of `text` starts and ends on word boundaries.
+pub(crate) fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
+    let before_ok = text[..range.start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c));
+    let after_ok = text[range.end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !is_word_char(c));
+    // A term that itself ends in punctuation ("sr.") has no word boundary to check there.
+    let term = &text[range.clone()];
+    let starts_word = term.chars().next().is_some_and(is_word_char);
+    let ends_word = term.chars().next_back().is_some_and(is_word_char);
+    (before_ok || !starts_word) && (after_ok || !ends_word)
+}
+
+/// 1-based line and column (in characters) of byte offsets in a text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { line_starts }
+    }
+
+    /// The 1-based line and column of byte `offset` in `text` (the text the index was built on).
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = text[start..offset.min(text.len())].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// The byte range of 1-based `line`, without its line terminator.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.line_starts[line - 1];
+        let mut end = self
+            .line_starts
+            .get(line)
+            .map_or(text.len(), |&next| next - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        NormalizedText::new(s).as_str().to_string()
+    }
+
+    #[test]
+    fn folds_case_quotes_hyphens_and_space() {
+        assert_eq!(
+            norm("  Cross-Functional\u{00A0}\n\tTeams "),
+            "cross functional teams"
+        );
+        assert_eq!(
+            norm("You\u{2019}ll own \u{201C}P&L\u{201D}"),
+            "you'll own \"p&l\""
+        );
+        assert_eq!(norm("end\u{2013}to\u{2014}end"), "end to end");
+        assert_eq!(norm("\u{2022} Mentor\u{200B} others"), "mentor others");
+    }
+
+    #[test]
+    fn keeps_dashes_that_are_not_between_letters() {
+        assert_eq!(norm("3\u{2013}5 years"), "3-5 years");
+        assert_eq!(norm("5+ years - required"), "5+ years - required");
+        assert_eq!(norm("A/B tests"), "a/b tests");
+    }
+
+    #[test]
+    fn maps_normalized_ranges_back_to_the_original() {
+        let original = "We  want\u{2014}Cross\u{2011}Functional LEADERS.";
+        let n = NormalizedText::new(original);
+        let at = n.as_str().find("cross functional").unwrap();
+        let range = n.original_range(at..at + "cross functional".len());
+        assert_eq!(&original[range], "Cross\u{2011}Functional");
+        let at = n.as_str().find("leaders").unwrap();
+        assert_eq!(&original[n.original_range(at..at + 7)], "LEADERS");
+    }
+
+    #[test]
+    fn maps_ranges_through_multibyte_lowercasing() {
+        let original = "\u{00C9}QUIPE \u{0130}stanbul";
+        let n = NormalizedText::new(original);
+        let at = n.as_str().find("équipe").unwrap();
+        assert_eq!(
+            &original[n.original_range(at..at + "équipe".len())],
+            "\u{00C9}QUIPE"
+        );
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let text = "internal interns sr. pm";
+        assert!(!on_word_boundaries(text, &(0..6)));
+        assert!(!on_word_boundaries(text, &(9..15)));
+        assert!(on_word_boundaries(text, &(9..16)));
+        assert!(on_word_boundaries(text, &(17..20)));
+    }
+
+    #[test]
+    fn line_index_counts_lines_and_characters() {
+        let text = "Title\r\nsecond \u{00E9}line\nthird";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        let at = text.find("line").unwrap();
+        assert_eq!(idx.line_col(text, at), (2, 9));
+        assert_eq!(&text[idx.line_range(text, 1)], "Title");
+        assert_eq!(&text[idx.line_range(text, 3)], "third");
+    }
+}

@@ -1,0 +1,183 @@
+//! A posting: where it came from, its title, and its text with the body marked out.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// Where a posting (or an input error) came from. DOMAIN.md: unknown values are `null`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The file path as given, or `-` for standard input.
+    pub path: Option<String>,
+    /// The line of a JSONL record in its file.
+    pub line: Option<usize>,
+    /// The record's `id` field.
+    pub id: Option<String>,
+}
+
+impl Source {
+    pub fn file(path: impl Into<String>) -> Source {
+        Source {
+            path: Some(path.into()),
+            ..Source::default()
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = self.path.as_deref().unwrap_or("<input>");
+        match (self.line, &self.id) {
+            (Some(line), Some(id)) => write!(f, "{path}:{line} (id {id})"),
+            (Some(line), None) => write!(f, "{path}:{line}"),
+            _ => f.write_str(path),
+        }
+    }
+}
+
+/// One job posting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Posting {
+    pub source: Source,
+    pub title: String,
+    /// Where the title stands in `text`, when it was read from it (not for JSONL records or
+    /// `--title`).
+    pub title_span: Option<Range<usize>>,
+    /// The whole document: line and column numbers of evidence count in it.
+    pub text: String,
+    /// The part of `text` that is the body.
+    pub body: Range<usize>,
+}
+
+impl Posting {
+    /// A posting whose title and body are given apart (a JSONL record, an API caller).
+    pub fn new(source: Source, title: impl Into<String>, body: impl Into<String>) -> Posting {
+        let text = body.into();
+        Posting {
+            source,
+            title: title.into(),
+            title_span: None,
+            body: 0..text.len(),
+            text,
+        }
+    }
+
+    /// A posting from a document: the title is the `title:` of a YAML front matter, else the
+    /// first non-empty line (a Markdown `# H1` loses its `#`). `title` overrides it, and then the
+    /// whole document (less any front matter) is the body. `None` when there is no title.
+    pub fn from_document(source: Source, text: String, title: Option<&str>) -> Option<Posting> {
+        let (front_title, body_start) = front_matter(&text);
+        if let Some(title) = title {
+            return Some(Posting {
+                source,
+                title: title.trim().to_string(),
+                title_span: None,
+                body: body_start..text.len(),
+                text,
+            });
+        }
+        if let Some(span) = front_title {
+            return Some(Posting {
+                source,
+                title: text[span.clone()].to_string(),
+                title_span: Some(span),
+                body: body_start..text.len(),
+                text,
+            });
+        }
+        let mut offset = body_start;
+        for line in text[body_start..].split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            let stripped = content.trim().trim_start_matches('#').trim();
+            if !stripped.is_empty() {
+                let start = offset + content.find(stripped).unwrap_or(0);
+                let span = start..start + stripped.len();
+                return Some(Posting {
+                    source,
+                    title: stripped.to_string(),
+                    title_span: Some(span),
+                    body: offset + line.len()..text.len(),
+                    text,
+                });
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    pub fn body_text(&self) -> &str {
+        &self.text[self.body.clone()]
+    }
+}
+
+/// The span of a front matter's `title:` value and where the document after it starts.
+fn front_matter(text: &str) -> (Option<Range<usize>>, usize) {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return (None, 0);
+    };
+    let header = text.len() - rest.len();
+    let mut offset = header;
+    let mut title = None;
+    for line in rest.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim_end() == "---" {
+            return (title, offset + line.len());
+        }
+        if let Some(value) = content.strip_prefix("title:") {
+            let value_trimmed = value.trim().trim_matches(['"', '\'']).trim();
+            if !value_trimmed.is_empty() {
+                let start = offset + content.find(value_trimmed).unwrap_or(0);
+                title = Some(start..start + value_trimmed.len());
+            }
+        }
+        offset += line.len();
+    }
+    // No closing `---`: not front matter after all.
+    (None, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str, title: Option<&str>) -> Posting {
+        Posting::from_document(Source::file("t"), text.to_string(), title).unwrap()
+    }
+
+    #[test]
+    fn title_is_the_first_non_empty_line() {
+        let p = doc("\n\n  Senior PM  \nBody line\n", None);
+        assert_eq!(p.title, "Senior PM");
+        assert_eq!(&p.text[p.title_span.clone().unwrap()], "Senior PM");
+        assert_eq!(p.body_text(), "Body line\n");
+    }
+
+    #[test]
+    fn markdown_h1_and_front_matter_titles() {
+        assert_eq!(
+            doc("# Product Manager\n\nBody", None).title,
+            "Product Manager"
+        );
+        let p = doc(
+            "---\nlayout: job\ntitle: \"Senior PM, Growth\"\n---\n# Heading\nBody\n",
+            None,
+        );
+        assert_eq!(p.title, "Senior PM, Growth");
+        assert_eq!(p.body_text(), "# Heading\nBody\n");
+    }
+
+    #[test]
+    fn an_explicit_title_leaves_the_whole_document_as_body() {
+        let p = doc("Line one\nLine two\n", Some(" VP of Product "));
+        assert_eq!(p.title, "VP of Product");
+        assert_eq!(p.title_span, None);
+        assert_eq!(p.body_text(), "Line one\nLine two\n");
+    }
+
+    #[test]
+    fn a_blank_document_has_no_title() {
+        assert!(Posting::from_document(Source::file("t"), " \n\t\n".into(), None).is_none());
+    }
+}

@@ -1,0 +1,49 @@
+//! The JSON output contract of DOMAIN.md: one object per posting, and one per input that could
+//! not be read (with an `error` field and no classification), so that outputs always equal inputs.
+
+use crate::classify::Implied;
+use crate::engine::{Analysis, Evidence};
+use crate::input::InputError;
+use crate::posting::{Posting, Source};
+use crate::rules::Diagnostic;
+use crate::title::Claimed;
+use serde::Serialize;
+
+/// One posting's result, as `--format json`/`jsonl` print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PostingReport {
+    pub source: Source,
+    pub title: Option<String>,
+    pub claimed: Option<Claimed>,
+    pub implied: Option<Implied>,
+    pub evidence: Vec<Evidence>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Why the input could not be analyzed; `null` when it was.
+    pub error: Option<String>,
+}
+
+impl PostingReport {
+    pub fn analyzed(posting: &Posting, analysis: Analysis) -> PostingReport {
+        PostingReport {
+            source: posting.source.clone(),
+            title: Some(posting.title.clone()),
+            claimed: Some(analysis.claimed),
+            implied: Some(analysis.implied),
+            evidence: analysis.evidence,
+            diagnostics: analysis.diagnostics,
+            error: None,
+        }
+    }
+
+    pub fn failed(error: &InputError) -> PostingReport {
+        PostingReport {
+            source: error.source.clone(),
+            title: None,
+            claimed: None,
+            implied: None,
+            evidence: Vec::new(),
+            diagnostics: Vec::new(),
+            error: Some(error.message.clone()),
+        }
+    }
+}

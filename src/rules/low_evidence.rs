@@ -1,0 +1,47 @@
+//! `low-evidence`: the body says too little to read a level from.
+
+use super::{Context, Diagnostic, Rule, RuleDoc, Severity};
+
+pub struct LowEvidence;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "low-evidence",
+    severity: Severity::Warning,
+    summary: "The body says too little about the role to read its level",
+    explanation: "A posting is read from what it asks of the candidate: responsibilities, skills, \
+scope, stakeholders and years of experience (seed 003 describes each level by these). When the body \
+holds almost none of them (a two-line teaser, a page of benefits), jdlint reports the implied level as \
+unknown instead of guessing, and the mismatch rules stay silent. Candidates cannot judge such a \
+posting either: say what the role owns and what it asks for.",
+    fires: "Product Manager\n\nJoin our amazing team! We have great snacks and a dog-friendly office. Apply now.\n",
+    clean: "Product Manager\n\nWhat you'll do\n- Own the roadmap for one product area and write clear requirements\n- Run customer discovery interviews and usability tests\n- Define success metrics and run A/B tests\n\nRequirements\n- 2-4 years of product management experience\n",
+};
+
+impl Rule for LowEvidence {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Option<Diagnostic> {
+        if cx.implied.level.is_some() {
+            return None;
+        }
+        let message = "the body says too little about responsibilities, scope or experience to read a level from".to_string();
+        let help =
+            "describe what the role owns, whom it works with, and the experience it asks for"
+                .to_string();
+        let mut d = cx.at_title(&DOC, DOC.severity, message, help);
+        // The problem is the body, not the title; point at the body's first line when there is one.
+        if cx.posting.title_span.is_some() && !cx.posting.body_text().trim().is_empty() {
+            let body_start = cx.posting.body.start
+                + (cx.posting.body_text().len() - cx.posting.body_text().trim_start().len());
+            let index = crate::normalize::LineIndex::new(&cx.posting.text);
+            let (l, c) = index.line_col(&cx.posting.text, body_start);
+            d.line = Some(l);
+            d.column = Some(c);
+            let line = index.line_range(&cx.posting.text, l);
+            d.span = Some(body_start..line.end.max(body_start));
+        }
+        Some(d)
+    }
+}

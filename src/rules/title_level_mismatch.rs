@@ -1,0 +1,103 @@
+//! `title-level-mismatch`: the title claims a level the body does not read as.
+
+use super::{Context, Diagnostic, Rule, RuleDoc, Severity};
+use crate::domain::{Target, Track};
+
+pub struct TitleLevelMismatch;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "title-level-mismatch",
+    severity: Severity::Error,
+    summary: "The title claims a level that the body's responsibilities and requirements do not read as",
+    explanation: "Compares the level the title claims (from the title alone) with the level the body \
+implies (from responsibilities, scope, team size, reporting line and years of experience; title \
+mentions inside the body do not count). Two or more ranks apart is an error; one rank apart is a \
+warning, and only when the body's reading is confident. A mismatch misleads candidates (seed 001: \
+roles differ in scope and complexity at every rung) and skews pay bands and pipelines. Either retitle \
+the posting or rewrite its body for the level it names.",
+    fires: "Product Manager\n\nWhat you'll do\n- Lead and grow a team of group product managers and directors\n- Own the P&L and the annual budget for the product organization\n- Design the product org and its team topology\n- Present product strategy to the board and the executive team\n\nRequirements\n- 12+ years of product management experience, 6+ years leading product leaders\n",
+    clean: "Product Manager\n\nWhat you'll do\n- Own the roadmap for one product area and write clear requirements\n- Run customer discovery interviews and usability tests\n- Prioritize the backlog with engineering and design\n- Define success metrics and run A/B tests\n\nRequirements\n- 2-4 years of product management experience\n",
+};
+
+impl Rule for TitleLevelMismatch {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Option<Diagnostic> {
+        let claimed = cx.claimed.level?;
+        let implied = cx.implied.level?;
+        let distance = i16::from(implied.rank()) - i16::from(claimed.rank());
+        let severity = match distance.unsigned_abs() {
+            0 => return None,
+            1 if cx.implied.confidence >= cx.settings.confident => Severity::Warning,
+            1 => return None,
+            _ => Severity::Error,
+        };
+        let direction = if distance > 0 { "higher" } else { "lower" };
+        let ranks = if distance.abs() == 1 { "rank" } else { "ranks" };
+        let near_implied = |e: &crate::engine::Evidence| match e.supports {
+            Target::Level(l) => l.rank().abs_diff(implied.rank()) <= 1,
+            Target::Track(Track::Manager) => implied.rank() >= 4,
+            _ => false,
+        };
+        let quotes = cx.quote_evidence(near_implied, 3);
+        let message = format!(
+            "title claims {} ({}, rank {}) but the body reads as {} ({}, rank {}), {} {ranks} {direction}{}",
+            claimed.id(),
+            claimed.name(),
+            claimed.rank(),
+            implied.id(),
+            implied.name(),
+            implied.rank(),
+            distance.abs(),
+            if quotes.is_empty() { String::new() } else { format!(": {quotes}") },
+        );
+        let help = format!(
+            "retitle the posting for the {} level, or rewrite its responsibilities and requirements for a {} role",
+            implied.id(),
+            claimed.name()
+        );
+        Some(cx.at_title(&DOC, severity, message, help))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::Level;
+    use crate::rules::testing::{analyze, fired};
+
+    const SENIOR_BODY: &str = "\nWhat you'll do\n- Set strategy and vision for several complex product areas\n- Mentor other product people and lead through ambiguity\n- Drive cross-team launches\n\nRequirements\n- 5-7 years of product management experience\n";
+
+    #[test]
+    fn two_ranks_apart_is_an_error() {
+        let a = analyze(&format!("Associate Product Manager\n{SENIOR_BODY}"));
+        let d = a
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "title-level-mismatch");
+        let d = d.unwrap_or_else(|| panic!("{:?} {:?}", a.implied, a.diagnostics));
+        assert_eq!(d.severity, crate::rules::Severity::Error);
+        assert!(
+            d.message.contains("title claims associate"),
+            "{}",
+            d.message
+        );
+        assert!(d.message.contains("reads as senior"), "{}", d.message);
+        assert_eq!((d.line, d.column), (Some(1), Some(1)));
+    }
+
+    #[test]
+    fn the_matching_title_is_clean() {
+        let a = analyze(&format!("Senior Product Manager\n{SENIOR_BODY}"));
+        assert_eq!(a.implied.level, Some(Level::Senior));
+        assert!(!fired(&format!("Senior Product Manager\n{SENIOR_BODY}"))
+            .contains(&"title-level-mismatch"));
+    }
+
+    #[test]
+    fn unknown_levels_do_not_fire() {
+        assert!(!fired(&format!("Product Ninja\n{SENIOR_BODY}")).contains(&"title-level-mismatch"));
+        assert!(!fired("Associate Product Manager\nApply now.").contains(&"title-level-mismatch"));
+    }
+}

@@ -1,0 +1,67 @@
+//! `title-specialization-mismatch`: the title names a specialization the body barely mentions.
+
+use super::{Context, Diagnostic, Rule, RuleDoc, Severity};
+use crate::domain::{Specialization, Target};
+
+pub struct TitleSpecializationMismatch;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "title-specialization-mismatch",
+    severity: Severity::Warning,
+    summary: "The title names a specialization that the body is not about",
+    explanation: "Seed 003 describes eight specializations, each judged by its own metrics (growth by \
+activation, retention and CAC/LTV; data by freshness, lineage and adoption of data tools; and so on). \
+When the title names one (\"Product Manager, Growth\") but the body has little of its vocabulary and \
+reads clearly as another, candidates with the wrong skills apply. Fires only when the title names a \
+specialization, the body's primary specialization is a different one, and the named one has under a \
+tenth of the body's specialization evidence.",
+    fires: "Product Manager, Growth\n\nWhat you'll do\n- Own the data platform: pipelines, schemas and the metrics layer\n- Improve data quality, lineage and governance\n- Grow adoption of self-serve analytics and BI tools\n- Work with data engineers and analysts on ETL\n\nRequirements\n- 3 years of experience, SQL fluency\n",
+    clean: "Product Manager, Growth\n\nWhat you'll do\n- Own activation and retention across the funnel\n- Design and run A/B tests on onboarding and paywalls\n- Work with lifecycle marketing on referral loops\n- Track CAC, LTV and conversion\n\nRequirements\n- 3 years of experience in growth\n",
+};
+
+impl Rule for TitleSpecializationMismatch {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Option<Diagnostic> {
+        let claimed = cx.claimed.specialization?;
+        let implied = cx.implied.specialization?;
+        if claimed == Specialization::Core || implied == Specialization::Core || implied == claimed
+        {
+            return None;
+        }
+        let share = cx
+            .implied
+            .specialization_scores
+            .get(&claimed)
+            .copied()
+            .unwrap_or(0.0);
+        if share >= 0.1 {
+            return None;
+        }
+        let quotes = cx.quote_evidence(|e| e.supports == Target::Specialization(implied), 3);
+        let message = format!(
+            "title names the {} specialization but the body reads as {}: {quotes}",
+            claimed.id(),
+            implied.id()
+        );
+        let help = format!(
+            "retitle the posting for {}, or describe the {} work the role does (its metrics and skills)",
+            implied.id(),
+            claimed.id()
+        );
+        Some(cx.at_title(&DOC, DOC.severity, message, help))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::fired;
+
+    #[test]
+    fn a_title_without_a_specialization_never_fires() {
+        let doc = "Product Manager\n\nWhat you'll do\n- Own the data platform: pipelines, schemas and the metrics layer\n- Improve data quality, lineage and governance\n\nRequirements\n- 3 years of experience\n";
+        assert!(!fired(doc).contains(&"title-specialization-mismatch"));
+    }
+}

@@ -1,0 +1,36 @@
+//! `unrecognized-title`: the title names no product-management role the lexicon knows.
+
+use super::{Context, Diagnostic, Rule, RuleDoc, Severity};
+
+pub struct UnrecognizedTitle;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "unrecognized-title",
+    severity: Severity::Warning,
+    summary: "The title names no product-management role jdlint knows, so it claims no level",
+    explanation: "Titles are read through the lexicon's title phrases (seed 001's ladder and seed 002's \
+aliases: Associate PM, Senior PM, Staff PM, Group PM, Head of Product, ...). A title with no role \
+phrase (\"Product Ninja\", \"Product Wizard\") claims no level, track or specialization, so the \
+mismatch rules cannot check it, and job boards and candidates cannot place it either. Use a \
+conventional title, or map your company's title to a level in the lexicon or configuration.",
+    fires: "Product Ninja\n\nWhat you'll do\n- Own the roadmap for one product area\n- Run customer discovery interviews\n\nRequirements\n- 2-4 years of product management experience\n",
+    clean: "Product Manager\n\nWhat you'll do\n- Own the roadmap for one product area\n- Run customer discovery interviews\n\nRequirements\n- 2-4 years of product management experience\n",
+};
+
+impl Rule for UnrecognizedTitle {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Option<Diagnostic> {
+        if cx.claimed.level.is_some() {
+            return None;
+        }
+        let message = format!(
+            "title \"{}\" names no product-management role that the lexicon knows, so it claims no level",
+            cx.posting.title
+        );
+        let help = "use a conventional title (e.g. \"Senior Product Manager\"), or add your company's title to the lexicon's titles".to_string();
+        Some(cx.at_title(&DOC, DOC.severity, message, help))
+    }
+}

@@ -1,0 +1,206 @@
+//! Splitting a posting's body into sections (about, responsibilities, requirements, ...) by the
+//! headings the lexicon knows, so that evidence can be weighed by where it stands.
+//!
+//! A heading is a short line that is a known heading (after Markdown `#`, emphasis and a trailing
+//! colon are stripped), or a line that starts with a known heading and a colon ("Requirements: 5+
+//! years"). Scraped postings often lose their line breaks, so a known heading inside a long line
+//! also counts when it is written as a heading: capitalized, after a sentence end, and followed by
+//! a capital letter, a digit or a colon ("...say hello?What You Will Be Doing Owning a roadmap").
+
+use crate::lexicon::{CompiledLexicon, SectionKind};
+use crate::normalize::normalize_term;
+
+/// Where each section starts (byte offset into the body) and its kind, in order. The first
+/// section always starts at 0 (as `Preamble` when the body does not open with a heading).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sections {
+    starts: Vec<(usize, SectionKind)>,
+}
+
+/// Lines longer than this are not headings themselves; they are searched for inline headings.
+const MAX_HEADING_LEN: usize = 60;
+/// Lines at least this long are treated as flattened text that may hide inline headings.
+const FLATTENED_LINE_LEN: usize = 300;
+
+impl Sections {
+    pub fn split(body: &str, lexicon: &CompiledLexicon) -> Sections {
+        let mut starts = vec![(0, SectionKind::Preamble)];
+        let mut offset = 0;
+        for line in body.split_inclusive('\n') {
+            if let Some(kind) = heading_kind(line, lexicon) {
+                push(&mut starts, offset, kind);
+            } else if line.len() >= FLATTENED_LINE_LEN {
+                for (at, kind) in inline_headings(line, lexicon) {
+                    push(&mut starts, offset + at, kind);
+                }
+            }
+            offset += line.len();
+        }
+        Sections { starts }
+    }
+
+    /// The kind of section byte `offset` of the body is in.
+    pub fn kind_at(&self, offset: usize) -> SectionKind {
+        let i = self.starts.partition_point(|&(s, _)| s <= offset);
+        self.starts[i.saturating_sub(1)].1
+    }
+
+    /// Section starts and kinds, in order.
+    pub fn starts(&self) -> &[(usize, SectionKind)] {
+        &self.starts
+    }
+}
+
+fn push(starts: &mut Vec<(usize, SectionKind)>, at: usize, kind: SectionKind) {
+    if starts.last().is_some_and(|&(s, _)| s == at) {
+        starts.pop();
+    }
+    starts.push((at, kind));
+}
+
+/// The section kind a whole line announces, if it is a heading.
+fn heading_kind(line: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
+    let trimmed = line
+        .trim()
+        .trim_start_matches(['#', '*', '_', '=', ' '])
+        .trim_end_matches(['*', '_', '=', ' ']);
+    if trimmed.is_empty() {
+        return None;
+    }
+    if let Some((head, _)) = trimmed.split_once(':') {
+        if head.len() <= MAX_HEADING_LEN {
+            if let Some(kind) = lookup(head, lexicon) {
+                return Some(kind);
+            }
+        }
+    }
+    if trimmed.len() > MAX_HEADING_LEN {
+        return None;
+    }
+    lookup(trimmed.trim_end_matches(['.', '!', '?']), lexicon)
+}
+
+fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
+    let key = normalize_term(candidate.trim_matches(['*', '_', ' ']));
+    if let Some(&kind) = lexicon.headings.get(&key) {
+        return Some(kind);
+    }
+    // "About Acme", "About Acme Corp": a company's own about section, unless the lexicon says
+    // otherwise ("about the role" is listed as a role heading).
+    let words = key.split(' ').count();
+    (key.starts_with("about ") && words <= 4).then_some(SectionKind::About)
+}
+
+/// Headings written inline in a flattened line: (byte offset in the line, kind).
+fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, SectionKind)> {
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    for (at, _) in line.char_indices() {
+        let starts_like_heading = bytes[at].is_ascii_uppercase()
+            && (at == 0 || {
+                let before = line[..at].trim_end();
+                before.is_empty()
+                    || before.ends_with(['.', '!', '?', ':'])
+                    || (before.len() == at && before.ends_with(|c: char| c.is_lowercase()))
+            });
+        if !starts_like_heading {
+            continue;
+        }
+        // The longest known heading starting here that is followed like a heading.
+        let rest = &line[at..];
+        let mut best = None;
+        for (end, _) in rest
+            .char_indices()
+            .skip(1)
+            .take_while(|&(i, _)| i <= MAX_HEADING_LEN)
+        {
+            let after = rest[end..].chars().next();
+            let followed = after
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == ':')
+                || rest[end..].starts_with(' ')
+                    && rest[end + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if !followed {
+                continue;
+            }
+            let candidate = rest[..end].trim_end();
+            if let Some(&kind) = lexicon.headings.get(&normalize_term(candidate)) {
+                best = Some(kind);
+            }
+        }
+        if let Some(kind) = best {
+            out.push((at, kind));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn lexicon() -> CompiledLexicon {
+        CompiledLexicon::new(&Lexicon::embedded().unwrap())
+    }
+
+    fn kinds(body: &str) -> Vec<(String, &'static str)> {
+        let s = Sections::split(body, &lexicon());
+        s.starts()
+            .iter()
+            .map(|&(at, k)| (body[at..].chars().take(12).collect(), k.id()))
+            .collect()
+    }
+
+    #[test]
+    fn recognizes_heading_lines_in_their_common_forms() {
+        let body = "We build tools.\n## About Us\nFounded in 2010.\n**What you'll do:**\n- Own the roadmap\nRequirements: 3+ years\nBenefits\n- Dental\n";
+        let k = kinds(body);
+        let ids: Vec<_> = k.iter().map(|(_, id)| *id).collect();
+        assert_eq!(
+            ids,
+            vec![
+                "preamble",
+                "about",
+                "responsibilities",
+                "requirements",
+                "benefits"
+            ],
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_line_mentioning_a_heading_word_is_not_a_heading() {
+        let body = "Responsibilities of this role include owning the roadmap for our payments product and more.\n";
+        assert_eq!(kinds(body).len(), 1);
+    }
+
+    #[test]
+    fn finds_inline_headings_in_flattened_text() {
+        let filler = "We are a company that makes software for teams. ".repeat(6);
+        let body = format!("{filler}Say hello?What You Will Be Doing Owning a roadmap for the platform. Requirements 3+ years of experience. Benefits Great dental.");
+        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(
+            ids,
+            vec!["preamble", "responsibilities", "requirements", "benefits"]
+        );
+    }
+
+    #[test]
+    fn kind_at_finds_the_enclosing_section() {
+        let body = "Intro\nResponsibilities\n- Own it\nBenefits\n- Lunch\n";
+        let s = Sections::split(body, &lexicon());
+        assert_eq!(s.kind_at(0), SectionKind::Preamble);
+        assert_eq!(
+            s.kind_at(body.find("Own").unwrap()),
+            SectionKind::Responsibilities
+        );
+        assert_eq!(
+            s.kind_at(body.find("Lunch").unwrap()),
+            SectionKind::Benefits
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! The title parser: the level, track and specialization a title claims, read through the
+//! lexicon's title phrases alone.
+//!
+//! A title is a product-management title when it holds a role phrase ("product manager", "head of
+//! product"). Its level is the highest-ranked level among its phrases ("Senior Director of
+//! Product" is a director), or `pm` when no phrase names one; its specialization is the first
+//! specialization phrase. The same phrases find title mentions inside a body, which are masked so
+//! they never count as evidence.
+
+use crate::domain::{Level, Specialization, Track};
+use crate::lexicon::{CompiledLexicon, TitleKind};
+use crate::normalize::NormalizedText;
+use serde::Serialize;
+use std::ops::Range;
+
+/// What a title claims.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Claimed {
+    pub level: Option<Level>,
+    pub track: Option<Track>,
+    pub specialization: Option<Specialization>,
+    /// The title phrases that decided, with where they are in the title.
+    pub matched: Vec<TitleMatch>,
+}
+
+/// A title phrase found in a title.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TitleMatch {
+    pub text: String,
+    /// Byte range in the title.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    pub kind: TitleKind,
+    pub level: Option<Level>,
+    pub specialization: Option<Specialization>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub source: String,
+}
+
+/// Reads `title` with the lexicon's title phrases.
+pub fn parse_title(title: &str, lexicon: &CompiledLexicon) -> Claimed {
+    let normalized = NormalizedText::new(title);
+    let matched: Vec<TitleMatch> = lexicon
+        .find_titles(normalized.as_str())
+        .into_iter()
+        .map(|m| {
+            let phrase = &lexicon.titles[m.index];
+            let span = normalized.original_range(m.range);
+            TitleMatch {
+                text: title[span.clone()].to_string(),
+                span,
+                kind: phrase.kind,
+                level: phrase.level,
+                specialization: phrase.specialization,
+                note: phrase.note.clone(),
+                source: phrase.source.clone(),
+            }
+        })
+        .collect();
+    if !matched.iter().any(|m| m.kind == TitleKind::Role) {
+        return Claimed {
+            matched,
+            ..Claimed::default()
+        };
+    }
+    let level = matched
+        .iter()
+        .filter_map(|m| m.level)
+        .max_by_key(|l| (l.rank(), l.track() == Track::Manager))
+        .unwrap_or(Level::Pm);
+    let specialization = matched.iter().find_map(|m| m.specialization);
+    Claimed {
+        level: Some(level),
+        track: Some(level.track()),
+        specialization,
+        matched,
+    }
+}
+
+/// Title mentions in normalized body text: each role phrase, widened to the qualifiers right
+/// before it ("senior technical product manager"). Ranges are in the normalized text.
+pub fn title_mentions(normalized: &str, lexicon: &CompiledLexicon) -> Vec<Range<usize>> {
+    let found = lexicon.find_titles(normalized);
+    let mut mentions: Vec<Range<usize>> = Vec::new();
+    for (i, m) in found.iter().enumerate() {
+        if lexicon.titles[m.index].kind != TitleKind::Role {
+            continue;
+        }
+        let mut start = m.range.start;
+        for q in found[..i].iter().rev() {
+            let gap = &normalized[q.range.end..start];
+            let adjacent = gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == ',');
+            if lexicon.titles[q.index].kind == TitleKind::Qualifier && adjacent {
+                start = q.range.start;
+            } else {
+                break;
+            }
+        }
+        match mentions.last_mut() {
+            Some(last) if last.end >= start => last.end = m.range.end,
+            _ => mentions.push(start..m.range.end),
+        }
+    }
+    mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn lexicon() -> CompiledLexicon {
+        CompiledLexicon::new(&Lexicon::embedded().unwrap())
+    }
+
+    fn claim(
+        title: &str,
+    ) -> (
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    ) {
+        let c = parse_title(title, &lexicon());
+        (
+            c.level.map(Level::id),
+            c.track.map(Track::id),
+            c.specialization.map(Specialization::id),
+        )
+    }
+
+    #[test]
+    fn reads_the_ladder_titles_of_the_domain_table() {
+        let cases = [
+            ("Associate Product Manager", "associate"),
+            ("APM", "associate"),
+            ("Junior PM", "associate"),
+            ("Product Manager I", "associate"),
+            ("Product Manager", "pm"),
+            ("Product Manager II", "pm"),
+            ("Senior Product Manager", "senior"),
+            ("Sr. PM", "senior"),
+            ("Product Manager III", "senior"),
+            ("Staff Product Manager", "principal"),
+            ("Principal PM", "principal"),
+            ("Lead Product Manager", "principal"),
+            ("Group Product Manager", "group"),
+            ("GPM", "group"),
+            ("Product Lead", "group"),
+            ("Group Manager, Product", "group"),
+            ("Director of Product", "director"),
+            ("Senior Director of Product Management", "director"),
+            ("Product Director", "director"),
+            ("VP of Product", "vp"),
+            ("Head of Product", "vp"),
+            ("Chief Product Officer", "cpo"),
+            ("CPO", "cpo"),
+        ];
+        for (title, level) in cases {
+            assert_eq!(claim(title).0, Some(level), "{title}");
+        }
+    }
+
+    #[test]
+    fn reads_track_and_specialization() {
+        assert_eq!(
+            claim("Senior Product Manager, Growth"),
+            (Some("senior"), Some("ic"), Some("growth"))
+        );
+        assert_eq!(
+            claim("Senior Technical Product Manager"),
+            (Some("senior"), Some("ic"), Some("technical"))
+        );
+        assert_eq!(claim("Group Product Manager").1, Some("manager"));
+        assert_eq!(claim("Product Manager").2, None);
+    }
+
+    #[test]
+    fn titles_without_a_product_role_claim_nothing() {
+        assert_eq!(claim("Product Ninja"), (None, None, None));
+        assert_eq!(claim("Director of Engineering"), (None, None, None));
+        assert_eq!(claim("Senior Software Engineer"), (None, None, None));
+    }
+
+    #[test]
+    fn ambiguous_aliases_say_so_in_their_evidence() {
+        let c = parse_title("Head of Product", &lexicon());
+        assert!(c.matched.iter().any(|m| m.note.is_some()), "{c:?}");
+    }
+
+    #[test]
+    fn finds_title_mentions_with_their_qualifiers() {
+        let lex = lexicon();
+        let text = "you will report to the director of product and mentor senior technical product managers.";
+        let mentions: Vec<_> = title_mentions(text, &lex)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            mentions,
+            vec!["director of product", "senior technical product managers"]
+        );
+    }
+}
