@@ -18,9 +18,10 @@ use std::collections::BTreeMap;
 pub struct Settings {
     /// Evidence mass at `pm` that every posting starts with.
     pub pm_prior: f64,
-    /// Below this much level evidence the implied level is unknown (`low-evidence`).
-    pub min_level_evidence: f64,
-    /// How much one unit of people-management evidence counts toward rank 4.
+    /// Below this much evidence of any kind the implied level is unknown (`low-evidence`). A body
+    /// with product work in it but no seniority signal reads as `pm`, through the prior.
+    pub min_evidence: f64,
+    /// How much one unit of people-management evidence counts toward ranks 4 and up.
     pub manager_rank_factor: f64,
     /// People-management evidence at which a body reads as manager track, even below rank 4.
     pub strong_manager_evidence: f64,
@@ -35,8 +36,8 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            pm_prior: 1.0,
-            min_level_evidence: 2.0,
+            pm_prior: 0.5,
+            min_evidence: 1.0,
             manager_rank_factor: 0.75,
             strong_manager_evidence: 3.0,
             min_specialization_evidence: 2.0,
@@ -112,36 +113,54 @@ fn shares<K: Ord + Copy>(keys: &[K], mass: impl Fn(K) -> f64) -> BTreeMap<K, f64
 /// Classifies from evidence totals.
 pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
     let level_mass = |l: Level| totals.levels.get(&l).copied().unwrap_or(0.0);
-    let manager_mass = totals.manager.max(0.0) * settings.manager_rank_factor;
-    let evidence: f64 = Level::ALL.iter().map(|&l| level_mass(l)).sum::<f64>() + manager_mass;
+    let manager_mass = totals.net_manager().max(0.0) * settings.manager_rank_factor;
+    let specialization_mass: f64 = totals.specializations.values().sum();
+    let level_evidence: f64 = Level::ALL.iter().map(|&l| level_mass(l)).sum();
+    let evidence = level_evidence + totals.manager + totals.ic + specialization_mass;
 
-    // Mass by rank 1..=7, with the prior at pm and people management at rank 4.
+    // Mass by rank 1..=7, with the prior at pm. People management says "at least a group PM":
+    // it is spread over ranks 4 and up in proportion to the evidence already there, so that it
+    // strengthens a director reading instead of pulling it down to rank 4.
     let mut by_rank = [0.0f64; 8];
     for l in Level::ALL {
         by_rank[l.rank() as usize] += level_mass(l);
     }
     by_rank[Level::Pm.rank() as usize] += settings.pm_prior;
-    by_rank[4] += manager_mass;
+    let upper: f64 = by_rank[4..].iter().sum();
+    let mut manager_share = [0.0f64; 8];
+    for (r, share) in manager_share.iter_mut().enumerate().skip(4) {
+        *share = if upper > 0.0 {
+            manager_mass * by_rank[r] / upper
+        } else if r == 4 {
+            manager_mass
+        } else {
+            0.0
+        };
+    }
+    for (r, share) in manager_share.iter().enumerate() {
+        by_rank[r] += share;
+    }
     let total: f64 = by_rank.iter().sum();
 
     let specialization_scores = shares(&Specialization::ALL, |s| {
         totals.specializations.get(&s).copied().unwrap_or(0.0)
     });
-    let level_scores_mass = |l: Level| {
-        let base = level_mass(l)
-            + if l == Level::Pm {
-                settings.pm_prior
-            } else {
-                0.0
-            };
-        match l {
-            Level::Group => base + manager_mass,
-            _ => base,
-        }
-    };
-    let level_scores = shares(&Level::ALL, level_scores_mass);
+    // Each level's share; at rank 4 the people-management share goes to group.
+    let level_scores = shares(&Level::ALL, |l| {
+        let prior = if l == Level::Pm {
+            settings.pm_prior
+        } else {
+            0.0
+        };
+        let manager = match l.rank() {
+            4 if l == Level::Group => manager_share[4],
+            r if r > 4 => manager_share[r as usize],
+            _ => 0.0,
+        };
+        level_mass(l) + prior + manager
+    });
 
-    if evidence < settings.min_level_evidence {
+    if evidence < settings.min_evidence {
         return Implied {
             level: None,
             track: None,
@@ -228,7 +247,8 @@ mod tests {
 
     #[test]
     fn too_little_evidence_is_unknown() {
-        assert_eq!(level(&totals(&[(Level::Senior, 1.0)], 0.0, 0.0)), None);
+        assert_eq!(level(&totals(&[(Level::Senior, 0.5)], 0.0, 0.0)), None);
+        assert_eq!(level(&totals(&[], 0.0, 0.0)), None);
     }
 
     #[test]

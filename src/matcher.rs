@@ -223,7 +223,7 @@ mod tests {
     use super::*;
 
     fn years(text: &str) -> Vec<u32> {
-        years_mentions(&NormalizedText::new(text).as_str().to_string())
+        years_mentions(NormalizedText::new(text).as_str())
             .into_iter()
             .map(|(y, _)| y)
             .collect()

@@ -110,7 +110,9 @@ impl NormalizedText {
             }
             prev_alpha = c.is_alphabetic();
         }
-        offsets.push(original.len() as u32);
+        // The end sentinel: where trailing white space (folded away, never emitted) starts, so
+        // that a match ending the text does not take that white space with it.
+        offsets.push(pending_space.unwrap_or(original.len()) as u32);
         NormalizedText { text, offsets }
     }
 
@@ -232,6 +234,14 @@ mod tests {
         assert_eq!(&original[range], "Cross\u{2011}Functional");
         let at = n.as_str().find("leaders").unwrap();
         assert_eq!(&original[n.original_range(at..at + 7)], "LEADERS");
+    }
+
+    #[test]
+    fn a_range_ending_the_text_excludes_trailing_white_space() {
+        let original = "work with several teams\r\n";
+        let n = NormalizedText::new(original);
+        let end = n.as_str().len();
+        assert_eq!(&original[n.original_range(end - 5..end)], "teams");
     }
 
     #[test]

@@ -60,9 +60,10 @@ fn push(starts: &mut Vec<(usize, SectionKind)>, at: usize, kind: SectionKind) {
 
 /// The section kind a whole line announces, if it is a heading.
 fn heading_kind(line: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
+    // Markdown marks, emphasis and the emoji job boards decorate headings with.
     let trimmed = line
         .trim()
-        .trim_start_matches(['#', '*', '_', '=', ' '])
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(['*', '_', '=', ' ']);
     if trimmed.is_empty() {
         return None;

@@ -40,10 +40,15 @@ impl Rule for TitleTrackMismatch {
                     "use a manager title (group product manager or above), or drop the people-management duties".to_string(),
                 )
             }
-            Track::Manager if cx.totals.manager <= 0.0 => (
+            // Net of IC evidence: "no direct reports" outweighs a stray management phrase.
+            Track::Manager if managing <= 0.0 => (
                 format!(
-                    "title claims a manager level ({}) but the body names no one to manage: no team size, hiring or performance management",
-                    claimed_level.id()
+                    "title claims a manager level ({}) but the body describes no people management (no team size, hiring or performance management){}",
+                    claimed_level.id(),
+                    match cx.quote_evidence(|e| e.supports == Target::Track(Track::Ic), 2) {
+                        q if q.is_empty() => String::new(),
+                        q => format!(" and reads as an individual contributor's: {q}"),
+                    }
                 ),
                 "say whom the role manages (how many PMs, hiring, performance reviews), or use an individual-contributor title".to_string(),
             ),
