@@ -21,8 +21,9 @@
 //!
 //! The postings are built deterministically from fixture bodies (each fixture less its title
 //! line): lines are appended, fixture after fixture, up to 4096 bytes (the last line cut at a word
-//! boundary). The single posting is senior-platform, group-core and pm-growth in that order; the batch
-//! shuffles six fixtures and starts partway into the first one, driven by an LCG seeded with 42.
+//! boundary). The single posting is senior-platform, group-core and pm-growth in that order; the
+//! batch shuffles six fixtures and starts partway into the first one, driven by an LCG seeded
+//! with 42.
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{black_box, Bencher};

@@ -61,6 +61,83 @@ fn map_quote(c: char) -> Option<char> {
     }
 }
 
+/// Where normalized text goes: a plain `String` (terms) or a `NormalizedText` with offsets.
+trait Sink {
+    fn push(&mut self, c: char, at: usize);
+    /// Whether anything was written yet (white space is never written first).
+    fn is_empty(&self) -> bool;
+}
+
+impl Sink for String {
+    fn push(&mut self, c: char, _at: usize) {
+        String::push(self, c);
+    }
+
+    fn is_empty(&self) -> bool {
+        String::is_empty(self)
+    }
+}
+
+impl Sink for NormalizedText {
+    fn push(&mut self, c: char, at: usize) {
+        let before = self.text.len();
+        self.text.push(c);
+        let added = self.text.len() - before;
+        self.offsets.extend(std::iter::repeat_n(at as u32, added));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Normalizes `original` into `sink`; returns where trailing white space starts, if any.
+fn normalize(original: &str, sink: &mut impl Sink) -> Option<usize> {
+    let mut pending_space: Option<usize> = None;
+    let mut prev_alpha = false;
+    let mut chars = original.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            if let Some(space_at) = pending_space.take() {
+                if !sink.is_empty() {
+                    sink.push(' ', space_at);
+                }
+            }
+            sink.push(c.to_ascii_lowercase(), at);
+            prev_alpha = c.is_ascii_alphabetic();
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        let dash_between_letters =
+            is_dash(c) && prev_alpha && chars.peek().is_some_and(|&(_, next)| next.is_alphabetic());
+        if c.is_whitespace() || is_bullet(c) || dash_between_letters {
+            if pending_space.is_none() {
+                pending_space = Some(at);
+            }
+            prev_alpha = false;
+            continue;
+        }
+        if let Some(space_at) = pending_space.take() {
+            if !sink.is_empty() {
+                sink.push(' ', space_at);
+            }
+        }
+        if c.is_ascii() {
+            sink.push(c.to_ascii_lowercase(), at);
+        } else if let Some(q) = map_quote(c) {
+            sink.push(q, at);
+        } else if is_dash(c) {
+            sink.push('-', at);
+        } else {
+            c.to_lowercase().for_each(|l| sink.push(l, at));
+        }
+        prev_alpha = c.is_alphabetic();
+    }
+    pending_space
+}
+
 impl NormalizedText {
     /// Normalizes `original`. Offsets are kept as `u32`, so inputs must be under 4 GiB; callers
     /// enforce a far smaller posting size limit.
@@ -69,51 +146,15 @@ impl NormalizedText {
             original.len() < u32::MAX as usize,
             "posting too large to normalize"
         );
-        let mut text = String::with_capacity(original.len());
-        let mut offsets = Vec::with_capacity(original.len() + 1);
-        let mut pending_space: Option<usize> = None;
-        let mut prev_alpha = false;
-        let mut chars = original.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if is_invisible(c) {
-                continue;
-            }
-            let dash_between_letters = is_dash(c)
-                && prev_alpha
-                && chars.peek().is_some_and(|&(_, next)| next.is_alphabetic());
-            if c.is_whitespace() || is_bullet(c) || dash_between_letters {
-                if pending_space.is_none() {
-                    pending_space = Some(at);
-                }
-                prev_alpha = false;
-                continue;
-            }
-            if let Some(space_at) = pending_space.take() {
-                if !text.is_empty() {
-                    text.push(' ');
-                    offsets.push(space_at as u32);
-                }
-            }
-            let mut push = |ch: char| {
-                let before = text.len();
-                text.push(ch);
-                offsets.extend(std::iter::repeat_n(at as u32, text.len() - before));
-            };
-            if c.is_ascii() {
-                push(c.to_ascii_lowercase());
-            } else if let Some(q) = map_quote(c) {
-                push(q);
-            } else if is_dash(c) {
-                push('-');
-            } else {
-                c.to_lowercase().for_each(&mut push);
-            }
-            prev_alpha = c.is_alphabetic();
-        }
+        let mut out = NormalizedText {
+            text: String::with_capacity(original.len()),
+            offsets: Vec::with_capacity(original.len() + 1),
+        };
+        let trailing = normalize(original, &mut out);
         // The end sentinel: where trailing white space (folded away, never emitted) starts, so
         // that a match ending the text does not take that white space with it.
-        offsets.push(pending_space.unwrap_or(original.len()) as u32);
-        NormalizedText { text, offsets }
+        out.offsets.push(trailing.unwrap_or(original.len()) as u32);
+        out
     }
 
     pub fn as_str(&self) -> &str {
@@ -134,9 +175,12 @@ impl NormalizedText {
     }
 }
 
-/// Normalizes a lexicon term or title phrase the same way postings are, trimmed.
+/// Normalizes a lexicon term, title phrase or heading the same way postings are (without the
+/// offset map, which only evidence needs).
 pub fn normalize_term(term: &str) -> String {
-    NormalizedText::new(term.trim()).text
+    let mut out = String::with_capacity(term.len());
+    normalize(term, &mut out);
+    out
 }
 
 /// Letters, digits and `_` make words; anything else separates them.
