@@ -330,44 +330,9 @@ impl Lexicon {
     /// already has replaces the base's use of it (that is how a company re-weights or remaps);
     /// overlay experience bands, when there are any, replace the base's bands.
     pub fn overlay(mut self, overlay: Lexicon) -> Lexicon {
-        let terms: std::collections::HashSet<String> = overlay
-            .signals
-            .iter()
-            .flat_map(|s| s.value.terms.iter().map(|t| normalize_term(t)))
-            .collect();
-        self.signals.retain_mut(|s| {
-            s.value
-                .terms
-                .retain(|t| !terms.contains(&normalize_term(t)));
-            !s.value.terms.is_empty()
-        });
-        self.signals.extend(overlay.signals);
-
-        let phrases: std::collections::HashSet<String> = overlay
-            .titles
-            .iter()
-            .flat_map(|s| s.value.phrases.iter().map(|t| normalize_term(t)))
-            .collect();
-        self.titles.retain_mut(|s| {
-            s.value
-                .phrases
-                .retain(|t| !phrases.contains(&normalize_term(t)));
-            !s.value.phrases.is_empty()
-        });
-        self.titles.extend(overlay.titles);
-
-        let headings: std::collections::HashSet<String> = overlay
-            .sections
-            .iter()
-            .flat_map(|s| s.value.headings.iter().map(|t| normalize_term(t)))
-            .collect();
-        self.sections.retain_mut(|s| {
-            s.value
-                .headings
-                .retain(|t| !headings.contains(&normalize_term(t)));
-            !s.value.headings.is_empty()
-        });
-        self.sections.extend(overlay.sections);
+        merge_phrases(&mut self.signals, overlay.signals, |s| &mut s.terms);
+        merge_phrases(&mut self.titles, overlay.titles, |t| &mut t.phrases);
+        merge_phrases(&mut self.sections, overlay.sections, |s| &mut s.headings);
 
         self.patterns.retain(|p| {
             !overlay
@@ -470,6 +435,30 @@ impl Lexicon {
             .iter()
             .flat_map(|s| s.value.terms.iter().map(|t| normalize_term(t)))
     }
+}
+
+/// Appends `overlay` to `base`, first removing from `base` every phrase the overlay also has
+/// (compared normalized) and the entries that leaves empty.
+fn merge_phrases<T>(
+    base: &mut Vec<Located<T>>,
+    mut overlay: Vec<Located<T>>,
+    phrases: impl Fn(&mut T) -> &mut Vec<String>,
+) {
+    let overridden: std::collections::HashSet<String> = overlay
+        .iter_mut()
+        .flat_map(|o| {
+            phrases(&mut o.value)
+                .iter()
+                .map(|p| normalize_term(p))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    base.retain_mut(|entry| {
+        let list = phrases(&mut entry.value);
+        list.retain(|p| !overridden.contains(&normalize_term(p)));
+        !list.is_empty()
+    });
+    base.append(&mut overlay);
 }
 
 fn check_weight(weight: f64) -> Result<(), String> {
