@@ -124,7 +124,7 @@ impl Engine {
     /// Analyzes one posting.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
         let claimed = parse_title(&posting.title, &self.lexicon);
-        let (found, _sections) = find_evidence(posting.body_text(), &self.lexicon);
+        let found = find_evidence(posting.body_text(), &self.lexicon);
         let totals = Totals::new(&found);
         let implied = classify(&totals, &self.settings);
 
@@ -161,6 +161,7 @@ impl Engine {
             totals: &totals,
             evidence: &evidence,
             settings: &self.settings,
+            lines: &index,
         };
         let mut diagnostics: Vec<Diagnostic> =
             registry().iter().filter_map(|r| r.check(&cx)).collect();

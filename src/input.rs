@@ -9,6 +9,16 @@ use std::path::Path;
 /// Documents larger than this are reported as too large rather than slowing a batch down.
 pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
 
+fn check_size(bytes: usize) -> Result<(), String> {
+    if bytes > MAX_DOCUMENT_BYTES {
+        Err(format!(
+            "posting is {bytes} bytes, over the {MAX_DOCUMENT_BYTES} byte limit"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// An input (or one record of it) that could not be read as a posting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
@@ -65,12 +75,11 @@ pub fn read_input(path: &str, format: Format, title: Option<&str>) -> Vec<Item> 
             Ok(m) if m.is_dir() => {
                 return err("is a directory, not a posting file".into());
             }
-            Ok(m) if format == Format::Document && m.len() > MAX_DOCUMENT_BYTES as u64 => {
-                return err(format!(
-                    "file is {} bytes, over the {} byte limit for one posting",
-                    m.len(),
-                    MAX_DOCUMENT_BYTES
-                ));
+            // Refused before reading: a huge file is not loaded only to be rejected.
+            Ok(m) if format == Format::Document => {
+                if let Err(message) = check_size(usize::try_from(m.len()).unwrap_or(usize::MAX)) {
+                    return err(message);
+                }
             }
             Ok(_) => {}
             Err(e) => return err(format!("cannot read: {}", io_message(&e))),
@@ -106,12 +115,8 @@ pub fn read_bytes(source: Source, bytes: &[u8], format: Format, title: Option<&s
     match format {
         Format::Jsonl => read_jsonl(&source, &text),
         Format::Document => {
-            if format == Format::Document && text.len() > MAX_DOCUMENT_BYTES {
-                return err(format!(
-                    "posting is {} bytes, over the {} byte limit",
-                    text.len(),
-                    MAX_DOCUMENT_BYTES
-                ));
+            if let Err(message) = check_size(text.len()) {
+                return err(message);
             }
             match Posting::from_document(source.clone(), text, title) {
                 Some(p) => vec![Ok(p)],
@@ -220,12 +225,9 @@ fn read_jsonl(source: &Source, text: &str) -> Vec<Item> {
             (_, None) => {
                 Err("no `text` field (nor `description` or `body`) holding a string".into())
             }
-            (Some(_), Some(b)) if b.len() > MAX_DOCUMENT_BYTES => Err(format!(
-                "posting is {} bytes, over the {} byte limit",
-                b.len(),
-                MAX_DOCUMENT_BYTES
-            )),
-            (Some(t), Some(b)) => Ok(Posting::new(record_source.clone(), t, b)),
+            (Some(t), Some(b)) => {
+                check_size(b.len()).map(|()| Posting::new(record_source.clone(), t, b))
+            }
         };
         items.push(item.map_err(|message| InputError {
             source: record_source,

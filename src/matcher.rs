@@ -129,11 +129,10 @@ fn is_negated(normalized: &str, start: usize, negations: &[String]) -> bool {
             return false;
         }
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        let pair = previous.map(|p| format!("{bare} {p}"));
-        if negations
-            .iter()
-            .any(|n| n == bare || pair.as_deref() == Some(n.as_str()))
-        {
+        let negates = |n: &String| {
+            n == bare || previous.is_some_and(|p| n.split_once(' ') == Some((bare, p)))
+        };
+        if negations.iter().any(negates) {
             return true;
         }
         previous = Some(bare);
@@ -142,7 +141,7 @@ fn is_negated(normalized: &str, start: usize, negations: &[String]) -> bool {
 }
 
 /// Finds the evidence in `body`.
-pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> (Vec<Found>, Sections) {
+pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> Vec<Found> {
     let normalized = NormalizedText::new(body);
     let text = normalized.as_str();
     let sections = Sections::split(body, lexicon);
@@ -215,7 +214,7 @@ pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> (Vec<Found>, Sect
         }
     }
     found.sort_by_key(|f| (f.span.start, f.span.end));
-    (found, sections)
+    found
 }
 
 #[cfg(test)]

@@ -102,19 +102,14 @@ pub enum ColorWhen {
 }
 
 fn build_engine(args: &Args) -> Result<Engine, String> {
-    use jdlint::lexicon::Lexicon;
-    let Some(dir) = &args.lexicon else {
-        return Ok(Engine::new());
+    let engine = match &args.lexicon {
+        None => return Ok(Engine::new()),
+        Some(dir) if args.no_default_lexicon => {
+            jdlint::lexicon::Lexicon::from_dir(dir).map(|l| Engine::from_lexicon(&l))
+        }
+        Some(dir) => Engine::with_overlay(dir),
     };
-    let overlay = Lexicon::from_dir(dir).map_err(|e| format!("lexicon error: {e}"))?;
-    let lexicon = if args.no_default_lexicon {
-        overlay
-    } else {
-        Lexicon::embedded()
-            .map_err(|e| format!("lexicon error: {e}"))?
-            .overlay(overlay)
-    };
-    Ok(Engine::from_lexicon(&lexicon))
+    engine.map_err(|e| format!("lexicon error: {e}"))
 }
 
 /// Counts for the summary and the exit code.

@@ -53,7 +53,6 @@ pub struct CompiledLexicon {
     pub(crate) signals: Vec<Signal>,
     term_automaton: AhoCorasick,
     term_signal: Vec<u32>,
-    terms: Vec<String>,
     pub(crate) patterns: Vec<(Regex, Signal)>,
     pattern_set: RegexSet,
     pub(crate) titles: Vec<TitlePhrase>,
@@ -197,7 +196,6 @@ impl CompiledLexicon {
             term_automaton: automaton(&terms),
             signals,
             term_signal,
-            terms,
             pattern_set,
             patterns,
             title_automaton: automaton(&title_phrases),
@@ -235,11 +233,6 @@ impl CompiledLexicon {
             );
         }
         out
-    }
-
-    /// Every literal term, normalized, in lexicon order (what the term automaton searches for).
-    pub fn terms(&self) -> &[String] {
-        &self.terms
     }
 
     /// The term automaton itself, for benchmarks that compare the engine with a raw scan.

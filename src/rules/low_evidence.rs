@@ -35,11 +35,10 @@ impl Rule for LowEvidence {
         if cx.posting.title_span.is_some() && !cx.posting.body_text().trim().is_empty() {
             let body_start = cx.posting.body.start
                 + (cx.posting.body_text().len() - cx.posting.body_text().trim_start().len());
-            let index = crate::normalize::LineIndex::new(&cx.posting.text);
-            let (l, c) = index.line_col(&cx.posting.text, body_start);
+            let (l, c) = cx.lines.line_col(&cx.posting.text, body_start);
             d.line = Some(l);
             d.column = Some(c);
-            let line = index.line_range(&cx.posting.text, l);
+            let line = cx.lines.line_range(&cx.posting.text, l);
             d.span = Some(body_start..line.end.max(body_start));
         }
         Some(d)

@@ -10,6 +10,7 @@ mod unrecognized_title;
 
 use crate::classify::{Implied, Settings, Totals};
 use crate::engine::Evidence;
+use crate::normalize::LineIndex;
 use crate::posting::Posting;
 use crate::title::Claimed;
 use serde::Serialize;
@@ -73,6 +74,8 @@ pub struct Context<'a> {
     /// The evidence, strongest first.
     pub evidence: &'a [Evidence],
     pub settings: &'a Settings,
+    /// Lines of the posting's text, built once per analysis.
+    pub lines: &'a LineIndex,
 }
 
 impl Context<'_> {
@@ -87,8 +90,7 @@ impl Context<'_> {
         let span = self.posting.title_span.clone();
         let (line, column) = match &span {
             Some(s) => {
-                let index = crate::normalize::LineIndex::new(&self.posting.text);
-                let (l, c) = index.line_col(&self.posting.text, s.start);
+                let (l, c) = self.lines.line_col(&self.posting.text, s.start);
                 (Some(l), Some(c))
             }
             None => (None, None),
