@@ -2,7 +2,7 @@
 //! rendered like rustc's (path:line:col, the line, a marker under the span, help), and the
 //! strongest evidence. Colour goes through anstream, which strips it when stdout is not a terminal.
 
-use super::{Args, Summary};
+use super::{Reporter, Summary};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use jdlint::classify::Implied;
@@ -17,25 +17,36 @@ const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
 const GREEN: Style = AnsiColor::Green.on_default();
 
-pub fn write(
-    items: &[Item],
-    reports: &[PostingReport],
-    summary: &Summary,
-    args: &Args,
-) -> io::Result<()> {
-    let mut out = anstream::stdout().lock();
-    let renderer = Renderer::styled();
-    for (item, report) in items.iter().zip(reports) {
-        let Ok(posting) = item else { continue };
+pub struct Human {
+    out: anstream::AutoStream<io::Stdout>,
+    renderer: Renderer,
+    evidence: usize,
+}
+
+impl Human {
+    pub fn new(evidence: usize) -> Human {
+        Human {
+            out: anstream::stdout(),
+            renderer: Renderer::styled(),
+            evidence,
+        }
+    }
+}
+
+impl Reporter for Human {
+    fn posting(&mut self, item: &Item, report: &PostingReport) -> io::Result<()> {
+        // Unreadable inputs are reported on stderr, where errors belong.
+        let Ok(posting) = item else { return Ok(()) };
+        let out = &mut self.out;
         writeln!(out, "{BOLD}{}{BOLD:#}: {}", posting.source, posting.title)?;
         if let (Some(claimed), Some(implied)) = (&report.claimed, &report.implied) {
             writeln!(out, "  claimed  {}", describe_claimed(claimed))?;
             writeln!(out, "  implied  {}", describe_implied(implied))?;
         }
         for d in &report.diagnostics {
-            writeln!(out, "{}", render_diagnostic(&renderer, posting, d))?;
+            writeln!(out, "{}", render_diagnostic(&self.renderer, posting, d))?;
         }
-        let shown: Vec<_> = report.evidence.iter().take(args.evidence).collect();
+        let shown: Vec<_> = report.evidence.iter().take(self.evidence).collect();
         if !shown.is_empty() {
             writeln!(out, "  {DIM}evidence, strongest first:{DIM:#}")?;
             for e in shown {
@@ -52,30 +63,34 @@ pub fn write(
                 )?;
             }
         }
-        writeln!(out)?;
+        writeln!(out)
     }
-    let mut parts = vec![format!(
-        "{} posting{} checked",
-        summary.postings,
-        if summary.postings == 1 { "" } else { "s" }
-    )];
-    parts.push(format!(
-        "{} error{}, {} warning{}, {} info",
-        summary.errors,
-        if summary.errors == 1 { "" } else { "s" },
-        summary.warnings,
-        if summary.warnings == 1 { "" } else { "s" },
-        summary.infos
-    ));
-    if summary.input_errors > 0 {
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let mut parts = vec![format!(
+            "{} posting{} checked",
+            summary.postings,
+            plural(summary.postings)
+        )];
         parts.push(format!(
-            "{} input{} could not be read",
-            summary.input_errors,
-            if summary.input_errors == 1 { "" } else { "s" }
+            "{} error{}, {} warning{}, {} info",
+            summary.errors,
+            plural(summary.errors),
+            summary.warnings,
+            plural(summary.warnings),
+            summary.infos
         ));
+        if summary.input_errors > 0 {
+            parts.push(format!(
+                "{} input{} could not be read",
+                summary.input_errors,
+                plural(summary.input_errors)
+            ));
+        }
+        writeln!(self.out, "{BOLD}{}{BOLD:#}", parts.join("; "))?;
+        self.out.flush()
     }
-    writeln!(out, "{BOLD}{}{BOLD:#}", parts.join("; "))?;
-    out.flush()
 }
 
 fn or_unknown(id: Option<&'static str>) -> &'static str {

@@ -1,0 +1,182 @@
+//! `jdlint PATH...`: read the inputs, analyze postings in parallel a chunk at a time, and hand
+//! each result, in input order, to the reporter of the chosen format.
+
+use super::output::{self, OutputFormat, Summary};
+use clap::{Args, ValueEnum};
+use jdlint::input::{read_input, Format, Item};
+use jdlint::report::PostingReport;
+use jdlint::{Engine, Severity};
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// How many postings are read ahead and analyzed together: enough to keep every core busy, few
+/// enough that memory stays flat and results appear while a large input is still being read.
+const CHUNK: usize = 1024;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Posting files (plain text or Markdown; `.jsonl` is one posting per line); `-` reads stdin.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// Read every input as this format instead of going by its extension.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// Use this title instead of reading it from the document (the whole document is the body).
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// Exit with 1 when a diagnostic is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// A directory of lexicon files layered on the default lexicon (see lexicon/README.md).
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
+
+    /// Start from an empty lexicon instead of the default one (with --lexicon).
+    #[arg(long, requires = "lexicon")]
+    pub no_default_lexicon: bool,
+
+    /// How many pieces of evidence the human format shows per posting.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub evidence: usize,
+
+    /// When to use colour in the human format.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Number of threads to analyze with (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+fn build_engine(args: &CheckArgs) -> Result<Engine, String> {
+    let engine = match &args.lexicon {
+        None => return Ok(Engine::new()),
+        Some(dir) if args.no_default_lexicon => {
+            jdlint::lexicon::Lexicon::from_dir(dir).map(|l| Engine::from_lexicon(&l))
+        }
+        Some(dir) => Engine::with_overlay(dir),
+    };
+    engine.map_err(|e| format!("lexicon error: {e}"))
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    match args.color {
+        ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
+        ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
+        ColorWhen::Auto => {}
+    }
+    if let Some(n) = args.threads {
+        // Only fails if a global pool exists already, which nothing here builds.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let engine = match build_engine(&args) {
+        Ok(e) => e,
+        Err(message) => {
+            let _ = writeln!(io::stderr(), "jdlint: {message}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let items = args.paths.iter().flat_map(|path| {
+        let format = match args.input_format {
+            InputFormat::Auto => Format::for_path(path),
+            InputFormat::Text => Format::Document,
+            InputFormat::Jsonl => Format::Jsonl,
+        };
+        read_input(path, format, args.title.as_deref())
+    });
+    let mut reporter = output::reporter(args.format, args.evidence);
+    let (summary, written) = lint(&engine, items, reporter.as_mut());
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            let _ = writeln!(io::stderr(), "jdlint: cannot write output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+
+    if summary.input_errors > 0 {
+        return ExitCode::from(2);
+    }
+    let failing = args
+        .fail_on
+        .threshold()
+        .is_some_and(|t| summary.highest.is_some_and(|h| h >= t));
+    ExitCode::from(u8::from(failing))
+}
+
+/// Analyzes `items` a chunk at a time and reports them in input order. Stops at the first write
+/// error: once stdout is closed (`| head`) there is no one left to read the rest.
+fn lint(
+    engine: &Engine,
+    items: impl Iterator<Item = Item>,
+    reporter: &mut dyn output::Reporter,
+) -> (Summary, io::Result<()>) {
+    let mut summary = Summary::default();
+    let mut written = reporter.begin();
+    let mut items = items.peekable();
+    while written.is_ok() && items.peek().is_some() {
+        let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+        // `collect` keeps input order, so output is the same at any thread count.
+        let reports: Vec<PostingReport> = chunk
+            .par_iter()
+            .map(|item| match item {
+                Ok(posting) => PostingReport::analyzed(posting, engine.analyze(posting)),
+                Err(e) => PostingReport::failed(e),
+            })
+            .collect();
+        for (item, report) in chunk.iter().zip(&reports) {
+            summary.add(report);
+            if let Err(e) = item {
+                let _ = writeln!(io::stderr(), "jdlint: error: {e}");
+            }
+            written = written.and_then(|()| reporter.posting(item, report));
+        }
+    }
+    let written = written.and_then(|()| reporter.finish(&summary));
+    (summary, written)
+}
