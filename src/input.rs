@@ -3,6 +3,7 @@
 //! so the count of results always equals the count of inputs and nothing is lost silently.
 
 use crate::posting::{Posting, Source};
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
@@ -225,9 +226,11 @@ fn read_jsonl(source: &Source, text: &str) -> Vec<Item> {
             (_, None) => {
                 Err("no `text` field (nor `description` or `body`) holding a string".into())
             }
-            (Some(t), Some(b)) => {
-                check_size(b.len()).map(|()| Posting::new(record_source.clone(), t, b))
-            }
+            (Some(t), Some(b)) => check_size(b.len()).map(|()| {
+                let mut posting = Posting::new(record_source.clone(), t, b);
+                posting.fields = scalar_fields(&record);
+                posting
+            }),
         };
         items.push(item.map_err(|message| InputError {
             source: record_source,
@@ -235,6 +238,22 @@ fn read_jsonl(source: &Source, text: &str) -> Vec<Item> {
         }));
     }
     items
+}
+
+/// A record's string, number and boolean fields as text; nested values are left out.
+fn scalar_fields(record: &serde_json::Map<String, serde_json::Value>) -> BTreeMap<String, String> {
+    record
+        .iter()
+        .filter_map(|(k, v)| {
+            let text = match v {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Number(n) => n.to_string(),
+                serde_json::Value::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            Some((k.clone(), text))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -277,6 +296,8 @@ mod tests {
         let first = items[0].as_ref().unwrap();
         assert_eq!(first.source.id.as_deref(), Some("a"));
         assert_eq!(first.source.line, Some(1));
+        assert_eq!(first.fields.get("id").map(String::as_str), Some("a"));
+        assert_eq!(first.fields.get("title").map(String::as_str), Some("PM"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A posting: where it came from, its title, and its text with the body marked out.
 
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Where a posting (or an input error) came from. DOMAIN.md: unknown values are `null`.
@@ -46,6 +47,9 @@ pub struct Posting {
     pub text: String,
     /// The part of `text` that is the body.
     pub body: Range<usize>,
+    /// A record's other fields with scalar values (company, team, a label...), for grouping and
+    /// calibration; empty for documents.
+    pub fields: BTreeMap<String, String>,
 }
 
 impl Posting {
@@ -58,6 +62,7 @@ impl Posting {
             title_span: None,
             body: 0..text.len(),
             text,
+            fields: BTreeMap::new(),
         }
     }
 
@@ -73,6 +78,7 @@ impl Posting {
                 title_span: None,
                 body: body_start..text.len(),
                 text,
+                fields: BTreeMap::new(),
             });
         }
         if let Some(span) = front_title {
@@ -82,6 +88,7 @@ impl Posting {
                 title_span: Some(span),
                 body: body_start..text.len(),
                 text,
+                fields: BTreeMap::new(),
             });
         }
         let mut offset = body_start;
@@ -97,6 +104,7 @@ impl Posting {
                     title_span: Some(span),
                     body: offset + line.len()..text.len(),
                     text,
+                    fields: BTreeMap::new(),
                 });
             }
             offset += line.len();
