@@ -6,7 +6,7 @@ use crate::domain::{Target, Track};
 use crate::lexicon::{CompiledLexicon, SectionKind};
 use crate::normalize::NormalizedText;
 use crate::sections::Sections;
-use crate::title::title_mentions;
+use crate::title::mentions_among;
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -145,7 +145,8 @@ pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> Vec<Found> {
     let normalized = NormalizedText::new(body);
     let text = normalized.as_str();
     let sections = Sections::split(body, lexicon);
-    let mentions = title_mentions(text, lexicon);
+    let scan = lexicon.scan(text);
+    let mentions = mentions_among(text, &scan.titles, lexicon);
     let inside_mention = |r: &Range<usize>| {
         let i = mentions.partition_point(|m| m.end <= r.start);
         mentions
@@ -183,7 +184,7 @@ pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> Vec<Found> {
             });
         };
 
-    for m in lexicon.find_terms(text) {
+    for m in scan.terms {
         if inside_mention(&m.range) {
             continue;
         }

@@ -8,13 +8,24 @@
 
 use std::ops::Range;
 
-/// Text in normalized form, with the original byte offset of each of its bytes.
+/// Text in normalized form, with a map back to the original text.
 #[derive(Debug, Clone, Default)]
 pub struct NormalizedText {
     text: String,
-    /// `offsets[i]` is the original byte offset of the character normalized byte `i` came from;
-    /// one extra entry holds the original length.
-    offsets: Vec<u32>,
+    /// Where the byte-for-byte correspondence with the original changes, in normalized order.
+    /// Most text normalizes byte for byte (ASCII case folding), so a sparse map is far smaller
+    /// and faster to build than an offset per byte.
+    anchors: Vec<Anchor>,
+}
+
+/// From normalized byte `at`, the original offsets: `from + (n - at)` for a `Linear` stretch, or
+/// `from` for every byte of a `Constant` one (a character whose normalized form has another
+/// length, such as a curly quote or a folded run of white space, maps to where it started).
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    at: u32,
+    from: u32,
+    linear: bool,
 }
 
 fn is_dash(c: char) -> bool {
@@ -61,16 +72,30 @@ fn map_quote(c: char) -> Option<char> {
     }
 }
 
-/// Where normalized text goes: a plain `String` (terms) or a `NormalizedText` with offsets.
+/// Where normalized text goes: a plain `String` (terms) or a `NormalizedText` with its map.
 trait Sink {
-    fn push(&mut self, c: char, at: usize);
+    /// Appends `c`, which stands for the `len` original bytes at `from`.
+    fn push(&mut self, c: char, from: usize, len: usize);
+    /// Appends the ASCII run `run`, lower-cased, which stands byte for byte for the original at
+    /// `from`.
+    fn push_ascii(&mut self, run: &str, from: usize);
     /// Whether anything was written yet (white space is never written first).
     fn is_empty(&self) -> bool;
 }
 
+fn push_lowercase(text: &mut String, run: &str) {
+    let at = text.len();
+    text.push_str(run);
+    text[at..].make_ascii_lowercase();
+}
+
 impl Sink for String {
-    fn push(&mut self, c: char, _at: usize) {
+    fn push(&mut self, c: char, _from: usize, _len: usize) {
         String::push(self, c);
+    }
+
+    fn push_ascii(&mut self, run: &str, _from: usize) {
+        push_lowercase(self, run);
     }
 
     fn is_empty(&self) -> bool {
@@ -78,12 +103,34 @@ impl Sink for String {
     }
 }
 
+impl NormalizedText {
+    /// Records that normalized byte `at` on comes from original byte `from`, unless the current
+    /// linear stretch says so already.
+    fn anchor(&mut self, at: usize, from: usize, linear: bool) {
+        let continues = self
+            .anchors
+            .last()
+            .is_some_and(|a| a.linear && a.from as usize + (at - a.at as usize) == from);
+        if !(linear && continues) {
+            self.anchors.push(Anchor {
+                at: at as u32,
+                from: from as u32,
+                linear,
+            });
+        }
+    }
+}
+
 impl Sink for NormalizedText {
-    fn push(&mut self, c: char, at: usize) {
-        let before = self.text.len();
+    fn push(&mut self, c: char, from: usize, len: usize) {
+        let at = self.text.len();
         self.text.push(c);
-        let added = self.text.len() - before;
-        self.offsets.extend(std::iter::repeat_n(at as u32, added));
+        self.anchor(at, from, self.text.len() - at == len);
+    }
+
+    fn push_ascii(&mut self, run: &str, from: usize) {
+        self.anchor(self.text.len(), from, true);
+        push_lowercase(&mut self.text, run);
     }
 
     fn is_empty(&self) -> bool {
@@ -93,49 +140,84 @@ impl Sink for NormalizedText {
 
 /// Normalizes `original` into `sink`; returns where trailing white space starts, if any.
 fn normalize(original: &str, sink: &mut impl Sink) -> Option<usize> {
-    let mut pending_space: Option<usize> = None;
-    let mut prev_alpha = false;
-    let mut chars = original.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if c.is_ascii_alphanumeric() {
-            if let Some(space_at) = pending_space.take() {
-                if !sink.is_empty() {
-                    sink.push(' ', space_at);
-                }
+    let bytes = original.as_bytes();
+    // Where a run of white space started and how long its first character is.
+    let mut pending_space: Option<(usize, usize)> = None;
+    let flush_space = |pending: &mut Option<(usize, usize)>, sink: &mut _| {
+        if let Some((space_at, len)) = pending.take() {
+            if !Sink::is_empty(sink) {
+                Sink::push(sink, ' ', space_at, len);
             }
-            sink.push(c.to_ascii_lowercase(), at);
-            prev_alpha = c.is_ascii_alphabetic();
+        }
+    };
+    let mut prev_alpha = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // Runs of ASCII letters and digits, the bulk of any posting, are copied whole.
+        if b.is_ascii_alphanumeric() {
+            let end = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |n| at + n);
+            flush_space(&mut pending_space, sink);
+            sink.push_ascii(&original[at..end], at);
+            prev_alpha = bytes[end - 1].is_ascii_alphabetic();
+            at = end;
             continue;
         }
-        if is_invisible(c) {
-            continue;
-        }
-        let dash_between_letters =
-            is_dash(c) && prev_alpha && chars.peek().is_some_and(|&(_, next)| next.is_alphabetic());
-        if c.is_whitespace() || is_bullet(c) || dash_between_letters {
+        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
             if pending_space.is_none() {
-                pending_space = Some(at);
+                pending_space = Some((at, 1));
             }
             prev_alpha = false;
+            at += 1;
             continue;
         }
-        if let Some(space_at) = pending_space.take() {
-            if !sink.is_empty() {
-                sink.push(' ', space_at);
+        let c = original[at..]
+            .chars()
+            .next()
+            .expect("at is a char boundary");
+        let len = c.len_utf8();
+        let next = at + len;
+        if is_invisible(c) {
+            at = next;
+            continue;
+        }
+        let dash_between_letters = is_dash(c)
+            && prev_alpha
+            && original[next..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if c.is_whitespace() || is_bullet(c) || dash_between_letters {
+            if pending_space.is_none() {
+                pending_space = Some((at, len));
+            }
+            prev_alpha = false;
+            at = next;
+            continue;
+        }
+        flush_space(&mut pending_space, sink);
+        if c.is_ascii() {
+            sink.push(c.to_ascii_lowercase(), at, len);
+        } else if let Some(q) = map_quote(c) {
+            sink.push(q, at, len);
+        } else if is_dash(c) {
+            sink.push('-', at, len);
+        } else {
+            let mut lower = c.to_lowercase();
+            if lower.len() == 1 {
+                sink.push(lower.next().expect("one character"), at, len);
+            } else {
+                // All the characters of a multi-character lowercase map to where `c` started.
+                lower.for_each(|l| sink.push(l, at, 0));
             }
         }
-        if c.is_ascii() {
-            sink.push(c.to_ascii_lowercase(), at);
-        } else if let Some(q) = map_quote(c) {
-            sink.push(q, at);
-        } else if is_dash(c) {
-            sink.push('-', at);
-        } else {
-            c.to_lowercase().for_each(|l| sink.push(l, at));
-        }
         prev_alpha = c.is_alphabetic();
+        at = next;
     }
-    pending_space
+    pending_space.map(|(at, _)| at)
 }
 
 impl NormalizedText {
@@ -148,12 +230,16 @@ impl NormalizedText {
         );
         let mut out = NormalizedText {
             text: String::with_capacity(original.len()),
-            offsets: Vec::with_capacity(original.len() + 1),
+            anchors: Vec::new(),
         };
         let trailing = normalize(original, &mut out);
         // The end sentinel: where trailing white space (folded away, never emitted) starts, so
         // that a match ending the text does not take that white space with it.
-        out.offsets.push(trailing.unwrap_or(original.len()) as u32);
+        out.anchors.push(Anchor {
+            at: out.text.len() as u32,
+            from: trailing.unwrap_or(original.len()) as u32,
+            linear: false,
+        });
         out
     }
 
@@ -161,15 +247,27 @@ impl NormalizedText {
         &self.text
     }
 
+    /// The original offset of normalized byte `n` (or of the end, for `n == len`).
+    fn original_offset(&self, n: usize) -> usize {
+        let i = self.anchors.partition_point(|a| a.at as usize <= n);
+        // The first anchor is at 0 unless the text is empty, and then only the sentinel exists.
+        let a = self.anchors[i.saturating_sub(1)];
+        if a.linear {
+            a.from as usize + (n - a.at as usize)
+        } else {
+            a.from as usize
+        }
+    }
+
     /// The original byte range that the normalized range `range` came from.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.offsets[range.start] as usize;
+        let start = self.original_offset(range.start);
         let end = if range.end == range.start {
             start
         } else {
             // The end of the last character: the start of the next original character that
             // produced output, or of the white space folded after it.
-            self.offsets[range.end] as usize
+            self.original_offset(range.end)
         };
         start..end.max(start)
     }
@@ -297,6 +395,26 @@ mod tests {
             &original[n.original_range(at..at + "équipe".len())],
             "\u{00C9}QUIPE"
         );
+    }
+
+    #[test]
+    fn every_normalized_word_maps_back_to_text_that_normalizes_to_it() {
+        let original =
+            "  \u{2022} Own the P&L \u{2014} “Cross\u{2011}Functional”\u{00A0}\u{00A0}teams,\r\n\
+            \u{0130}STANBUL\u{200B} office; 3\u{2013}5 years ÉQUIPE  data-driven\t\tleaders!  ";
+        let n = NormalizedText::new(original);
+        let text = n.as_str();
+        let mut start = 0;
+        for word in text.split(' ') {
+            let range = start..start + word.len();
+            let back = &original[n.original_range(range.clone())];
+            assert_eq!(
+                normalize_term(back),
+                word,
+                "{range:?} maps back to {back:?}"
+            );
+            start = range.end + 1;
+        }
     }
 
     #[test]

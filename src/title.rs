@@ -8,7 +8,7 @@
 //! they never count as evidence.
 
 use crate::domain::{Level, Specialization, Track};
-use crate::lexicon::{CompiledLexicon, TitleKind};
+use crate::lexicon::{CompiledLexicon, RawMatch, TitleKind};
 use crate::normalize::NormalizedText;
 use serde::Serialize;
 use std::ops::Range;
@@ -42,7 +42,8 @@ pub struct TitleMatch {
 pub fn parse_title(title: &str, lexicon: &CompiledLexicon) -> Claimed {
     let normalized = NormalizedText::new(title);
     let matched: Vec<TitleMatch> = lexicon
-        .find_titles(normalized.as_str())
+        .scan(normalized.as_str())
+        .titles
         .into_iter()
         .map(|m| {
             let phrase = &lexicon.titles[m.index];
@@ -81,7 +82,15 @@ pub fn parse_title(title: &str, lexicon: &CompiledLexicon) -> Claimed {
 /// Title mentions in normalized body text: each role phrase, widened to the qualifiers right
 /// before it ("senior technical product manager"). Ranges are in the normalized text.
 pub fn title_mentions(normalized: &str, lexicon: &CompiledLexicon) -> Vec<Range<usize>> {
-    let found = lexicon.find_titles(normalized);
+    mentions_among(normalized, &lexicon.scan(normalized).titles, lexicon)
+}
+
+/// [`title_mentions`] from the title phrases already `found` in the text.
+pub(crate) fn mentions_among(
+    normalized: &str,
+    found: &[RawMatch],
+    lexicon: &CompiledLexicon,
+) -> Vec<Range<usize>> {
     let mut mentions: Vec<Range<usize>> = Vec::new();
     for (i, m) in found.iter().enumerate() {
         if lexicon.titles[m.index].kind != TitleKind::Role {

@@ -1,12 +1,12 @@
-//! The lexicon compiled for matching: one aho-corasick automaton over every literal term, one over
-//! title phrases, a `RegexSet` over the patterns, and lookup tables. Built once per process and
-//! shared across threads (everything here is `Send + Sync`).
+//! The lexicon compiled for matching: one aho-corasick automaton over every literal term and title
+//! phrase, a regex per pattern, and lookup tables. Built once per process and shared across
+//! threads (everything here is `Send + Sync`).
 
 use super::{Lexicon, SectionKind, TitleKind};
 use crate::domain::{Level, Specialization, Target};
 use crate::normalize::{normalize_term, on_word_boundaries};
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -49,18 +49,27 @@ pub struct Band {
 /// The compiled lexicon.
 #[derive(Debug, Clone)]
 pub struct CompiledLexicon {
-    /// Literal signals; pattern `i` of `term_automaton` belongs to `signals[term_signal[i]]`.
+    /// Literal signals; pattern `i < term_count` of `automaton` belongs to
+    /// `signals[owner[i]]`, and pattern `i >= term_count` to `titles[owner[i]]`.
     pub(crate) signals: Vec<Signal>,
-    term_automaton: AhoCorasick,
-    term_signal: Vec<u32>,
+    automaton: AhoCorasick,
+    owner: Vec<u32>,
+    term_count: usize,
     pub(crate) patterns: Vec<(Regex, Signal)>,
-    pattern_set: RegexSet,
     pub(crate) titles: Vec<TitlePhrase>,
-    title_automaton: AhoCorasick,
-    title_phrase: Vec<u32>,
     pub(crate) bands: Vec<Band>,
     pub(crate) headings: HashMap<String, SectionKind>,
     pub(crate) negations: Vec<String>,
+}
+
+/// Whole-word, leftmost-longest matches of one scan of a text, literal terms and title phrases
+/// apart: each is selected on its own, so a title phrase never hides a term or the other way round.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// `index` is a signal index.
+    pub terms: Vec<RawMatch>,
+    /// `index` is a title index.
+    pub titles: Vec<RawMatch>,
 }
 
 /// A match of a lexicon phrase or pattern in normalized text.
@@ -71,42 +80,18 @@ pub struct RawMatch {
     pub index: usize,
 }
 
-fn automaton(phrases: &[String]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(phrases)
-        .expect("lexicon automaton builds: phrases are validated non-empty")
-}
-
-/// All whole-word matches of `automaton` in `text`, then the leftmost-longest non-overlapping ones.
-///
-/// The search is overlapping on purpose: a leftmost-longest search skips past a match that fails
-/// the word-boundary check ("data platform" inside "data platforms") and with it any valid match
-/// that overlaps it ("platforms").
-fn select(automaton: &AhoCorasick, owners: &[u32], text: &str) -> Vec<RawMatch> {
-    let mut found: Vec<Range<usize>> = Vec::new();
-    let mut owner_of: Vec<u32> = Vec::new();
-    for m in automaton.find_overlapping_iter(text) {
-        let range = m.range();
-        if on_word_boundaries(text, &range) {
-            found.push(range);
-            owner_of.push(owners[m.pattern().as_usize()]);
-        }
-    }
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| (found[i].start, std::cmp::Reverse(found[i].end)));
-    let mut out = Vec::new();
+/// The leftmost-longest non-overlapping matches among `found`.
+fn leftmost_longest(mut found: Vec<RawMatch>) -> Vec<RawMatch> {
+    found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
     let mut end = 0;
-    for i in order {
-        if found[i].start >= end {
-            end = found[i].end;
-            out.push(RawMatch {
-                range: found[i].clone(),
-                index: owner_of[i] as usize,
-            });
+    found.retain(|m| {
+        let keep = m.range.start >= end;
+        if keep {
+            end = m.range.end;
         }
-    }
-    out
+        keep
+    });
+    found
 }
 
 impl CompiledLexicon {
@@ -114,7 +99,7 @@ impl CompiledLexicon {
     pub fn new(lexicon: &Lexicon) -> CompiledLexicon {
         let mut signals = Vec::with_capacity(lexicon.signals.len());
         let mut terms = Vec::new();
-        let mut term_signal = Vec::new();
+        let mut owner = Vec::new();
         for (i, s) in lexicon.signals.iter().enumerate() {
             signals.push(Signal {
                 supports: s.value.supports,
@@ -123,7 +108,7 @@ impl CompiledLexicon {
             });
             for t in &s.value.terms {
                 terms.push(normalize_term(t));
-                term_signal.push(i as u32);
+                owner.push(i as u32);
             }
         }
 
@@ -140,14 +125,9 @@ impl CompiledLexicon {
                 (regex, signal)
             })
             .collect();
-        let pattern_set = RegexSetBuilder::new(patterns.iter().map(|(r, _)| r.as_str()))
-            .size_limit(REGEX_SIZE_LIMIT * 8)
-            .build()
-            .expect("patterns are validated one by one");
 
+        let term_count = terms.len();
         let mut titles = Vec::new();
-        let mut title_phrases = Vec::new();
-        let mut title_phrase = Vec::new();
         for (i, t) in lexicon.titles.iter().enumerate() {
             titles.push(TitlePhrase {
                 kind: t.value.kind,
@@ -157,8 +137,8 @@ impl CompiledLexicon {
                 source: t.value.source.clone(),
             });
             for p in &t.value.phrases {
-                title_phrases.push(normalize_term(p));
-                title_phrase.push(i as u32);
+                terms.push(normalize_term(p));
+                owner.push(i as u32);
             }
         }
 
@@ -193,51 +173,67 @@ impl CompiledLexicon {
             .collect();
 
         CompiledLexicon {
-            term_automaton: automaton(&terms),
+            automaton: AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&terms)
+                .expect("lexicon automaton builds: phrases are validated non-empty"),
             signals,
-            term_signal,
-            pattern_set,
+            owner,
+            term_count,
             patterns,
-            title_automaton: automaton(&title_phrases),
             titles,
-            title_phrase,
             bands,
             headings,
             negations,
         }
     }
 
-    /// Whole-word, non-overlapping matches of literal terms; `index` is a signal index.
-    pub fn find_terms(&self, normalized: &str) -> Vec<RawMatch> {
-        select(&self.term_automaton, &self.term_signal, normalized)
+    /// Literal terms and title phrases in `normalized`, in one pass.
+    ///
+    /// The search is overlapping on purpose: a leftmost-longest search skips past a match that
+    /// fails the word-boundary check ("data platform" inside "data platforms") and with it any
+    /// valid match that overlaps it ("platforms").
+    pub fn scan(&self, normalized: &str) -> Scan {
+        let mut scan = Scan::default();
+        for m in self.automaton.find_overlapping_iter(normalized) {
+            let range = m.range();
+            if !on_word_boundaries(normalized, &range) {
+                continue;
+            }
+            let pattern = m.pattern().as_usize();
+            let found = RawMatch {
+                range,
+                index: self.owner[pattern] as usize,
+            };
+            if pattern < self.term_count {
+                scan.terms.push(found);
+            } else {
+                scan.titles.push(found);
+            }
+        }
+        scan.terms = leftmost_longest(scan.terms);
+        scan.titles = leftmost_longest(scan.titles);
+        scan
     }
 
-    /// Whole-word, non-overlapping matches of title phrases; `index` is a title index.
-    pub fn find_titles(&self, normalized: &str) -> Vec<RawMatch> {
-        select(&self.title_automaton, &self.title_phrase, normalized)
-    }
-
-    /// Matches of the regex patterns; `index` is a pattern index. One pass of the set finds which
-    /// patterns occur at all; only those are searched for positions.
+    /// Matches of the regex patterns; `index` is a pattern index. Each pattern is searched on its
+    /// own: the regex crate skips ahead with a literal prefilter ("report", "manag"...), which is
+    /// far cheaper than one set-wide scan of every byte.
     pub fn find_patterns(&self, normalized: &str) -> Vec<RawMatch> {
         let mut out = Vec::new();
-        for index in self.pattern_set.matches(normalized).iter() {
-            out.extend(
-                self.patterns[index]
-                    .0
-                    .find_iter(normalized)
-                    .map(|m| RawMatch {
-                        range: m.range(),
-                        index,
-                    }),
-            );
+        for (index, (regex, _)) in self.patterns.iter().enumerate() {
+            out.extend(regex.find_iter(normalized).map(|m| RawMatch {
+                range: m.range(),
+                index,
+            }));
         }
         out
     }
 
-    /// The term automaton itself, for benchmarks that compare the engine with a raw scan.
+    /// The automaton over every literal term and title phrase, for benchmarks that compare the
+    /// engine with a raw scan.
     pub fn term_automaton(&self) -> &AhoCorasick {
-        &self.term_automaton
+        &self.automaton
     }
 }
 
@@ -257,7 +253,8 @@ mod tests {
     ]}"#;
 
     fn found(c: &CompiledLexicon, text: &str) -> Vec<String> {
-        c.find_terms(text)
+        c.scan(text)
+            .terms
             .into_iter()
             .map(|m| text[m.range].to_string())
             .collect()

@@ -4,7 +4,7 @@
 
 mod compiled;
 
-pub use compiled::CompiledLexicon;
+pub use compiled::{CompiledLexicon, RawMatch, Scan};
 
 use crate::domain::{Level, Specialization, Target};
 use crate::normalize::normalize_term;
