@@ -72,104 +72,109 @@ fn map_quote(c: char) -> Option<char> {
     }
 }
 
-/// Where normalized text goes: a plain `String` (terms) or a `NormalizedText` with its map.
-trait Sink {
+/// ASCII bytes that normalize to themselves (lower-cased): all printable ASCII but the space,
+/// which folds with its neighbours, the hyphen, which may join two words, and the backquote.
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = b'!';
+    while b <= b'~' {
+        table[b as usize] = b != b'-' && b != b'`';
+        b += 1;
+    }
+    table
+};
+
+/// Builds normalized text and its map, one original character or plain run at a time.
+struct Builder {
+    out: Vec<u8>,
+    anchors: Vec<Anchor>,
+    /// `from - at` along the current linear stretch (wrapping), `None` after a constant anchor.
+    linear_delta: Option<usize>,
+}
+
+impl Builder {
+    /// Appends ASCII byte `b`, which stands for original byte `from`.
+    #[inline]
+    fn push_byte(&mut self, b: u8, from: usize) {
+        let at = self.out.len();
+        let delta = from.wrapping_sub(at);
+        if self.linear_delta != Some(delta) {
+            self.anchors.push(Anchor {
+                at: at as u32,
+                from: from as u32,
+                linear: true,
+            });
+            self.linear_delta = Some(delta);
+        }
+        self.out.push(b);
+    }
+
+    /// Appends the plain ASCII `run`, lower-cased, which stands byte for byte for the original
+    /// at `from`.
+    fn push_run(&mut self, run: &str, from: usize) {
+        let at = self.out.len();
+        self.push_byte(run.as_bytes()[0], from);
+        self.out.extend_from_slice(&run.as_bytes()[1..]);
+        self.out[at..].make_ascii_lowercase();
+    }
+
     /// Appends `c`, which stands for the `len` original bytes at `from`.
-    fn push(&mut self, c: char, from: usize, len: usize);
-    /// Appends the ASCII run `run`, lower-cased, which stands byte for byte for the original at
-    /// `from`.
-    fn push_ascii(&mut self, run: &str, from: usize);
-    /// Whether anything was written yet (white space is never written first).
-    fn is_empty(&self) -> bool;
-}
-
-fn push_lowercase(text: &mut String, run: &str) {
-    let at = text.len();
-    text.push_str(run);
-    text[at..].make_ascii_lowercase();
-}
-
-impl Sink for String {
-    fn push(&mut self, c: char, _from: usize, _len: usize) {
-        String::push(self, c);
-    }
-
-    fn push_ascii(&mut self, run: &str, _from: usize) {
-        push_lowercase(self, run);
-    }
-
-    fn is_empty(&self) -> bool {
-        String::is_empty(self)
-    }
-}
-
-impl NormalizedText {
-    /// Records that normalized byte `at` on comes from original byte `from`, unless the current
-    /// linear stretch says so already.
-    fn anchor(&mut self, at: usize, from: usize, linear: bool) {
-        let continues = self
-            .anchors
-            .last()
-            .is_some_and(|a| a.linear && a.from as usize + (at - a.at as usize) == from);
-        if !(linear && continues) {
+    fn push_char(&mut self, c: char, from: usize, len: usize) {
+        if c.is_ascii() && len == 1 {
+            return self.push_byte(c as u8, from);
+        }
+        let at = self.out.len();
+        let mut buf = [0; 4];
+        self.out
+            .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        let linear = self.out.len() - at == len;
+        let delta = from.wrapping_sub(at);
+        if !linear || self.linear_delta != Some(delta) {
             self.anchors.push(Anchor {
                 at: at as u32,
                 from: from as u32,
                 linear,
             });
+            self.linear_delta = linear.then_some(delta);
         }
     }
 }
 
-impl Sink for NormalizedText {
-    fn push(&mut self, c: char, from: usize, len: usize) {
-        let at = self.text.len();
-        self.text.push(c);
-        self.anchor(at, from, self.text.len() - at == len);
-    }
-
-    fn push_ascii(&mut self, run: &str, from: usize) {
-        self.anchor(self.text.len(), from, true);
-        push_lowercase(&mut self.text, run);
-    }
-
-    fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-}
-
-/// Normalizes `original` into `sink`; returns where trailing white space starts, if any.
-fn normalize(original: &str, sink: &mut impl Sink) -> Option<usize> {
+/// Normalizes `original` into `b`; returns where trailing white space starts, if any.
+fn normalize(original: &str, b: &mut Builder) -> Option<usize> {
     let bytes = original.as_bytes();
     // Where a run of white space started and how long its first character is.
     let mut pending_space: Option<(usize, usize)> = None;
-    let flush_space = |pending: &mut Option<(usize, usize)>, sink: &mut _| {
-        if let Some((space_at, len)) = pending.take() {
-            if !Sink::is_empty(sink) {
-                Sink::push(sink, ' ', space_at, len);
-            }
-        }
-    };
     let mut prev_alpha = false;
     let mut at = 0;
     while at < bytes.len() {
-        let b = bytes[at];
-        // Runs of ASCII letters and digits, the bulk of any posting, are copied whole.
-        if b.is_ascii_alphanumeric() {
-            let end = bytes[at..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .map_or(bytes.len(), |n| at + n);
-            flush_space(&mut pending_space, sink);
-            sink.push_ascii(&original[at..end], at);
+        let byte = bytes[at];
+        // Runs of plain ASCII, the bulk of any posting, are copied whole and lower-cased.
+        if PLAIN[usize::from(byte)] {
+            if let Some((space_at, len)) = pending_space.take() {
+                if !b.out.is_empty() {
+                    b.push_char(' ', space_at, len);
+                }
+            }
+            let mut end = at + 1;
+            while end < bytes.len() {
+                if PLAIN[usize::from(bytes[end])] {
+                    end += 1;
+                } else if bytes[end] == b' '
+                    && bytes.get(end + 1).is_some_and(|&n| PLAIN[usize::from(n)])
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            b.push_run(&original[at..end], at);
             prev_alpha = bytes[end - 1].is_ascii_alphabetic();
             at = end;
             continue;
         }
-        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
-            if pending_space.is_none() {
-                pending_space = Some((at, 1));
-            }
+        if matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
+            pending_space.get_or_insert((at, 1));
             prev_alpha = false;
             at += 1;
             continue;
@@ -191,27 +196,29 @@ fn normalize(original: &str, sink: &mut impl Sink) -> Option<usize> {
                 .next()
                 .is_some_and(char::is_alphabetic);
         if c.is_whitespace() || is_bullet(c) || dash_between_letters {
-            if pending_space.is_none() {
-                pending_space = Some((at, len));
-            }
+            pending_space.get_or_insert((at, len));
             prev_alpha = false;
             at = next;
             continue;
         }
-        flush_space(&mut pending_space, sink);
+        if let Some((space_at, space_len)) = pending_space.take() {
+            if !b.out.is_empty() {
+                b.push_char(' ', space_at, space_len);
+            }
+        }
         if c.is_ascii() {
-            sink.push(c.to_ascii_lowercase(), at, len);
+            b.push_byte(byte.to_ascii_lowercase(), at);
         } else if let Some(q) = map_quote(c) {
-            sink.push(q, at, len);
+            b.push_char(q, at, len);
         } else if is_dash(c) {
-            sink.push('-', at, len);
+            b.push_char('-', at, len);
         } else {
             let mut lower = c.to_lowercase();
             if lower.len() == 1 {
-                sink.push(lower.next().expect("one character"), at, len);
+                b.push_char(lower.next().expect("one character"), at, len);
             } else {
                 // All the characters of a multi-character lowercase map to where `c` started.
-                lower.for_each(|l| sink.push(l, at, 0));
+                lower.for_each(|l| b.push_char(l, at, 0));
             }
         }
         prev_alpha = c.is_alphabetic();
@@ -228,19 +235,23 @@ impl NormalizedText {
             original.len() < u32::MAX as usize,
             "posting too large to normalize"
         );
-        let mut out = NormalizedText {
-            text: String::with_capacity(original.len()),
+        let mut b = Builder {
+            out: Vec::with_capacity(original.len()),
             anchors: Vec::new(),
+            linear_delta: None,
         };
-        let trailing = normalize(original, &mut out);
+        let trailing = normalize(original, &mut b);
         // The end sentinel: where trailing white space (folded away, never emitted) starts, so
         // that a match ending the text does not take that white space with it.
-        out.anchors.push(Anchor {
-            at: out.text.len() as u32,
+        b.anchors.push(Anchor {
+            at: b.out.len() as u32,
             from: trailing.unwrap_or(original.len()) as u32,
             linear: false,
         });
-        out
+        NormalizedText {
+            text: String::from_utf8(b.out).expect("normalization writes whole characters"),
+            anchors: b.anchors,
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -273,12 +284,9 @@ impl NormalizedText {
     }
 }
 
-/// Normalizes a lexicon term, title phrase or heading the same way postings are (without the
-/// offset map, which only evidence needs).
+/// Normalizes a lexicon term, title phrase or heading the same way postings are.
 pub fn normalize_term(term: &str) -> String {
-    let mut out = String::with_capacity(term.len());
-    normalize(term, &mut out);
-    out
+    NormalizedText::new(term).text
 }
 
 /// Letters, digits and `_` make words; anything else separates them.
