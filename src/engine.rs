@@ -11,6 +11,7 @@ use crate::rules::{registry, Context, Diagnostic};
 use crate::title::{parse_title, Claimed};
 use serde::{Serialize, Serializer};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One piece of evidence behind a verdict. DOMAIN.md's `evidence` entries.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,7 +27,7 @@ pub struct Evidence {
     /// The weight that counted, after the section factor and repeats.
     pub weight: f64,
     /// The seed file and section the lexicon entry cites.
-    pub source: String,
+    pub source: Arc<str>,
     /// The section it stands in.
     #[serde(serialize_with = "section_id")]
     pub section: SectionKind,

@@ -10,7 +10,7 @@ use crate::title::mentions_among;
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A piece of evidence found in a body, before it is located in lines and columns.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +21,7 @@ pub struct Found {
     /// The weight that counts: the lexicon weight, times the section factor, with repeats of the
     /// same entry counting less.
     pub weight: f64,
-    pub source: String,
+    pub source: Arc<str>,
     pub section: SectionKind,
     /// True when a negation turned it around ("no direct reports": manager evidence read as IC).
     pub negated: bool,
@@ -115,12 +115,14 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
         .collect()
 }
 
-/// Whether the words just before normalized offset `start` negate what follows.
-fn is_negated(normalized: &str, start: usize, negations: &[String]) -> bool {
+/// Whether the words just before normalized offset `start` negate what follows. Each negation is
+/// its words in order ("rather than"); the window counts words back from `start`.
+fn is_negated(normalized: &str, start: usize, negations: &[Vec<String>]) -> bool {
     let before = &normalized[..start];
     let mut words = before.split(' ').rev().filter(|w| !w.is_empty());
-    let mut previous: Option<&str> = None;
-    for _ in 0..NEGATION_WINDOW {
+    // The words read so far, nearest first: a negation's later words are among them.
+    let mut after: [&str; NEGATION_WINDOW] = [""; NEGATION_WINDOW];
+    for i in 0..NEGATION_WINDOW {
         let Some(word) = words.next() else {
             return false;
         };
@@ -129,13 +131,18 @@ fn is_negated(normalized: &str, start: usize, negations: &[String]) -> bool {
             return false;
         }
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        let negates = |n: &String| {
-            n == bare || previous.is_some_and(|p| n.split_once(' ') == Some((bare, p)))
+        let negates = |n: &Vec<String>| {
+            n[0] == bare
+                && n.len() <= i + 1
+                && n[1..]
+                    .iter()
+                    .zip(after[..i].iter().rev())
+                    .all(|(w, a)| w == a)
         };
         if negations.iter().any(negates) {
             return true;
         }
-        previous = Some(bare);
+        after[i] = bare;
     }
     false
 }
@@ -156,33 +163,36 @@ pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> Vec<Found> {
 
     let mut found = Vec::new();
     let mut repeats: HashMap<(u8, usize), u32> = HashMap::new();
-    let mut push =
-        |range: Range<usize>, key: (u8, usize), supports: Target, weight: f64, source: &str| {
-            let span = normalized.original_range(range.clone());
-            let section = sections.kind_at(span.start);
-            let factor = section.evidence_factor();
-            if factor == 0.0 {
-                return;
-            }
-            let negated = is_negated(text, range.start, &lexicon.negations);
-            let supports = match (negated, supports) {
-                (false, s) => s,
-                (true, Target::Track(Track::Manager)) => Target::Track(Track::Ic),
-                // A negated level or specialization phrase says nothing about what the role is.
-                (true, _) => return,
-            };
-            let seen = repeats.entry(key).or_insert(0);
-            let weight = weight * factor * REPEAT_DECAY.powi(*seen as i32);
-            *seen += 1;
-            found.push(Found {
-                span,
-                supports,
-                weight,
-                source: source.to_string(),
-                section,
-                negated,
-            });
+    let mut push = |range: Range<usize>,
+                    key: (u8, usize),
+                    supports: Target,
+                    weight: f64,
+                    source: &Arc<str>| {
+        let span = normalized.original_range(range.clone());
+        let section = sections.kind_at(span.start);
+        let factor = section.evidence_factor();
+        if factor == 0.0 {
+            return;
+        }
+        let negated = is_negated(text, range.start, &lexicon.negations);
+        let supports = match (negated, supports) {
+            (false, s) => s,
+            (true, Target::Track(Track::Manager)) => Target::Track(Track::Ic),
+            // A negated level or specialization phrase says nothing about what the role is.
+            (true, _) => return,
         };
+        let seen = repeats.entry(key).or_insert(0);
+        let weight = weight * factor * REPEAT_DECAY.powi(*seen as i32);
+        *seen += 1;
+        found.push(Found {
+            span,
+            supports,
+            weight,
+            source: Arc::clone(source),
+            section,
+            negated,
+        });
+    };
 
     for m in scan.terms {
         if inside_mention(&m.range) {
@@ -248,9 +258,9 @@ mod tests {
     }
 
     fn negated(text: &str) -> bool {
-        let negations: Vec<String> = ["no", "not", "without", "rather than"]
+        let negations: Vec<Vec<String>> = ["no", "not", "without", "rather than"]
             .iter()
-            .map(|s| s.to_string())
+            .map(|s| s.split(' ').map(String::from).collect())
             .collect();
         let at = text.find('|').unwrap();
         let text = text.replace('|', "");

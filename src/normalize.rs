@@ -90,6 +90,8 @@ struct Builder {
     anchors: Vec<Anchor>,
     /// `from - at` along the current linear stretch (wrapping), `None` after a constant anchor.
     linear_delta: Option<usize>,
+    /// Whether to keep the map at all (terms need none).
+    map: bool,
 }
 
 impl Builder {
@@ -98,7 +100,7 @@ impl Builder {
     fn push_byte(&mut self, b: u8, from: usize) {
         let at = self.out.len();
         let delta = from.wrapping_sub(at);
-        if self.linear_delta != Some(delta) {
+        if self.map && self.linear_delta != Some(delta) {
             self.anchors.push(Anchor {
                 at: at as u32,
                 from: from as u32,
@@ -129,7 +131,7 @@ impl Builder {
             .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
         let linear = self.out.len() - at == len;
         let delta = from.wrapping_sub(at);
-        if !linear || self.linear_delta != Some(delta) {
+        if self.map && (!linear || self.linear_delta != Some(delta)) {
             self.anchors.push(Anchor {
                 at: at as u32,
                 from: from as u32,
@@ -239,6 +241,7 @@ impl NormalizedText {
             out: Vec::with_capacity(original.len()),
             anchors: Vec::new(),
             linear_delta: None,
+            map: true,
         };
         let trailing = normalize(original, &mut b);
         // The end sentinel: where trailing white space (folded away, never emitted) starts, so
@@ -286,7 +289,14 @@ impl NormalizedText {
 
 /// Normalizes a lexicon term, title phrase or heading the same way postings are.
 pub fn normalize_term(term: &str) -> String {
-    NormalizedText::new(term).text
+    let mut b = Builder {
+        out: Vec::with_capacity(term.len()),
+        anchors: Vec::new(),
+        linear_delta: None,
+        map: false,
+    };
+    normalize(term, &mut b);
+    String::from_utf8(b.out).expect("normalization writes whole characters")
 }
 
 /// Letters, digits and `_` make words; anything else separates them.

@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Size limit for a compiled lexicon regex: generous for real patterns, small enough that a
 /// pathological one is refused at load instead of eating memory.
@@ -26,7 +27,8 @@ pub(crate) fn build_regex(pattern: &str) -> Result<Regex, String> {
 pub struct Signal {
     pub supports: Target,
     pub weight: f64,
-    pub source: String,
+    /// Shared with every piece of evidence the entry yields, so that evidence costs no copy.
+    pub source: Arc<str>,
 }
 
 /// A title phrase ready for the title parser.
@@ -59,7 +61,8 @@ pub struct CompiledLexicon {
     pub(crate) titles: Vec<TitlePhrase>,
     pub(crate) bands: Vec<Band>,
     pub(crate) headings: HashMap<String, SectionKind>,
-    pub(crate) negations: Vec<String>,
+    /// Each negation's words, in order.
+    pub(crate) negations: Vec<Vec<String>>,
 }
 
 /// Whole-word, leftmost-longest matches of one scan of a text, literal terms and title phrases
@@ -104,7 +107,7 @@ impl CompiledLexicon {
             signals.push(Signal {
                 supports: s.value.supports,
                 weight: s.value.weight,
-                source: s.value.source.clone(),
+                source: s.value.source.as_str().into(),
             });
             for t in &s.value.terms {
                 terms.push(normalize_term(t));
@@ -120,7 +123,7 @@ impl CompiledLexicon {
                 let signal = Signal {
                     supports: p.value.supports,
                     weight: p.value.weight,
-                    source: p.value.source.clone(),
+                    source: p.value.source.as_str().into(),
                 };
                 (regex, signal)
             })
@@ -150,7 +153,7 @@ impl CompiledLexicon {
                 signal: Signal {
                     supports: b.value.supports,
                     weight: b.value.weight,
-                    source: b.value.source.clone(),
+                    source: b.value.source.as_str().into(),
                 },
             })
             .collect();
@@ -169,7 +172,8 @@ impl CompiledLexicon {
         let negations = lexicon
             .negations
             .iter()
-            .flat_map(|n| n.value.words.iter().map(|w| normalize_term(w)))
+            .flat_map(|n| n.value.words.iter())
+            .map(|w| normalize_term(w).split(' ').map(String::from).collect())
             .collect();
 
         CompiledLexicon {
