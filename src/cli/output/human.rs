@@ -1,8 +1,9 @@
 //! The human format: per posting, what the title claims and the body implies, the diagnostics
 //! rendered like rustc's (path:line:col, the line, a marker under the span, help), and the
-//! strongest evidence. Colour goes through anstream, which strips it when stdout is not a terminal.
+//! strongest evidence, then a summary. Colour goes through anstream, which strips it unless the
+//! destination is a terminal (or `--color always` says so; never in a file).
 
-use super::{Reporter, Summary};
+use super::{Destination, Reporter, Summary};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use jdlint::classify::Implied;
@@ -18,15 +19,15 @@ const DIM: Style = Style::new().dimmed();
 const GREEN: Style = AnsiColor::Green.on_default();
 
 pub struct Human {
-    out: anstream::AutoStream<io::Stdout>,
+    out: anstream::AutoStream<Box<dyn Write>>,
     renderer: Renderer,
     evidence: usize,
 }
 
 impl Human {
-    pub fn new(evidence: usize) -> Human {
+    pub fn new(to: Destination, evidence: usize) -> Human {
         Human {
-            out: anstream::stdout(),
+            out: anstream::AutoStream::new(to.out, to.color),
             renderer: Renderer::styled(),
             evidence,
         }
@@ -66,29 +67,14 @@ impl Reporter for Human {
         writeln!(out)
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        let mut parts = vec![format!(
-            "{} posting{} checked",
-            summary.postings,
-            plural(summary.postings)
-        )];
-        parts.push(format!(
-            "{} error{}, {} warning{}, {} info",
-            summary.errors,
-            plural(summary.errors),
-            summary.warnings,
-            plural(summary.warnings),
-            summary.infos
-        ));
-        if summary.input_errors > 0 {
-            parts.push(format!(
-                "{} input{} could not be read",
-                summary.input_errors,
-                plural(summary.input_errors)
-            ));
+        for line in summary.lines() {
+            writeln!(self.out, "{BOLD}{line}{BOLD:#}")?;
         }
-        writeln!(self.out, "{BOLD}{}{BOLD:#}", parts.join("; "))?;
         self.out.flush()
     }
 }

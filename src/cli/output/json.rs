@@ -4,17 +4,16 @@
 use super::{Reporter, Summary};
 use jdlint::input::Item;
 use jdlint::report::PostingReport;
-use std::io::{self, BufWriter, Stdout, Write};
+use jdlint::Level;
+use std::io::{self, Write};
 
 pub struct Jsonl {
-    out: BufWriter<Stdout>,
+    out: Box<dyn Write>,
 }
 
-impl Default for Jsonl {
-    fn default() -> Self {
-        Jsonl {
-            out: BufWriter::new(io::stdout()),
-        }
+impl Jsonl {
+    pub fn new(out: Box<dyn Write>) -> Jsonl {
+        Jsonl { out }
     }
 }
 
@@ -24,22 +23,23 @@ impl Reporter for Jsonl {
         self.out.write_all(b"\n")
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
         self.out.flush()
     }
 }
 
 pub struct Json {
-    out: BufWriter<Stdout>,
+    out: Box<dyn Write>,
     first: bool,
 }
 
-impl Default for Json {
-    fn default() -> Self {
-        Json {
-            out: BufWriter::new(io::stdout()),
-            first: true,
-        }
+impl Json {
+    pub fn new(out: Box<dyn Write>) -> Json {
+        Json { out, first: true }
     }
 }
 
@@ -60,14 +60,32 @@ impl Reporter for Json {
         Ok(())
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         let summary = serde_json::json!({
             "postings": summary.postings,
             "input_errors": summary.input_errors,
             "diagnostics": {"error": summary.errors, "warning": summary.warnings, "info": summary.infos},
+            "implied_levels": implied_levels(summary),
         });
         let close = if self.first { "]" } else { "\n  ]" };
         writeln!(self.out, "{close},\n  \"summary\": {summary}\n}}")?;
         self.out.flush()
     }
+}
+
+/// Postings by implied level, every level present (0 when none), and `none` for no level.
+fn implied_levels(summary: &Summary) -> serde_json::Value {
+    let mut levels: serde_json::Map<String, serde_json::Value> = Level::ALL
+        .iter()
+        .map(|l| {
+            let n = summary.implied_levels.get(l).copied().unwrap_or(0);
+            (l.id().to_string(), n.into())
+        })
+        .collect();
+    levels.insert("none".into(), summary.no_implied_level.into());
+    serde_json::Value::Object(levels)
 }
