@@ -192,10 +192,14 @@ fn is_an_input(output: &std::path::Path, inputs: &[String]) -> bool {
 /// How many postings the inputs hold, when that is known without reading them: when each is a
 /// file of one posting.
 fn known_total(args: &CheckArgs) -> Option<u64> {
-    let one_posting_each = args.input_format != InputFormat::Jsonl
-        && args.paths.iter().all(|path| {
-            Format::for_path(path) == Format::Document && std::path::Path::new(path).is_file()
-        });
+    let one_posting_each = args.paths.iter().all(|path| {
+        let format = match args.input_format {
+            InputFormat::Auto => Format::for_path(path),
+            InputFormat::Text => Format::Document,
+            InputFormat::Jsonl => Format::Jsonl,
+        };
+        format == Format::Document && std::path::Path::new(path).is_file()
+    });
     one_posting_each.then_some(args.paths.len() as u64)
 }
 
