@@ -216,27 +216,30 @@ fn lint(
     let mut items = items.peekable();
     while written.is_ok() && items.peek().is_some() {
         let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
-        // `collect` keeps input order, so output is the same at any thread count.
-        let reports: Vec<PostingReport> = chunk
+        // Each worker analyzes and renders; `collect` keeps input order, so output is the same
+        // at any thread count.
+        let renderer: &dyn output::Reporter = reporter;
+        let results: Vec<(PostingReport, Vec<u8>)> = chunk
             .par_iter()
             .map(|item| {
                 let report = match item {
                     Ok(posting) => PostingReport::analyzed(posting, engine.analyze(posting)),
                     Err(e) => PostingReport::failed(e),
                 };
+                let rendered = renderer.render(item, &report);
                 progress.advance();
-                report
+                (report, rendered)
             })
             .collect();
         // The loop runs while everything was written, so `written` starts again from `Ok`.
         written = progress.suspend(|| {
             let mut written = Ok(());
-            for (item, report) in chunk.iter().zip(&reports) {
+            for (item, (report, rendered)) in chunk.iter().zip(&results) {
                 summary.add(report);
                 if let Err(e) = item {
                     let _ = writeln!(io::stderr(), "jdlint: error: {e}");
                 }
-                written = written.and_then(|()| reporter.posting(item, report));
+                written = written.and_then(|()| reporter.posting(item, rendered));
             }
             written.and_then(|()| reporter.flush())
         });

@@ -10,46 +10,57 @@
 //! input that cannot be read is a line with severity `error` and `input` in place of the rule.
 //! Line breaks in a message become spaces, so that every diagnostic is one line.
 
-use super::{Place, Reporter, Summary};
+use super::{Place, Reporter, Sink, Summary};
 use jdlint::input::Item;
 use jdlint::report::PostingReport;
 use jdlint::Source;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 pub struct Brief {
-    out: Box<dyn Write>,
+    out: Sink,
 }
 
 impl Brief {
-    pub fn new(out: Box<dyn Write>) -> Brief {
+    pub fn new(out: Sink) -> Brief {
         Brief { out }
     }
 }
 
 impl Reporter for Brief {
-    fn posting(&mut self, item: &Item, report: &PostingReport) -> io::Result<()> {
-        match item {
+    fn render(&self, item: &Item, report: &PostingReport) -> Vec<u8> {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = match item {
             Err(e) => writeln!(
-                self.out,
+                out,
                 "{}: error input: {}",
                 location(&e.source, Place::of_source(&e.source)),
                 one_line(&e.message)
             ),
             Ok(posting) => {
                 let places = Place::of_diagnostics(posting, &report.diagnostics);
-                for (d, place) in report.diagnostics.iter().zip(places) {
-                    writeln!(
-                        self.out,
-                        "{}: {} {}: {}",
-                        location(&posting.source, place),
-                        d.severity.id(),
-                        d.rule,
-                        one_line(&d.message)
-                    )?;
-                }
-                Ok(())
+                report
+                    .diagnostics
+                    .iter()
+                    .zip(places)
+                    .try_for_each(|(d, place)| {
+                        writeln!(
+                            out,
+                            "{}: {} {}: {}",
+                            location(&posting.source, place),
+                            d.severity.id(),
+                            d.rule,
+                            one_line(&d.message)
+                        )
+                    })
             }
-        }
+        };
+        out.into_bytes()
+    }
+
+    fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
+        self.out.write_all(rendered)
     }
 
     fn flush(&mut self) -> io::Result<()> {

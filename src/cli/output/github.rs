@@ -12,7 +12,7 @@
 //! end column is the span's last character. An input that cannot be read is an `error` with the
 //! title `input error`.
 
-use super::{relative_path, Place, Reporter, Summary};
+use super::{relative_path, Place, Reporter, Sink, Summary};
 use jdlint::input::Item;
 use jdlint::report::PostingReport;
 use jdlint::{Severity, Source};
@@ -20,12 +20,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 pub struct Github {
-    out: Box<dyn Write>,
+    out: Sink,
     cwd: Option<PathBuf>,
 }
 
 impl Github {
-    pub fn new(out: Box<dyn Write>) -> Github {
+    pub fn new(out: Sink) -> Github {
         Github {
             out,
             cwd: std::env::current_dir().ok(),
@@ -56,48 +56,49 @@ impl Github {
         }
         props
     }
+}
 
-    fn command(
-        &mut self,
-        name: &str,
-        mut props: Vec<(&'static str, String)>,
-        title: &str,
-        message: &str,
-    ) -> io::Result<()> {
-        props.push(("title", title.to_string()));
-        let props: Vec<String> = props
-            .iter()
-            .map(|(key, value)| format!("{key}={}", escape_property(value)))
-            .collect();
-        writeln!(
-            self.out,
-            "::{name} {}::{}",
-            props.join(","),
-            escape_data(message)
-        )
-    }
+/// One workflow command, with its line break.
+fn command(
+    name: &str,
+    mut props: Vec<(&'static str, String)>,
+    title: &str,
+    message: &str,
+) -> String {
+    props.push(("title", title.to_string()));
+    let props: Vec<String> = props
+        .iter()
+        .map(|(key, value)| format!("{key}={}", escape_property(value)))
+        .collect();
+    format!("::{name} {}::{}\n", props.join(","), escape_data(message))
 }
 
 impl Reporter for Github {
-    fn posting(&mut self, item: &Item, report: &PostingReport) -> io::Result<()> {
-        match item {
+    fn render(&self, item: &Item, report: &PostingReport) -> Vec<u8> {
+        let commands = match item {
             Err(e) => {
                 let props = self.place_properties(&e.source, Place::of_source(&e.source));
-                self.command("error", props, "input error", &e.message)
+                command("error", props, "input error", &e.message)
             }
             Ok(posting) => {
                 let places = Place::of_diagnostics(posting, &report.diagnostics);
+                let mut commands = String::new();
                 for (d, place) in report.diagnostics.iter().zip(places) {
                     let message = match &d.help {
                         Some(help) => format!("{}\nhelp: {help}", d.message),
                         None => d.message.clone(),
                     };
                     let props = self.place_properties(&posting.source, place);
-                    self.command(command_name(d.severity), props, d.rule, &message)?;
+                    commands.push_str(&command(command_name(d.severity), props, d.rule, &message));
                 }
-                Ok(())
+                commands
             }
-        }
+        };
+        commands.into_bytes()
+    }
+
+    fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
+        self.out.write_all(rendered)
     }
 
     fn flush(&mut self) -> io::Result<()> {

@@ -3,7 +3,7 @@
 //! strongest evidence, then a summary. Colour goes through anstream, which strips it unless the
 //! destination is a terminal (or `--color always` says so; never in a file).
 
-use super::{Destination, Reporter, Summary};
+use super::{Destination, Reporter, Sink, Summary};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use jdlint::classify::Implied;
@@ -12,6 +12,7 @@ use jdlint::normalize::LineIndex;
 use jdlint::report::PostingReport;
 use jdlint::title::Claimed;
 use jdlint::{Diagnostic, Posting, Severity};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 const BOLD: Style = Style::new().bold();
@@ -19,7 +20,7 @@ const DIM: Style = Style::new().dimmed();
 const GREEN: Style = AnsiColor::Green.on_default();
 
 pub struct Human {
-    out: anstream::AutoStream<Box<dyn Write>>,
+    out: anstream::AutoStream<Sink>,
     renderer: Renderer,
     evidence: usize,
 }
@@ -34,11 +35,15 @@ impl Human {
     }
 }
 
-impl Reporter for Human {
-    fn posting(&mut self, item: &Item, report: &PostingReport) -> io::Result<()> {
+impl Human {
+    fn write_posting(
+        &self,
+        out: &mut String,
+        item: &Item,
+        report: &PostingReport,
+    ) -> std::fmt::Result {
         // Unreadable inputs are reported on stderr, where errors belong.
         let Ok(posting) = item else { return Ok(()) };
-        let out = &mut self.out;
         writeln!(out, "{BOLD}{}{BOLD:#}: {}", posting.source, posting.title)?;
         if let (Some(claimed), Some(implied)) = (&report.claimed, &report.implied) {
             writeln!(out, "  claimed  {}", describe_claimed(claimed))?;
@@ -65,6 +70,21 @@ impl Reporter for Human {
             }
         }
         writeln!(out)
+    }
+}
+
+impl Reporter for Human {
+    /// Rendered with colour; `posting` writes through anstream, which strips it where it does
+    /// not belong.
+    fn render(&self, item: &Item, report: &PostingReport) -> Vec<u8> {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_posting(&mut out, item, report);
+        out.into_bytes()
+    }
+
+    fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
+        self.out.write_all(rendered)
     }
 
     fn flush(&mut self) -> io::Result<()> {

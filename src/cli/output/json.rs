@@ -1,26 +1,31 @@
 //! `--format json` (one document) and `--format jsonl` (one object per line), the DOMAIN.md
 //! contract. The JSON document is written piece by piece so that it too streams.
 
-use super::{Reporter, Summary};
+use super::{Reporter, Sink, Summary};
 use jdlint::input::Item;
 use jdlint::report::PostingReport;
 use jdlint::Level;
 use std::io::{self, Write};
 
 pub struct Jsonl {
-    out: Box<dyn Write>,
+    out: Sink,
 }
 
 impl Jsonl {
-    pub fn new(out: Box<dyn Write>) -> Jsonl {
+    pub fn new(out: Sink) -> Jsonl {
         Jsonl { out }
     }
 }
 
 impl Reporter for Jsonl {
-    fn posting(&mut self, _item: &Item, report: &PostingReport) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, report)?;
-        self.out.write_all(b"\n")
+    fn render(&self, _item: &Item, report: &PostingReport) -> Vec<u8> {
+        let mut line = to_json(report);
+        line.push(b'\n');
+        line
+    }
+
+    fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
+        self.out.write_all(rendered)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -33,12 +38,12 @@ impl Reporter for Jsonl {
 }
 
 pub struct Json {
-    out: Box<dyn Write>,
+    out: Sink,
     first: bool,
 }
 
 impl Json {
-    pub fn new(out: Box<dyn Write>) -> Json {
+    pub fn new(out: Sink) -> Json {
         Json { out, first: true }
     }
 }
@@ -52,12 +57,15 @@ impl Reporter for Json {
         )
     }
 
-    fn posting(&mut self, _item: &Item, report: &PostingReport) -> io::Result<()> {
+    fn render(&self, _item: &Item, report: &PostingReport) -> Vec<u8> {
+        to_json(report)
+    }
+
+    fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
         self.out
             .write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
-        serde_json::to_writer(&mut self.out, report)?;
-        Ok(())
+        self.out.write_all(rendered)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -75,6 +83,11 @@ impl Reporter for Json {
         writeln!(self.out, "{close},\n  \"summary\": {summary}\n}}")?;
         self.out.flush()
     }
+}
+
+/// A report as JSON; it holds strings, numbers and maps with string keys, which always serialize.
+pub(super) fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
 }
 
 /// Postings by implied level, every level present (0 when none), and `none` for no level.

@@ -1,5 +1,7 @@
-//! Output formats. Each is a [`Reporter`] that is handed every result in input order as soon as
-//! its chunk is analyzed, so output streams while a large input is still being read.
+//! Output formats. Each is a [`Reporter`]: it renders each result on the worker thread that
+//! analyzed it, then is handed the rendered results in input order as soon as their chunk is
+//! done, so output streams while a large input is still being read, and rendering (JSON
+//! serialization above all) scales with the threads instead of queueing on one.
 
 mod brief;
 mod github;
@@ -34,24 +36,30 @@ pub enum OutputFormat {
     Github,
 }
 
-/// Writes results as they arrive.
-pub trait Reporter {
+/// Renders results in parallel and writes them in order.
+pub trait Reporter: Sync {
     /// Before the first result (a document's opening, say).
     fn begin(&mut self) -> io::Result<()> {
         Ok(())
     }
-    /// One input's result; `item` is the posting it came from, or why it could not be read.
-    fn posting(&mut self, item: &Item, report: &PostingReport) -> io::Result<()>;
+    /// What one input's result adds to the report; `item` is the posting it came from, or why it
+    /// could not be read. Called on the worker threads, in any order.
+    fn render(&self, item: &Item, report: &PostingReport) -> Vec<u8>;
+    /// Writes one input's result, as `render` rendered it; called in input order.
+    fn posting(&mut self, item: &Item, rendered: &[u8]) -> io::Result<()>;
     /// Hands what was written so far to the destination (after each chunk).
     fn flush(&mut self) -> io::Result<()>;
     /// After the last result.
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
+/// A buffered writer that a reporter shared across the worker threads can hold.
+type Sink = Box<dyn Write + Send + Sync>;
+
 /// Where a report goes: standard output or the `--output` file, buffered, and whether it may
 /// carry colour (never into a file).
 pub struct Destination {
-    out: Box<dyn Write>,
+    out: Sink,
     color: anstream::ColorChoice,
 }
 

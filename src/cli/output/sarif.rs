@@ -9,7 +9,8 @@
 //! record's line. Inputs that cannot be read are error notifications of the invocation, which is
 //! then not `executionSuccessful`. Results are written as they arrive: the log streams too.
 
-use super::{relative_path, Place, Reporter, Summary};
+use super::json::to_json;
+use super::{relative_path, Place, Reporter, Sink, Summary};
 use jdlint::input::Item;
 use jdlint::report::PostingReport;
 use jdlint::rules::{registry, RuleDoc};
@@ -28,7 +29,7 @@ const SCHEMA: &str =
 const SRCROOT: &str = "%SRCROOT%";
 
 pub struct Sarif {
-    out: Box<dyn Write>,
+    out: Sink,
     cwd: Option<PathBuf>,
     rule_index: HashMap<&'static str, usize>,
     first: bool,
@@ -36,7 +37,7 @@ pub struct Sarif {
 }
 
 impl Sarif {
-    pub fn new(out: Box<dyn Write>) -> Sarif {
+    pub fn new(out: Sink) -> Sarif {
         Sarif {
             out,
             cwd: std::env::current_dir().ok(),
@@ -73,14 +74,6 @@ impl Sarif {
         }
         Some(json!({"physicalLocation": physical}))
     }
-
-    fn write_result(&mut self, result: &Value) -> io::Result<()> {
-        self.out
-            .write_all(if self.first { b"\n" } else { b",\n" })?;
-        self.first = false;
-        serde_json::to_writer(&mut self.out, result)?;
-        Ok(())
-    }
 }
 
 impl Reporter for Sarif {
@@ -113,42 +106,55 @@ impl Reporter for Sarif {
         )
     }
 
-    fn posting(&mut self, item: &Item, report: &PostingReport) -> io::Result<()> {
-        match item {
-            Err(e) => {
-                let mut notification = json!({
-                    "level": "error",
-                    "message": {"text": e.message},
-                });
-                if let Some(location) = self.location(&e.source, Place::of_source(&e.source)) {
-                    notification["locations"] = json!([location]);
-                }
-                self.notifications.push(notification);
-                Ok(())
+    /// A posting's results, one a line, separated by commas.
+    fn render(&self, item: &Item, report: &PostingReport) -> Vec<u8> {
+        let Ok(posting) = item else {
+            return Vec::new();
+        };
+        let places = Place::of_diagnostics(posting, &report.diagnostics);
+        let mut results = Vec::new();
+        for (d, place) in report.diagnostics.iter().zip(places) {
+            let text = match &d.help {
+                Some(help) => format!("{}\nhelp: {help}", d.message),
+                None => d.message.clone(),
+            };
+            let mut result = json!({
+                "ruleId": d.rule,
+                "level": level(d.severity),
+                "message": {"text": text},
+            });
+            if let Some(&index) = self.rule_index.get(d.rule) {
+                result["ruleIndex"] = index.into();
             }
-            Ok(posting) => {
-                let places = Place::of_diagnostics(posting, &report.diagnostics);
-                for (d, place) in report.diagnostics.iter().zip(places) {
-                    let text = match &d.help {
-                        Some(help) => format!("{}\nhelp: {help}", d.message),
-                        None => d.message.clone(),
-                    };
-                    let mut result = json!({
-                        "ruleId": d.rule,
-                        "level": level(d.severity),
-                        "message": {"text": text},
-                    });
-                    if let Some(&index) = self.rule_index.get(d.rule) {
-                        result["ruleIndex"] = index.into();
-                    }
-                    if let Some(location) = self.location(&posting.source, place) {
-                        result["locations"] = json!([location]);
-                    }
-                    self.write_result(&result)?;
-                }
-                Ok(())
+            if let Some(location) = self.location(&posting.source, place) {
+                result["locations"] = json!([location]);
             }
+            if !results.is_empty() {
+                results.extend_from_slice(b",\n");
+            }
+            results.extend(to_json(&result));
         }
+        results
+    }
+
+    fn posting(&mut self, item: &Item, rendered: &[u8]) -> io::Result<()> {
+        if let Err(e) = item {
+            let mut notification = json!({
+                "level": "error",
+                "message": {"text": e.message},
+            });
+            if let Some(location) = self.location(&e.source, Place::of_source(&e.source)) {
+                notification["locations"] = json!([location]);
+            }
+            self.notifications.push(notification);
+        }
+        if rendered.is_empty() {
+            return Ok(());
+        }
+        self.out
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        self.out.write_all(rendered)
     }
 
     fn flush(&mut self) -> io::Result<()> {
