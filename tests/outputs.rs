@@ -410,6 +410,11 @@ fn sarif_validates_against_the_official_schema_and_reports_everything() {
     for (rule, registered) in rules.iter().zip(registry) {
         let doc = registered.doc();
         assert_eq!(rule["id"], doc.id);
+        let name = rule["name"].as_str().unwrap();
+        assert!(
+            name.chars().all(|c| c.is_ascii_alphabetic()) && name.starts_with(char::is_uppercase),
+            "{name}"
+        );
         assert_eq!(rule["shortDescription"]["text"], doc.summary);
         assert_eq!(rule["fullDescription"]["text"], doc.explanation);
         assert_eq!(rule["help"]["text"], doc.explanation);
@@ -520,6 +525,22 @@ fn check_location(location: &Value, e: &Expected) {
             );
         }
         (None, None) => assert!(physical.get("region").is_none(), "{location}"),
+    }
+}
+
+#[test]
+fn sarif_results_for_a_title_given_apart_point_at_the_first_line() {
+    let doc = run_sarif(&[
+        "--title",
+        "Product Manager",
+        "fixtures/postings/director-domain.txt",
+    ]);
+    assert!(schema_errors(&sarif_validator(), &doc).is_empty());
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty(), "{doc}");
+    for result in results {
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region, &serde_json::json!({"startLine": 1}), "{result}");
     }
 }
 

@@ -6,7 +6,9 @@
 //! file as a URI relative to `%SRCROOT%` (the current directory, a repository's root in CI;
 //! absolute `file:` URIs for files outside it) and the region it points at (columns count Unicode
 //! code points; the end column is just past the span). A JSONL record's results point at the
-//! record's line. Inputs that cannot be read are error notifications of the invocation, which is
+//! record's line, and a title given with `--title` (in no line of the file) at line 1, since
+//! code scanning needs a line; results from standard input have no location, and code scanning
+//! refuses them. Inputs that cannot be read are error notifications of the invocation, which is
 //! then not `executionSuccessful`. Results are written as they arrive: the log streams too.
 
 use super::json::to_json;
@@ -113,7 +115,8 @@ impl Reporter for Sarif {
         };
         let places = Place::of_diagnostics(posting, &report.diagnostics);
         let mut results = Vec::new();
-        for (d, place) in report.diagnostics.iter().zip(places) {
+        for (d, mut place) in report.diagnostics.iter().zip(places) {
+            place.line.get_or_insert(1);
             let text = match &d.help {
                 Some(help) => format!("{}\nhelp: {help}", d.message),
                 None => d.message.clone(),
@@ -190,11 +193,26 @@ fn rule(doc: &RuleDoc) -> Value {
     );
     json!({
         "id": doc.id,
+        "name": pascal_case(doc.id),
         "shortDescription": {"text": doc.summary},
         "fullDescription": {"text": doc.explanation},
         "help": {"text": doc.explanation, "markdown": markdown},
         "defaultConfiguration": {"level": level(doc.severity)},
     })
+}
+
+/// `title-level-mismatch` as `TitleLevelMismatch`, the form SARIF viewers expect of a rule's name.
+fn pascal_case(id: &str) -> String {
+    id.split('-')
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
 }
 
 /// The `file:` URI of an absolute path with `/` separators (`/a/b`, or `C:/a/b` on Windows).
@@ -220,6 +238,12 @@ fn encode_uri_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_names_are_pascal_case_ids() {
+        assert_eq!(pascal_case("title-level-mismatch"), "TitleLevelMismatch");
+        assert_eq!(pascal_case("low-evidence"), "LowEvidence");
+    }
 
     #[test]
     fn uri_paths_encode_all_but_unreserved_and_slash() {
