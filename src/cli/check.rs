@@ -1,7 +1,8 @@
 //! `jdlint PATH...`: read the inputs, analyze postings in parallel a chunk at a time, and hand
 //! each result, in input order, to the reporter of the chosen format.
 
-use super::output::{self, OutputFormat, Summary};
+use super::output::progress::{Progress, ProgressWhen};
+use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
 use jdlint::input::{read_input, Format, Item};
 use jdlint::report::PostingReport;
@@ -56,6 +57,15 @@ pub struct CheckArgs {
     /// Number of threads to analyze with (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Write the report to this file instead of standard output (never in colour); errors still
+    /// go to standard error.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// When to show a progress bar on standard error.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ProgressWhen::Auto)]
+    pub progress: ProgressWhen,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -130,8 +140,28 @@ pub fn run(args: CheckArgs) -> ExitCode {
         };
         read_input(path, format, args.title.as_deref())
     });
-    let mut reporter = output::reporter(args.format, args.evidence);
-    let (summary, written) = lint(&engine, items, reporter.as_mut());
+    let destination = match &args.output {
+        None => Destination::stdout(),
+        Some(path) if is_an_input(path, &args.paths) => {
+            let _ = writeln!(
+                io::stderr(),
+                "jdlint: --output {} is also an input; writing it would destroy it",
+                path.display()
+            );
+            return ExitCode::from(2);
+        }
+        Some(path) => match Destination::file(path) {
+            Ok(d) => d,
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "jdlint: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let mut reporter = output::reporter(args.format, destination, args.evidence);
+    let progress = Progress::new(args.progress, known_total(&args));
+    let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress);
+    progress.finish();
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             let _ = writeln!(io::stderr(), "jdlint: cannot write output: {e}");
@@ -149,33 +179,70 @@ pub fn run(args: CheckArgs) -> ExitCode {
     ExitCode::from(u8::from(failing))
 }
 
+/// Whether `output` is the same file as one of `inputs`.
+fn is_an_input(output: &std::path::Path, inputs: &[String]) -> bool {
+    let Ok(output) = output.canonicalize() else {
+        return false; // It does not exist yet.
+    };
+    inputs
+        .iter()
+        .any(|input| std::fs::canonicalize(input).is_ok_and(|input| input == output))
+}
+
+/// How many postings the inputs hold, when that is known without reading them: when each is a
+/// file of one posting.
+fn known_total(args: &CheckArgs) -> Option<u64> {
+    let one_posting_each = args.paths.iter().all(|path| {
+        let format = match args.input_format {
+            InputFormat::Auto => Format::for_path(path),
+            InputFormat::Text => Format::Document,
+            InputFormat::Jsonl => Format::Jsonl,
+        };
+        format == Format::Document && std::path::Path::new(path).is_file()
+    });
+    one_posting_each.then_some(args.paths.len() as u64)
+}
+
 /// Analyzes `items` a chunk at a time and reports them in input order. Stops at the first write
 /// error: once stdout is closed (`| head`) there is no one left to read the rest.
 fn lint(
     engine: &Engine,
     items: impl Iterator<Item = Item>,
     reporter: &mut dyn output::Reporter,
+    progress: &Progress,
 ) -> (Summary, io::Result<()>) {
     let mut summary = Summary::default();
     let mut written = reporter.begin();
     let mut items = items.peekable();
     while written.is_ok() && items.peek().is_some() {
         let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
-        // `collect` keeps input order, so output is the same at any thread count.
-        let reports: Vec<PostingReport> = chunk
+        // Each worker analyzes and renders; `collect` keeps input order, so output is the same
+        // at any thread count.
+        let renderer: &dyn output::Reporter = reporter;
+        let results: Vec<(PostingReport, Vec<u8>)> = chunk
             .par_iter()
-            .map(|item| match item {
-                Ok(posting) => PostingReport::analyzed(posting, engine.analyze(posting)),
-                Err(e) => PostingReport::failed(e),
+            .map(|item| {
+                let report = match item {
+                    Ok(posting) => PostingReport::analyzed(posting, engine.analyze(posting)),
+                    Err(e) => PostingReport::failed(e),
+                };
+                let rendered = renderer.render(item, &report);
+                progress.advance();
+                (report, rendered)
             })
             .collect();
-        for (item, report) in chunk.iter().zip(&reports) {
-            summary.add(report);
-            if let Err(e) = item {
-                let _ = writeln!(io::stderr(), "jdlint: error: {e}");
+        // The loop runs while everything was written, so `written` starts again from `Ok`.
+        written = progress.suspend(|| {
+            let mut written = Ok(());
+            for (item, (report, rendered)) in chunk.iter().zip(&results) {
+                summary.add(report);
+                if let Err(e) = item {
+                    let _ = writeln!(io::stderr(), "jdlint: error: {e}");
+                }
+                written = written.and_then(|()| reporter.posting(item, rendered));
             }
-            written = written.and_then(|()| reporter.posting(item, report));
-        }
+            written.and_then(|()| reporter.flush())
+        });
     }
     let written = written.and_then(|()| reporter.finish(&summary));
     (summary, written)

@@ -3,6 +3,7 @@
 //! input or lexicon error (every other input is still processed and reported).
 
 mod check;
+mod lexicon;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +32,8 @@ pub struct Cli {
 enum Command {
     /// Lint postings (the default: `jdlint PATH...` is `jdlint check PATH...`).
     Check(check::CheckArgs),
+    /// Show what the lexicon holds (`jdlint lexicon terms`).
+    Lexicon(lexicon::LexiconArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -38,5 +41,6 @@ pub fn run() -> ExitCode {
     match cli.command {
         None => check::run(cli.check),
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Lexicon(args)) => lexicon::run(args),
     }
 }

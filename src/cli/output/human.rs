@@ -1,8 +1,9 @@
 //! The human format: per posting, what the title claims and the body implies, the diagnostics
 //! rendered like rustc's (path:line:col, the line, a marker under the span, help), and the
-//! strongest evidence. Colour goes through anstream, which strips it when stdout is not a terminal.
+//! strongest evidence, then a summary. Colour goes through anstream, which strips it unless the
+//! destination is a terminal (or `--color always` says so; never in a file).
 
-use super::{Reporter, Summary};
+use super::{Destination, Reporter, Sink, Summary};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use jdlint::classify::Implied;
@@ -11,6 +12,7 @@ use jdlint::normalize::LineIndex;
 use jdlint::report::PostingReport;
 use jdlint::title::Claimed;
 use jdlint::{Diagnostic, Posting, Severity};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 const BOLD: Style = Style::new().bold();
@@ -18,26 +20,30 @@ const DIM: Style = Style::new().dimmed();
 const GREEN: Style = AnsiColor::Green.on_default();
 
 pub struct Human {
-    out: anstream::AutoStream<io::Stdout>,
+    out: anstream::AutoStream<Sink>,
     renderer: Renderer,
     evidence: usize,
 }
 
 impl Human {
-    pub fn new(evidence: usize) -> Human {
+    pub fn new(to: Destination, evidence: usize) -> Human {
         Human {
-            out: anstream::stdout(),
+            out: anstream::AutoStream::new(to.out, to.color),
             renderer: Renderer::styled(),
             evidence,
         }
     }
 }
 
-impl Reporter for Human {
-    fn posting(&mut self, item: &Item, report: &PostingReport) -> io::Result<()> {
+impl Human {
+    fn write_posting(
+        &self,
+        out: &mut String,
+        item: &Item,
+        report: &PostingReport,
+    ) -> std::fmt::Result {
         // Unreadable inputs are reported on stderr, where errors belong.
         let Ok(posting) = item else { return Ok(()) };
-        let out = &mut self.out;
         writeln!(out, "{BOLD}{}{BOLD:#}: {}", posting.source, posting.title)?;
         if let (Some(claimed), Some(implied)) = (&report.claimed, &report.implied) {
             writeln!(out, "  claimed  {}", describe_claimed(claimed))?;
@@ -65,30 +71,30 @@ impl Reporter for Human {
         }
         writeln!(out)
     }
+}
+
+impl Reporter for Human {
+    /// Rendered with colour; `posting` writes through anstream, which strips it where it does
+    /// not belong.
+    fn render(&self, item: &Item, report: &PostingReport) -> Vec<u8> {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_posting(&mut out, item, report);
+        out.into_bytes()
+    }
+
+    fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
+        self.out.write_all(rendered)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        let mut parts = vec![format!(
-            "{} posting{} checked",
-            summary.postings,
-            plural(summary.postings)
-        )];
-        parts.push(format!(
-            "{} error{}, {} warning{}, {} info",
-            summary.errors,
-            plural(summary.errors),
-            summary.warnings,
-            plural(summary.warnings),
-            summary.infos
-        ));
-        if summary.input_errors > 0 {
-            parts.push(format!(
-                "{} input{} could not be read",
-                summary.input_errors,
-                plural(summary.input_errors)
-            ));
+        for line in summary.lines() {
+            writeln!(self.out, "{BOLD}{line}{BOLD:#}")?;
         }
-        writeln!(self.out, "{BOLD}{}{BOLD:#}", parts.join("; "))?;
         self.out.flush()
     }
 }

@@ -1,27 +1,35 @@
 //! `--format json` (one document) and `--format jsonl` (one object per line), the DOMAIN.md
 //! contract. The JSON document is written piece by piece so that it too streams.
 
-use super::{Reporter, Summary};
+use super::{Reporter, Sink, Summary};
 use jdlint::input::Item;
 use jdlint::report::PostingReport;
-use std::io::{self, BufWriter, Stdout, Write};
+use jdlint::Level;
+use std::io::{self, Write};
 
 pub struct Jsonl {
-    out: BufWriter<Stdout>,
+    out: Sink,
 }
 
-impl Default for Jsonl {
-    fn default() -> Self {
-        Jsonl {
-            out: BufWriter::new(io::stdout()),
-        }
+impl Jsonl {
+    pub fn new(out: Sink) -> Jsonl {
+        Jsonl { out }
     }
 }
 
 impl Reporter for Jsonl {
-    fn posting(&mut self, _item: &Item, report: &PostingReport) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, report)?;
-        self.out.write_all(b"\n")
+    fn render(&self, _item: &Item, report: &PostingReport) -> Vec<u8> {
+        let mut line = to_json(report);
+        line.push(b'\n');
+        line
+    }
+
+    fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
+        self.out.write_all(rendered)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
@@ -30,16 +38,13 @@ impl Reporter for Jsonl {
 }
 
 pub struct Json {
-    out: BufWriter<Stdout>,
+    out: Sink,
     first: bool,
 }
 
-impl Default for Json {
-    fn default() -> Self {
-        Json {
-            out: BufWriter::new(io::stdout()),
-            first: true,
-        }
+impl Json {
+    pub fn new(out: Sink) -> Json {
+        Json { out, first: true }
     }
 }
 
@@ -52,12 +57,19 @@ impl Reporter for Json {
         )
     }
 
-    fn posting(&mut self, _item: &Item, report: &PostingReport) -> io::Result<()> {
+    fn render(&self, _item: &Item, report: &PostingReport) -> Vec<u8> {
+        to_json(report)
+    }
+
+    fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
         self.out
             .write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
-        serde_json::to_writer(&mut self.out, report)?;
-        Ok(())
+        self.out.write_all(rendered)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
@@ -65,9 +77,28 @@ impl Reporter for Json {
             "postings": summary.postings,
             "input_errors": summary.input_errors,
             "diagnostics": {"error": summary.errors, "warning": summary.warnings, "info": summary.infos},
+            "implied_levels": implied_levels(summary),
         });
         let close = if self.first { "]" } else { "\n  ]" };
         writeln!(self.out, "{close},\n  \"summary\": {summary}\n}}")?;
         self.out.flush()
     }
+}
+
+/// A report as JSON; it holds strings, numbers and maps with string keys, which always serialize.
+pub(super) fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// Postings by implied level, every level present (0 when none), and `none` for no level.
+fn implied_levels(summary: &Summary) -> serde_json::Value {
+    let mut levels: serde_json::Map<String, serde_json::Value> = Level::ALL
+        .iter()
+        .map(|l| {
+            let n = summary.implied_levels.get(l).copied().unwrap_or(0);
+            (l.id().to_string(), n.into())
+        })
+        .collect();
+    levels.insert("none".into(), summary.no_implied_level.into());
+    serde_json::Value::Object(levels)
 }

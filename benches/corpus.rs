@@ -1,0 +1,200 @@
+//! Corpus benchmark: a batch the size of a job board's export, end to end (divan; run with
+//! `cargo bench --bench corpus`).
+//!
+//! Targets (issue 3):
+//! - end to end, jdlint keeps at least **0.5x** the throughput of a raw aho-corasick scan of the
+//!   same bytes with the same terms;
+//! - two threads are at least **1.8x** one thread.
+//!
+//! Benchmarks, each over the same 10,000 postings of about 4 KB:
+//! - `end_to_end`: what `jdlint --format jsonl` does with postings it has read: chunks of 1024
+//!   (as src/cli/check.rs) analyzed into `PostingReport`s and serialized as JSON lines in a rayon
+//!   pool of 1 or 2 threads, then written in input order, on one thread, into a sink. Pools are
+//!   built once, outside the timing.
+//! - `serialize_jsonl`: serializing the reports alone, on one thread (the reports are built
+//!   outside the timing): the output's share of the end-to-end time.
+//! - `raw_term_scan`: counting every overlapping match of the engine's compiled term automaton in
+//!   each posting's body, normalized beforehand (outside the timing) as the matcher normalizes it,
+//!   in the same pools: the floor under literal-term matching, without word boundaries, patterns,
+//!   sections, titles, scoring, rules or output.
+//!
+//! Both count postings and body bytes, so divan prints postings/s and bytes/s on one basis.
+//!
+//! The corpus is generated from the fixtures in fixtures/postings/ with a fixed seed: each
+//! posting takes a fixture's title and runs of 2 to 8 consecutive body lines from random
+//! fixtures (headings travel with their bullets) until the next run would pass 4096 bytes.
+//! Fixtures with fewer than 8 body lines (a teaser, a one-line scraped body) give no runs.
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{black_box, Bencher};
+use jdlint::normalize::NormalizedText;
+use jdlint::report::PostingReport;
+use jdlint::{Engine, Posting, Source};
+use rayon::prelude::*;
+use std::io::{self, BufWriter, Write};
+use std::sync::LazyLock;
+
+fn main() {
+    divan::main();
+}
+
+const POSTINGS: usize = 10_000;
+const POSTING_BYTES: usize = 4096;
+/// Postings analyzed together, as in src/cli/check.rs.
+const CHUNK: usize = 1024;
+const SEED: u64 = 0x6a64_6c69_6e74;
+
+/// SplitMix64: a tiny deterministic generator, enough to vary the corpus.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        (z % n as u64) as usize
+    }
+}
+
+/// The fixture postings' titles and body lines, in file-name order.
+fn fixtures() -> Vec<(String, Vec<String>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/postings");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/postings is readable")
+        .map(|e| e.expect("fixture entry").path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("fixture is UTF-8");
+            let posting =
+                Posting::from_document(Source::default(), text, None).expect("fixture has a title");
+            let lines = posting.body_text().lines().map(String::from).collect();
+            (posting.title, lines)
+        })
+        .filter(|(_, lines): &(String, Vec<String>)| lines.len() >= 8)
+        .collect()
+}
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::new);
+
+static CORPUS: LazyLock<Vec<Posting>> = LazyLock::new(|| {
+    let fixtures = fixtures();
+    let mut rng = SplitMix(SEED);
+    (0..POSTINGS)
+        .map(|i| {
+            let title = &fixtures[rng.below(fixtures.len())].0;
+            let mut body = String::with_capacity(POSTING_BYTES);
+            loop {
+                let lines = &fixtures[rng.below(fixtures.len())].1;
+                let run = 2 + rng.below(7);
+                let start = rng.below(lines.len() - run + 1);
+                let piece = lines[start..start + run].join("\n") + "\n";
+                if body.len() + piece.len() > POSTING_BYTES {
+                    break;
+                }
+                body.push_str(&piece);
+            }
+            let source = Source {
+                path: Some("corpus.jsonl".into()),
+                line: Some(i + 1),
+                id: Some(format!("corpus-{i}")),
+            };
+            Posting::new(source, title.as_str(), body)
+        })
+        .collect()
+});
+
+/// The bodies, normalized as the matcher sees them.
+static NORMALIZED: LazyLock<Vec<String>> = LazyLock::new(|| {
+    CORPUS
+        .iter()
+        .map(|p| NormalizedText::new(p.body_text()).as_str().to_string())
+        .collect()
+});
+
+fn body_bytes() -> usize {
+    CORPUS.iter().map(|p| p.body_text().len()).sum()
+}
+
+fn pool(threads: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("rayon pool builds")
+}
+
+#[divan::bench(args = [1, 2], sample_count = 5, sample_size = 1)]
+fn end_to_end(bencher: Bencher, threads: usize) {
+    let engine = &*ENGINE;
+    let corpus = &*CORPUS;
+    let pool = pool(threads);
+    bencher
+        .counter(ItemsCount::new(corpus.len()))
+        .counter(BytesCount::new(body_bytes()))
+        .bench(|| {
+            let mut out = BufWriter::new(io::sink());
+            for chunk in black_box(corpus).chunks(CHUNK) {
+                let lines: Vec<Vec<u8>> = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|p| {
+                            let report = PostingReport::analyzed(p, engine.analyze(p));
+                            let mut line = serde_json::to_vec(&report).expect("serializes");
+                            line.push(b'\n');
+                            line
+                        })
+                        .collect()
+                });
+                for line in &lines {
+                    out.write_all(line).expect("the sink takes it");
+                }
+            }
+            out.flush().expect("the sink takes it");
+        });
+}
+
+/// The reports of the corpus, built outside the timing of `serialize_jsonl`.
+static REPORTS: LazyLock<Vec<PostingReport>> = LazyLock::new(|| {
+    CORPUS
+        .par_iter()
+        .map(|p| PostingReport::analyzed(p, ENGINE.analyze(p)))
+        .collect()
+});
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn serialize_jsonl(bencher: Bencher) {
+    let reports = &*REPORTS;
+    bencher
+        .counter(ItemsCount::new(reports.len()))
+        .counter(BytesCount::new(body_bytes()))
+        .bench(|| {
+            let mut out = BufWriter::new(io::sink());
+            for report in black_box(reports) {
+                serde_json::to_writer(&mut out, report).expect("serializes");
+                out.write_all(b"\n").expect("the sink takes it");
+            }
+            out.flush().expect("the sink takes it");
+        });
+}
+
+#[divan::bench(args = [1, 2], sample_count = 5, sample_size = 1)]
+fn raw_term_scan(bencher: Bencher, threads: usize) {
+    let automaton = ENGINE.lexicon().term_automaton();
+    let normalized = &*NORMALIZED;
+    let pool = pool(threads);
+    bencher
+        .counter(ItemsCount::new(normalized.len()))
+        .counter(BytesCount::new(body_bytes()))
+        .bench(|| {
+            pool.install(|| {
+                black_box(normalized)
+                    .par_iter()
+                    .map(|text| automaton.find_overlapping_iter(text.as_str()).count())
+                    .sum::<usize>()
+            })
+        });
+}

@@ -1,0 +1,95 @@
+//! `--format brief`: one line per diagnostic, the shape compilers use and editors and `grep`
+//! read, then the summary:
+//!
+//! ```text
+//! PATH[:LINE[:COL]]: SEVERITY RULE: MESSAGE
+//! ```
+//!
+//! LINE and COL are a document's; a JSONL record's diagnostics carry the record's line and no
+//! column; a title given with `--title` is not in the file, so its diagnostics carry neither. An
+//! input that cannot be read is a line with severity `error` and `input` in place of the rule.
+//! Line breaks in a message become spaces, so that every diagnostic is one line.
+
+use super::{Place, Reporter, Sink, Summary};
+use jdlint::input::Item;
+use jdlint::report::PostingReport;
+use jdlint::Source;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+pub struct Brief {
+    out: Sink,
+}
+
+impl Brief {
+    pub fn new(out: Sink) -> Brief {
+        Brief { out }
+    }
+}
+
+impl Reporter for Brief {
+    fn render(&self, item: &Item, report: &PostingReport) -> Vec<u8> {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = match item {
+            Err(e) => writeln!(
+                out,
+                "{}: error input: {}",
+                location(&e.source, Place::of_source(&e.source)),
+                one_line(&e.message)
+            ),
+            Ok(posting) => {
+                let places = Place::of_diagnostics(posting, &report.diagnostics);
+                report
+                    .diagnostics
+                    .iter()
+                    .zip(places)
+                    .try_for_each(|(d, place)| {
+                        writeln!(
+                            out,
+                            "{}: {} {}: {}",
+                            location(&posting.source, place),
+                            d.severity.id(),
+                            d.rule,
+                            one_line(&d.message)
+                        )
+                    })
+            }
+        };
+        out.into_bytes()
+    }
+
+    fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
+        self.out.write_all(rendered)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        for line in summary.lines() {
+            writeln!(self.out, "{line}")?;
+        }
+        self.out.flush()
+    }
+}
+
+/// `PATH[:LINE[:COL]]`.
+fn location(source: &Source, place: Place) -> String {
+    let path = source.path.as_deref().unwrap_or("<input>");
+    match (place.line, place.column) {
+        (Some(line), Some(column)) => format!("{path}:{line}:{column}"),
+        (Some(line), None) => format!("{path}:{line}"),
+        _ => path.to_string(),
+    }
+}
+
+fn one_line(message: &str) -> String {
+    message
+        .split(['\r', '\n'])
+        .filter(|part| !part.trim().is_empty())
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
