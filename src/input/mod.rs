@@ -1,14 +1,38 @@
-//! Reading inputs into postings: a plain-text or Markdown document is one posting, a `.jsonl` file
-//! one posting per line. Every input yields postings or errors that name the input and the place,
-//! so the count of results always equals the count of inputs and nothing is lost silently.
+//! Reading inputs into postings. An input is a file, a directory (walked as ripgrep walks one,
+//! see [`WalkOptions`]) or `-` for standard input, in one of these formats:
+//!
+//! - a document: plain text or Markdown, one posting (see [`Posting::from_document`]);
+//! - HTML, one posting, converted to text with a map back to the file's lines and columns;
+//! - JSON Lines, JSON (an array of objects, or one object) and CSV with a header row: one posting
+//!   per record, read lazily so that a file of any size is read in flat memory.
+//!
+//! Every input yields postings or errors that name the input and the place, in input order, so
+//! that the count of results always equals the count of inputs and nothing is lost silently: a
+//! file that holds no posting at all (empty, an empty array, a header row only) and a directory
+//! with no posting file in it are errors too.
+
+mod csv;
+mod decode;
+mod html;
+mod json;
+mod records;
+mod walk;
+
+pub use decode::{decode, MAX_UTF16_BYTES};
+pub use records::Fields;
+pub use walk::WalkOptions;
 
 use crate::posting::{Posting, Source};
-use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{self, Cursor, Read};
 use std::path::Path;
 
 /// Documents larger than this are reported as too large rather than slowing a batch down.
 pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
+
+/// A record (a JSONL line, a JSON array element, a CSV record) larger than this is reported as
+/// too large without being held in memory. It is twice the document limit because a record
+/// holds its text escaped (`\n`, `\u00e9`) and other fields besides.
+pub const MAX_RECORD_BYTES: usize = 2 * MAX_DOCUMENT_BYTES;
 
 fn check_size(bytes: usize) -> Result<(), String> {
     if bytes > MAX_DOCUMENT_BYTES {
@@ -41,219 +65,245 @@ pub type Item = Result<Posting, InputError>;
 pub enum Format {
     /// One posting: plain text or Markdown.
     Document,
-    /// One posting per line: JSON objects with `title` and `text` (or `description`/`body`).
+    /// One posting: an HTML page.
+    Html,
+    /// One posting per line: JSON objects with a title and a text field (see [`Fields`]).
     Jsonl,
+    /// A JSON array of such objects, or one object.
+    Json,
+    /// CSV with a header row naming the title and text columns.
+    Csv,
 }
 
 impl Format {
-    /// The format a path's extension implies.
+    /// The format a file's extension names, among those read inside directories: `txt`, `md`,
+    /// `markdown`, `html`, `htm`, `jsonl`, `ndjson`, `json`, `csv` (in any case).
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "md" | "markdown" => Format::Document,
+            "html" | "htm" => Format::Html,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            _ => return None,
+        })
+    }
+
+    /// The format of a file named on the command line: by its extension, else a document.
     pub fn for_path(path: &str) -> Format {
-        if path.ends_with(".jsonl") || path.ends_with(".ndjson") {
-            Format::Jsonl
-        } else {
-            Format::Document
-        }
+        Format::from_extension(Path::new(path)).unwrap_or(Format::Document)
     }
 }
 
-/// Reads the file at `path` (or standard input for `-`).
-pub fn read_input(path: &str, format: Format, title: Option<&str>) -> Vec<Item> {
-    let err = |message: String| {
-        vec![Err(InputError {
-            source: Source::file(path),
-            message,
-        })]
-    };
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        match std::io::stdin().lock().read_to_end(&mut buf) {
-            Ok(_) => buf,
-            Err(e) => return err(format!("cannot read standard input: {e}")),
-        }
-    } else {
-        let p = Path::new(path);
-        match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => {
-                return err("is a directory, not a posting file".into());
-            }
-            // Refused before reading: a huge file is not loaded only to be rejected.
-            Ok(m) if format == Format::Document => {
-                if let Err(message) = check_size(usize::try_from(m.len()).unwrap_or(usize::MAX)) {
-                    return err(message);
-                }
-            }
-            Ok(_) => {}
-            Err(e) => return err(format!("cannot read: {}", io_message(&e))),
-        }
-        match std::fs::read(p) {
-            Ok(b) => b,
-            Err(e) => return err(format!("cannot read: {}", io_message(&e))),
-        }
-    };
-    read_bytes(Source::file(path), &bytes, format, title)
+/// How inputs are read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Read every input as this format; `None` goes by each file's extension (standard input
+    /// is then a document).
+    pub format: Option<Format>,
+    /// The title of every document (the whole document is then the body); records keep theirs.
+    pub title: Option<String>,
+    /// Where records keep their title, text and id.
+    pub fields: Fields,
+    pub walk: WalkOptions,
 }
 
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+/// Reads inputs with a set of [`Options`].
+pub struct Reader {
+    options: Options,
+    walker: walk::Walker,
+}
+
+impl Reader {
+    /// `Err` when a `--glob` does not parse.
+    pub fn new(options: Options) -> Result<Reader, String> {
+        let walker = walk::Walker::new(options.walk.clone())?;
+        Ok(Reader { options, walker })
+    }
+
+    /// Everything `path` holds, lazily: a file's postings, those of every posting file in a
+    /// directory, or standard input's for `-`.
+    pub fn read(&self, path: &str) -> Box<dyn Iterator<Item = Item> + '_> {
+        if path == "-" {
+            let format = self.options.format.unwrap_or(Format::Document);
+            return self.read_stream(Source::file(path), Box::new(io::stdin().lock()), format);
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                let items = self.walker.files(path).flat_map(|file| match file {
+                    Ok(file) => self.read_file(&file),
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                });
+                Box::new(NonEmpty::new(
+                    Source::file(path),
+                    items,
+                    "directory with no posting file in it (read: .txt .md .markdown .html .htm \
+                     .jsonl .ndjson .json .csv; hidden and ignored files are skipped)",
+                ))
+            }
+            Ok(_) => self.read_file(path),
+            Err(e) => error(Source::file(path), cannot_read(&e)),
+        }
+    }
+
+    /// A file, never walked.
+    fn read_file(&self, path: &str) -> Box<dyn Iterator<Item = Item> + '_> {
+        let source = Source::file(path);
+        let format = self
+            .options
+            .format
+            .unwrap_or_else(|| Format::for_path(path));
+        let file = match std::fs::File::open(path) {
+            Ok(file) => file,
+            Err(e) => return error(source, cannot_read(&e)),
+        };
+        // A document over the limit is refused before it is read.
+        if matches!(format, Format::Document | Format::Html) {
+            let len = file.metadata().map_or(0, |m| m.len());
+            if let Err(message) = check_size(usize::try_from(len).unwrap_or(usize::MAX)) {
+                return error(source, message);
+            }
+        }
+        self.read_stream(source, Box::new(file), format)
+    }
+
+    fn read_stream(
+        &self,
+        source: Source,
+        reader: Box<dyn Read>,
+        format: Format,
+    ) -> Box<dyn Iterator<Item = Item> + '_> {
+        let path = source.path.clone().unwrap_or_default();
+        let fields = self.options.fields.clone();
+        let records: Box<dyn Iterator<Item = Item>> = match format {
+            Format::Document | Format::Html => {
+                let mut bytes = Vec::new();
+                let read = reader
+                    .take(MAX_DOCUMENT_BYTES as u64 + 1)
+                    .read_to_end(&mut bytes);
+                let item = match read {
+                    Err(e) => Err(InputError {
+                        source,
+                        message: cannot_read(&e),
+                    }),
+                    Ok(_) => document(source, &bytes, format, self.options.title.as_deref()),
+                };
+                return Box::new(std::iter::once(item));
+            }
+            _ => match decode::utf8_stream(reader) {
+                Err(message) => return error(source, message),
+                Ok(stream) => match format {
+                    Format::Jsonl => Box::new(json::Jsonl::new(stream, path, fields)),
+                    Format::Json => Box::new(json::JsonArray::new(stream, path, fields)),
+                    _ => Box::new(csv::Csv::new(stream, path, fields)),
+                },
+            },
+        };
+        Box::new(NonEmpty::new(
+            source,
+            records,
+            "no records in it (an empty file, an empty array or a header row only)",
+        ))
     }
 }
 
 /// Reads an input already in memory.
-pub fn read_bytes(source: Source, bytes: &[u8], format: Format, title: Option<&str>) -> Vec<Item> {
-    let err = |message: String| {
-        vec![Err(InputError {
-            source: source.clone(),
-            message,
-        })]
-    };
+pub fn read_bytes(source: Source, bytes: &[u8], format: Format, options: &Options) -> Vec<Item> {
+    match Reader::new(options.clone()) {
+        Ok(reader) => reader
+            .read_stream(source, Box::new(Cursor::new(bytes.to_vec())), format)
+            .collect(),
+        Err(message) => vec![Err(InputError { source, message })],
+    }
+}
+
+/// A document or HTML page as a posting.
+fn document(source: Source, bytes: &[u8], format: Format, title: Option<&str>) -> Item {
+    let err = |source: Source, message: String| Err(InputError { source, message });
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        let message = format!("posting is over the {MAX_DOCUMENT_BYTES} byte limit");
+        return err(source, message);
+    }
     let text = match decode(bytes) {
-        Ok(t) => t,
-        Err(message) => return err(message),
+        Ok(text) => text,
+        Err(message) => return err(source, message),
     };
-    match format {
-        Format::Jsonl => read_jsonl(&source, &text),
-        Format::Document => {
-            if let Err(message) = check_size(text.len()) {
-                return err(message);
-            }
-            match Posting::from_document(source.clone(), text, title) {
-                Some(p) => vec![Ok(p)],
-                None => err("empty posting: no title and no text".into()),
-            }
+    if let Err(message) = check_size(text.len()) {
+        return err(source, message);
+    }
+    let posting = match format {
+        Format::Html => html_posting(source.clone(), &text, title),
+        _ => Posting::from_document(source.clone(), text, title),
+    };
+    posting.ok_or_else(|| InputError {
+        source,
+        message: "empty posting: no title and no text".into(),
+    })
+}
+
+/// An HTML page as a posting. Its title is the first `<h1>` (what the page shows as the job's
+/// name; `<title>` often adds the company and the site), else `<title>`, else the first line of
+/// text; the body is what follows the title's line.
+fn html_posting(source: Source, html: &str, title: Option<&str>) -> Option<Posting> {
+    let page = html::to_text(html);
+    let mut posting = match (title, page.h1.or(page.title)) {
+        (None, Some(span)) => Posting::titled_at(source, page.text, span),
+        _ => Posting::from_document(source, page.text, title)?,
+    };
+    posting.source_map = Some(page.map);
+    Some(posting)
+}
+
+fn error<'a>(source: Source, message: String) -> Box<dyn Iterator<Item = Item> + 'a> {
+    Box::new(std::iter::once(Err(InputError { source, message })))
+}
+
+fn cannot_read(e: &io::Error) -> String {
+    format!("cannot read: {}", io_message(e))
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// An input's items, or one error when it has none.
+struct NonEmpty<I> {
+    items: I,
+    /// Until the first item: the input, for the error.
+    empty: Option<(Source, &'static str)>,
+}
+
+impl<I> NonEmpty<I> {
+    fn new(source: Source, items: I, message: &'static str) -> NonEmpty<I> {
+        NonEmpty {
+            items,
+            empty: Some((source, message)),
         }
     }
 }
 
-/// Decodes bytes as UTF-8 (a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark is
-/// converted), refusing binary data and naming the place of the first invalid byte.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    if let Some(utf16) = decode_utf16_bom(bytes) {
-        return utf16;
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(at) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
-        return Err(format!(
-            "binary file (NUL byte at offset {at}), not a text posting"
-        ));
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
-            Err(format!(
-                "invalid UTF-8 at line {line}, column {column} (byte offset {})",
-                e.valid_up_to()
-            ))
-        }
-    }
-}
+impl<I: Iterator<Item = Item>> Iterator for NonEmpty<I> {
+    type Item = Item;
 
-fn decode_utf16_bom(bytes: &[u8]) -> Option<Result<String, String>> {
-    let little = bytes.starts_with(b"\xFF\xFE");
-    if !little && !bytes.starts_with(b"\xFE\xFF") {
-        return None;
-    }
-    let body = &bytes[2..];
-    if body.len() % 2 != 0 {
-        return Some(Err("invalid UTF-16: odd number of bytes".into()));
-    }
-    let units = body.chunks_exact(2).map(|c| {
-        if little {
-            u16::from_le_bytes([c[0], c[1]])
-        } else {
-            u16::from_be_bytes([c[0], c[1]])
-        }
-    });
-    Some(
-        char::decode_utf16(units)
-            .collect::<Result<String, _>>()
-            .map_err(|e| format!("invalid UTF-16: {e}")),
-    )
-}
-
-/// The field names a JSONL record's body may be under, in order of preference.
-const TEXT_FIELDS: [&str; 3] = ["text", "description", "body"];
-
-fn read_jsonl(source: &Source, text: &str) -> Vec<Item> {
-    let mut items = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let line_no = i + 1;
-        let mut record_source = Source {
-            path: source.path.clone(),
-            line: Some(line_no),
-            id: None,
-        };
-        let value: serde_json::Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => {
-                items.push(Err(InputError {
-                    source: record_source,
-                    message: format!("not valid JSON (column {}): {e}", e.column()),
-                }));
-                continue;
+    fn next(&mut self) -> Option<Item> {
+        match self.items.next() {
+            Some(item) => {
+                self.empty = None;
+                Some(item)
             }
-        };
-        let serde_json::Value::Object(record) = value else {
-            items.push(Err(InputError {
-                source: record_source,
-                message: "not a JSON object".into(),
-            }));
-            continue;
-        };
-        record_source.id = match record.get("id") {
-            Some(serde_json::Value::String(s)) => Some(s.clone()),
-            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        };
-        let title = record.get("title").and_then(|v| v.as_str()).map(str::trim);
-        let body = TEXT_FIELDS
-            .iter()
-            .find_map(|f| record.get(*f).and_then(|v| v.as_str()));
-        let item = match (title, body) {
-            (None, _) | (Some(""), _) => Err("no `title` field (a non-empty string)".to_string()),
-            (_, None) => {
-                Err("no `text` field (nor `description` or `body`) holding a string".into())
-            }
-            (Some(t), Some(b)) => check_size(b.len()).map(|()| {
-                let mut posting = Posting::new(record_source.clone(), t, b);
-                posting.fields = scalar_fields(&record);
-                posting
+            None => self.empty.take().map(|(source, message)| {
+                Err(InputError {
+                    source,
+                    message: message.into(),
+                })
             }),
-        };
-        items.push(item.map_err(|message| InputError {
-            source: record_source,
-            message,
-        }));
+        }
     }
-    items
-}
-
-/// A record's string, number and boolean fields as text; nested values are left out.
-fn scalar_fields(record: &serde_json::Map<String, serde_json::Value>) -> BTreeMap<String, String> {
-    record
-        .iter()
-        .filter_map(|(k, v)| {
-            let text = match v {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Number(n) => n.to_string(),
-                serde_json::Value::Bool(b) => b.to_string(),
-                _ => return None,
-            };
-            Some((k.clone(), text))
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -270,58 +320,92 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn jsonl_yields_one_item_per_record_in_order() {
-        let text = concat!(
-            "{\"id\": \"a\", \"title\": \"PM\", \"text\": \"body\"}\n",
-            "\n",
-            "{\"id\": 7, \"title\": \"Senior PM\", \"description\": \"body\"\n",
-            "[1, 2]\n",
-            "{\"title\": \"VP\", \"summary\": \"x\"}\n",
-            "{\"title\": \"Director\", \"body\": \"b\"}\n",
-        );
-        let items = read_bytes(
-            Source::file("x.jsonl"),
-            text.as_bytes(),
-            Format::Jsonl,
-            None,
-        );
-        let m = messages(&items);
-        assert_eq!(m.len(), 5);
-        assert_eq!(m[0], "ok PM");
-        assert!(m[1].starts_with("x.jsonl:3: not valid JSON"), "{}", m[1]);
-        assert_eq!(m[2], "x.jsonl:4: not a JSON object");
-        assert!(m[3].starts_with("x.jsonl:5: no `text` field"), "{}", m[3]);
-        assert_eq!(m[4], "ok Director");
-        let first = items[0].as_ref().unwrap();
-        assert_eq!(first.source.id.as_deref(), Some("a"));
-        assert_eq!(first.source.line, Some(1));
-        assert_eq!(first.fields.get("id").map(String::as_str), Some("a"));
-        assert_eq!(first.fields.get("title").map(String::as_str), Some("PM"));
+    fn read(name: &str, bytes: &[u8], format: Format) -> Vec<String> {
+        messages(&read_bytes(
+            Source::file(name),
+            bytes,
+            format,
+            &Options::default(),
+        ))
     }
 
     #[test]
-    fn refuses_binary_and_names_the_place_of_invalid_utf8() {
-        assert!(decode(b"PK\x03\x04\x00\x00")
-            .unwrap_err()
-            .contains("binary file"));
-        let e = decode(b"Title\nbody \xff more").unwrap_err();
-        assert_eq!(e, "invalid UTF-8 at line 2, column 6 (byte offset 11)");
-    }
-
-    #[test]
-    fn decodes_boms() {
-        assert_eq!(decode(b"\xEF\xBB\xBFPM").unwrap(), "PM");
-        assert_eq!(decode(b"\xFF\xFEP\x00M\x00").unwrap(), "PM");
-        assert_eq!(decode(b"\xFE\xFF\x00P\x00M").unwrap(), "PM");
-    }
-
-    #[test]
-    fn empty_documents_are_errors() {
-        let items = read_bytes(Source::file("e.txt"), b"  \n", Format::Document, None);
+    fn empty_inputs_are_errors_in_every_format() {
         assert_eq!(
-            messages(&items),
-            vec!["e.txt: empty posting: no title and no text"]
+            read("e.txt", b"  \n", Format::Document),
+            ["e.txt: empty posting: no title and no text"]
         );
+        assert_eq!(
+            read("e.html", b"<html><script>x</script></html>", Format::Html),
+            ["e.html: empty posting: no title and no text"]
+        );
+        for (name, format) in [
+            ("e.jsonl", Format::Jsonl),
+            ("e.json", Format::Json),
+            ("e.csv", Format::Csv),
+        ] {
+            let got = read(name, b"", format);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(
+                got[0].starts_with(&format!("{name}: no records")),
+                "{got:?}"
+            );
+        }
+        assert!(read("h.csv", b"title,text\n", Format::Csv)[0].contains("no records"));
+        assert!(read("a.json", b" [ ] ", Format::Json)[0].contains("no records"));
+    }
+
+    #[test]
+    fn oversized_documents_are_refused() {
+        let big = vec![b'a'; MAX_DOCUMENT_BYTES + 1];
+        assert_eq!(
+            read("big.txt", &big, Format::Document),
+            [format!(
+                "big.txt: posting is over the {MAX_DOCUMENT_BYTES} byte limit"
+            )]
+        );
+    }
+
+    #[test]
+    fn html_title_is_the_h1_else_the_title_element() {
+        let page = b"<html><head><title>Senior PM | Acme</title></head>\n<body>\n<nav>Jobs</nav>\n\
+                     <h1>Senior Product Manager</h1>\n<p>Own the roadmap.</p></body></html>";
+        let items = read_bytes(
+            Source::file("p.html"),
+            page,
+            Format::Html,
+            &Options::default(),
+        );
+        let p = items[0].as_ref().unwrap();
+        assert_eq!(p.title, "Senior Product Manager");
+        assert_eq!(p.body_text().trim(), "Own the roadmap.");
+        assert_eq!(
+            p.file_place(p.title_span.clone().unwrap().start),
+            Some((4, 5))
+        );
+
+        let page = b"<title>Director of Product</title><p>Lead the org.</p>";
+        let items = read_bytes(
+            Source::file("p.html"),
+            page,
+            Format::Html,
+            &Options::default(),
+        );
+        let p = items[0].as_ref().unwrap();
+        assert_eq!(p.title, "Director of Product");
+        assert_eq!(p.body_text().trim(), "Lead the org.");
+    }
+
+    #[test]
+    fn extensions_name_formats() {
+        let of = |p: &str| Format::from_extension(Path::new(p));
+        assert_eq!(of("a/b.MD"), Some(Format::Document));
+        assert_eq!(of("b.htm"), Some(Format::Html));
+        assert_eq!(of("b.ndjson"), Some(Format::Jsonl));
+        assert_eq!(of("b.json"), Some(Format::Json));
+        assert_eq!(of("b.csv"), Some(Format::Csv));
+        assert_eq!(of("b.pdf"), None);
+        assert_eq!(of("README"), None);
+        assert_eq!(Format::for_path("README"), Format::Document);
     }
 }
