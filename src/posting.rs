@@ -50,6 +50,9 @@ pub struct Posting {
     /// A record's other fields with scalar values (company, team, a label...), for grouping and
     /// calibration; empty for documents.
     pub fields: BTreeMap<String, String>,
+    /// Where `text` stands in the file when it was converted from another markup (HTML), so
+    /// that reports can point at the file's own lines and columns; `None` when `text` is the file.
+    pub source_map: Option<SourceMap>,
 }
 
 impl Posting {
@@ -63,6 +66,7 @@ impl Posting {
             body: 0..text.len(),
             text,
             fields: BTreeMap::new(),
+            source_map: None,
         }
     }
 
@@ -79,6 +83,7 @@ impl Posting {
                 body: body_start..text.len(),
                 text,
                 fields: BTreeMap::new(),
+                source_map: None,
             });
         }
         if let Some(span) = front_title {
@@ -89,6 +94,7 @@ impl Posting {
                 body: body_start..text.len(),
                 text,
                 fields: BTreeMap::new(),
+                source_map: None,
             });
         }
         let mut offset = body_start;
@@ -105,6 +111,7 @@ impl Posting {
                     body: offset + line.len()..text.len(),
                     text,
                     fields: BTreeMap::new(),
+                    source_map: None,
                 });
             }
             offset += line.len();
@@ -112,8 +119,74 @@ impl Posting {
         None
     }
 
+    /// A posting from a document whose title is already found at `title` in `text` (a converted
+    /// HTML page's `<h1>`): the body is what follows the title's line.
+    pub fn titled_at(source: Source, text: String, title: Range<usize>) -> Posting {
+        let body_start = text[title.end..]
+            .find('\n')
+            .map_or(text.len(), |i| title.end + i + 1);
+        Posting {
+            source,
+            title: text[title.clone()].to_string(),
+            title_span: Some(title),
+            body: body_start..text.len(),
+            text,
+            fields: BTreeMap::new(),
+            source_map: None,
+        }
+    }
+
     pub fn body_text(&self) -> &str {
         &self.text[self.body.clone()]
+    }
+
+    /// The 1-based line and column in the file of byte `offset` of `text`, when `text` was
+    /// converted from the file; `None` when `text` is the file itself.
+    pub fn file_place(&self, offset: usize) -> Option<(usize, usize)> {
+        self.source_map
+            .as_ref()
+            .map(|map| map.locate(&self.text, offset))
+    }
+}
+
+/// Where the characters of a converted text came from in its file. Each point says that the text
+/// from `offset` on stands at `line`, `column` of the file, one character for one, up to the next
+/// point; a point is kept only where that run breaks (a tag, an entity, collapsed white space, a
+/// new line), so a page costs a few points per line of text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    points: Vec<MapPoint>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MapPoint {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl SourceMap {
+    /// Records that the text from byte `offset` on stands at `line`, `column` of the file.
+    /// Points are pushed in increasing order of `offset`, by a converter that knows where its
+    /// runs break.
+    pub fn push(&mut self, offset: usize, line: usize, column: usize) {
+        debug_assert!(self.points.last().is_none_or(|p| p.offset <= offset));
+        self.points.push(MapPoint {
+            offset,
+            line,
+            column,
+        });
+    }
+
+    /// The file's 1-based line and column for byte `offset` of `text` (the converted text).
+    pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
+        let i = self.points.partition_point(|p| p.offset <= offset);
+        let Some(point) = i.checked_sub(1).map(|i| self.points[i]) else {
+            return (1, 1);
+        };
+        let end = offset.min(text.len());
+        let column = point.column + text.get(point.offset..end).map_or(0, |s| s.chars().count());
+        (point.line, column)
     }
 }
 

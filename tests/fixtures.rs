@@ -5,7 +5,7 @@
 //! Each test collects every failure and reports them together as a table, so that one run shows
 //! the whole state of the classifier on the fixtures.
 
-use jdlint::input::{read_input, Format};
+use jdlint::input::{Options, Reader};
 use jdlint::{Analysis, Engine, Evidence, Posting, Severity};
 use regex::Regex;
 use serde_json::Value;
@@ -67,7 +67,8 @@ fn fixture_path(name: &str) -> String {
 /// Reads a fixture the way the CLI reads a document.
 fn read_fixture(name: &str) -> Posting {
     let path = fixture_path(name);
-    let mut items = read_input(&path, Format::Document, None);
+    let reader = Reader::new(Options::default()).unwrap();
+    let mut items: Vec<_> = reader.read(&path).collect();
     assert_eq!(items.len(), 1, "{name}: one document is one posting");
     match items.pop().unwrap() {
         Ok(p) => p,

@@ -4,7 +4,7 @@
 use super::output::progress::{Progress, ProgressWhen};
 use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
-use jdlint::input::{read_input, Format, Item};
+use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions};
 use jdlint::report::PostingReport;
 use jdlint::{Engine, Severity};
 use rayon::prelude::*;
@@ -18,7 +18,9 @@ const CHUNK: usize = 1024;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Posting files (plain text or Markdown; `.jsonl` is one posting per line); `-` reads stdin.
+    /// Posting files and directories; `-` reads stdin. A file's extension names its format
+    /// (.txt .md .html .jsonl .ndjson .json .csv; any other is text); directories are walked
+    /// for files with those extensions, skipping hidden and git-ignored ones.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<String>,
 
@@ -33,6 +35,36 @@ pub struct CheckArgs {
     /// Use this title instead of reading it from the document (the whole document is the body).
     #[arg(long)]
     pub title: Option<String>,
+
+    /// Include (or with `!`, exclude) files in directories that match this glob, as ripgrep's
+    /// --glob; repeatable. A glob also takes files of other extensions.
+    #[arg(short = 'g', long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+
+    /// Read hidden files and directories in directories too.
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Do not honour .gitignore, .ignore and the like in directories.
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Follow symbolic links in directories.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
+    /// The field (JSON) or column (CSV) that holds a record's title.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_field: String,
+
+    /// The field or column that holds a record's text [default: text, else description, else
+    /// body].
+    #[arg(long, value_name = "NAME")]
+    pub text_field: Option<String>,
+
+    /// The field or column that holds a record's id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
 
     /// Exit with 1 when a diagnostic is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
@@ -70,9 +102,27 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
+    /// By extension; standard input is text.
     Auto,
     Text,
+    Markdown,
+    Html,
     Jsonl,
+    Json,
+    Csv,
+}
+
+impl InputFormat {
+    fn format(self) -> Option<Format> {
+        match self {
+            InputFormat::Auto => None,
+            InputFormat::Text | InputFormat::Markdown => Some(Format::Document),
+            InputFormat::Html => Some(Format::Html),
+            InputFormat::Jsonl => Some(Format::Jsonl),
+            InputFormat::Json => Some(Format::Json),
+            InputFormat::Csv => Some(Format::Csv),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -132,14 +182,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     };
 
-    let items = args.paths.iter().flat_map(|path| {
-        let format = match args.input_format {
-            InputFormat::Auto => Format::for_path(path),
-            InputFormat::Text => Format::Document,
-            InputFormat::Jsonl => Format::Jsonl,
-        };
-        read_input(path, format, args.title.as_deref())
-    });
+    let reader = match Reader::new(input_options(&args)) {
+        Ok(reader) => reader,
+        Err(message) => {
+            let _ = writeln!(io::stderr(), "jdlint: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let items = args.paths.iter().flat_map(|path| reader.read(path));
     let destination = match &args.output {
         None => Destination::stdout(),
         Some(path) if is_an_input(path, &args.paths) => {
@@ -190,17 +240,35 @@ fn is_an_input(output: &std::path::Path, inputs: &[String]) -> bool {
 }
 
 /// How many postings the inputs hold, when that is known without reading them: when each is a
-/// file of one posting.
+/// file (not a directory) of one posting.
 fn known_total(args: &CheckArgs) -> Option<u64> {
     let one_posting_each = args.paths.iter().all(|path| {
-        let format = match args.input_format {
-            InputFormat::Auto => Format::for_path(path),
-            InputFormat::Text => Format::Document,
-            InputFormat::Jsonl => Format::Jsonl,
-        };
-        format == Format::Document && std::path::Path::new(path).is_file()
+        let format = args
+            .input_format
+            .format()
+            .unwrap_or_else(|| Format::for_path(path));
+        matches!(format, Format::Document | Format::Html) && std::path::Path::new(path).is_file()
     });
     one_posting_each.then_some(args.paths.len() as u64)
+}
+
+fn input_options(args: &CheckArgs) -> Options {
+    let defaults = Fields::default();
+    Options {
+        format: args.input_format.format(),
+        title: args.title.clone(),
+        fields: Fields {
+            title: args.title_field.clone(),
+            text: args.text_field.clone().map_or(defaults.text, |f| vec![f]),
+            id: args.id_field.clone(),
+        },
+        walk: WalkOptions {
+            globs: args.globs.clone(),
+            hidden: args.hidden,
+            no_ignore: args.no_ignore,
+            follow: args.follow,
+        },
+    }
 }
 
 /// Analyzes `items` a chunk at a time and reports them in input order. Stops at the first write

@@ -138,8 +138,10 @@ fn render_diagnostic(renderer: &Renderer, posting: &Posting, d: &Diagnostic) -> 
     let help = d.help.clone().unwrap_or_default();
     let snippet = match (&d.span, d.line) {
         (Some(span), Some(line)) => {
+            // The text's own line: `line` is the file's, which differs for converted HTML.
             let index = LineIndex::new(&posting.text);
-            let range = index.line_range(&posting.text, line);
+            let (text_line, _) = index.line_col(&posting.text, span.start);
+            let range = index.line_range(&posting.text, text_line);
             let start = span.start.clamp(range.start, range.end) - range.start;
             let end = span.end.clamp(range.start, range.end) - range.start;
             Snippet::source(&posting.text[range])

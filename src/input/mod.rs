@@ -1,0 +1,411 @@
+//! Reading inputs into postings. An input is a file, a directory (walked as ripgrep walks one,
+//! see [`WalkOptions`]) or `-` for standard input, in one of these formats:
+//!
+//! - a document: plain text or Markdown, one posting (see [`Posting::from_document`]);
+//! - HTML, one posting, converted to text with a map back to the file's lines and columns;
+//! - JSON Lines, JSON (an array of objects, or one object) and CSV with a header row: one posting
+//!   per record, read lazily so that a file of any size is read in flat memory.
+//!
+//! Every input yields postings or errors that name the input and the place, in input order, so
+//! that the count of results always equals the count of inputs and nothing is lost silently: a
+//! file that holds no posting at all (empty, an empty array, a header row only) and a directory
+//! with no posting file in it are errors too.
+
+mod csv;
+mod decode;
+mod html;
+mod json;
+mod records;
+mod walk;
+
+pub use decode::{decode, MAX_UTF16_BYTES};
+pub use records::Fields;
+pub use walk::WalkOptions;
+
+use crate::posting::{Posting, Source};
+use std::io::{self, Cursor, Read};
+use std::path::Path;
+
+/// Documents larger than this are reported as too large rather than slowing a batch down.
+pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
+
+/// A record (a JSONL line, a JSON array element, a CSV record) larger than this is reported as
+/// too large without being held in memory. It is twice the document limit because a record
+/// holds its text escaped (`\n`, `\u00e9`) and other fields besides.
+pub const MAX_RECORD_BYTES: usize = 2 * MAX_DOCUMENT_BYTES;
+
+fn check_size(bytes: usize) -> Result<(), String> {
+    if bytes > MAX_DOCUMENT_BYTES {
+        Err(format!(
+            "posting is {bytes} bytes, over the {MAX_DOCUMENT_BYTES} byte limit"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// An input (or one record of it) that could not be read as a posting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub source: Source,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.source, self.message)
+    }
+}
+
+/// One posting read from an input, or the reason it could not be.
+pub type Item = Result<Posting, InputError>;
+
+/// How an input's bytes are to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One posting: plain text or Markdown.
+    Document,
+    /// One posting: an HTML page.
+    Html,
+    /// One posting per line: JSON objects with a title and a text field (see [`Fields`]).
+    Jsonl,
+    /// A JSON array of such objects, or one object.
+    Json,
+    /// CSV with a header row naming the title and text columns.
+    Csv,
+}
+
+impl Format {
+    /// The format a file's extension names, among those read inside directories: `txt`, `md`,
+    /// `markdown`, `html`, `htm`, `jsonl`, `ndjson`, `json`, `csv` (in any case).
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "md" | "markdown" => Format::Document,
+            "html" | "htm" => Format::Html,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            _ => return None,
+        })
+    }
+
+    /// The format of a file named on the command line: by its extension, else a document.
+    pub fn for_path(path: &str) -> Format {
+        Format::from_extension(Path::new(path)).unwrap_or(Format::Document)
+    }
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Read every input as this format; `None` goes by each file's extension (standard input
+    /// is then a document).
+    pub format: Option<Format>,
+    /// The title of every document (the whole document is then the body); records keep theirs.
+    pub title: Option<String>,
+    /// Where records keep their title, text and id.
+    pub fields: Fields,
+    pub walk: WalkOptions,
+}
+
+/// Reads inputs with a set of [`Options`].
+pub struct Reader {
+    options: Options,
+    walker: walk::Walker,
+}
+
+impl Reader {
+    /// `Err` when a `--glob` does not parse.
+    pub fn new(options: Options) -> Result<Reader, String> {
+        let walker = walk::Walker::new(options.walk.clone())?;
+        Ok(Reader { options, walker })
+    }
+
+    /// Everything `path` holds, lazily: a file's postings, those of every posting file in a
+    /// directory, or standard input's for `-`.
+    pub fn read(&self, path: &str) -> Box<dyn Iterator<Item = Item> + '_> {
+        if path == "-" {
+            let format = self.options.format.unwrap_or(Format::Document);
+            return self.read_stream(Source::file(path), Box::new(io::stdin().lock()), format);
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                let items = self.walker.files(path).flat_map(|file| match file {
+                    Ok(file) => self.read_file(&file),
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                });
+                Box::new(NonEmpty::new(
+                    Source::file(path),
+                    items,
+                    "directory with no posting file in it (read: .txt .md .markdown .html .htm \
+                     .jsonl .ndjson .json .csv; hidden and ignored files are skipped)",
+                ))
+            }
+            Ok(_) => self.read_file(path),
+            Err(e) => error(Source::file(path), cannot_read(&e)),
+        }
+    }
+
+    /// A file, never walked.
+    fn read_file(&self, path: &str) -> Box<dyn Iterator<Item = Item> + '_> {
+        let source = Source::file(path);
+        let format = self
+            .options
+            .format
+            .unwrap_or_else(|| Format::for_path(path));
+        let file = match std::fs::File::open(path) {
+            Ok(file) => file,
+            Err(e) => return error(source, cannot_read(&e)),
+        };
+        // A document over the limit is refused before it is read.
+        if matches!(format, Format::Document | Format::Html) {
+            let len = file.metadata().map_or(0, |m| m.len());
+            if let Err(message) = check_size(usize::try_from(len).unwrap_or(usize::MAX)) {
+                return error(source, message);
+            }
+        }
+        self.read_stream(source, Box::new(file), format)
+    }
+
+    fn read_stream(
+        &self,
+        source: Source,
+        reader: Box<dyn Read>,
+        format: Format,
+    ) -> Box<dyn Iterator<Item = Item> + '_> {
+        let path = source.path.clone().unwrap_or_default();
+        let fields = self.options.fields.clone();
+        let records: Box<dyn Iterator<Item = Item>> = match format {
+            Format::Document | Format::Html => {
+                let mut bytes = Vec::new();
+                let read = reader
+                    .take(MAX_DOCUMENT_BYTES as u64 + 1)
+                    .read_to_end(&mut bytes);
+                let item = match read {
+                    Err(e) => Err(InputError {
+                        source,
+                        message: cannot_read(&e),
+                    }),
+                    Ok(_) => document(source, &bytes, format, self.options.title.as_deref()),
+                };
+                return Box::new(std::iter::once(item));
+            }
+            _ => match decode::utf8_stream(reader) {
+                Err(message) => return error(source, message),
+                Ok(stream) => match format {
+                    Format::Jsonl => Box::new(json::Jsonl::new(stream, path, fields)),
+                    Format::Json => Box::new(json::JsonArray::new(stream, path, fields)),
+                    _ => Box::new(csv::Csv::new(stream, path, fields)),
+                },
+            },
+        };
+        Box::new(NonEmpty::new(
+            source,
+            records,
+            "no records in it (an empty file, an empty array or a header row only)",
+        ))
+    }
+}
+
+/// Reads an input already in memory.
+pub fn read_bytes(source: Source, bytes: &[u8], format: Format, options: &Options) -> Vec<Item> {
+    match Reader::new(options.clone()) {
+        Ok(reader) => reader
+            .read_stream(source, Box::new(Cursor::new(bytes.to_vec())), format)
+            .collect(),
+        Err(message) => vec![Err(InputError { source, message })],
+    }
+}
+
+/// A document or HTML page as a posting.
+fn document(source: Source, bytes: &[u8], format: Format, title: Option<&str>) -> Item {
+    let err = |source: Source, message: String| Err(InputError { source, message });
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        let message = format!("posting is over the {MAX_DOCUMENT_BYTES} byte limit");
+        return err(source, message);
+    }
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(message) => return err(source, message),
+    };
+    if let Err(message) = check_size(text.len()) {
+        return err(source, message);
+    }
+    let posting = match format {
+        Format::Html => html_posting(source.clone(), &text, title),
+        _ => Posting::from_document(source.clone(), text, title),
+    };
+    posting.ok_or_else(|| InputError {
+        source,
+        message: "empty posting: no title and no text".into(),
+    })
+}
+
+/// An HTML page as a posting. Its title is the first `<h1>` (what the page shows as the job's
+/// name; `<title>` often adds the company and the site), else `<title>`, else the first line of
+/// text; the body is what follows the title's line.
+fn html_posting(source: Source, html: &str, title: Option<&str>) -> Option<Posting> {
+    let page = html::to_text(html);
+    let mut posting = match (title, page.h1.or(page.title)) {
+        (None, Some(span)) => Posting::titled_at(source, page.text, span),
+        _ => Posting::from_document(source, page.text, title)?,
+    };
+    posting.source_map = Some(page.map);
+    Some(posting)
+}
+
+fn error<'a>(source: Source, message: String) -> Box<dyn Iterator<Item = Item> + 'a> {
+    Box::new(std::iter::once(Err(InputError { source, message })))
+}
+
+fn cannot_read(e: &io::Error) -> String {
+    format!("cannot read: {}", io_message(e))
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// An input's items, or one error when it has none.
+struct NonEmpty<I> {
+    items: I,
+    /// Until the first item: the input, for the error.
+    empty: Option<(Source, &'static str)>,
+}
+
+impl<I> NonEmpty<I> {
+    fn new(source: Source, items: I, message: &'static str) -> NonEmpty<I> {
+        NonEmpty {
+            items,
+            empty: Some((source, message)),
+        }
+    }
+}
+
+impl<I: Iterator<Item = Item>> Iterator for NonEmpty<I> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        match self.items.next() {
+            Some(item) => {
+                self.empty = None;
+                Some(item)
+            }
+            None => self.empty.take().map(|(source, message)| {
+                Err(InputError {
+                    source,
+                    message: message.into(),
+                })
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .map(|i| match i {
+                Ok(p) => format!("ok {}", p.title),
+                Err(e) => e.to_string(),
+            })
+            .collect()
+    }
+
+    fn read(name: &str, bytes: &[u8], format: Format) -> Vec<String> {
+        messages(&read_bytes(
+            Source::file(name),
+            bytes,
+            format,
+            &Options::default(),
+        ))
+    }
+
+    #[test]
+    fn empty_inputs_are_errors_in_every_format() {
+        assert_eq!(
+            read("e.txt", b"  \n", Format::Document),
+            ["e.txt: empty posting: no title and no text"]
+        );
+        assert_eq!(
+            read("e.html", b"<html><script>x</script></html>", Format::Html),
+            ["e.html: empty posting: no title and no text"]
+        );
+        for (name, format) in [
+            ("e.jsonl", Format::Jsonl),
+            ("e.json", Format::Json),
+            ("e.csv", Format::Csv),
+        ] {
+            let got = read(name, b"", format);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(
+                got[0].starts_with(&format!("{name}: no records")),
+                "{got:?}"
+            );
+        }
+        assert!(read("h.csv", b"title,text\n", Format::Csv)[0].contains("no records"));
+        assert!(read("a.json", b" [ ] ", Format::Json)[0].contains("no records"));
+    }
+
+    #[test]
+    fn oversized_documents_are_refused() {
+        let big = vec![b'a'; MAX_DOCUMENT_BYTES + 1];
+        assert_eq!(
+            read("big.txt", &big, Format::Document),
+            [format!(
+                "big.txt: posting is over the {MAX_DOCUMENT_BYTES} byte limit"
+            )]
+        );
+    }
+
+    #[test]
+    fn html_title_is_the_h1_else_the_title_element() {
+        let page = b"<html><head><title>Senior PM | Acme</title></head>\n<body>\n<nav>Jobs</nav>\n\
+                     <h1>Senior Product Manager</h1>\n<p>Own the roadmap.</p></body></html>";
+        let items = read_bytes(
+            Source::file("p.html"),
+            page,
+            Format::Html,
+            &Options::default(),
+        );
+        let p = items[0].as_ref().unwrap();
+        assert_eq!(p.title, "Senior Product Manager");
+        assert_eq!(p.body_text().trim(), "Own the roadmap.");
+        assert_eq!(
+            p.file_place(p.title_span.clone().unwrap().start),
+            Some((4, 5))
+        );
+
+        let page = b"<title>Director of Product</title><p>Lead the org.</p>";
+        let items = read_bytes(
+            Source::file("p.html"),
+            page,
+            Format::Html,
+            &Options::default(),
+        );
+        let p = items[0].as_ref().unwrap();
+        assert_eq!(p.title, "Director of Product");
+        assert_eq!(p.body_text().trim(), "Lead the org.");
+    }
+
+    #[test]
+    fn extensions_name_formats() {
+        let of = |p: &str| Format::from_extension(Path::new(p));
+        assert_eq!(of("a/b.MD"), Some(Format::Document));
+        assert_eq!(of("b.htm"), Some(Format::Html));
+        assert_eq!(of("b.ndjson"), Some(Format::Jsonl));
+        assert_eq!(of("b.json"), Some(Format::Json));
+        assert_eq!(of("b.csv"), Some(Format::Csv));
+        assert_eq!(of("b.pdf"), None);
+        assert_eq!(of("README"), None);
+        assert_eq!(Format::for_path("README"), Format::Document);
+    }
+}

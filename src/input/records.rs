@@ -1,0 +1,181 @@
+//! A record (a JSON object, a CSV row) as a posting: which fields hold the title, the text and the
+//! id, and the record's other fields kept for grouping and calibration.
+
+use super::{check_size, InputError, Item};
+use crate::posting::{Posting, Source};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The names of the fields a record's title, text and id are read from. A name matches a field
+/// of the same name, or failing that one that differs only in ASCII case (`Title`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields {
+    pub title: String,
+    /// The first of these that a record has is its text.
+    pub text: Vec<String>,
+    pub id: String,
+}
+
+impl Default for Fields {
+    fn default() -> Fields {
+        Fields {
+            title: "title".into(),
+            text: vec!["text".into(), "description".into(), "body".into()],
+            id: "id".into(),
+        }
+    }
+}
+
+impl Fields {
+    /// "`text` field (nor `description` or `body`)", for messages.
+    pub(crate) fn describe_text(&self, noun: &str) -> String {
+        let mut names = self.text.iter().map(|n| format!("`{n}`"));
+        let first = names.next().unwrap_or_default();
+        let rest: Vec<String> = names.collect();
+        if rest.is_empty() {
+            format!("{first} {noun}")
+        } else {
+            format!("{first} {noun} (nor {})", rest.join(" or "))
+        }
+    }
+}
+
+/// The position of `name` among `names`: the same name, else the same up to ASCII case.
+pub(crate) fn find_name<'a>(
+    names: impl Iterator<Item = &'a str> + Clone,
+    name: &str,
+) -> Option<usize> {
+    names
+        .clone()
+        .position(|n| n == name)
+        .or_else(|| names.into_iter().position(|n| n.eq_ignore_ascii_case(name)))
+}
+
+fn get<'a>(record: &'a Map<String, Value>, name: &str) -> Option<(&'a String, &'a Value)> {
+    let i = find_name(record.keys().map(String::as_str), name)?;
+    record.iter().nth(i)
+}
+
+/// A JSON object (a JSONL line, an element of a JSON array) as a posting.
+pub(crate) fn json_record(mut source: Source, value: Value, fields: &Fields) -> Item {
+    let err = |source: Source, message: String| Err(InputError { source, message });
+    let Value::Object(mut record) = value else {
+        return err(source, "not a JSON object".into());
+    };
+    source.id = match get(&record, &fields.id) {
+        Some((_, Value::String(s))) => Some(s.clone()),
+        Some((_, Value::Number(n))) => Some(n.to_string()),
+        _ => None,
+    };
+    let title = match get(&record, &fields.title) {
+        Some((_, Value::String(t))) if !t.trim().is_empty() => t.trim(),
+        _ => {
+            let message = format!("no `{}` field (a non-empty string)", fields.title);
+            return err(source, message);
+        }
+    };
+    let title = title.to_string();
+    let text_key = fields
+        .text
+        .iter()
+        .find_map(|name| match get(&record, name) {
+            Some((key, Value::String(_))) => Some(key.clone()),
+            _ => None,
+        });
+    // Taken out rather than copied: the text is most of a record, and not one of its `fields`.
+    let Some(Value::String(text)) = text_key.and_then(|key| record.remove(&key)) else {
+        let message = format!("no {} holding a string", fields.describe_text("field"));
+        return err(source, message);
+    };
+    if let Err(message) = check_size(text.len()) {
+        return err(source, message);
+    }
+    let mut posting = Posting::new(source, title, text);
+    posting.fields = record
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let value = match v {
+                Value::String(s) => s,
+                Value::Number(n) => n.to_string(),
+                Value::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            Some((k, value))
+        })
+        .collect();
+    Ok(posting)
+}
+
+/// A CSV row as a posting, given its title and text cells and its other cells by column name.
+pub(crate) fn csv_record(
+    source: Source,
+    title: &str,
+    text: &str,
+    fields: BTreeMap<String, String>,
+) -> Item {
+    let err = |source: Source, message: String| Err(InputError { source, message });
+    let title = title.trim();
+    if title.is_empty() {
+        return err(source, "the title cell is empty".into());
+    }
+    if let Err(message) = check_size(text.len()) {
+        return err(source, message);
+    }
+    let mut posting = Posting::new(source, title, text);
+    posting.fields = fields;
+    Ok(posting)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(json: &str, fields: &Fields) -> Item {
+        let value = serde_json::from_str(json).unwrap();
+        json_record(Source::file("r"), value, fields)
+    }
+
+    #[test]
+    fn fields_are_found_by_name_then_by_case() {
+        let fields = Fields::default();
+        let p = item(
+            r#"{"Title": "PM", "Description": "d", "text": "t", "ID": 3, "team": "x", "n": null}"#,
+            &fields,
+        )
+        .unwrap();
+        assert_eq!((p.title.as_str(), p.body_text()), ("PM", "t"));
+        assert_eq!(p.source.id.as_deref(), Some("3"));
+        let kept: Vec<&str> = p.fields.keys().map(String::as_str).collect();
+        assert_eq!(
+            kept,
+            ["Description", "ID", "Title", "team"],
+            "all but the text and nulls"
+        );
+    }
+
+    #[test]
+    fn named_fields_replace_the_defaults() {
+        let fields = Fields {
+            title: "job_title".into(),
+            text: vec!["content".into()],
+            id: "req".into(),
+        };
+        let p = item(
+            r#"{"job_title": "VP", "content": "c", "req": "R-1"}"#,
+            &fields,
+        )
+        .unwrap();
+        assert_eq!((p.title.as_str(), p.body_text()), ("VP", "c"));
+        assert_eq!(p.source.id.as_deref(), Some("R-1"));
+        let e = item(r#"{"job_title": "VP", "text": "t"}"#, &fields).unwrap_err();
+        assert_eq!(e.message, "no `content` field holding a string");
+        let e = item(r#"{"title": "VP", "text": "t"}"#, &Fields::default());
+        assert!(e.is_ok());
+        let e = item(r#"{"title": " ", "text": "t"}"#, &fields).unwrap_err();
+        assert_eq!(e.message, "no `job_title` field (a non-empty string)");
+        assert_eq!(
+            Fields::default().describe_text("column"),
+            "`text` column (nor `description` or `body`)"
+        );
+    }
+}
