@@ -2,6 +2,7 @@
 //! about jdlint itself. Exit codes: 0 nothing at or above `--fail-on`, 1 something is, 2 a usage,
 //! input or lexicon error (every other input is still processed and reported).
 
+mod calibrate;
 mod check;
 mod output;
 
@@ -31,6 +32,9 @@ pub struct Cli {
 enum Command {
     /// Lint postings (the default: `jdlint PATH...` is `jdlint check PATH...`).
     Check(check::CheckArgs),
+    /// How titles (or people's labels) line up with what bodies ask for, over a set of postings;
+    /// `--fit` fits the lexicon to a company's ladder.
+    Calibrate(calibrate::CalibrateArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -38,5 +42,6 @@ pub fn run() -> ExitCode {
     match cli.command {
         None => check::run(cli.check),
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Calibrate(args)) => calibrate::run(args),
     }
 }
