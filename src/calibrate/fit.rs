@@ -68,7 +68,11 @@ impl Example {
     fn predict(&self, log_scale: &[f64], settings: &Settings) -> Option<Level> {
         let mut totals = self.fixed.clone();
         for &(entry, target, weight) in &self.adjustable {
-            add(&mut totals, target, weight * log_scale[entry as usize].exp());
+            add(
+                &mut totals,
+                target,
+                weight * log_scale[entry as usize].exp(),
+            );
         }
         classify(&totals, settings).level
     }
@@ -114,15 +118,14 @@ fn direction(target: Target, want: Level, got: Option<Level>) -> f64 {
             }
         }
         Target::Track(t) => {
-            let toward_manager = if want.track() == Track::Manager
-                && (g < w || got_track != Some(Track::Manager))
-            {
-                1.0
-            } else if want.track() == Track::Ic && got_track == Some(Track::Manager) {
-                -1.0
-            } else {
-                0.0
-            };
+            let toward_manager =
+                if want.track() == Track::Manager && (g < w || got_track != Some(Track::Manager)) {
+                    1.0
+                } else if want.track() == Track::Ic && got_track == Some(Track::Manager) {
+                    -1.0
+                } else {
+                    0.0
+                };
             if t == Track::Manager {
                 toward_manager
             } else {
@@ -216,7 +219,11 @@ const SLOTS: usize = 18;
 fn train(train: &[&Example], index: &TermIndex, settings: &Settings) -> Vec<f64> {
     let entries = index.entries.len();
     let bounds = bounds(index);
-    let slot: Vec<usize> = index.entries.iter().map(|e| target_slot(e.supports)).collect();
+    let slot: Vec<usize> = index
+        .entries
+        .iter()
+        .map(|e| target_slot(e.supports))
+        .collect();
     let mut per_level: BTreeMap<Level, usize> = BTreeMap::new();
     for ex in train {
         *per_level.entry(ex.reference).or_default() += 1;
@@ -327,9 +334,7 @@ pub struct Fit {
     pub overlay: LexiconFile,
 }
 
-fn agreement<'a>(
-    examples: impl Iterator<Item = (&'a Example, Option<Level>)>,
-) -> Agreement {
+fn agreement<'a>(examples: impl Iterator<Item = (&'a Example, Option<Level>)>) -> Agreement {
     let mut c = Confusion::default();
     for (ex, got) in examples {
         c.add(Some(ex.reference), got);
@@ -388,7 +393,11 @@ pub fn fit(
     let all: Vec<&Example> = examples.iter().collect();
     let weights = rounded_weights(&train(&all, index, settings), index);
     let scales = log_scales(&weights, index);
-    let fitted = agreement(examples.iter().map(|ex| (ex, ex.predict(&scales, settings))));
+    let fitted = agreement(
+        examples
+            .iter()
+            .map(|ex| (ex, ex.predict(&scales, settings))),
+    );
 
     let mut changes = Vec::new();
     let mut signals = Vec::new();
@@ -449,7 +458,10 @@ mod tests {
         assert_eq!(direction(Target::Level(Vp), Pm, Some(Director)), -1.0);
         assert_eq!(direction(Target::Level(Associate), Pm, Some(Director)), 0.0);
         // Principal read as group: a track question.
-        assert_eq!(direction(Target::Level(Principal), Principal, Some(Group)), 0.0);
+        assert_eq!(
+            direction(Target::Level(Principal), Principal, Some(Group)),
+            0.0
+        );
         assert_eq!(
             direction(Target::Track(Track::Manager), Principal, Some(Group)),
             -1.0
@@ -463,7 +475,11 @@ mod tests {
             1.0
         );
         assert_eq!(
-            direction(Target::Specialization(crate::Specialization::Data), Pm, None),
+            direction(
+                Target::Specialization(crate::Specialization::Data),
+                Pm,
+                None
+            ),
             0.0
         );
     }

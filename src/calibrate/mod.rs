@@ -463,7 +463,7 @@ pub fn summarize(report: &Report) -> Vec<String> {
         if let Some((group, k)) = top_group.filter(|_| report.by_group.len() > 1) {
             if k * 2 > n {
                 sentence.push_str(&format!("; {} accounts for most ({k})", group.name));
-            } else if k > 0 {
+            } else if k >= 2 && k * 4 >= n {
                 sentence.push_str(&format!(
                     "; {} accounts for the largest share ({k})",
                     group.name

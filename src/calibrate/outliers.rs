@@ -173,7 +173,7 @@ impl OutlierPicker {
     /// The kept outliers, most severe first.
     pub fn finish(self) -> Vec<Outlier> {
         let mut kept: Vec<Ranked> = self.kept.into_iter().map(|Reverse(r)| r).collect();
-        kept.sort_by(|a, b| b.0.cmp(&a.0));
+        kept.sort_by_key(|r| Reverse(r.0));
         kept.into_iter().map(|r| r.1).collect()
     }
 }
@@ -242,7 +242,10 @@ mod tests {
             span: start..start + 6,
         };
         let q = Quote::new(&posting, &e);
-        assert!(q.before.starts_with('…') && q.before.ends_with("é "), "{q:?}");
+        assert!(
+            q.before.starts_with('…') && q.before.ends_with("é "),
+            "{q:?}"
+        );
         assert_eq!(q.before.chars().count(), CONTEXT_CHARS + 1);
         assert!(q.after.starts_with(" others é") && q.after.ends_with('…'));
         assert!(!q.after.contains("next"));

@@ -151,12 +151,7 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
         None => None,
         Some(path) => {
             let index = TermIndex::new(&lexicon);
-            let f = fit(
-                &calibration.examples,
-                &index,
-                engine.settings(),
-                args.folds,
-            )?;
+            let f = fit(&calibration.examples, &index, engine.settings(), args.folds)?;
             std::fs::write(path, f.overlay.to_canonical_json())
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             Some((f.report, path))
@@ -323,7 +318,10 @@ fn human(
 
     writeln!(out, "\noutliers (the most disagreement first)")?;
     if report.outliers.is_empty() {
-        writeln!(out, "  none: every posting with a level agrees with its body")?;
+        writeln!(
+            out,
+            "  none: every posting with a level agrees with its body"
+        )?;
     }
     for o in &report.outliers {
         writeln!(

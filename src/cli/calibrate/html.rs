@@ -185,9 +185,9 @@ pub fn render(report: &Report, fit: Option<&FitReport>) -> String {
         }
         h.push_str("</ul></section>");
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<footer>jdlint {} · calibration report</footer></main></body></html>\n",
+        "<footer>jdlint {} · calibration report</footer></main></body></html>",
         env!("CARGO_PKG_VERSION")
     );
     h
@@ -320,7 +320,12 @@ fn mix_chart(c: &Confusion, rows: &str, columns: &str) -> String {
         .into_iter()
         .filter(|(_, r, col)| r + col > 0)
         .collect();
-    let max = mix.iter().map(|(_, r, c)| (*r).max(*c)).max().unwrap_or(1).max(1) as f64;
+    let max = mix
+        .iter()
+        .map(|(_, r, c)| (*r).max(*c))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
     let (left, bar, gap, span) = (78.0, 11.0, 8.0, 230.0);
     let height = 24.0 + mix.len() as f64 * (2.0 * bar + gap);
     let width = left + span + 50.0;
@@ -369,10 +374,7 @@ fn drift_chart(groups: &[Slice]) -> String {
     if shown.is_empty() {
         return "<p class=\"note\">No group has postings with both levels.</p>".into();
     }
-    let max = shown
-        .iter()
-        .map(|(_, d)| d.abs())
-        .fold(0.5f64, f64::max);
+    let max = shown.iter().map(|(_, d)| d.abs()).fold(0.5f64, f64::max);
     let (label, half, row) = (200.0, 260.0, 24.0);
     let mid = label + half;
     let width = label + 2.0 * half + 60.0;
@@ -533,7 +535,12 @@ fn usage(h: &mut String, report: &Report) {
         u.never_matched.len()
     );
     for t in u.never_matched.iter().take(UNMATCHED_SHOWN) {
-        let _ = write!(h, "<li>{} <small>({})</small></li>", esc(&t.term), esc(&t.supports));
+        let _ = write!(
+            h,
+            "<li>{} <small>({})</small></li>",
+            esc(&t.term),
+            esc(&t.supports)
+        );
     }
     h.push_str("</ul></details></section>");
 }
