@@ -498,7 +498,12 @@ fn fit_writes_an_overlay_that_the_lexicon_option_loads_and_that_changes_results(
     let file: Value = serde_json::from_str(&text).unwrap();
     let signals = file["signals"].as_array().unwrap();
     assert!(!signals.is_empty());
-    assert_eq!(signals.len(), fit["changes"].as_array().unwrap().len());
+    let changes = fit["changes"].as_array().unwrap();
+    let band_changes = changes.iter().filter(|c| c["years"].is_string()).count();
+    assert_eq!(signals.len() + band_changes, changes.len());
+    // Bands are written all or none: an overlay's bands replace the default's.
+    let bands = file["experience"].as_array().map_or(0, Vec::len);
+    assert!(bands == 0 && band_changes == 0 || bands >= band_changes && band_changes > 0);
     for s in signals {
         assert!(s["weight"].as_f64().unwrap() > 0.0);
         assert!(!s["terms"].as_array().unwrap().is_empty());

@@ -1,15 +1,16 @@
 //! Fitting the lexicon to a company's ladder: new weights for the lexicon's literal signal
-//! entries, learned from postings with a reference level (a label, or the title), and checked on
-//! postings held out from the fit (stratified k-fold) so the gain shown is not memorization.
+//! entries and years-of-experience bands, learned from postings with a reference level (a label,
+//! or the title), and checked on postings held out from the fit (stratified k-fold) so the gain
+//! shown is not memorization. Regex patterns keep their weights.
 //!
-//! The model is the engine's own classifier: a posting's evidence from each signal entry is scaled
-//! by that entry's new weight over its old one, and the classifier re-run on the totals. The
+//! The model is the engine's own classifier: a posting's evidence from each entry is scaled by
+//! that entry's new weight over its old one, and the classifier re-run on the totals. The
 //! weights are learned by an averaged perceptron in log space: when a posting is read at the
 //! wrong level, the entries that pull toward its reference level are raised and those that pull
 //! the other way are lowered, by a step weighted by the inverse frequency of the reference level
 //! (so that the balanced agreement, not the plain one, is what improves). An entry's change is a
 //! part shared by every entry of its target ("senior evidence counts 20% less") plus a smaller
-//! part of its own, so a few postings cannot swing one term far. Each weight stays within a factor
+//! part of its own, so a few postings cannot swing one term far (bands share apart from phrases). Each weight stays within a factor
 //! of four of where it started, and the weights are averaged over every step, which keeps them
 //! close to the default unless the data keeps pushing.
 
@@ -18,7 +19,7 @@ use super::usage::TermIndex;
 use crate::classify::{classify, Settings, Totals};
 use crate::domain::{Level, Target, Track};
 use crate::engine::Evidence;
-use crate::lexicon::{LexiconFile, SignalEntry};
+use crate::lexicon::{ExperienceBand, LexiconFile, SignalEntry};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -52,8 +53,8 @@ impl Example {
         let mut adjustable = Vec::new();
         let mut fixed = Totals::default();
         for e in evidence {
-            match index.trace(e) {
-                Some((_, entry)) => adjustable.push((entry, e.supports, e.weight)),
+            match index.entry_of(e) {
+                Some(entry) => adjustable.push((entry, e.supports, e.weight)),
                 None => add(&mut fixed, e.supports, e.weight),
             }
         }
@@ -222,7 +223,8 @@ fn train(train: &[&Example], index: &TermIndex, settings: &Settings) -> Vec<f64>
     let slot: Vec<usize> = index
         .entries
         .iter()
-        .map(|e| target_slot(e.supports))
+        // Bands share among themselves, apart from the phrases for the same target.
+        .map(|e| target_slot(e.supports) + if e.years.is_some() { SLOTS } else { 0 })
         .collect();
     let mut per_level: BTreeMap<Level, usize> = BTreeMap::new();
     for ex in train {
@@ -233,7 +235,7 @@ fn train(train: &[&Example], index: &TermIndex, settings: &Settings) -> Vec<f64>
         (train.len() as f64 / (per_level.len() as f64 * n)).min(MAX_CLASS_WEIGHT)
     };
 
-    let mut shared = Averaged::new(SLOTS);
+    let mut shared = Averaged::new(2 * SLOTS);
     let mut own = Averaged::new(entries);
     let mut step = 0u64;
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -317,17 +319,21 @@ pub struct FitReport {
     pub changes: Vec<WeightChange>,
 }
 
-/// One signal entry whose weight the fit changed.
+/// One entry whose weight the fit changed: a signal (its terms) or a years band (its range).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeightChange {
     pub terms: Vec<String>,
+    /// A band's years, `min-max`; `null` for a signal.
+    pub years: Option<String>,
     pub supports: String,
     pub source: String,
     pub from: f64,
     pub to: f64,
 }
 
-/// A fit: its report and the overlay file to write.
+/// A fit: its report and the overlay file to write: each changed signal entry whole (all its
+/// terms, so the overlay replaces it exactly), and every band when any band changed (an
+/// overlay's bands replace the default's).
 #[derive(Debug, Clone)]
 pub struct Fit {
     pub report: FitReport,
@@ -407,18 +413,46 @@ pub fn fit(
         }
         changes.push(WeightChange {
             terms: entry.terms.clone(),
+            years: entry.years.map(|(min, max)| format!("{min}-{max}")),
             supports: entry.supports.to_string(),
             source: entry.source.clone(),
             from: entry.weight,
             to,
         });
-        signals.push(SignalEntry {
-            terms: entry.terms.clone(),
-            supports: entry.supports,
-            weight: to,
-            source: entry.source.clone(),
-        });
+        if entry.years.is_none() {
+            signals.push(SignalEntry {
+                terms: entry.terms.clone(),
+                supports: entry.supports,
+                weight: to,
+                source: entry.source.clone(),
+            });
+        }
     }
+    // An overlay's bands replace all of the base's, so when one changes, all are written.
+    let bands_changed = index
+        .entries
+        .iter()
+        .zip(&weights)
+        .any(|(e, &w)| e.years.is_some() && w != e.weight);
+    let experience = if bands_changed {
+        index
+            .entries
+            .iter()
+            .zip(&weights)
+            .filter_map(|(e, &weight)| {
+                let (min_years, max_years) = e.years?;
+                Some(ExperienceBand {
+                    min_years,
+                    max_years,
+                    supports: e.supports,
+                    weight,
+                    source: e.source.clone(),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     changes.sort_by(|a, b| {
         let change = |c: &WeightChange| (c.to / c.from).ln().abs();
         change(b)
@@ -436,6 +470,7 @@ pub fn fit(
         },
         overlay: LexiconFile {
             signals,
+            experience,
             ..LexiconFile::default()
         },
     })

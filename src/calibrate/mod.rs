@@ -533,3 +533,76 @@ pub fn level_mix(confusion: &Confusion) -> Vec<(&'static str, u64, u64)> {
         .map(|((l, rows), (_, columns))| (level_name(l), rows, columns))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::InputError;
+
+    fn options() -> Options {
+        Options {
+            group_by: Some("team".into()),
+            labels: None,
+            outliers: 5,
+            fit: false,
+        }
+    }
+
+    #[test]
+    fn an_empty_input_set_has_no_figures_and_says_so() {
+        let engine = Engine::new();
+        let lexicon = Lexicon::embedded().unwrap();
+        let c = calibrate(&engine, &lexicon, std::iter::empty(), &options());
+        assert_eq!(c.report.postings, 0);
+        assert_eq!(c.report.comparisons[0].agreement.exact, None);
+        assert_eq!(c.report.reliability.expected_calibration_error, None);
+        assert_eq!(c.report.summary, vec!["No postings to calibrate."]);
+    }
+
+    #[test]
+    fn errors_and_postings_add_up_to_the_inputs_and_missing_groups_are_none() {
+        let engine = Engine::new();
+        let lexicon = Lexicon::embedded().unwrap();
+        let mut with_team = Posting::new(
+            Source::default(),
+            "Senior Product Manager",
+            "Requirements\n- 5+ years of product management experience\n- Mentor others\n",
+        );
+        with_team.fields.insert("team".into(), "Search".into());
+        let without_team = Posting::new(Source::default(), "Product Manager", "Own the roadmap.");
+        let items = vec![
+            Ok(with_team),
+            Err(InputError {
+                source: Source::file("broken.txt"),
+                message: "cannot read: no such file".into(),
+            }),
+            Ok(without_team),
+        ];
+        let c = calibrate(&engine, &lexicon, items.into_iter(), &options());
+        assert_eq!(c.report.postings, 2);
+        assert_eq!(c.report.errors.len(), 1);
+        assert_eq!(
+            c.report.errors[0].source.path.as_deref(),
+            Some("broken.txt")
+        );
+        let groups: Vec<(&str, u64)> = c
+            .report
+            .by_group
+            .iter()
+            .map(|g| (g.name.as_str(), g.agreement.postings))
+            .collect();
+        assert_eq!(groups, vec![("(none)", 1), ("Search", 1)]);
+    }
+
+    #[test]
+    fn labels_are_level_ids_or_aliases_the_lexicon_reads() {
+        let engine = Engine::new();
+        let l = engine.lexicon();
+        assert_eq!(parse_label("Director", l), Some(Level::Director));
+        assert_eq!(parse_label("sr", l), Some(Level::Senior));
+        assert_eq!(parse_label("Senior PM", l), Some(Level::Senior));
+        assert_eq!(parse_label("Group Product Manager", l), Some(Level::Group));
+        assert_eq!(parse_label("seniour", l), None);
+        assert_eq!(parse_label("L5", l), None);
+    }
+}

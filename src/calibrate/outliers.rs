@@ -86,7 +86,11 @@ impl Quote {
         let end = e.span.end.clamp(start, text.len());
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-        let before = text[line_start..start].trim_start();
+        // A list marker opening the line is layout, not context.
+        let before = text[line_start..start]
+            .trim_start()
+            .trim_start_matches(['-', '*', '•'])
+            .trim_start();
         let after = text[end..line_end].trim_end();
         let before = match before.char_indices().rev().nth(CONTEXT_CHARS) {
             Some((i, c)) => format!("…{}", &before[i + c.len_utf8()..]),

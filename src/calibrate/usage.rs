@@ -12,16 +12,20 @@ use std::collections::HashMap;
 /// How many deciding terms a report lists.
 const DECIDING_LISTED: usize = 25;
 
-/// A literal signal entry of the lexicon: its terms share a target, a weight and a source.
+/// A weighted lexicon entry that evidence can be traced back to: a literal signal entry (its
+/// terms share a target, a weight and a source) or a years-of-experience band.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The signal's terms; empty for a band.
     pub terms: Vec<String>,
+    /// A band's inclusive range of years.
+    pub years: Option<(u32, u32)>,
     pub supports: Target,
     pub weight: f64,
     pub source: String,
 }
 
-/// The lexicon's literal signal entries, indexed by normalized term.
+/// The lexicon's literal signal entries, indexed by normalized term, then its years bands.
 #[derive(Debug, Clone)]
 pub struct TermIndex {
     pub entries: Vec<Entry>,
@@ -49,12 +53,39 @@ impl TermIndex {
             }
             index.entries.push(Entry {
                 terms: s.value.terms.clone(),
+                years: None,
                 supports: s.value.supports,
                 weight: s.value.weight,
                 source: s.value.source.clone(),
             });
         }
+        for b in &lexicon.experience {
+            index.entries.push(Entry {
+                terms: Vec::new(),
+                years: Some((b.value.min_years, b.value.max_years)),
+                supports: b.value.supports,
+                weight: b.value.weight,
+                source: b.value.source.clone(),
+            });
+        }
         index
+    }
+
+    /// The entry a piece of evidence came from: a literal term's signal entry, or the years band
+    /// whose range holds the years it quotes (the first such band with its target and source).
+    /// `None` for a pattern's evidence.
+    pub fn entry_of(&self, evidence: &Evidence) -> Option<u32> {
+        if let Some((_, entry)) = self.trace(evidence) {
+            return Some(entry);
+        }
+        let years = years_quoted(&evidence.text)?;
+        let position = self.entries.iter().position(|e| {
+            e.years
+                .is_some_and(|(min, max)| (min..=max).contains(&years))
+                && e.supports == evidence.supports
+                && e.source == evidence.source
+        })?;
+        Some(position as u32)
     }
 
     /// The term and entry numbers a piece of evidence came from, when it is a literal term (not a
@@ -68,6 +99,23 @@ impl TermIndex {
     pub fn term_count(&self) -> usize {
         self.terms.len()
     }
+}
+
+/// The number of years a years-of-experience evidence quotes: its first number, in digits or
+/// words ("5+ years", "five (5) years").
+fn years_quoted(text: &str) -> Option<u32> {
+    const WORDS: [&str; 15] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .find_map(|token| {
+            let token = token.to_lowercase();
+            token
+                .parse()
+                .ok()
+                .or_else(|| WORDS.iter().position(|w| *w == token).map(|i| i as u32 + 1))
+        })
 }
 
 /// The evidence that decided a posting's level: the strongest piece supporting the implied level
@@ -208,4 +256,17 @@ pub struct UnmatchedTerm {
     pub term: String,
     pub supports: String,
     pub source: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_years_a_band_evidence_quotes() {
+        assert_eq!(years_quoted("5+ years"), Some(5));
+        assert_eq!(years_quoted("3-5 years"), Some(3));
+        assert_eq!(years_quoted("Five (5) or more years"), Some(5));
+        assert_eq!(years_quoted("years"), None);
+    }
 }

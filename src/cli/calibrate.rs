@@ -7,7 +7,7 @@ mod html;
 use super::check::InputFormat;
 use clap::{Args, ValueEnum};
 use jdlint::calibrate::agreement::{Agreement, Confusion};
-use jdlint::calibrate::fit::{fit, FitReport};
+use jdlint::calibrate::fit::{fit, FitReport, WeightChange};
 use jdlint::calibrate::usage::TermIndex;
 use jdlint::calibrate::{calibrate, Options, Report, Slice};
 use jdlint::input::{read_input, Format};
@@ -184,6 +184,14 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::from(if report.errors.is_empty() { 0 } else { 2 }))
+}
+
+/// What a weight change is about: a signal's terms, or a band's years.
+pub fn change_label(c: &WeightChange) -> String {
+    match &c.years {
+        Some(years) => format!("{years} years of experience"),
+        None => c.terms.join(", "),
+    }
 }
 
 fn share(x: Option<f64>) -> String {
@@ -415,7 +423,7 @@ fn human(
             path.display()
         )?;
         for c in f.changes.iter().take(TERMS_LISTED) {
-            let terms: String = c.terms.join(", ").chars().take(40).collect();
+            let terms: String = change_label(c).chars().take(40).collect();
             writeln!(
                 out,
                 "    {:>5.2} -> {:<5.2} {:<24} {terms}",

@@ -51,10 +51,11 @@ svg text { font-family:inherit; }
 .badge.up { background:var(--up); } .badge.down { background:var(--down); } .badge.track { background:#7c3aed; }
 .quotes { list-style:none; margin:6px 0 0; padding:0; }
 .quotes li { margin:4px 0; font-size:14px; }
-.quotes .s { display:inline-block; min-width:170px; color:var(--muted); font-size:12px; }
+.quotes .s { display:inline-block; min-width:180px; margin-right:8px; color:var(--muted); font-size:12px; }
 mark { background:#fde68a; padding:0 2px; border-radius:3px; }
 .terms { columns:3 220px; font-size:13px; color:var(--muted); margin:6px 0 0; padding-left:18px; }
 details summary { cursor:pointer; color:var(--accent); }
+table.left td, table.left th { text-align:left; }
 footer { color:var(--muted); font-size:12px; margin-top:18px; text-align:center; }
 "#;
 
@@ -242,7 +243,7 @@ fn heatmap(c: &Confusion) -> String {
         .copied()
         .filter(|&l| c.row_total(l) > 0)
         .collect();
-    let (left, top, cw, ch) = (86.0, 30.0, 58.0, 40.0);
+    let (left, top, cw, ch) = (86.0, 30.0, 54.0, 40.0);
     let width = left + cw * levels.len() as f64 + 8.0;
     let height = top + ch * rows.len() as f64 + 8.0;
     let mut s = format!(
@@ -402,7 +403,7 @@ fn drift_chart(groups: &[Slice]) -> String {
             label - 10.0,
             y + 13.0,
             esc(&name),
-            g.agreement.compared,
+            g.agreement.postings,
             y + 3.0,
             row - 8.0,
             if *d >= 0.0 { mid + w + 4.0 } else { mid - w - 4.0 },
@@ -516,7 +517,7 @@ fn usage(h: &mut String, report: &Report) {
     let _ = write!(
         h,
         "<section id=\"usage\"><h2>Lexicon usage</h2><p class=\"note\">{} of {} terms matched at least once.</p>\
-         <h3>Terms that decided the most postings</h3><table><tr><th>term</th><th>supports</th><th>postings</th><th>source</th></tr>",
+         <h3>Terms that decided the most postings</h3><table class=\"left\"><tr><th>term</th><th>supports</th><th>postings</th><th>source</th></tr>",
         u.matched_terms, u.terms
     );
     for d in u.deciding.iter().take(15) {
@@ -628,14 +629,14 @@ fn fit_section(h: &mut String, f: &FitReport) {
     }
     let _ = write!(
         h,
-        "</table><h3>{} entries re-weighted</h3><table><tr><th>terms</th><th>supports</th><th>from</th><th>to</th></tr>",
+        "</table><h3>{} entries re-weighted</h3><table><tr><th>terms or years</th><th>supports</th><th>from</th><th>to</th></tr>",
         f.changes.len()
     );
     for c in f.changes.iter().take(30) {
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{:.2}</td><td>{:.2}</td></tr>",
-            esc(&c.terms.join(", ")),
+            esc(&super::change_label(c)),
             esc(&c.supports),
             c.from,
             c.to
