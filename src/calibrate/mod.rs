@@ -408,7 +408,7 @@ fn percent(part: u64, whole: u64) -> String {
 /// The report in a few sentences, most telling first: overall agreement, the largest
 /// disagreement and which group accounts for it, the direction of drift, and whether the
 /// confidence figure can be trusted.
-pub fn summarize(report: &Report) -> Vec<String> {
+fn summarize(report: &Report) -> Vec<String> {
     let mut lines = Vec::new();
     let Some(main) = report.comparisons.first() else {
         return lines;
