@@ -527,7 +527,31 @@ fn fit_writes_an_overlay_that_the_lexicon_option_loads_and_that_changes_results(
         &input,
     ]);
     assert!(lint_fitted.status.success(), "{}", stderr(&lint_fitted));
-    assert_ne!(lint_default.stdout, lint_fitted.stdout);
+    let parse = |out: &Output| -> Vec<Value> {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let (default, fitted) = (parse(&lint_default), parse(&lint_fitted));
+    assert!(
+        default
+            .iter()
+            .zip(&fitted)
+            .any(|(d, f)| d["implied"]["level_scores"] != f["implied"]["level_scores"]),
+        "the fitted weights changed no body's reading"
+    );
+
+    // Every "Product Manager" is labelled senior: the title became an alias of senior.
+    let aliases = &fit["aliases"];
+    assert_eq!(aliases["aliases"][0]["title"], "Product Manager");
+    assert_eq!(aliases["aliases"][0]["to"], "senior");
+    assert_eq!(aliases["aliases"][0]["postings"], 12);
+    assert!(close(&aliases["before"]["exact"], 0.0));
+    assert!(close(&aliases["fitted"]["exact"], 1.0));
+    assert_eq!(file["titles"][0]["phrases"][0], "Product Manager");
+    assert!(fitted.iter().all(|f| f["claimed"]["level"] == "senior"));
+    assert!(default.iter().all(|d| d["claimed"]["level"] == "pm"));
 }
 
 #[test]

@@ -15,11 +15,12 @@
 //! close to the default unless the data keeps pushing.
 
 use super::agreement::{Agreement, Confusion};
+use super::aliases::{learn as learn_aliases, AliasReport, TitleExample};
 use super::usage::TermIndex;
 use crate::classify::{classify, Settings, Totals};
 use crate::domain::{Level, Target, Track};
 use crate::engine::Evidence;
-use crate::lexicon::{ExperienceBand, LexiconFile, SignalEntry};
+use crate::lexicon::{ExperienceBand, Lexicon, LexiconFile, SignalEntry};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -317,6 +318,9 @@ pub struct FitReport {
     pub fitted: Agreement,
     /// Each changed entry, largest change first.
     pub changes: Vec<WeightChange>,
+    /// With labels: titles learned as aliases of the level most of their postings carry, and
+    /// how titles agree with labels before and after; `null` without labels.
+    pub aliases: Option<AliasReport>,
 }
 
 /// One entry whose weight the fit changed: a signal (its terms) or a years band (its range).
@@ -349,13 +353,16 @@ fn agreement<'a>(examples: impl Iterator<Item = (&'a Example, Option<Level>)>) -
 }
 
 /// Fits entry weights to `examples`, reporting agreement before, held out over `folds` folds,
-/// and after.
+/// and after; with labelled `titles`, learns title aliases too. `lexicon` is the one the
+/// examples were read with.
 pub fn fit(
     examples: &[Example],
-    index: &TermIndex,
+    titles: &[TitleExample],
+    lexicon: &Lexicon,
     settings: &Settings,
     folds: usize,
 ) -> Result<Fit, String> {
+    let index = &TermIndex::new(lexicon);
     if folds < 2 {
         return Err(format!("--folds must be at least 2, not {folds}"));
     }
@@ -459,6 +466,12 @@ pub fn fit(
             .total_cmp(&change(a))
             .then_with(|| a.terms.cmp(&b.terms))
     });
+    let (aliases, title_entries) = if titles.is_empty() {
+        (None, Vec::new())
+    } else {
+        let (report, entries) = learn_aliases(titles, lexicon, folds);
+        (Some(report), entries)
+    };
     Ok(Fit {
         report: FitReport {
             postings: examples.len() as u64,
@@ -467,9 +480,11 @@ pub fn fit(
             held_out,
             fitted,
             changes,
+            aliases,
         },
         overlay: LexiconFile {
             signals,
+            titles: title_entries,
             experience,
             ..LexiconFile::default()
         },

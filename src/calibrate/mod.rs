@@ -8,6 +8,7 @@
 //! With [`Options::fit`], it also keeps each posting's evidence by lexicon entry for [`fit::fit`].
 
 pub mod agreement;
+pub mod aliases;
 pub mod fit;
 pub mod outliers;
 pub mod reliability;
@@ -21,6 +22,7 @@ use crate::normalize::normalize_term;
 use crate::posting::{Posting, Source};
 use crate::title::parse_title;
 use agreement::{level_name, Agreement, Confusion, NONE_NAME};
+use aliases::TitleExample;
 use fit::Example;
 use outliers::{quoted, Outlier, OutlierPicker, Severity};
 use rayon::prelude::*;
@@ -100,11 +102,13 @@ pub struct Report {
     pub reliability: Reliability,
 }
 
-/// A report and, with [`Options::fit`], the examples to fit on.
+/// A report and, with [`Options::fit`], the examples to fit on (and, with labels, the titles to
+/// learn aliases from).
 #[derive(Debug, Clone)]
 pub struct Calibration {
     pub report: Report,
     pub examples: Vec<Example>,
+    pub titles: Vec<TitleExample>,
 }
 
 /// A posting reduced to what calibration counts; computed in parallel.
@@ -131,6 +135,7 @@ struct Counts {
     usage: UsageCounter,
     reliability: ReliabilityCounter,
     examples: Vec<Example>,
+    titles: Vec<TitleExample>,
 }
 
 /// Calibrates `engine` on `items`. `lexicon` must be the lexicon the engine was built from: usage
@@ -158,6 +163,7 @@ pub fn calibrate(
         usage: UsageCounter::new(&index),
         reliability: ReliabilityCounter::default(),
         examples: Vec::new(),
+        titles: Vec::new(),
     };
 
     let mut items = items.peekable();
@@ -336,6 +342,13 @@ impl Counts {
         }
         if let Some(example) = o.example {
             self.examples.push(example);
+            if let Some(label) = o.label {
+                self.titles.push(TitleExample {
+                    title: posting.title.clone(),
+                    claimed: o.title,
+                    label,
+                });
+            }
         }
     }
 
@@ -397,6 +410,7 @@ impl Counts {
         Calibration {
             report,
             examples: self.examples,
+            titles: self.titles,
         }
     }
 }

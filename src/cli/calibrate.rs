@@ -8,7 +8,6 @@ use super::check::InputFormat;
 use clap::{Args, ValueEnum};
 use jdlint::calibrate::agreement::{Agreement, Confusion};
 use jdlint::calibrate::fit::{fit, FitReport, WeightChange};
-use jdlint::calibrate::usage::TermIndex;
 use jdlint::calibrate::{calibrate, Options, Report, Slice};
 use jdlint::input::{read_input, Format};
 use jdlint::lexicon::Lexicon;
@@ -150,8 +149,13 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
     let fitted = match &args.fit {
         None => None,
         Some(path) => {
-            let index = TermIndex::new(&lexicon);
-            let f = fit(&calibration.examples, &index, engine.settings(), args.folds)?;
+            let f = fit(
+                &calibration.examples,
+                &calibration.titles,
+                &lexicon,
+                engine.settings(),
+                args.folds,
+            )?;
             std::fs::write(path, f.overlay.to_canonical_json())
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             Some((f.report, path))
@@ -422,6 +426,27 @@ fn human(
             f.changes.len(),
             path.display()
         )?;
+        if let Some(a) = &f.aliases {
+            writeln!(
+                out,
+                "  titles against labels (exact): {} before, {} held out, {} with {} new title aliases",
+                share(a.before.exact),
+                share(a.held_out.exact),
+                share(a.fitted.exact),
+                a.aliases.len()
+            )?;
+            for alias in a.aliases.iter().take(TERMS_LISTED) {
+                writeln!(
+                    out,
+                    "    {:?}: {} -> {} ({} of {} postings)",
+                    alias.title,
+                    short(alias.from),
+                    alias.to.id(),
+                    alias.agreeing,
+                    alias.postings
+                )?;
+            }
+        }
         for c in f.changes.iter().take(TERMS_LISTED) {
             let terms: String = change_label(c).chars().take(40).collect();
             writeln!(

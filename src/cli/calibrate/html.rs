@@ -642,7 +642,30 @@ fn fit_section(h: &mut String, f: &FitReport) {
             c.to
         );
     }
-    h.push_str("</table></section>");
+    h.push_str("</table>");
+    if let Some(a) = &f.aliases {
+        let _ = write!(
+            h,
+            "<h3>{} new title aliases</h3><p class=\"note\">Titles against labels, exact: {} before, {} held out, {} with the aliases.</p><ul>",
+            a.aliases.len(),
+            pct(a.before.exact),
+            pct(a.held_out.exact),
+            pct(a.fitted.exact)
+        );
+        for alias in &a.aliases {
+            let _ = write!(
+                h,
+                "<li>{} → <b>{}</b> (read as {}; {} of {} postings)</li>",
+                esc(&alias.title),
+                alias.to.id(),
+                level_name(alias.from),
+                alias.agreeing,
+                alias.postings
+            );
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</section>");
 }
 
 #[cfg(test)]
