@@ -12,6 +12,7 @@
 //! The library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod calibrate;
 pub mod classify;
 pub mod domain;
 pub mod engine;

@@ -28,43 +28,12 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
 
-    /// Read every input as this format instead of going by its extension.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
-    pub input_format: InputFormat,
-
     /// Use this title instead of reading it from the document (the whole document is the body).
     #[arg(long)]
     pub title: Option<String>,
 
-    /// Include (or with `!`, exclude) files in directories that match this glob, as ripgrep's
-    /// --glob; repeatable. A glob also takes files of other extensions.
-    #[arg(short = 'g', long = "glob", value_name = "GLOB")]
-    pub globs: Vec<String>,
-
-    /// Read hidden files and directories in directories too.
-    #[arg(long)]
-    pub hidden: bool,
-
-    /// Do not honour .gitignore, .ignore and the like in directories.
-    #[arg(long)]
-    pub no_ignore: bool,
-
-    /// Follow symbolic links in directories.
-    #[arg(short = 'L', long)]
-    pub follow: bool,
-
-    /// The field (JSON) or column (CSV) that holds a record's title.
-    #[arg(long, value_name = "NAME", default_value = "title")]
-    pub title_field: String,
-
-    /// The field or column that holds a record's text [default: text, else description, else
-    /// body].
-    #[arg(long, value_name = "NAME")]
-    pub text_field: Option<String>,
-
-    /// The field or column that holds a record's id.
-    #[arg(long, value_name = "NAME", default_value = "id")]
-    pub id_field: String,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Exit with 1 when a diagnostic is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
@@ -98,6 +67,66 @@ pub struct CheckArgs {
     /// When to show a progress bar on standard error.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ProgressWhen::Auto)]
     pub progress: ProgressWhen,
+}
+
+/// How inputs are found and read; shared by every subcommand that reads postings.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Read every input as this format instead of going by its extension.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// Include (or with `!`, exclude) files in directories that match this glob, as ripgrep's
+    /// --glob; repeatable. A glob also takes files of other extensions.
+    #[arg(short = 'g', long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+
+    /// Read hidden files and directories in directories too.
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Do not honour .gitignore, .ignore and the like in directories.
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Follow symbolic links in directories.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
+    /// The field (JSON) or column (CSV) that holds a record's title.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_field: String,
+
+    /// The field or column that holds a record's text [default: text, else description, else
+    /// body].
+    #[arg(long, value_name = "NAME")]
+    pub text_field: Option<String>,
+
+    /// The field or column that holds a record's id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+}
+
+impl InputArgs {
+    /// A reader for these options; `title` overrides every document's title.
+    pub fn reader(&self, title: Option<String>) -> Result<Reader, String> {
+        let defaults = Fields::default();
+        Reader::new(Options {
+            format: self.input_format.format(),
+            title,
+            fields: Fields {
+                title: self.title_field.clone(),
+                text: self.text_field.clone().map_or(defaults.text, |f| vec![f]),
+                id: self.id_field.clone(),
+            },
+            walk: WalkOptions {
+                globs: self.globs.clone(),
+                hidden: self.hidden,
+                no_ignore: self.no_ignore,
+                follow: self.follow,
+            },
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -182,7 +211,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     };
 
-    let reader = match Reader::new(input_options(&args)) {
+    let reader = match args.input.reader(args.title.clone()) {
         Ok(reader) => reader,
         Err(message) => {
             let _ = writeln!(io::stderr(), "jdlint: {message}");
@@ -244,31 +273,13 @@ fn is_an_input(output: &std::path::Path, inputs: &[String]) -> bool {
 fn known_total(args: &CheckArgs) -> Option<u64> {
     let one_posting_each = args.paths.iter().all(|path| {
         let format = args
+            .input
             .input_format
             .format()
             .unwrap_or_else(|| Format::for_path(path));
         matches!(format, Format::Document | Format::Html) && std::path::Path::new(path).is_file()
     });
     one_posting_each.then_some(args.paths.len() as u64)
-}
-
-fn input_options(args: &CheckArgs) -> Options {
-    let defaults = Fields::default();
-    Options {
-        format: args.input_format.format(),
-        title: args.title.clone(),
-        fields: Fields {
-            title: args.title_field.clone(),
-            text: args.text_field.clone().map_or(defaults.text, |f| vec![f]),
-            id: args.id_field.clone(),
-        },
-        walk: WalkOptions {
-            globs: args.globs.clone(),
-            hidden: args.hidden,
-            no_ignore: args.no_ignore,
-            follow: args.follow,
-        },
-    }
 }
 
 /// Analyzes `items` a chunk at a time and reports them in input order. Stops at the first write

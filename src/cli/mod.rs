@@ -2,6 +2,7 @@
 //! about jdlint itself. Exit codes: 0 nothing at or above `--fail-on`, 1 something is, 2 a usage,
 //! input or lexicon error (every other input is still processed and reported).
 
+mod calibrate;
 mod check;
 mod lexicon;
 mod output;
@@ -34,6 +35,9 @@ enum Command {
     Check(check::CheckArgs),
     /// Show what the lexicon holds (`jdlint lexicon terms`).
     Lexicon(lexicon::LexiconArgs),
+    /// How titles (or people's labels) line up with what bodies ask for, over a set of postings;
+    /// `--fit` fits the lexicon to a company's ladder.
+    Calibrate(calibrate::CalibrateArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -42,5 +46,6 @@ pub fn run() -> ExitCode {
         None => check::run(cli.check),
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Lexicon(args)) => lexicon::run(args),
+        Some(Command::Calibrate(args)) => calibrate::run(args),
     }
 }

@@ -1,0 +1,272 @@
+//! Lexicon usage over a set of postings: which terms decided the most postings, and which literal
+//! terms never matched at all. Evidence is traced back to the lexicon's signal entries, which is
+//! also what fitting adjusts.
+
+use crate::domain::{Level, Target};
+use crate::engine::Evidence;
+use crate::lexicon::Lexicon;
+use crate::normalize::normalize_term;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// How many deciding terms a report lists.
+const DECIDING_LISTED: usize = 25;
+
+/// A weighted lexicon entry that evidence can be traced back to: a literal signal entry (its
+/// terms share a target, a weight and a source) or a years-of-experience band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The signal's terms; empty for a band.
+    pub terms: Vec<String>,
+    /// A band's inclusive range of years.
+    pub years: Option<(u32, u32)>,
+    pub supports: Target,
+    pub weight: f64,
+    pub source: String,
+}
+
+/// The lexicon's literal signal entries, indexed by normalized term, then its years bands.
+#[derive(Debug, Clone)]
+pub struct TermIndex {
+    pub entries: Vec<Entry>,
+    /// Normalized term -> (term number, entry number).
+    by_term: HashMap<String, (u32, u32)>,
+    /// Every normalized term with its entry, in lexicon order.
+    terms: Vec<(String, u32)>,
+}
+
+impl TermIndex {
+    pub fn new(lexicon: &Lexicon) -> TermIndex {
+        let mut index = TermIndex {
+            entries: Vec::with_capacity(lexicon.signals.len()),
+            by_term: HashMap::new(),
+            terms: Vec::new(),
+        };
+        for s in &lexicon.signals {
+            let entry = index.entries.len() as u32;
+            for t in &s.value.terms {
+                let normalized = normalize_term(t);
+                index
+                    .by_term
+                    .insert(normalized.clone(), (index.terms.len() as u32, entry));
+                index.terms.push((normalized, entry));
+            }
+            index.entries.push(Entry {
+                terms: s.value.terms.clone(),
+                years: None,
+                supports: s.value.supports,
+                weight: s.value.weight,
+                source: s.value.source.clone(),
+            });
+        }
+        for b in &lexicon.experience {
+            index.entries.push(Entry {
+                terms: Vec::new(),
+                years: Some((b.value.min_years, b.value.max_years)),
+                supports: b.value.supports,
+                weight: b.value.weight,
+                source: b.value.source.clone(),
+            });
+        }
+        index
+    }
+
+    /// The entry a piece of evidence came from: a literal term's signal entry, or the years band
+    /// whose range holds the years it quotes (the first such band with its target and source).
+    /// `None` for a pattern's evidence.
+    pub fn entry_of(&self, evidence: &Evidence) -> Option<u32> {
+        if let Some((_, entry)) = self.trace(evidence) {
+            return Some(entry);
+        }
+        let years = years_quoted(&evidence.text)?;
+        let position = self.entries.iter().position(|e| {
+            e.years
+                .is_some_and(|(min, max)| (min..=max).contains(&years))
+                && e.supports == evidence.supports
+                && *e.source == *evidence.source
+        })?;
+        Some(position as u32)
+    }
+
+    /// The term and entry numbers a piece of evidence came from, when it is a literal term (not a
+    /// pattern or a years-of-experience band). The source must agree too, so that a pattern match
+    /// that happens to read like a term is not taken for it.
+    pub fn trace(&self, evidence: &Evidence) -> Option<(u32, u32)> {
+        let (term, entry) = *self.by_term.get(&normalize_term(&evidence.text))?;
+        (*self.entries[entry as usize].source == *evidence.source).then_some((term, entry))
+    }
+
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+}
+
+/// The number of years a years-of-experience evidence quotes: its first number, in digits or
+/// words ("5+ years", "five (5) years").
+fn years_quoted(text: &str) -> Option<u32> {
+    const WORDS: [&str; 15] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .find_map(|token| {
+            let token = token.to_lowercase();
+            token
+                .parse()
+                .ok()
+                .or_else(|| WORDS.iter().position(|w| *w == token).map(|i| i as u32 + 1))
+        })
+}
+
+/// The evidence that decided a posting's level: the strongest piece supporting the implied level
+/// (track evidence counts at rank 4 and up, where it decides between `principal` and `group`
+/// and lifts a manager reading).
+/// Evidence comes strongest first, so the first that fits is it.
+pub fn deciding(implied: Option<Level>, evidence: &[Evidence]) -> Option<&Evidence> {
+    let level = implied?;
+    evidence.iter().find(|e| match e.supports {
+        Target::Level(l) => l == level,
+        Target::Track(t) => level.rank() >= 4 && t == level.track(),
+        Target::Specialization(_) => false,
+    })
+}
+
+/// What decided one posting, as counted.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Decider {
+    /// A literal lexicon term (its number in the index).
+    Term(u32),
+    /// A pattern or a years band, by its source and target.
+    Other(String, Target),
+}
+
+/// Counts usage, one posting at a time.
+#[derive(Debug, Clone)]
+pub struct UsageCounter {
+    matched: Vec<bool>,
+    deciding: HashMap<Decider, u64>,
+    /// An example of each non-term decider's text, for the report.
+    examples: HashMap<Decider, String>,
+}
+
+impl UsageCounter {
+    pub fn new(index: &TermIndex) -> UsageCounter {
+        UsageCounter {
+            matched: vec![false; index.term_count()],
+            deciding: HashMap::new(),
+            examples: HashMap::new(),
+        }
+    }
+
+    /// Counts the terms `matched` (term numbers) and the posting's decider.
+    pub fn add(&mut self, matched: &[u32], decider: Option<(Decider, String)>) {
+        for &t in matched {
+            self.matched[t as usize] = true;
+        }
+        if let Some((d, text)) = decider {
+            *self.deciding.entry(d.clone()).or_default() += 1;
+            if let Decider::Other(..) = d {
+                self.examples.entry(d).or_insert(text);
+            }
+        }
+    }
+
+    pub fn finish(&self, index: &TermIndex) -> LexiconUsage {
+        let mut deciding: Vec<DecidingTerm> = self
+            .deciding
+            .iter()
+            .map(|(d, &postings)| match d {
+                Decider::Term(t) => {
+                    let (term, entry) = &index.terms[*t as usize];
+                    let entry = &index.entries[*entry as usize];
+                    DecidingTerm {
+                        term: term.clone(),
+                        kind: "term",
+                        supports: entry.supports.to_string(),
+                        source: entry.source.clone(),
+                        postings,
+                    }
+                }
+                Decider::Other(source, supports) => DecidingTerm {
+                    term: self.examples.get(d).cloned().unwrap_or_default(),
+                    kind: "pattern",
+                    supports: supports.to_string(),
+                    source: source.clone(),
+                    postings,
+                },
+            })
+            .collect();
+        deciding.sort_by(|a, b| {
+            b.postings
+                .cmp(&a.postings)
+                .then_with(|| a.term.cmp(&b.term))
+                .then_with(|| a.supports.cmp(&b.supports))
+        });
+        deciding.truncate(DECIDING_LISTED);
+        let never_matched: Vec<UnmatchedTerm> = index
+            .terms
+            .iter()
+            .zip(&self.matched)
+            .filter(|(_, &m)| !m)
+            .map(|((term, entry), _)| {
+                let entry = &index.entries[*entry as usize];
+                UnmatchedTerm {
+                    term: term.clone(),
+                    supports: entry.supports.to_string(),
+                    source: entry.source.clone(),
+                }
+            })
+            .collect();
+        LexiconUsage {
+            terms: index.term_count() as u64,
+            matched_terms: self.matched.iter().filter(|&&m| m).count() as u64,
+            deciding,
+            never_matched,
+        }
+    }
+}
+
+/// How the lexicon was used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LexiconUsage {
+    /// Literal terms in the lexicon.
+    pub terms: u64,
+    /// Of those, the ones that matched in at least one posting.
+    pub matched_terms: u64,
+    /// The terms (and patterns) that decided the most postings, most first (at most 25).
+    pub deciding: Vec<DecidingTerm>,
+    /// Every literal term that matched in no posting, in lexicon order.
+    pub never_matched: Vec<UnmatchedTerm>,
+}
+
+/// A term, or a pattern or years band, and how many postings it decided.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecidingTerm {
+    /// The normalized term; for a pattern, the text it first matched.
+    pub term: String,
+    /// `term` or `pattern` (a regex pattern or a years-of-experience band).
+    pub kind: &'static str,
+    pub supports: String,
+    pub source: String,
+    pub postings: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnmatchedTerm {
+    pub term: String,
+    pub supports: String,
+    pub source: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_years_a_band_evidence_quotes() {
+        assert_eq!(years_quoted("5+ years"), Some(5));
+        assert_eq!(years_quoted("3-5 years"), Some(3));
+        assert_eq!(years_quoted("Five (5) or more years"), Some(5));
+        assert_eq!(years_quoted("years"), None);
+    }
+}
