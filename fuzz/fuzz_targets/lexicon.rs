@@ -5,6 +5,7 @@
 use jdlint::lexicon::Lexicon;
 use jdlint::{Engine, Posting, Source};
 use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
 
 const TITLE: &str = "Senior Product Manager, Growth";
 const BODY: &str = "About the role\n\
@@ -13,6 +14,11 @@ const BODY: &str = "About the role\n\
     Requirements\n\
     - 5-7 years of product management experience\n";
 
+fn embedded() -> &'static Lexicon {
+    static EMBEDDED: OnceLock<Lexicon> = OnceLock::new();
+    EMBEDDED.get_or_init(|| Lexicon::embedded().unwrap())
+}
+
 fuzz_target!(|text: &str| {
     let Ok(lexicon) = Lexicon::from_sources([("fuzz.json".to_string(), text)]) else {
         return;
@@ -20,6 +26,6 @@ fuzz_target!(|text: &str| {
     let posting = Posting::new(Source::default(), TITLE, BODY);
     // Alone and layered on the default lexicon, as `--lexicon DIR` uses it.
     Engine::from_lexicon(&lexicon).analyze(&posting);
-    let layered = Lexicon::embedded().unwrap().overlay(lexicon);
+    let layered = embedded().clone().overlay(lexicon);
     Engine::from_lexicon(&layered).analyze(&posting);
 });
