@@ -3,7 +3,7 @@
 //! headings, negation words), bullets and years of experience, so that generated text reaches the
 //! matcher, the section splitter and the rules, not only the "no match" path.
 
-use jdlint::input::{read_bytes, Format};
+use jdlint::input::{read_bytes, Format, Options};
 use jdlint::lexicon::Lexicon;
 use jdlint::{Analysis, Engine, Posting, Source};
 use proptest::prelude::*;
@@ -131,7 +131,7 @@ fn document(text: &str) -> Option<Posting> {
         Source::file("doc.txt"),
         text.as_bytes(),
         Format::Document,
-        None,
+        &Options::default(),
     )
     .pop()
     .and_then(Result::ok)
@@ -159,7 +159,7 @@ proptest! {
     #[test]
     fn no_panic_on_arbitrary_strings(text in any::<String>()) {
         for format in [Format::Document, Format::Jsonl] {
-            let items = read_bytes(Source::default(), text.as_bytes(), format, None);
+            let items = read_bytes(Source::default(), text.as_bytes(), format, &Options::default());
             for posting in items.iter().flatten() {
                 check_spans(posting, &engine().analyze(posting))?;
             }
@@ -169,7 +169,7 @@ proptest! {
     #[test]
     fn no_panic_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         for format in [Format::Document, Format::Jsonl] {
-            let items = read_bytes(Source::default(), &bytes, format, None);
+            let items = read_bytes(Source::default(), &bytes, format, &Options::default());
             prop_assert!(!items.is_empty() || format == Format::Jsonl);
             for posting in items.iter().flatten() {
                 check_spans(posting, &engine().analyze(posting))?;
@@ -280,8 +280,8 @@ fn jsonl_line() -> impl Strategy<Value = (String, Option<bool>)> {
             "true"
         ])
         .prop_map(|s| (s.to_string(), Some(false))),
-        // Garbage: not JSON at all, or cut short. (No NUL: a NUL byte anywhere makes the whole
-        // file binary, one error for the file, which is the reader's rule, not a record's.)
+        // Garbage: not JSON at all, or cut short. (No NUL: a NUL byte on the first line makes the
+        // whole file binary, one error for the file, which is the reader's rule, not a record's.)
         (
             prop::sample::select(vec![
                 "{",
@@ -300,7 +300,8 @@ fn jsonl_line() -> impl Strategy<Value = (String, Option<bool>)> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
-    /// Nothing is lost: every non-blank line yields a posting or an error, in order.
+    /// Nothing is lost: every non-blank line yields a posting or an error, in order, and a file
+    /// with no record at all yields one error saying so.
     #[test]
     fn jsonl_results_plus_errors_equal_non_blank_lines(
         lines in prop::collection::vec(jsonl_line(), 0..20),
@@ -311,12 +312,17 @@ proptest! {
             .map(|(l, _)| l.as_str())
             .collect::<Vec<_>>()
             .join(if crlf { "\r\n" } else { "\n" });
-        let items = read_bytes(Source::file("batch.jsonl"), joined.as_bytes(), Format::Jsonl, None);
+        let items = read_bytes(Source::file("batch.jsonl"), joined.as_bytes(), Format::Jsonl, &Options::default());
         let records: Vec<(usize, bool)> = lines
             .iter()
             .enumerate()
             .filter_map(|(i, (_, valid))| valid.map(|v| (i + 1, v)))
             .collect();
+        if records.is_empty() {
+            prop_assert_eq!(items.len(), 1);
+            prop_assert!(items[0].is_err(), "{:?}", items[0]);
+            return Ok(());
+        }
         prop_assert_eq!(items.len(), records.len());
         for (item, (line, valid)) in items.iter().zip(&records) {
             let source = match item {

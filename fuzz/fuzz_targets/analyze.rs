@@ -2,7 +2,7 @@
 //! evidence span quotes the posting's text.
 #![no_main]
 
-use jdlint::input::{read_bytes, Format};
+use jdlint::input::{read_bytes, Format, Options};
 use jdlint::{Engine, Source};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -14,7 +14,7 @@ fn engine() -> &'static Engine {
 
 fuzz_target!(|data: &[u8]| {
     for format in [Format::Document, Format::Jsonl] {
-        for posting in read_bytes(Source::file("fuzz"), data, format, None)
+        for posting in read_bytes(Source::file("fuzz"), data, format, &Options::default())
             .into_iter()
             .flatten()
         {

@@ -112,7 +112,10 @@ pub(crate) fn utf8_stream(mut reader: Box<dyn Read>) -> Result<Box<dyn BufRead>,
     if head.starts_with(b"\xEF\xBB\xBF") {
         head.drain(..3);
     }
-    if let Some(message) = binary(&head) {
+    // Only the first line decides: a binary file shows itself at once, while a NUL further on is
+    // one bad record, which its reader reports in place without costing the others.
+    let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    if let Some(message) = binary(first_line) {
         return Err(message);
     }
     Ok(Box::new(BufReader::with_capacity(
@@ -157,6 +160,11 @@ mod tests {
     fn record_streams_drop_boms_convert_utf16_and_refuse_binary() {
         assert_eq!(stream(b"\xEF\xBB\xBF{}\n").unwrap(), "{}\n");
         assert_eq!(stream(b"\xFF\xFE{\x00}\x00").unwrap(), "{}");
-        assert!(stream(b"{}\n\x00\x00").unwrap_err().contains("binary file"));
+        assert!(stream(b"\x89PNG\x00\x00\x00\rIHDR\n")
+            .unwrap_err()
+            .contains("binary file"));
+        // Only the first line decides: a NUL in a later record is that record's problem,
+        // reported in place by the format's reader without costing the others.
+        assert_eq!(stream(b"{}\n\x00\x00").unwrap(), "{}\n\0\0");
     }
 }
