@@ -13,6 +13,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod classify;
+pub mod cues;
 pub mod domain;
 pub mod engine;
 pub mod input;

@@ -1,0 +1,446 @@
+//! Cues: the phrases the rule catalogue reads a posting with, beside the classifier's evidence.
+//! What job a body describes (`role:*`), whether it names a team, a metric or equal-opportunity
+//! boilerplate (`posting:*`), which words make a title (`title:*`), and the wording job-posting
+//! linters look for (`wording:*`). They live in the lexicon's `cues` entries and never feed the
+//! classifier, so a wording cue such as "decisive" cannot move a level.
+//!
+//! A [`CueLexicon`] compiles the cues of the categories a rule set needs into one automaton (and
+//! one regex set), so the whole catalogue costs one pass over a body; leaving the `wording` rules
+//! out leaves their cues out of the automaton.
+
+use crate::lexicon::{build_regex, CueEntry, Located, SectionKind};
+use crate::normalize::{normalize_term, on_word_boundaries, NormalizedText};
+use crate::sections::Sections;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+/// A lexicon category of cues. Rules of the `wording` rule category read the `wording` cues;
+/// switching those rules off leaves the category out of the scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CueCategory {
+    Role,
+    Posting,
+    Title,
+    Wording,
+}
+
+impl CueCategory {
+    pub const ALL: [CueCategory; 4] = [
+        CueCategory::Role,
+        CueCategory::Posting,
+        CueCategory::Title,
+        CueCategory::Wording,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            CueCategory::Role => "role",
+            CueCategory::Posting => "posting",
+            CueCategory::Title => "title",
+            CueCategory::Wording => "wording",
+        }
+    }
+}
+
+macro_rules! cues {
+    ($($variant:ident => $category:ident : $name:literal, $doc:literal;)*) => {
+        /// What a cue phrase indicates. Written `<category>:<name>` in lexicon files.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Cue {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Cue {
+            pub const ALL: &'static [Cue] = &[$(Cue::$variant,)*];
+
+            pub fn category(self) -> CueCategory {
+                match self {
+                    $(Cue::$variant => CueCategory::$category,)*
+                }
+            }
+
+            /// The name within its category.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Cue::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+cues! {
+    ProductManagement => Role:"product-management", "The work of a product manager: discovery, strategy, roadmap, prioritization.";
+    SoftwareEngineering => Role:"software-engineering", "Writing, reviewing and testing code.";
+    Design => Role:"design", "Visual, interface and interaction design, and a portfolio to show it.";
+    QualityAssurance => Role:"quality-assurance", "Test plans, test cases, regression and test automation.";
+    ProjectManagement => Role:"project-management", "Schedules, budgets, scope, delivery governance (project and program management).";
+    ProductOwnership => Role:"product-ownership", "A Scrum team's product owner: backlog, user stories, sprint ceremonies.";
+    ProductMarketing => Role:"product-marketing", "Positioning, messaging, launches, sales enablement.";
+    EngineeringManagement => Role:"engineering-management", "Managing software engineers and their delivery.";
+    TeamScope => Posting:"team-scope", "The size or shape of the team a manager runs: how many PMs, hiring, performance reviews.";
+    SuccessMetric => Posting:"success-metric", "A metric or outcome the role is judged by.";
+    EntryLevel => Posting:"entry-level", "A role described as entry-level or for new graduates.";
+    EqualOpportunity => Posting:"equal-opportunity", "Equal-opportunity boilerplate.";
+    SubstantiveBenefit => Posting:"substantive-benefit", "A benefit that costs the employer something: health cover, pension, paid leave, stated pay.";
+    RoleWord => Title:"role-word", "A word that names a job in a title, of any profession (engineer, analyst, director).";
+    GenderedPronoun => Wording:"gendered-pronoun", "A pronoun of one gender.";
+    MasculineCoded => Wording:"masculine-coded", "A word of the agentic, masculine-coded kind (Gaucher, Friesen and Kay, 2011).";
+    FeminineCoded => Wording:"feminine-coded", "A word of the communal, feminine-coded kind (Gaucher, Friesen and Kay, 2011).";
+    NotCoded => Wording:"not-coded", "A phrase that holds a gender-coded word but is not coded wording (\"data-driven\", \"competitive analysis\"): matched so that it hides the word.";
+    HypeTitle => Wording:"hype-title", "A hype noun for a person: rockstar, ninja, guru.";
+    BroCulture => Wording:"bro-culture", "Wording of a drinking, frat-house culture.";
+    HollowPerk => Wording:"hollow-perk", "A perk that stands in for benefits: ping-pong tables, free snacks.";
+    UnrealisticExpectation => Wording:"unrealistic-expectation", "A demand of unlimited availability or effort.";
+    RecruiterFiller => Wording:"recruiter-filler", "Recruiter filler that says nothing about the job.";
+}
+
+impl fmt::Display for Cue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.category().id(), self.name())
+    }
+}
+
+impl FromStr for Cue {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let known_categories = || {
+            CueCategory::ALL
+                .iter()
+                .map(|c| c.id())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Some((category, name)) = s.split_once(':') else {
+            return Err(format!(
+                "cue `{s}` is not of the form `<category>:<name>` (categories: {})",
+                known_categories()
+            ));
+        };
+        let Some(category) = CueCategory::ALL.into_iter().find(|c| c.id() == category) else {
+            return Err(format!(
+                "unknown category `{category}` in cue `{s}` (known: {})",
+                known_categories()
+            ));
+        };
+        let in_category = || Cue::ALL.iter().filter(move |c| c.category() == category);
+        in_category()
+            .find(|c| c.name() == name)
+            .copied()
+            .ok_or_else(|| {
+                let known: Vec<_> = in_category().map(|c| c.name()).collect();
+                format!(
+                    "unknown cue `{name}` in category `{}` (known: {})",
+                    category.id(),
+                    known.join(", ")
+                )
+            })
+    }
+}
+
+impl Serialize for Cue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Cue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// One match of a cue in a body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueMatch {
+    pub cue: Cue,
+    /// The lexicon entry's weight.
+    pub weight: f64,
+    /// Byte range in the normalized body.
+    pub range: Range<usize>,
+    /// Byte range in the body.
+    pub span: Range<usize>,
+    pub section: SectionKind,
+}
+
+/// The cues found in a body, in reading order, and the spans that are equal-opportunity
+/// boilerplate.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CueMatches {
+    matches: Vec<CueMatch>,
+    boilerplate: Vec<Range<usize>>,
+}
+
+impl CueMatches {
+    pub fn all(&self) -> &[CueMatch] {
+        &self.matches
+    }
+
+    /// Matches of `cue`, in reading order.
+    pub fn of(&self, cue: Cue) -> impl Iterator<Item = &CueMatch> + '_ {
+        self.matches.iter().filter(move |m| m.cue == cue)
+    }
+
+    /// Whether body byte `offset` stands in equal-opportunity boilerplate found by its wording
+    /// (a `legal` section is recognized by its heading; this finds the statement without one).
+    pub fn in_boilerplate(&self, offset: usize) -> bool {
+        let i = self.boilerplate.partition_point(|r| r.end <= offset);
+        self.boilerplate.get(i).is_some_and(|r| r.start <= offset)
+    }
+}
+
+/// A line at most this long that holds an equal-opportunity phrase is boilerplate as a whole;
+/// in a longer (flattened) line, only the sentence that holds it and the one after.
+const BOILERPLATE_LINE: usize = 700;
+
+/// The cues of some categories, compiled for matching.
+#[derive(Debug, Clone)]
+pub struct CueLexicon {
+    /// The entries it was compiled from, all categories, to recompile for another rule set.
+    entries: Vec<CueEntry>,
+    categories: Vec<CueCategory>,
+    /// Per compiled entry: its cue and weight.
+    owners: Vec<(Cue, f64)>,
+    automaton: AhoCorasick,
+    /// Pattern `i` of the automaton belongs to `owners[term_owner[i]]`.
+    term_owner: Vec<u32>,
+    patterns: Vec<(Regex, u32)>,
+    pattern_set: RegexSet,
+}
+
+impl CueLexicon {
+    /// Compiles the cues of `categories` among `entries` (which are validated).
+    pub fn new(entries: &[Located<CueEntry>], categories: &[CueCategory]) -> CueLexicon {
+        let entries: Vec<CueEntry> = entries.iter().map(|e| e.value.clone()).collect();
+        CueLexicon::compile(entries, categories)
+    }
+
+    /// The same cues compiled for other categories.
+    pub fn with_categories(self, categories: &[CueCategory]) -> CueLexicon {
+        CueLexicon::compile(self.entries, categories)
+    }
+
+    pub fn categories(&self) -> &[CueCategory] {
+        &self.categories
+    }
+
+    fn compile(entries: Vec<CueEntry>, categories: &[CueCategory]) -> CueLexicon {
+        let mut owners = Vec::new();
+        let mut terms = Vec::new();
+        let mut term_owner = Vec::new();
+        let mut patterns = Vec::new();
+        for e in entries
+            .iter()
+            .filter(|e| categories.contains(&e.cue.category()))
+        {
+            let owner = owners.len() as u32;
+            owners.push((e.cue, e.weight));
+            for t in &e.terms {
+                terms.push(normalize_term(t));
+                term_owner.push(owner);
+            }
+            for p in &e.patterns {
+                patterns.push((build_regex(p).expect("cue patterns are validated"), owner));
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&terms)
+            .expect("cue automaton builds: terms are validated non-empty");
+        let pattern_set = RegexSetBuilder::new(patterns.iter().map(|(r, _)| r.as_str()))
+            .build()
+            .expect("cue patterns are validated one by one");
+        CueLexicon {
+            entries,
+            categories: categories.to_vec(),
+            owners,
+            automaton,
+            term_owner,
+            patterns,
+            pattern_set,
+        }
+    }
+
+    /// The cues in `body` (normalized as `normalized`, split into `sections`).
+    ///
+    /// Terms match on whole words; within a category the leftmost-longest of overlapping matches
+    /// wins ("product roadmap" over "roadmap"), while categories do not hide one another (a word
+    /// may be a wording cue and a role cue at once).
+    pub fn scan(&self, body: &str, normalized: &NormalizedText, sections: &Sections) -> CueMatches {
+        let text = normalized.as_str();
+        let mut found: Vec<(CueCategory, Range<usize>, u32)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let range = m.range();
+            if on_word_boundaries(text, &range) {
+                let owner = self.term_owner[m.pattern().as_usize()];
+                found.push((self.owners[owner as usize].0.category(), range, owner));
+            }
+        }
+        found.sort_by_key(|(c, r, _)| (*c, r.start, std::cmp::Reverse(r.end)));
+        let mut selected: Vec<(Range<usize>, u32)> = Vec::with_capacity(found.len());
+        let mut last: Option<(CueCategory, usize)> = None;
+        for (category, range, owner) in found {
+            if let Some((c, end)) = last {
+                if c == category && range.start < end {
+                    continue;
+                }
+            }
+            last = Some((category, range.end));
+            selected.push((range, owner));
+        }
+        for index in self.pattern_set.matches(text).iter() {
+            let (regex, owner) = &self.patterns[index];
+            selected.extend(regex.find_iter(text).map(|m| (m.range(), *owner)));
+        }
+        selected.sort_by_key(|(r, _)| (r.start, r.end));
+
+        let mut matches = Vec::with_capacity(selected.len());
+        let mut boilerplate: Vec<Range<usize>> = Vec::new();
+        for (range, owner) in selected {
+            let (cue, weight) = self.owners[owner as usize];
+            let span = normalized.original_range(range.clone());
+            if cue == Cue::EqualOpportunity {
+                let statement = boilerplate_around(body, span.start);
+                match boilerplate.last_mut() {
+                    Some(last) if last.end >= statement.start => {
+                        last.end = last.end.max(statement.end)
+                    }
+                    _ => boilerplate.push(statement),
+                }
+            }
+            matches.push(CueMatch {
+                cue,
+                weight,
+                section: sections.kind_at(span.start),
+                range,
+                span,
+            });
+        }
+        CueMatches {
+            matches,
+            boilerplate,
+        }
+    }
+}
+
+/// The equal-opportunity statement around body byte `at`: its line, or in a long flattened line
+/// the sentence that holds it and the next.
+fn boilerplate_around(body: &str, at: usize) -> Range<usize> {
+    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = body[at..].find('\n').map_or(body.len(), |i| at + i);
+    if line_end - line_start <= BOILERPLATE_LINE {
+        return line_start..line_end;
+    }
+    let sentence_end = |from: usize| {
+        body[from..line_end]
+            .find(['.', '!', '?'])
+            .map_or(line_end, |i| from + i + 1)
+    };
+    let start = body[line_start..at]
+        .rfind(['.', '!', '?'])
+        .map_or(line_start, |i| line_start + i + 1);
+    let start = start + (body[start..at].len() - body[start..at].trim_start().len());
+    let end = sentence_end(sentence_end(at));
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{CompiledLexicon, Lexicon};
+
+    #[test]
+    fn cue_ids_round_trip_and_name_what_is_wrong() {
+        for &cue in Cue::ALL {
+            assert_eq!(cue.to_string().parse::<Cue>(), Ok(cue));
+        }
+        let e = "wordng:hype-title".parse::<Cue>().unwrap_err();
+        assert!(e.contains("unknown category `wordng`"), "{e}");
+        let e = "role:bartending".parse::<Cue>().unwrap_err();
+        assert!(
+            e.contains("unknown cue `bartending` in category `role`"),
+            "{e}"
+        );
+        assert!("design".parse::<Cue>().is_err());
+    }
+
+    fn scan(lexicon_json: &str, body: &str) -> Vec<(String, String)> {
+        let lexicon = Lexicon::from_sources([("t.json".to_string(), lexicon_json)]).unwrap();
+        let cues = CueLexicon::new(&lexicon.cues, &CueCategory::ALL);
+        let sections = Sections::split(body, &CompiledLexicon::new(&lexicon));
+        cues.scan(body, &NormalizedText::new(body), &sections)
+            .all()
+            .iter()
+            .map(|m| (m.cue.to_string(), body[m.span.clone()].to_string()))
+            .collect()
+    }
+
+    const LEX: &str = r#"{"cues": [
+        {"cue": "role:product-management", "terms": ["roadmap", "product roadmap"], "source": "003: x"},
+        {"cue": "wording:masculine-coded", "terms": ["lead", "compete"], "source": "Gaucher et al. 2011"},
+        {"cue": "role:software-engineering", "terms": ["lead"], "patterns": ["\\bwrite (?:clean )?code\\b"], "source": "own words"}
+    ]}"#;
+
+    #[test]
+    fn categories_do_not_hide_one_another_but_terms_in_one_do() {
+        let found = scan(LEX, "Lead the Product Roadmap and write clean code.");
+        assert_eq!(
+            found,
+            vec![
+                ("role:software-engineering".into(), "Lead".into()),
+                ("wording:masculine-coded".into(), "Lead".into()),
+                ("role:product-management".into(), "Product Roadmap".into()),
+                (
+                    "role:software-engineering".into(),
+                    "write clean code".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(scan(LEX, "core competence, misleading roadmaps").is_empty());
+    }
+
+    #[test]
+    fn leaving_a_category_out_leaves_its_cues_unscanned() {
+        let lexicon = Lexicon::from_sources([("t.json".to_string(), LEX)]).unwrap();
+        let cues =
+            CueLexicon::new(&lexicon.cues, &CueCategory::ALL).with_categories(&[CueCategory::Role]);
+        let body = "lead the roadmap";
+        let sections = Sections::split(body, &CompiledLexicon::new(&lexicon));
+        let found = cues.scan(body, &NormalizedText::new(body), &sections);
+        assert!(found
+            .all()
+            .iter()
+            .all(|m| m.cue.category() == CueCategory::Role));
+        assert_eq!(found.all().len(), 2);
+    }
+
+    #[test]
+    fn boilerplate_is_the_line_or_the_sentences_around_the_phrase() {
+        let body = "Own the roadmap.\nAcme is an equal opportunity employer. We welcome everyone.\nApply now.\n";
+        let at = body.find("equal").unwrap();
+        assert_eq!(
+            &body[boilerplate_around(body, at)],
+            "Acme is an equal opportunity employer. We welcome everyone."
+        );
+        let long = format!(
+            "{} Acme is an equal opportunity employer. We welcome all. Benefits follow. More.",
+            "Own the roadmap. ".repeat(50)
+        );
+        let at = long.find("equal").unwrap();
+        assert_eq!(
+            &long[boilerplate_around(&long, at)],
+            "Acme is an equal opportunity employer. We welcome all."
+        );
+    }
+}
