@@ -8,11 +8,11 @@
 //! one regex set), so the whole catalogue costs one pass over a body; leaving the `wording` rules
 //! out leaves their cues out of the automaton.
 
-use crate::lexicon::{build_regex, CueEntry, Located, SectionKind};
+use crate::lexicon::{CueEntry, Located, SectionKind};
 use crate::normalize::{normalize_term, on_word_boundaries, NormalizedText};
 use crate::sections::Sections;
-use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::Range;
@@ -87,7 +87,15 @@ cues! {
     EntryLevel => Posting:"entry-level", "A role described as entry-level or for new graduates.";
     EqualOpportunity => Posting:"equal-opportunity", "Equal-opportunity boilerplate.";
     SubstantiveBenefit => Posting:"substantive-benefit", "A benefit that costs the employer something: health cover, pension, paid leave, stated pay.";
+    SelfDescription => Posting:"self-description", "Words a posting introduces the job it is for with (\"we are looking for\", \"as a\", \"join us as\").";
     RoleWord => Title:"role-word", "A word that names a job in a title, of any profession (engineer, analyst, director).";
+    SoftwareEngineerTitle => Title:"software-engineer", "A noun that names a software engineer's job.";
+    DesignerTitle => Title:"designer", "A noun that names a designer's job.";
+    QualityAssuranceTitle => Title:"qa-engineer", "A noun that names a QA engineer's or tester's job.";
+    ProjectManagerTitle => Title:"project-manager", "A noun that names a project, program or delivery manager's job.";
+    ProductOwnerTitle => Title:"product-owner", "A noun that names a product owner's job.";
+    ProductMarketerTitle => Title:"product-marketer", "A noun that names a product marketer's job.";
+    EngineeringManagerTitle => Title:"engineering-manager", "A noun that names an engineering manager's job.";
     GenderedPronoun => Wording:"gendered-pronoun", "A pronoun of one gender.";
     MasculineCoded => Wording:"masculine-coded", "A word of the agentic, masculine-coded kind (Gaucher, Friesen and Kay, 2011).";
     FeminineCoded => Wording:"feminine-coded", "A word of the communal, feminine-coded kind (Gaucher, Friesen and Kay, 2011).";
@@ -97,6 +105,22 @@ cues! {
     HollowPerk => Wording:"hollow-perk", "A perk that stands in for benefits: ping-pong tables, free snacks.";
     UnrealisticExpectation => Wording:"unrealistic-expectation", "A demand of unlimited availability or effort.";
     RecruiterFiller => Wording:"recruiter-filler", "Recruiter filler that says nothing about the job.";
+}
+
+impl Cue {
+    /// The job a `title:*` job noun names, as its `role:*` cue.
+    pub fn role_named(self) -> Option<Cue> {
+        Some(match self {
+            Cue::SoftwareEngineerTitle => Cue::SoftwareEngineering,
+            Cue::DesignerTitle => Cue::Design,
+            Cue::QualityAssuranceTitle => Cue::QualityAssurance,
+            Cue::ProjectManagerTitle => Cue::ProjectManagement,
+            Cue::ProductOwnerTitle => Cue::ProductOwnership,
+            Cue::ProductMarketerTitle => Cue::ProductMarketing,
+            Cue::EngineeringManagerTitle => Cue::EngineeringManagement,
+            _ => return None,
+        })
+    }
 }
 
 impl fmt::Display for Cue {
@@ -196,6 +220,21 @@ impl CueMatches {
     }
 }
 
+/// Size limit for a compiled cue pattern: generous for real patterns, small enough that a
+/// pathological one is refused at load.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compiles a cue pattern. Cue patterns are matched in ASCII mode (`\b`, `\w` and classes are
+/// ASCII, on the bytes of the normalized text): Unicode word boundaries would keep the regex
+/// engine off its fast paths, and normalized text is lower-case with ASCII quotes and dashes.
+pub(crate) fn build_cue_regex(pattern: &str) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| format!("invalid regex: {e}"))
+}
+
 /// A line at most this long that holds an equal-opportunity phrase is boilerplate as a whole;
 /// in a longer (flattened) line, only the sentence that holds it and the one after.
 const BOILERPLATE_LINE: usize = 700;
@@ -247,14 +286,22 @@ impl CueLexicon {
                 term_owner.push(owner);
             }
             for p in &e.patterns {
-                patterns.push((build_regex(p).expect("cue patterns are validated"), owner));
+                patterns.push((
+                    build_cue_regex(p).expect("cue patterns are validated"),
+                    owner,
+                ));
             }
         }
+        // A contiguous NFA: a DFA scans a third faster but takes longer to build than the rest
+        // of the engine together.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&terms)
             .expect("cue automaton builds: terms are validated non-empty");
         let pattern_set = RegexSetBuilder::new(patterns.iter().map(|(r, _)| r.as_str()))
+            .unicode(false)
+            .size_limit(REGEX_SIZE_LIMIT * 8)
             .build()
             .expect("cue patterns are validated one by one");
         CueLexicon {
@@ -283,7 +330,7 @@ impl CueLexicon {
                 found.push((self.owners[owner as usize].0.category(), range, owner));
             }
         }
-        found.sort_by_key(|(c, r, _)| (*c, r.start, std::cmp::Reverse(r.end)));
+        found.sort_unstable_by_key(|(c, r, o)| (*c, r.start, std::cmp::Reverse(r.end), *o));
         let mut selected: Vec<(Range<usize>, u32)> = Vec::with_capacity(found.len());
         let mut last: Option<(CueCategory, usize)> = None;
         for (category, range, owner) in found {
@@ -295,11 +342,21 @@ impl CueLexicon {
             last = Some((category, range.end));
             selected.push((range, owner));
         }
-        for index in self.pattern_set.matches(text).iter() {
+        let with_patterns = !self.patterns.is_empty();
+        let hits = with_patterns.then(|| self.pattern_set.matches(text.as_bytes()));
+        for index in hits.iter().flat_map(|h| h.iter()) {
             let (regex, owner) = &self.patterns[index];
-            selected.extend(regex.find_iter(text).map(|m| (m.range(), *owner)));
+            // ASCII mode can end a match inside a multi-byte character (`[^a-z]` takes one
+            // byte of it); such a match is not on a character boundary and is dropped.
+            selected.extend(
+                regex
+                    .find_iter(text.as_bytes())
+                    .map(|m| m.range())
+                    .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+                    .map(|r| (r, *owner)),
+            );
         }
-        selected.sort_by_key(|(r, _)| (r.start, r.end));
+        selected.sort_unstable_by_key(|(r, o)| (r.start, r.end, self.owners[*o as usize].0));
 
         let mut matches = Vec::with_capacity(selected.len());
         let mut boilerplate: Vec<Range<usize>> = Vec::new();

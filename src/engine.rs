@@ -5,7 +5,7 @@ use crate::classify::{classify, Implied, Settings, Totals};
 use crate::cues::CueLexicon;
 use crate::domain::Target;
 use crate::lexicon::{CompiledLexicon, Lexicon, LexiconError, SectionKind};
-use crate::matcher::find_evidence;
+use crate::matcher::find_evidence_in;
 use crate::normalize::{LineIndex, NormalizedText};
 use crate::posting::Posting;
 use crate::rules::{Context, Diagnostic, RuleSet};
@@ -146,7 +146,10 @@ impl Engine {
     /// Analyzes one posting.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
         let claimed = parse_title(&posting.title, &self.lexicon);
-        let found = find_evidence(posting.body_text(), &self.lexicon);
+        let body = posting.body_text();
+        let normalized = NormalizedText::new(body);
+        let sections = Sections::split(body, &self.lexicon);
+        let found = find_evidence_in(&normalized, &sections, &self.lexicon);
         let totals = Totals::new(&found);
         let implied = classify(&totals, &self.settings);
 
@@ -176,9 +179,6 @@ impl Engine {
                 .then(a.span.start.cmp(&b.span.start))
         });
 
-        let body = posting.body_text();
-        let normalized = NormalizedText::new(body);
-        let sections = Sections::split(body, &self.lexicon);
         let cues = self.cues.scan(body, &normalized, &sections);
         let title_cues = self.cues.scan(
             &posting.title,

@@ -4,6 +4,7 @@
 
 mod check;
 mod output;
+mod rules;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -31,6 +32,10 @@ pub struct Cli {
 enum Command {
     /// Lint postings (the default: `jdlint PATH...` is `jdlint check PATH...`).
     Check(check::CheckArgs),
+    /// List every rule: id, default severity, category, status and summary.
+    Rules(rules::RulesArgs),
+    /// Explain a rule: what it checks and why, an example that fires, what to write instead.
+    Rule(rules::RuleArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -38,5 +43,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         None => check::run(cli.check),
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Rules(args)) => rules::list(args),
+        Some(Command::Rule(args)) => rules::explain(args),
     }
 }

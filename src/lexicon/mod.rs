@@ -4,7 +4,6 @@
 
 mod compiled;
 
-pub(crate) use compiled::build_regex;
 pub use compiled::CompiledLexicon;
 
 use crate::cues::Cue;
@@ -510,9 +509,9 @@ impl Lexicon {
                 check_phrases("terms", &cue.terms, &c.origin, seen)?;
             }
             for pattern in &cue.patterns {
-                let re = build_regex(pattern)
+                let re = crate::cues::build_cue_regex(pattern)
                     .map_err(|m| err(&c.origin, format!("pattern {pattern:?}: {m}")))?;
-                if re.is_match("") {
+                if re.is_match(b"") {
                     return Err(err(
                         &c.origin,
                         format!("pattern {pattern:?} matches the empty string, so it would match everywhere"),

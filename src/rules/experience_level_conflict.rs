@@ -2,8 +2,9 @@
 
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::cues::Cue;
-use crate::domain::Level;
+use crate::domain::{Level, Target};
 use crate::matcher::years_mentions;
+use crate::normalize::normalize_term;
 use std::ops::Range;
 
 pub struct ExperienceLevelConflict;
@@ -54,7 +55,7 @@ impl Rule for ExperienceLevelConflict {
                 .iter()
                 .filter(|b| b.years.contains(&years))
                 .filter_map(|b| match b.signal.supports {
-                    crate::domain::Target::Level(l) => Some(l),
+                    Target::Level(l) => Some(l),
                     _ => None,
                 })
                 .min_by_key(|l| l.rank().abs_diff(to.rank()))
@@ -93,16 +94,36 @@ impl Rule for ExperienceLevelConflict {
     }
 }
 
-/// The largest years-of-experience requirement where requirements stand, with its body span.
+/// The years-of-experience requirement the classifier counted (the largest one outside the
+/// company pitch, benefits and legal text), with its body span: the evidence an experience band
+/// gave it.
 fn largest_years(cx: &Context<'_>) -> Option<(u32, Range<usize>)> {
-    years_mentions(cx.normalized.as_str())
+    let band_sources: Vec<&str> = cx
+        .lexicon
+        .bands
+        .iter()
+        .map(|b| b.signal.source.as_str())
+        .collect();
+    let evidence = cx.evidence.iter().find(|e| {
+        matches!(e.supports, Target::Level(_)) && band_sources.contains(&e.source.as_str())
+    })?;
+    // Read the number again, with the words after it that made it a requirement of experience.
+    let text = &cx.posting.text;
+    let mut line_end = text[evidence.span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| evidence.span.end + i)
+        .min(evidence.span.end + 80);
+    while !text.is_char_boundary(line_end) {
+        line_end -= 1;
+    }
+    let (years, _) = years_mentions(&normalize_term(&text[evidence.span.start..line_end]))
         .into_iter()
-        .map(|(years, range)| (years, cx.normalized.original_range(range)))
-        .filter(|(_, span)| {
-            cx.sections.kind_at(span.start).evidence_factor() > 0.0
-                && !cx.cues.in_boilerplate(span.start)
-        })
-        .max_by_key(|(years, span)| (*years, std::cmp::Reverse(span.start)))
+        .next()?;
+    let body_start = cx.posting.body.start;
+    Some((
+        years,
+        evidence.span.start - body_start..evidence.span.end - body_start,
+    ))
 }
 
 #[cfg(test)]

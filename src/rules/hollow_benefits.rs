@@ -17,8 +17,8 @@ posting offers it often disguises that there are few real benefits (joblint's \"
 benefits\"). jdlint is stricter about what it flags than joblint: it fires only when the posting \
 lists such perks (the lexicon's `wording:hollow-perk` cues, outside the responsibilities and \
 requirements, where \"pizza\" may be the product) and names no substantive benefit anywhere: no \
-health cover, pension or 401(k), paid or parental leave, equity, stated pay or learning budget (the \
-`posting:substantive-benefit` cues). A benefits section that has both is left alone.",
+health cover, pension or 401(k), paid or parental leave, equity or learning budget (the \
+`posting:substantive-benefit` cues), and no amount of pay. A benefits section that has both is left alone.",
     instead: "Name the benefits that cost you something: health cover, retirement plan, leave, \
 equity, the salary range; keep the perks, after them.",
     sources: &[
@@ -28,6 +28,16 @@ equity, the salary range; keep the perks, after them.",
     fires: "Product Manager\n\nWhat you'll do\n- Own the roadmap for billing and decide what to build next\n- Run customer discovery and track retention\n\nRequirements\n- 3 years of product management experience\n\nPerks\n- Ping-pong and foosball in the office\n- Free snacks every day\n",
     clean: "Product Manager\n\nWhat you'll do\n- Own the roadmap for billing and decide what to build next\n- Run customer discovery and track retention\n\nRequirements\n- 3 years of product management experience\n\nBenefits\n- Salary range $120,000-$140,000 and stock options\n- Health insurance, 401(k) matching and 20 days of paid time off\n- Free snacks every day\n",
 };
+
+/// Whether the body states an amount of money ("$120,000", "£55k", "€60.000"): pay is the first
+/// substantive benefit.
+fn states_pay(body: &str) -> bool {
+    body.match_indices(['$', '£', '€']).any(|(at, sign)| {
+        body[at + sign.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    })
+}
 
 impl Rule for HollowBenefits {
     fn doc(&self) -> &'static RuleDoc {
@@ -47,7 +57,9 @@ impl Rule for HollowBenefits {
             })
             .collect();
         let first = perks.first()?;
-        if cx.cues.of(Cue::SubstantiveBenefit).next().is_some() {
+        if cx.cues.of(Cue::SubstantiveBenefit).next().is_some()
+            || states_pay(cx.posting.body_text())
+        {
             return None;
         }
         let message = format!(
@@ -56,5 +68,20 @@ impl Rule for HollowBenefits {
         );
         let help = "name the benefits that cost the employer something (health cover, leave, retirement, pay) before the perks".to_string();
         Some(cx.at_body(&DOC, first.span.clone(), message, help))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::states_pay;
+    use crate::rules::testing::fired;
+
+    #[test]
+    fn an_amount_of_pay_is_a_substantive_benefit() {
+        assert!(states_pay("Salary: $ 120,000 to $140,000"));
+        assert!(states_pay("£55k plus equity"));
+        assert!(!states_pay("We raised $ in funding"));
+        let doc = "Product Manager\n\nWhat you'll do\n- Own the roadmap and track retention\n\nPerks\n- Pay: €60.000\n- Free snacks\n";
+        assert!(!fired(doc).contains(&"hollow-benefits"));
     }
 }

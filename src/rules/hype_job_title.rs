@@ -15,8 +15,8 @@ static DOC: RuleDoc = RuleDoc {
 the job, reads as a cliché to most and as a club they are not in to many (joblint's \"Use of dumb job \
 titles\"). It also hides the level: seed 001's ladder has no ninjas. Read in the title and where the \
 posting describes the role and the candidate; the words come from the lexicon's `wording:hype-title` \
-cues (whole words, so \"guru\" is not \"gurus of yoga\" in a company story, and \"setup wizard\" is \
-not a product wizard).",
+cues, whole words and phrases: a team of \"rockstars\" in the company story is not read, and a \
+\"setup wizard\" in the product is not a \"product wizard\".",
     instead: "Say what you need: \"a product manager who has run pricing experiments\", not \"a \
 pricing ninja\".",
     sources: &[

@@ -32,6 +32,22 @@ group PMs\"), whether it hires, and that it runs performance reviews and career 
     clean: "Director of Product\n\nWhat you'll do\n- Lead a team of 6 product managers and 2 group product managers: hiring, performance reviews and career development\n- Set the product strategy and annual plan across multiple product lines\n- Partner with sales and engineering leadership on the operating plan\n- Own revenue and retention targets for the portfolio\n\nRequirements\n- 10+ years of product management experience, 4+ years managing product managers\n",
 };
 
+/// Whether the classifier read a team size as people-management evidence ("manage 5 PMs", "4
+/// direct reports"): the lexicon's team-size patterns give their matches a number.
+fn names_a_team_size(cx: &Context<'_>) -> bool {
+    const NUMBER_WORDS: [&str; 13] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+        "several", "multiple", "dozen",
+    ];
+    cx.evidence.iter().any(|e| {
+        e.supports == Target::Track(Track::Manager)
+            && e.text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
+                    || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+            })
+    })
+}
+
 impl Rule for ManagerWithoutTeam {
     fn doc(&self) -> &'static RuleDoc {
         &DOC
@@ -44,7 +60,7 @@ impl Rule for ManagerWithoutTeam {
         if !(title_manager || body_manager) || cx.totals.net_manager() <= 0.0 {
             return None;
         }
-        if cx.cues_in_role_text(Cue::TeamScope).next().is_some() {
+        if cx.cues_in_role_text(Cue::TeamScope).next().is_some() || names_a_team_size(cx) {
             return None;
         }
         let quotes = cx.quote_evidence(|e| e.supports == Target::Track(Track::Manager), 2);
@@ -71,6 +87,7 @@ mod tests {
     fn a_team_size_or_hiring_is_scope_enough() {
         for scope in [
             "You will have 4 direct reports",
+            "Manage 5 product managers",
             "Hire and develop product managers",
             "Run performance reviews and 1:1s",
         ] {

@@ -96,14 +96,12 @@ impl Rule for MissingRequirements {
 
     fn check(&self, cx: &Context<'_>) -> Option<Diagnostic> {
         cx.implied.level?;
-        if is_flattened(cx.posting.body_text()) {
-            return None;
-        }
         let has_section =
             cx.sections.starts().iter().any(|&(_, kind)| {
                 matches!(kind, SectionKind::Requirements | SectionKind::NiceToHave)
             });
-        if has_section || has_list_of(cx.posting.body_text(), is_requirement) {
+        let body = cx.posting.body_text();
+        if has_section || is_flattened(body) || has_list_of(body, is_requirement) {
             return None;
         }
         let message = "no section or bullet list says what the role asks of the candidate (no \"Requirements\" or \"What you'll bring\")".to_string();

@@ -148,15 +148,13 @@ impl Rule for MissingResponsibilities {
 
     fn check(&self, cx: &Context<'_>) -> Option<Diagnostic> {
         cx.implied.level?;
-        if is_flattened(cx.posting.body_text()) {
-            return None;
-        }
         let has_section = cx
             .sections
             .starts()
             .iter()
             .any(|&(_, kind)| kind == SectionKind::Responsibilities);
-        if has_section || has_list_of(cx.posting.body_text(), is_duty) {
+        let body = cx.posting.body_text();
+        if has_section || is_flattened(body) || has_list_of(body, is_duty) {
             return None;
         }
         let message = "no section or bullet list says what the role does (no \"What you'll do\" or \"Responsibilities\")".to_string();

@@ -4,6 +4,7 @@ use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::cues::{Cue, CueCategory, CueMatch};
 use crate::lexicon::SectionKind;
 use std::collections::HashMap;
+use std::ops::Range;
 
 pub struct NotAPmRole;
 
@@ -20,8 +21,9 @@ roadmap and prioritization, judged by outcomes (seed 003, Generalist / Core Prod
 ceremonies and nothing beyond), a product marketer's (positioning, messaging, launches), an \
 engineering manager's, or an engineer's, designer's or tester's job gets posted as \"Product \
 Manager\". The rule weighs the body's cues for each of these jobs (the lexicon's `role:*` cues, in \
-the responsibilities and requirements, not in the company pitch or legal text) against its \
-product-management cues, and fires when another job clearly outweighs product management. The \
+the responsibilities and requirements, less in the company pitch, not in legal text), and a \
+self-description that names another job (\"we are looking for a QA engineer\", \"as a UI designer, \
+you will\") weighs most of all; these are set against the body's product-management cues, and fires when another job clearly outweighs product management. The \
 wrong title sends the posting to the wrong candidates and the wrong pay band.",
     instead: "Title the posting for the job the body describes (\"Project Manager\", \"Product \
 Owner\", \"Product Marketing Manager\", \"Engineering Manager\"), or describe the product work the \
@@ -72,25 +74,94 @@ fn section_factor(section: SectionKind) -> f64 {
     }
 }
 
-/// Each job's cue weight in the body, outside legal text and boilerplate.
-fn masses<'a>(cx: &'a Context<'_>) -> (HashMap<Cue, f64>, Vec<&'a CueMatch>) {
+/// One piece of evidence for a job: a `role:*` cue, or a self-description naming the job.
+struct JobCue {
+    job: Cue,
+    /// The weight that counts: the lexicon weight, the section factor, repeats counting less.
+    weight: f64,
+    /// Body bytes.
+    span: Range<usize>,
+}
+
+/// Most words between a self-description and the job noun it introduces ("looking for an
+/// experienced, detail-oriented QA engineer" has four).
+const SELF_DESCRIPTION_GAP: usize = 4;
+
+/// Words that make the job noun after a self-description someone else ("you will be working
+/// closely with the developers", "looking for feedback from designers").
+const GAP_STOP_WORDS: [&str; 14] = [
+    "with",
+    "to",
+    "for",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "from",
+    "and",
+    "or",
+    "alongside",
+    "like",
+    "other",
+];
+
+/// The job nouns (`title:*` cues) that a self-description introduces: "we are looking for a
+/// talented backend engineer", "as a UI designer, you will" (at the start of a sentence, so
+/// "experience as a software engineer" is not one), each with the span from the trigger on.
+fn self_descriptions<'a>(
+    cx: &'a Context<'_>,
+) -> impl Iterator<Item = (&'a CueMatch, Cue, Range<usize>)> + 'a {
+    let text = cx.normalized.as_str();
+    let triggers: Vec<&CueMatch> = cx.cues.of(Cue::SelfDescription).collect();
+    cx.cues.all().iter().filter_map(move |noun| {
+        let job = noun.cue.role_named()?;
+        let i = triggers.partition_point(|t| t.range.end <= noun.range.start);
+        let trigger = triggers[..i].last()?;
+        let gap = &text[trigger.range.end..noun.range.start];
+        let mut words = gap.split_whitespace().map(|w| w.trim_end_matches(','));
+        if gap.split_whitespace().count() > SELF_DESCRIPTION_GAP
+            || gap.contains(['.', ';', ':', '!', '?', '(', ')'])
+            || words.any(|w| GAP_STOP_WORDS.contains(&w))
+        {
+            return None;
+        }
+        if text[trigger.range.clone()].starts_with("as ") {
+            let before = text[..trigger.range.start].trim_end_matches(' ');
+            let sentence_start = before
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == ',' || c == '\''));
+            if !sentence_start {
+                return None;
+            }
+        }
+        Some((noun, job, trigger.span.start..noun.span.end))
+    })
+}
+
+/// Each job's weight in the body (outside legal text and boilerplate) and the cues behind it.
+fn masses(cx: &Context<'_>) -> (HashMap<Cue, f64>, Vec<JobCue>) {
+    let text = cx.normalized.as_str();
     let mut seen: HashMap<&str, i32> = HashMap::new();
     let mut mass: HashMap<Cue, f64> = HashMap::new();
     let mut counted = Vec::new();
-    let text = cx.normalized.as_str();
-    for m in cx.cues.all() {
+    let role_cues = cx
+        .cues
+        .all()
+        .iter()
+        .filter(|m| m.cue.category() == CueCategory::Role)
+        .map(|m| (m, m.cue, m.span.clone()));
+    for (m, job, span) in role_cues.chain(self_descriptions(cx)) {
         let factor = section_factor(m.section);
-        if m.cue.category() != CueCategory::Role
-            || factor == 0.0
-            || cx.cues.in_boilerplate(m.span.start)
-        {
+        if factor == 0.0 || cx.cues.in_boilerplate(m.span.start) {
             continue;
         }
         let repeats = seen.entry(&text[m.range.clone()]).or_insert(0);
         let weight = m.weight * factor * REPEAT_DECAY.powi(*repeats);
         *repeats += 1;
-        *mass.entry(m.cue).or_default() += weight;
-        counted.push(m);
+        *mass.entry(job).or_default() += weight;
+        counted.push(JobCue { job, weight, span });
     }
     (mass, counted)
 }
@@ -111,8 +182,7 @@ impl Rule for NotAPmRole {
         if other_mass < MIN_OTHER || other_mass < RATIO * product {
             return None;
         }
-        let mut strongest: Vec<&CueMatch> =
-            counted.into_iter().filter(|m| m.cue == other).collect();
+        let mut strongest: Vec<&JobCue> = counted.iter().filter(|c| c.job == other).collect();
         strongest.sort_by(|a, b| {
             b.weight
                 .total_cmp(&a.weight)
@@ -121,7 +191,7 @@ impl Rule for NotAPmRole {
         let quotes: Vec<String> = strongest
             .iter()
             .take(3)
-            .map(|m| cx.quote_body(&m.span))
+            .map(|c| cx.quote_body(&c.span))
             .collect();
         let message = format!(
             "the title names a product-management role but the body describes {} job ({}; {:.1} against {:.1} for product management)",
@@ -155,6 +225,25 @@ mod tests {
     fn go_to_market_is_not_the_go_language() {
         let doc = "Product Manager\n\nWhat you'll do\n- Own the go-to-market plan with sales and decide what to build next\n- Prioritize the roadmap from customer discovery\n\nRequirements\n- 3 years of product management experience\n";
         assert!(!fired(doc).contains(&"not-a-pm-role"));
+    }
+
+    #[test]
+    fn a_self_description_names_the_job_but_a_past_job_does_not() {
+        let body = "\n\nWhat you'll do\n- Own the roadmap for search\n\nRequirements\n- 3 years of product management experience\n";
+        let hiring =
+            format!("Product Manager\n\nWe are looking for an experienced QA engineer.{body}");
+        assert!(
+            fired(&hiring).contains(&"not-a-pm-role"),
+            "{:?}",
+            fired(&hiring)
+        );
+        let initial = format!("Product Manager\n\nAs a UI designer, you will shape our app.{body}");
+        assert!(fired(&initial).contains(&"not-a-pm-role"));
+        let past = format!("Product Manager\n\nExperience as a software engineer is a plus.{body}");
+        assert!(!fired(&past).contains(&"not-a-pm-role"));
+        let colleague =
+            format!("Product Manager\n\nYou will be working closely with the developers.{body}");
+        assert!(!fired(&colleague).contains(&"not-a-pm-role"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `vague-title`: a title with no word that names a level or a job.
 
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
-use crate::cues::Cue;
+use crate::cues::CueCategory;
 use crate::lexicon::TitleKind;
 
 pub struct VagueTitle;
@@ -17,7 +17,7 @@ seed 002 name the titles of the ladder (Associate PM to CPO, with their aliases)
 a posting by its job noun. \"Product Ninja\" or \"Product Hero\" has neither a level (senior, staff, \
 director) nor a word that names a job of any profession (manager, owner, lead, engineer, designer, \
 analyst, ...), so searches miss it and readers cannot tell what it is. Words that name a job come \
-from the lexicon's title phrases and its `title:role-word` cues. A title that names another job \
+from the lexicon's title phrases and its `title:*` cues (job nouns and role words). A title that names another job \
 (\"Software Engineer\") is not vague; `unrecognized-title` reports that it is not a PM title.",
     instead: "Use a conventional title that names the job and, where it matters, the level: \
 \"Product Manager\", \"Senior Product Manager, Payments\".",
@@ -41,7 +41,12 @@ impl Rule for VagueTitle {
             .matched
             .iter()
             .any(|m| m.kind == TitleKind::Role || m.level.is_some());
-        if names_level_or_role || cx.title_cues.of(Cue::RoleWord).next().is_some() {
+        let names_a_job = cx
+            .title_cues
+            .all()
+            .iter()
+            .any(|m| m.cue.category() == CueCategory::Title);
+        if names_level_or_role || names_a_job {
             return None;
         }
         let message = format!(
