@@ -4,16 +4,16 @@
 //! linters look for (`wording:*`). They live in the lexicon's `cues` entries and never feed the
 //! classifier, so a wording cue such as "decisive" cannot move a level.
 //!
-//! A [`CueLexicon`] compiles the cues of the categories a rule set needs into one automaton (and
-//! one regex set), so the whole catalogue costs one pass over a body; leaving the `wording` rules
-//! out leaves their cues out of the automaton.
+//! A [`CueLexicon`] compiles the cues of the categories a rule set needs into one index of terms
+//! by their first word (and one regex set, for patterns), so the whole catalogue costs one pass
+//! over a body; leaving the `wording` rules out leaves their cues out of the index.
 
 use crate::lexicon::{CueEntry, Located, SectionKind};
-use crate::normalize::{normalize_term, on_word_boundaries, NormalizedText};
+use crate::normalize::{is_word_char, normalize_term, on_word_boundaries, NormalizedText};
 use crate::sections::Sections;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -108,6 +108,16 @@ cues! {
 }
 
 impl Cue {
+    /// Whether titles are read for this cue: job words, and hype nouns ("Rockstar PM").
+    pub fn read_in_titles(self) -> bool {
+        self.category() == CueCategory::Title || self == Cue::HypeTitle
+    }
+
+    /// Whether bodies are read for this cue: all but the words that only make a title.
+    pub fn read_in_bodies(self) -> bool {
+        self != Cue::RoleWord
+    }
+
     /// The job a `title:*` job noun names, as its `role:*` cue.
     pub fn role_named(self) -> Option<Cue> {
         Some(match self {
@@ -239,6 +249,175 @@ pub(crate) fn build_cue_regex(pattern: &str) -> Result<Regex, String> {
 /// in a longer (flattened) line, only the sentence that holds it and the one after.
 const BOILERPLATE_LINE: usize = 700;
 
+/// A term under its first word, with the two bytes that follow that word (0 past the end), which
+/// turn most candidates away before the whole term is compared.
+#[derive(Debug, Clone)]
+struct Candidate {
+    next: [u8; 2],
+    term: Box<str>,
+    owner: u32,
+    cue: Cue,
+}
+
+/// The two bytes of `text` at `at` and after (0 past the end).
+fn two_bytes(text: &str, at: usize) -> [u8; 2] {
+    let b = text.as_bytes();
+    [
+        b.get(at).copied().unwrap_or(0),
+        b.get(at + 1).copied().unwrap_or(0),
+    ]
+}
+
+/// FNV-1a over the bytes of a word: the index's keys are short words, for which it is several
+/// times faster than SipHash (and the keys are the lexicon's, not an attacker's).
+#[inline]
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Whether the character that starts at byte `at` of `text` is a word character, with a fast
+/// path for ASCII.
+#[inline]
+fn word_char_at(text: &str, at: usize) -> bool {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        b.is_ascii_alphanumeric() || b == b'_'
+    } else {
+        text[at..].chars().next().is_some_and(is_word_char)
+    }
+}
+
+/// The length of the run of word characters at the start of `text`.
+fn first_word_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && word_char_at(text, i) {
+        i += utf8_len(bytes[i]);
+    }
+    i
+}
+
+/// The length of the UTF-8 sequence a leading byte starts.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// Terms by their first word. A term matches only where a word starts, so one lookup per word
+/// of the body finds the candidates, each then compared in place: a few times cheaper than an
+/// automaton over the same terms, which would be as large as the classifier's. The table is
+/// open-addressed on the word's FNV hash, and most words of a body find an empty slot.
+#[derive(Debug, Clone, Default)]
+struct TermIndex {
+    /// First words, each with its candidates (longest term first).
+    keys: Vec<(Box<str>, Vec<Candidate>)>,
+    /// `slots[hash & mask]`, probing on: an index into `keys`, or `u32::MAX` for none.
+    slots: Vec<u32>,
+}
+
+impl TermIndex {
+    fn build(terms: Vec<(String, u32, Cue)>) -> TermIndex {
+        let mut index = TermIndex::default();
+        let mut position: HashMap<String, usize> = HashMap::new();
+        for (term, owner, cue) in terms {
+            let key = term[..first_word_len(&term)].to_string();
+            let next = two_bytes(&term, key.len());
+            let at = *position.entry(key.clone()).or_insert_with(|| {
+                index.keys.push((key.into_boxed_str(), Vec::new()));
+                index.keys.len() - 1
+            });
+            index.keys[at].1.push(Candidate {
+                next,
+                term: term.into_boxed_str(),
+                owner,
+                cue,
+            });
+        }
+        for (_, candidates) in &mut index.keys {
+            candidates.sort_by_key(|c| (std::cmp::Reverse(c.term.len()), c.cue));
+        }
+        let size = (index.keys.len() * 2).next_power_of_two().max(8);
+        index.slots = vec![u32::MAX; size];
+        for (i, (key, _)) in index.keys.iter().enumerate() {
+            let mut slot = fnv(key.as_bytes()) as usize & (size - 1);
+            while index.slots[slot] != u32::MAX {
+                slot = (slot + 1) & (size - 1);
+            }
+            index.slots[slot] = i as u32;
+        }
+        index
+    }
+
+    fn get(&self, key: &str) -> Option<&[Candidate]> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = fnv(key.as_bytes()) as usize & mask;
+        loop {
+            let i = *self.slots.get(slot)?;
+            let (k, candidates) = self.keys.get(i as usize)?;
+            if **k == *key {
+                return Some(candidates);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Every whole-word match in `text`: (range, owner), by start, then longest first.
+    fn find_all(&self, text: &str, out: &mut Vec<(Range<usize>, u32)>) {
+        let bytes = text.as_bytes();
+        // The length of the word character at `at`, or 0 if it is none (ASCII first: it is
+        // nearly all of a normalized text).
+        let word_len = |at: usize| match bytes[at] {
+            b if b.is_ascii_alphanumeric() || b == b'_' => 1,
+            b if b.is_ascii() => 0,
+            b if word_char_at(text, at) => utf8_len(b),
+            _ => 0,
+        };
+        let mut at = 0;
+        while at < bytes.len() {
+            let len = word_len(at);
+            if len == 0 {
+                at += utf8_len(bytes[at]);
+                continue;
+            }
+            let start = at;
+            at += len;
+            while at < bytes.len() {
+                match word_len(at) {
+                    0 => break,
+                    len => at += len,
+                }
+            }
+            self.verify(text, start, &text[start..at], out);
+        }
+    }
+
+    /// The terms whose first word is `key`, at byte `at` of `text`, that match there.
+    #[inline]
+    fn verify(&self, text: &str, at: usize, key: &str, out: &mut Vec<(Range<usize>, u32)>) {
+        let Some(candidates) = self.get(key) else {
+            return;
+        };
+        let rest = &text[at..];
+        let next = two_bytes(rest, key.len());
+        for c in candidates {
+            // A term that ends with the key needs only the key; others need the next two bytes.
+            let fits = c.next[0] == 0
+                || (c.next[0] == next[0] && (c.next[1] == 0 || c.next[1] == next[1]));
+            let range = at..at + c.term.len();
+            if fits && rest.starts_with(&*c.term) && on_word_boundaries(text, &range) {
+                out.push((range, c.owner));
+            }
+        }
+    }
+}
+
 /// The cues of some categories, compiled for matching.
 #[derive(Debug, Clone)]
 pub struct CueLexicon {
@@ -247,9 +426,9 @@ pub struct CueLexicon {
     categories: Vec<CueCategory>,
     /// Per compiled entry: its cue and weight.
     owners: Vec<(Cue, f64)>,
-    automaton: AhoCorasick,
-    /// Pattern `i` of the automaton belongs to `owners[term_owner[i]]`.
-    term_owner: Vec<u32>,
+    /// The terms of cues read in bodies, and of those read in titles.
+    body_terms: TermIndex,
+    title_terms: TermIndex,
     patterns: Vec<(Regex, u32)>,
     pattern_set: RegexSet,
 }
@@ -272,8 +451,7 @@ impl CueLexicon {
 
     fn compile(entries: Vec<CueEntry>, categories: &[CueCategory]) -> CueLexicon {
         let mut owners = Vec::new();
-        let mut terms = Vec::new();
-        let mut term_owner = Vec::new();
+        let (mut body_terms, mut title_terms) = (Vec::new(), Vec::new());
         let mut patterns = Vec::new();
         for e in entries
             .iter()
@@ -282,8 +460,13 @@ impl CueLexicon {
             let owner = owners.len() as u32;
             owners.push((e.cue, e.weight));
             for t in &e.terms {
-                terms.push(normalize_term(t));
-                term_owner.push(owner);
+                let term = normalize_term(t);
+                if e.cue.read_in_titles() {
+                    title_terms.push((term.clone(), owner, e.cue));
+                }
+                if e.cue.read_in_bodies() {
+                    body_terms.push((term, owner, e.cue));
+                }
             }
             for p in &e.patterns {
                 patterns.push((
@@ -292,13 +475,6 @@ impl CueLexicon {
                 ));
             }
         }
-        // A contiguous NFA: a DFA scans a third faster but takes longer to build than the rest
-        // of the engine together.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&terms)
-            .expect("cue automaton builds: terms are validated non-empty");
         let pattern_set = RegexSetBuilder::new(patterns.iter().map(|(r, _)| r.as_str()))
             .unicode(false)
             .size_limit(REGEX_SIZE_LIMIT * 8)
@@ -308,8 +484,8 @@ impl CueLexicon {
             entries,
             categories: categories.to_vec(),
             owners,
-            automaton,
-            term_owner,
+            body_terms: TermIndex::build(body_terms),
+            title_terms: TermIndex::build(title_terms),
             patterns,
             pattern_set,
         }
@@ -321,26 +497,40 @@ impl CueLexicon {
     /// wins ("product roadmap" over "roadmap"), while categories do not hide one another (a word
     /// may be a wording cue and a role cue at once).
     pub fn scan(&self, body: &str, normalized: &NormalizedText, sections: &Sections) -> CueMatches {
+        self.scan_with(&self.body_terms, body, normalized, sections)
+    }
+
+    /// The cues read in titles, in `title`.
+    pub fn scan_title(&self, title: &str) -> CueMatches {
+        let sections = Sections::default();
+        self.scan_with(
+            &self.title_terms,
+            title,
+            &NormalizedText::new(title),
+            &sections,
+        )
+    }
+
+    fn scan_with(
+        &self,
+        terms: &TermIndex,
+        body: &str,
+        normalized: &NormalizedText,
+        sections: &Sections,
+    ) -> CueMatches {
         let text = normalized.as_str();
-        let mut found: Vec<(CueCategory, Range<usize>, u32)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let range = m.range();
-            if on_word_boundaries(text, &range) {
-                let owner = self.term_owner[m.pattern().as_usize()];
-                found.push((self.owners[owner as usize].0.category(), range, owner));
-            }
-        }
-        found.sort_unstable_by_key(|(c, r, o)| (*c, r.start, std::cmp::Reverse(r.end), *o));
+        let mut found = Vec::new();
+        terms.find_all(text, &mut found);
+        // Matches come by start, longest first: keeping each that starts after the last kept one
+        // of its category is leftmost-longest within the category.
+        let mut category_end = [0usize; CueCategory::ALL.len()];
         let mut selected: Vec<(Range<usize>, u32)> = Vec::with_capacity(found.len());
-        let mut last: Option<(CueCategory, usize)> = None;
-        for (category, range, owner) in found {
-            if let Some((c, end)) = last {
-                if c == category && range.start < end {
-                    continue;
-                }
+        for (range, owner) in found {
+            let end = &mut category_end[self.owners[owner as usize].0.category() as usize];
+            if range.start >= *end {
+                *end = range.end;
+                selected.push((range, owner));
             }
-            last = Some((category, range.end));
-            selected.push((range, owner));
         }
         let with_patterns = !self.patterns.is_empty();
         let hits = with_patterns.then(|| self.pattern_set.matches(text.as_bytes()));
@@ -356,7 +546,9 @@ impl CueLexicon {
                     .map(|r| (r, *owner)),
             );
         }
-        selected.sort_unstable_by_key(|(r, o)| (r.start, r.end, self.owners[*o as usize].0));
+        if with_patterns {
+            selected.sort_by_key(|(r, o)| (r.start, r.end, self.owners[*o as usize].0));
+        }
 
         let mut matches = Vec::with_capacity(selected.len());
         let mut boilerplate: Vec<Range<usize>> = Vec::new();

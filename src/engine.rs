@@ -180,11 +180,7 @@ impl Engine {
         });
 
         let cues = self.cues.scan(body, &normalized, &sections);
-        let title_cues = self.cues.scan(
-            &posting.title,
-            &NormalizedText::new(&posting.title),
-            &Sections::split("", &self.lexicon),
-        );
+        let title_cues = self.cues.scan_title(&posting.title);
         let cx = Context {
             posting,
             claimed: &claimed,

@@ -22,6 +22,15 @@ const MAX_HEADING_LEN: usize = 60;
 /// Lines at least this long are treated as flattened text that may hide inline headings.
 const FLATTENED_LINE_LEN: usize = 300;
 
+impl Default for Sections {
+    /// No headings: all preamble.
+    fn default() -> Self {
+        Sections {
+            starts: vec![(0, SectionKind::Preamble)],
+        }
+    }
+}
+
 impl Sections {
     pub fn split(body: &str, lexicon: &CompiledLexicon) -> Sections {
         let mut starts = vec![(0, SectionKind::Preamble)];

@@ -10,20 +10,20 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Wording,
     status: Status::Stable,
-    summary: "The posting uses bro-culture wording: bros, crushing it, beer on tap",
-    explanation: "Bro-culture wording (\"work hard, play hard\", \"crush it\", \"brogrammers\", beer \
-fridges and kegs as selling points) tells everyone who does not fit a single young, drinking, male \
-archetype that the team is not for them; joblint reports it as \"Use of bro terminology\". The words \
-come from the lexicon's `wording:bro-culture` cues, as whole words and phrases: \"beer\" alone is not \
-flagged (a posting for a brewery's software is not bro culture), \"free beer\" and \"beer on tap\" are. \
-Read everywhere except legal text.",
+    summary: "The posting uses bro-culture wording: bros, crushing it, work hard play hard",
+    explanation: "Bro-culture wording (\"work hard, play hard\", \"crush it\", \"brogrammers\", \
+\"dudes\") tells everyone who does not fit a single young, male archetype that the team is not for \
+them; joblint reports it as \"Use of bro terminology\". The words come from the lexicon's \
+`wording:bro-culture` cues, as whole words and phrases. Drinks offered as a perk (\"beer on tap\", \
+\"Friday drinks\") are not bro talk: they are perks, which `hollow-benefits` weighs against the \
+benefits the posting names. Read everywhere except legal text.",
     instead: "Describe the culture by how the team works (how decisions are made, how people grow, \
 what flexibility there is), not by drinking or bravado.",
     sources: &[
         "rowanmanning/joblint, lib/rules.js: \"Use of bro terminology\"",
         "Vale Joblint style (Bro)",
     ],
-    fires: "Product Manager\n\nWe work hard, play hard, and there is always beer on tap.\n\nWhat you'll do\n- Own the roadmap for billing and decide what to build next\n- Run customer discovery and track retention\n\nRequirements\n- 3 years of product management experience\n",
+    fires: "Product Manager\n\nWe work hard, play hard, and our brogrammers crush it every sprint.\n\nWhat you'll do\n- Own the roadmap for billing and decide what to build next\n- Run customer discovery and track retention\n\nRequirements\n- 3 years of product management experience\n",
     clean: "Product Manager\n\nWe work in small teams, write things down and keep Fridays free of meetings.\n\nWhat you'll do\n- Own the roadmap for billing and decide what to build next\n- Run customer discovery and track retention\n\nRequirements\n- 3 years of product management experience\n",
 };
 

@@ -3,8 +3,6 @@
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::cues::Cue;
 use crate::domain::{Level, Target};
-use crate::matcher::years_mentions;
-use crate::normalize::normalize_term;
 use std::ops::Range;
 
 pub struct ExperienceLevelConflict;
@@ -96,7 +94,7 @@ impl Rule for ExperienceLevelConflict {
 
 /// The years-of-experience requirement the classifier counted (the largest one outside the
 /// company pitch, benefits and legal text), with its body span: the evidence an experience band
-/// gave it.
+/// gave it, which starts with the number ("5+ years", "five (5) or more years").
 fn largest_years(cx: &Context<'_>) -> Option<(u32, Range<usize>)> {
     let band_sources: Vec<&str> = cx
         .lexicon
@@ -107,23 +105,55 @@ fn largest_years(cx: &Context<'_>) -> Option<(u32, Range<usize>)> {
     let evidence = cx.evidence.iter().find(|e| {
         matches!(e.supports, Target::Level(_)) && band_sources.contains(&e.source.as_str())
     })?;
-    // Read the number again, with the words after it that made it a requirement of experience.
-    let text = &cx.posting.text;
-    let mut line_end = text[evidence.span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| evidence.span.end + i)
-        .min(evidence.span.end + 80);
-    while !text.is_char_boundary(line_end) {
-        line_end -= 1;
+    // "In the past 35 years we have accumulated more experience" is the company's history.
+    let before = cx.posting.text[..evidence.span.start].trim_end();
+    let history = ["past", "last", "for over", "since"].iter().any(|w| {
+        before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+    });
+    if history {
+        return None;
     }
-    let (years, _) = years_mentions(&normalize_term(&text[evidence.span.start..line_end]))
-        .into_iter()
-        .next()?;
+    let years = leading_number(&evidence.text)?;
     let body_start = cx.posting.body.start;
     Some((
         years,
         evidence.span.start - body_start..evidence.span.end - body_start,
     ))
+}
+
+/// The number a text starts with, in digits or words.
+fn leading_number(text: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let first = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    first.parse().ok().or_else(|| {
+        WORDS
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(first))
+            .map(|i| i as u32 + 1)
+    })
 }
 
 #[cfg(test)]
@@ -176,6 +206,20 @@ mod tests {
             "Senior Product Manager\n\nThis is not an entry-level role.\n{BODY}- 10+ years of product experience\n"
         );
         assert!(!fired(&negated).contains(&"experience-level-conflict"));
+    }
+
+    #[test]
+    fn reads_the_leading_number_in_digits_or_words() {
+        assert_eq!(super::leading_number("5+ years"), Some(5));
+        assert_eq!(super::leading_number("Five (5) or more years"), Some(5));
+        assert_eq!(super::leading_number("10-12 years"), Some(10));
+        assert_eq!(super::leading_number("years"), None);
+    }
+
+    #[test]
+    fn the_companys_history_is_not_a_requirement() {
+        let doc = format!("Associate Product Manager\n\nIn the past 35 years we have accumulated more experience with banks than anyone.\n{BODY}- 1 year of experience\n");
+        assert!(!fired(&doc).contains(&"experience-level-conflict"));
     }
 
     #[test]
