@@ -2,12 +2,14 @@
 //! posting: body -> normalized text -> matches -> evidence -> scores -> classification -> rules.
 
 use crate::classify::{classify, Implied, Settings, Totals};
+use crate::cues::CueLexicon;
 use crate::domain::Target;
 use crate::lexicon::{CompiledLexicon, Lexicon, LexiconError, SectionKind};
-use crate::matcher::find_evidence;
-use crate::normalize::LineIndex;
+use crate::matcher::find_evidence_in;
+use crate::normalize::{LineIndex, NormalizedText};
 use crate::posting::Posting;
-use crate::rules::{registry, Context, Diagnostic};
+use crate::rules::{Context, Diagnostic, RuleSet};
+use crate::sections::Sections;
 use crate::title::{parse_title, Claimed};
 use serde::{Serialize, Serializer};
 use std::ops::Range;
@@ -57,8 +59,8 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A compiled lexicon with classifier settings. Build it once and share it: `analyze` takes
-/// `&self`, and an `Engine` is `Send + Sync`.
+/// A compiled lexicon with classifier settings and the rules to run. Build it once and share it:
+/// `analyze` takes `&self`, and an `Engine` is `Send + Sync`.
 ///
 /// ```
 /// use jdlint::{Engine, Posting, Source};
@@ -73,12 +75,14 @@ pub struct Analysis {
 /// );
 /// let analysis = engine.analyze(&posting);
 /// assert_eq!(analysis.implied.level.map(|l| l.id()), Some("senior"));
-/// assert!(analysis.diagnostics.is_empty());
+/// assert!(analysis.diagnostics.iter().all(|d| d.rule != "title-level-mismatch"));
 /// ```
 #[derive(Debug, Clone)]
 pub struct Engine {
     lexicon: CompiledLexicon,
+    cues: CueLexicon,
     settings: Settings,
+    rules: RuleSet,
 }
 
 impl Default for Engine {
@@ -102,10 +106,28 @@ impl Engine {
 
     /// An engine over `lexicon`.
     pub fn from_lexicon(lexicon: &Lexicon) -> Engine {
+        let rules = RuleSet::all();
         Engine {
             lexicon: CompiledLexicon::new(lexicon),
+            cues: CueLexicon::new(&lexicon.cues, &rules.cue_categories()),
             settings: Settings::default(),
+            rules,
         }
+    }
+
+    /// The same engine running the rules of `rules`. Cues only rules outside the set read (the
+    /// `wording` category's) are left out of the scan.
+    pub fn with_rules(mut self, rules: RuleSet) -> Engine {
+        let categories = rules.cue_categories();
+        if categories != self.cues.categories() {
+            self.cues = self.cues.with_categories(&categories);
+        }
+        self.rules = rules;
+        self
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
     }
 
     /// The same engine with other classifier settings.
@@ -125,7 +147,10 @@ impl Engine {
     /// Analyzes one posting.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
         let claimed = parse_title(&posting.title, &self.lexicon);
-        let found = find_evidence(posting.body_text(), &self.lexicon);
+        let body = posting.body_text();
+        let normalized = NormalizedText::new(body);
+        let sections = Sections::split(body, &self.lexicon);
+        let found = find_evidence_in(&normalized, &sections, &self.lexicon);
         let totals = Totals::new(&found);
         let implied = classify(&totals, &self.settings);
 
@@ -155,6 +180,8 @@ impl Engine {
                 .then(a.span.start.cmp(&b.span.start))
         });
 
+        let cues = self.cues.scan(body, &normalized, &sections);
+        let title_cues = self.cues.scan_title(&posting.title);
         let cx = Context {
             posting,
             claimed: &claimed,
@@ -163,10 +190,13 @@ impl Engine {
             evidence: &evidence,
             settings: &self.settings,
             lines: &index,
+            lexicon: &self.lexicon,
+            normalized: &normalized,
+            sections: &sections,
+            cues: &cues,
+            title_cues: &title_cues,
         };
-        let mut diagnostics: Vec<Diagnostic> =
-            registry().iter().filter_map(|r| r.check(&cx)).collect();
-        diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+        let diagnostics = self.rules.check(&cx);
 
         Analysis {
             claimed,

@@ -14,6 +14,7 @@
 
 pub mod calibrate;
 pub mod classify;
+pub mod cues;
 pub mod domain;
 pub mod engine;
 pub mod input;

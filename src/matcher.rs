@@ -150,8 +150,18 @@ fn is_negated(normalized: &str, start: usize, negations: &[Vec<String>]) -> bool
 /// Finds the evidence in `body`.
 pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> Vec<Found> {
     let normalized = NormalizedText::new(body);
-    let text = normalized.as_str();
     let sections = Sections::split(body, lexicon);
+    find_evidence_in(&normalized, &sections, lexicon)
+}
+
+/// Finds the evidence in a body already normalized and split into sections (the engine's rules
+/// read both too, so they are built once).
+pub fn find_evidence_in(
+    normalized: &NormalizedText,
+    sections: &Sections,
+    lexicon: &CompiledLexicon,
+) -> Vec<Found> {
+    let text = normalized.as_str();
     let scan = lexicon.scan(text);
     let mentions = mentions_among(text, &scan.titles, lexicon);
     let inside_mention = |r: &Range<usize>| {

@@ -22,6 +22,15 @@ const MAX_HEADING_LEN: usize = 60;
 /// Lines at least this long are treated as flattened text that may hide inline headings.
 const FLATTENED_LINE_LEN: usize = 300;
 
+impl Default for Sections {
+    /// No headings: all preamble.
+    fn default() -> Self {
+        Sections {
+            starts: vec![(0, SectionKind::Preamble)],
+        }
+    }
+}
+
 impl Sections {
     pub fn split(body: &str, lexicon: &CompiledLexicon) -> Sections {
         let mut starts = vec![(0, SectionKind::Preamble)];
@@ -29,7 +38,9 @@ impl Sections {
         for line in body.split_inclusive('\n') {
             if let Some(kind) = heading_kind(line, lexicon) {
                 push(&mut starts, offset, kind);
-            } else if line.len() >= FLATTENED_LINE_LEN {
+            }
+            // A flattened line may open with a heading ("About Acme: ...") and hold the others.
+            if line.len() >= FLATTENED_LINE_LEN {
                 for (at, kind) in inline_headings(line, lexicon) {
                     push(&mut starts, offset + at, kind);
                 }
@@ -188,6 +199,16 @@ mod tests {
             ids,
             vec!["preamble", "responsibilities", "requirements", "benefits"]
         );
+    }
+
+    #[test]
+    fn a_flattened_line_that_opens_with_a_heading_keeps_its_inline_headings() {
+        let filler = "We are a company that makes software for teams. ".repeat(6);
+        let body = format!(
+            "About Acme: {filler}Responsibilities: Own the roadmap. Requirements: 3 years."
+        );
+        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(ids, vec!["about", "responsibilities", "requirements"]);
     }
 
     #[test]

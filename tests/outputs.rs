@@ -536,7 +536,13 @@ fn sarif_results_for_a_title_given_apart_point_at_the_first_line() {
         "fixtures/postings/director-domain.txt",
     ]);
     assert!(schema_errors(&sarif_validator(), &doc).is_empty());
-    let results = doc["runs"][0]["results"].as_array().unwrap();
+    // The title rules point at the title, which a title given apart has no place for but line 1.
+    let results: Vec<&Value> = doc["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ruleId"].as_str().unwrap().starts_with("title-"))
+        .collect();
     assert!(!results.is_empty(), "{doc}");
     for result in results {
         let region = &result["locations"][0]["physicalLocation"]["region"];

@@ -6,6 +6,7 @@ mod calibrate;
 mod check;
 mod lexicon;
 mod output;
+mod rules;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -38,6 +39,10 @@ enum Command {
     /// How titles (or people's labels) line up with what bodies ask for, over a set of postings;
     /// `--fit` fits the lexicon to a company's ladder.
     Calibrate(calibrate::CalibrateArgs),
+    /// List every rule: id, default severity, category, status and summary.
+    Rules(rules::RulesArgs),
+    /// Explain a rule: what it checks and why, an example that fires, what to write instead.
+    Rule(rules::RuleArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -47,5 +52,7 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Lexicon(args)) => lexicon::run(args),
         Some(Command::Calibrate(args)) => calibrate::run(args),
+        Some(Command::Rules(args)) => rules::list(args),
+        Some(Command::Rule(args)) => rules::explain(args),
     }
 }

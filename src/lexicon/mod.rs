@@ -6,6 +6,7 @@ mod compiled;
 
 pub use compiled::{CompiledLexicon, RawMatch, Scan};
 
+use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::normalize::normalize_term;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -134,6 +135,34 @@ pub struct NegationEntry {
     pub source: String,
 }
 
+/// Phrases and patterns that are cues for the rule catalogue (see [`crate::cues`]): what job a
+/// body describes, whether it names a team or a metric, wording that job-posting linters flag.
+/// Cues never count as evidence of a level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueEntry {
+    /// `<category>:<name>`, e.g. `role:design` or `wording:hype-title`.
+    pub cue: Cue,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<String>,
+    /// Regular expressions over the normalized text, for cues a word list cannot say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patterns: Vec<String>,
+    /// How strongly one match indicates the cue (1.0 when omitted).
+    #[serde(default = "unit_weight", skip_serializing_if = "is_unit_weight")]
+    pub weight: f64,
+    /// Where the knowledge comes from: a seed (`NNN: Section`) or a named outside source.
+    pub source: String,
+}
+
+fn unit_weight() -> f64 {
+    1.0
+}
+
+fn is_unit_weight(w: &f64) -> bool {
+    *w == 1.0
+}
+
 /// One lexicon file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -150,6 +179,8 @@ pub struct LexiconFile {
     pub sections: Vec<SectionEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub negations: Vec<NegationEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<CueEntry>,
 }
 
 impl Serialize for Target {
@@ -215,15 +246,17 @@ pub struct Lexicon {
     pub experience: Vec<Located<ExperienceBand>>,
     pub sections: Vec<Located<SectionEntry>>,
     pub negations: Vec<Located<NegationEntry>>,
+    pub cues: Vec<Located<CueEntry>>,
 }
 
-const KEYS: [&str; 6] = [
+const KEYS: [&str; 7] = [
     "signals",
     "patterns",
     "titles",
     "experience",
     "sections",
     "negations",
+    "cues",
 ];
 
 /// The default lexicon's files: path relative to `lexicon/` and contents.
@@ -324,6 +357,13 @@ impl Lexicon {
             .extend(locate(name, "negations", file.negations, |e| {
                 first(&e.words)
             }));
+        self.cues.extend(locate(name, "cues", file.cues, |e| {
+            match (e.terms.first(), e.patterns.first()) {
+                (Some(term), _) => format!("{term:?}"),
+                (None, Some(pattern)) => format!("{pattern:?}"),
+                (None, None) => e.cue.to_string(),
+            }
+        }));
     }
 
     /// Layers `overlay` on `self`. An overlay term, title phrase, heading or pattern that the base
@@ -346,6 +386,28 @@ impl Lexicon {
             self.experience = overlay.experience;
         }
         self.negations.extend(overlay.negations);
+
+        // A term keeps one cue per category: the overlay's, when it repeats one.
+        let overridden: std::collections::HashSet<(crate::cues::CueCategory, String)> = overlay
+            .cues
+            .iter()
+            .flat_map(|o| {
+                let category = o.value.cue.category();
+                o.value
+                    .terms
+                    .iter()
+                    .map(move |t| (category, normalize_term(t)))
+            })
+            .collect();
+        self.cues.retain_mut(|entry| {
+            let category = entry.value.cue.category();
+            entry
+                .value
+                .terms
+                .retain(|t| !overridden.contains(&(category, normalize_term(t))));
+            !entry.value.terms.is_empty() || !entry.value.patterns.is_empty()
+        });
+        self.cues.extend(overlay.cues);
         self
     }
 
@@ -425,6 +487,48 @@ impl Lexicon {
         for n in &self.negations {
             check_source(&n.value.source).map_err(|m| err(&n.origin, m))?;
             check_phrases("words", &n.value.words, &n.origin, &mut seen_words)?;
+        }
+
+        // Cue terms are unique within a category: one word may be a role cue and a wording cue.
+        let mut seen_cue_terms: HashMap<crate::cues::CueCategory, HashMap<String, &Origin>> =
+            HashMap::new();
+        for c in &self.cues {
+            let cue = &c.value;
+            check_weight(cue.weight).map_err(|m| err(&c.origin, m))?;
+            if cue.source.trim().len() < 3 {
+                return Err(err(
+                    &c.origin,
+                    "`source` must name where the cue comes from (a seed `NNN: Section` or an outside source)".into(),
+                ));
+            }
+            if cue.terms.is_empty() && cue.patterns.is_empty() {
+                return Err(err(&c.origin, "a cue needs `terms` or `patterns`".into()));
+            }
+            if !cue.terms.is_empty() {
+                let seen = seen_cue_terms.entry(cue.cue.category()).or_default();
+                check_phrases("terms", &cue.terms, &c.origin, seen)?;
+            }
+            // Cue terms are found by their first word (see `crate::cues`).
+            if let Some(term) = cue
+                .terms
+                .iter()
+                .find(|t| !normalize_term(t).starts_with(crate::normalize::is_word_char))
+            {
+                return Err(err(
+                    &c.origin,
+                    format!("term {term:?} must start with a letter or digit"),
+                ));
+            }
+            for pattern in &cue.patterns {
+                let re = crate::cues::build_cue_regex(pattern)
+                    .map_err(|m| err(&c.origin, format!("pattern {pattern:?}: {m}")))?;
+                if re.is_match(b"") {
+                    return Err(err(
+                        &c.origin,
+                        format!("pattern {pattern:?} matches the empty string, so it would match everywhere"),
+                    ));
+                }
+            }
         }
         Ok(())
     }
@@ -548,10 +652,10 @@ pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
         ))
     })?;
     let serde_json::Value::Object(map) = value else {
-        return Err(file_err(
-            "a lexicon file holds one JSON object (keys: signals, patterns, titles, experience, sections, negations)"
-                .into(),
-        ));
+        return Err(file_err(format!(
+            "a lexicon file holds one JSON object (keys: {})",
+            KEYS.join(", ")
+        )));
     };
     for (key, value) in &map {
         if !KEYS.contains(&key.as_str()) {
@@ -570,15 +674,18 @@ pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
                 "titles" => TitleEntry::deserialize(item).map(drop),
                 "experience" => ExperienceBand::deserialize(item).map(drop),
                 "sections" => SectionEntry::deserialize(item).map(drop),
+                "cues" => CueEntry::deserialize(item).map(drop),
                 _ => NegationEntry::deserialize(item).map(drop),
             };
             if let Err(e) = check {
                 let label = item
                     .as_object()
                     .and_then(|o| {
-                        ["terms", "phrases", "headings", "words", "pattern"]
-                            .iter()
-                            .find_map(|k| o.get(*k))
+                        [
+                            "terms", "phrases", "headings", "words", "pattern", "patterns",
+                        ]
+                        .iter()
+                        .find_map(|k| o.get(*k))
                     })
                     .map(|v| match v {
                         serde_json::Value::Array(a) => {
@@ -631,6 +738,12 @@ impl LexiconFile {
             tidy(&mut n.words);
         }
         self.negations.sort_by(|a, b| a.words.cmp(&b.words));
+        for c in &mut self.cues {
+            tidy(&mut c.terms);
+            tidy(&mut c.patterns);
+        }
+        self.cues
+            .sort_by(|a, b| (a.cue, &a.terms, &a.patterns).cmp(&(b.cue, &b.terms, &b.patterns)));
         self
     }
 

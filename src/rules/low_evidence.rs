@@ -1,18 +1,22 @@
 //! `low-evidence`: the body says too little to read a level from.
 
-use super::{Context, Diagnostic, Rule, RuleDoc, Severity};
+use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 
 pub struct LowEvidence;
 
 static DOC: RuleDoc = RuleDoc {
     id: "low-evidence",
     severity: Severity::Warning,
+    category: Category::Structure,
+    status: Status::Stable,
     summary: "The body says too little about the role to read its level",
     explanation: "A posting is read from what it asks of the candidate: responsibilities, skills, \
 scope, stakeholders and years of experience (seed 003 describes each level by these). When the body \
 holds almost none of them (a two-line teaser, a page of benefits), jdlint reports the implied level as \
 unknown instead of guessing, and the mismatch rules stay silent. Candidates cannot judge such a \
 posting either: say what the role owns and what it asks for.",
+    instead: "Say what the role owns (its product area, decisions and outcomes), whom it works with, and what it asks of the candidate (experience, skills), under headings such as \"What you'll do\" and \"What you'll bring\".",
+    sources: &["003: Associate / Junior Product Manager … Director / VP of Product / Chief Product Officer (Core Responsibilities, Core Skill Sets)"],
     fires: "Product Manager\n\nJoin our amazing team! We have great snacks and a dog-friendly office. Apply now.\n",
     clean: "Product Manager\n\nWhat you'll do\n- Own the roadmap for one product area and write clear requirements\n- Run customer discovery interviews and usability tests\n- Define success metrics and run A/B tests\n\nRequirements\n- 2-4 years of product management experience\n",
 };

@@ -1,19 +1,42 @@
-//! The rule registry. Each rule has a stable kebab-case id, a default severity, a one-line summary,
-//! an explanation with examples (a posting that fires it and one that must not), and lives in its
-//! own file with its own tests.
+//! The rule catalogue. Each rule has a stable kebab-case id, a category, a default severity, a
+//! status, and documentation with examples (a posting that fires it and one that must not), which
+//! `jdlint rule ID` prints and SARIF carries as rule help. Each lives in its own file with its own
+//! tests.
+//!
+//! A [`RuleSet`] selects rules by id or by category and overrides severities; an
+//! [`Engine`](crate::Engine) runs the rules of its set.
 
+mod bro_culture;
+mod experience_level_conflict;
+mod gender_coded_wording;
+mod gendered_pronoun;
+mod hollow_benefits;
+mod hype_job_title;
 mod low_evidence;
+mod manager_without_team;
+mod missing_requirements;
+mod missing_responsibilities;
+mod missing_success_metrics;
+mod mixed_level_signals;
+mod not_a_pm_role;
+mod recruiter_filler;
 mod title_level_mismatch;
 mod title_specialization_mismatch;
 mod title_track_mismatch;
+mod unrealistic_expectations;
 mod unrecognized_title;
+mod vague_title;
 
 use crate::classify::{Implied, Settings, Totals};
+use crate::cues::{Cue, CueCategory, CueMatch, CueMatches};
 use crate::engine::Evidence;
-use crate::normalize::LineIndex;
+use crate::lexicon::{CompiledLexicon, SectionKind};
+use crate::normalize::{LineIndex, NormalizedText};
 use crate::posting::Posting;
+use crate::sections::Sections;
 use crate::title::Claimed;
 use serde::Serialize;
+use std::fmt;
 use std::ops::Range;
 
 /// How serious a diagnostic is. Ordered: `Info < Warning < Error`.
@@ -51,18 +74,112 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
-/// A rule's documentation, the same text `jdlint rule ID` prints.
+/// What a rule is about, for listing and for selecting rules as a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// The title against what the body implies (level, track, specialization).
+    Classification,
+    /// The body against itself: years against level, levels far apart, a manager without a team.
+    Consistency,
+    /// Whether the posting is for a product-management role at all, and whether its title says so.
+    Role,
+    /// What a posting must hold: responsibilities, requirements, metrics, enough to read.
+    Structure,
+    /// Wording that job-posting linters flag: gendered, hyped, exclusionary or empty language.
+    Wording,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Classification,
+        Category::Consistency,
+        Category::Role,
+        Category::Structure,
+        Category::Wording,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Classification => "classification",
+            Category::Consistency => "consistency",
+            Category::Role => "role",
+            Category::Structure => "structure",
+            Category::Wording => "wording",
+        }
+    }
+}
+
+/// How settled a rule is. `preview` rules run like the others, but their thresholds and wording
+/// may still change between releases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Stable,
+    Preview,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Stable => "stable",
+            Status::Preview => "preview",
+        }
+    }
+}
+
+/// A rule's documentation: what `jdlint rules` lists and `jdlint rule ID` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RuleDoc {
     pub id: &'static str,
     pub severity: Severity,
+    pub category: Category,
+    pub status: Status,
     pub summary: &'static str,
     /// What it checks and why it matters.
     pub explanation: &'static str,
+    /// What to write instead.
+    pub instead: &'static str,
+    /// Where the knowledge comes from: seeds (`NNN: Section`) and outside sources.
+    pub sources: &'static [&'static str],
     /// A posting (title line, then body) that fires the rule.
     pub fires: &'static str,
-    /// A posting that must not fire it.
+    /// A posting that must not fire it, written as the documentation suggests.
     pub clean: &'static str,
+}
+
+impl RuleDoc {
+    /// The documentation as Markdown: what `jdlint rule ID` prints, and SARIF's rule help.
+    pub fn markdown(&self) -> String {
+        let mut out = format!("# {}\n\n{}.\n\n", self.id, self.summary);
+        out.push_str(&format!(
+            "Severity: {} · Category: {} · Status: {}\n\n",
+            self.severity.id(),
+            self.category.id(),
+            self.status.id()
+        ));
+        out.push_str(&format!(
+            "## What it checks, and why\n\n{}\n\n",
+            self.explanation
+        ));
+        out.push_str(&format!(
+            "## Example\n\nThis posting fires `{}`:\n\n```text\n{}\n```\n\n",
+            self.id,
+            self.fires.trim_end()
+        ));
+        out.push_str(&format!(
+            "## Write instead\n\n{}\n\n```text\n{}\n```\n",
+            self.instead,
+            self.clean.trim_end()
+        ));
+        if !self.sources.is_empty() {
+            out.push_str("\n## Sources\n\n");
+            for source in self.sources {
+                out.push_str(&format!("- {source}\n"));
+            }
+        }
+        out
+    }
 }
 
 /// What a rule sees of an analysis.
@@ -76,6 +193,15 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// Lines of the posting's text, built once per analysis.
     pub lines: &'a LineIndex,
+    pub lexicon: &'a CompiledLexicon,
+    /// The body, normalized.
+    pub normalized: &'a NormalizedText,
+    /// The body's sections.
+    pub sections: &'a Sections,
+    /// The cues found in the body (only of the categories the engine's rule set needs).
+    pub cues: &'a CueMatches,
+    /// The cues found in the title.
+    pub title_cues: &'a CueMatches,
 }
 
 impl Context<'_> {
@@ -106,6 +232,40 @@ impl Context<'_> {
         }
     }
 
+    /// A diagnostic of `rule` pointing at `span`, a byte range of the body.
+    pub fn at_body(
+        &self,
+        doc: &RuleDoc,
+        span: Range<usize>,
+        message: String,
+        help: String,
+    ) -> Diagnostic {
+        let span = self.posting.body.start + span.start..self.posting.body.start + span.end;
+        let (line, column) = self.lines.line_col(&self.posting.text, span.start);
+        Diagnostic {
+            rule: doc.id,
+            severity: doc.severity,
+            message,
+            line: Some(line),
+            column: Some(column),
+            span: Some(span),
+            help: Some(help),
+        }
+    }
+
+    /// The 1-based line of body byte `offset` in the posting's text.
+    pub fn body_line(&self, offset: usize) -> usize {
+        self.lines
+            .line_col(&self.posting.text, self.posting.body.start + offset)
+            .0
+    }
+
+    /// The body's text at `span` (body bytes), quoted with its line, for messages.
+    pub fn quote_body(&self, span: &Range<usize>) -> String {
+        let text = &self.posting.body_text()[span.clone()];
+        format!("\"{text}\" (line {})", self.body_line(span.start))
+    }
+
     /// The strongest evidence supporting `pred`, quoted with its line, for messages.
     pub fn quote_evidence(&self, pred: impl Fn(&Evidence) -> bool, max: usize) -> String {
         let quotes: Vec<String> = self
@@ -117,6 +277,110 @@ impl Context<'_> {
             .collect();
         quotes.join(", ")
     }
+
+    /// Up to `max` matches quoted with their lines, and how many more there are:
+    /// `"rockstar" (line 3), "ninja" (line 9) and 2 more`.
+    pub fn quote_matches(&self, matches: &[&CueMatch], max: usize) -> String {
+        let mut quotes: Vec<String> = matches
+            .iter()
+            .take(max)
+            .map(|m| self.quote_body(&m.span))
+            .collect();
+        if matches.len() > max {
+            quotes.push(format!("{} more", matches.len() - max));
+        }
+        match quotes.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => quotes.join(""),
+        }
+    }
+
+    /// Matches of `cue` that say something about the role: outside the company pitch, benefits,
+    /// legal text and application instructions, and outside equal-opportunity boilerplate.
+    pub fn cues_in_role_text(&self, cue: Cue) -> impl Iterator<Item = &CueMatch> + '_ {
+        self.cues.of(cue).filter(|m| {
+            m.section.evidence_factor() > 0.0 && !self.cues.in_boilerplate(m.span.start)
+        })
+    }
+
+    /// Matches of `cue` outside legal text and equal-opportunity boilerplate: what the wording
+    /// rules read (benefits and the company pitch are wording the candidate reads too).
+    pub fn cues_outside_legal(&self, cue: Cue) -> impl Iterator<Item = &CueMatch> + '_ {
+        self.cues
+            .of(cue)
+            .filter(|m| m.section != SectionKind::Legal && !self.cues.in_boilerplate(m.span.start))
+    }
+}
+
+/// Whether one of the lexicon's negations stands within the three words before normalized
+/// offset `start` of the body, in the same clause ("not an entry-level role").
+fn negated(cx: &Context<'_>, start: usize) -> bool {
+    let before = &cx.normalized.as_str()[..start];
+    let clause = before
+        .rfind([',', '.', ';', ':', '!', '?', '(', ')'])
+        .map_or(before, |i| &before[i + 1..]);
+    let words: Vec<&str> = clause.split_whitespace().rev().take(3).collect();
+    cx.lexicon.negations.iter().any(|n| {
+        let n: Vec<&str> = n.iter().rev().map(String::as_str).collect();
+        words.windows(n.len()).any(|w| w == n.as_slice())
+    })
+}
+
+/// The bullet lists of a body: runs of at least three consecutive bulleted or numbered lines
+/// (blank lines between items allowed), each item without its marker.
+fn bullet_lists(body: &str) -> Vec<Vec<&str>> {
+    let mut lists: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in body.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        match strip_bullet(trimmed) {
+            Some(item) => current.push(item),
+            None => {
+                if current.len() >= 3 {
+                    lists.push(std::mem::take(&mut current));
+                }
+                current.clear();
+            }
+        }
+    }
+    if current.len() >= 3 {
+        lists.push(current);
+    }
+    lists
+}
+
+/// A line's text without its bullet or number, if it has one.
+fn strip_bullet(line: &str) -> Option<&str> {
+    const BULLETS: [char; 10] = ['-', '*', '+', '•', '·', '▪', '●', '◦', '‣', '–'];
+    if let Some(rest) = line.strip_prefix(BULLETS) {
+        return rest
+            .starts_with(char::is_whitespace)
+            .then(|| rest.trim_start());
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    (digits > 0 && digits <= 2)
+        .then(|| rest.strip_prefix(['.', ')']))
+        .flatten()
+        .filter(|r| r.starts_with(char::is_whitespace))
+        .map(str::trim_start)
+}
+
+/// Whether a body lost its line breaks (scraped text): its longest line is long and holds most of
+/// it. Its structure (sections, lists) cannot be judged, only its words.
+fn is_flattened(body: &str) -> bool {
+    let longest = body.lines().map(str::len).max().unwrap_or(0);
+    longest >= 300 && 2 * longest > body.trim().len()
+}
+
+/// A list of which at least half the items satisfy `item`.
+fn has_list_of(body: &str, item: impl Fn(&str) -> bool) -> bool {
+    bullet_lists(body)
+        .iter()
+        .any(|list| 2 * list.iter().filter(|i| item(i)).count() >= list.len())
 }
 
 /// A rule: its documentation and its check.
@@ -125,12 +389,27 @@ pub trait Rule: Sync {
     fn check(&self, cx: &Context<'_>) -> Option<Diagnostic>;
 }
 
-static RULES: [&dyn Rule; 5] = [
+static RULES: [&dyn Rule; 20] = [
+    &bro_culture::BroCulture,
+    &experience_level_conflict::ExperienceLevelConflict,
+    &gender_coded_wording::GenderCodedWording,
+    &gendered_pronoun::GenderedPronoun,
+    &hollow_benefits::HollowBenefits,
+    &hype_job_title::HypeJobTitle,
     &low_evidence::LowEvidence,
+    &manager_without_team::ManagerWithoutTeam,
+    &missing_requirements::MissingRequirements,
+    &missing_responsibilities::MissingResponsibilities,
+    &missing_success_metrics::MissingSuccessMetrics,
+    &mixed_level_signals::MixedLevelSignals,
+    &not_a_pm_role::NotAPmRole,
+    &recruiter_filler::RecruiterFiller,
     &title_level_mismatch::TitleLevelMismatch,
     &title_specialization_mismatch::TitleSpecializationMismatch,
     &title_track_mismatch::TitleTrackMismatch,
+    &unrealistic_expectations::UnrealisticExpectations,
     &unrecognized_title::UnrecognizedTitle,
+    &vague_title::VagueTitle,
 ];
 
 /// Every rule, sorted by id.
@@ -141,6 +420,213 @@ pub fn registry() -> &'static [&'static dyn Rule] {
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.doc().id == id)
+}
+
+/// A rule id or category name that is neither, with the closest known ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule {
+    pub given: String,
+    /// Known rule ids and category names close to `given`, closest first.
+    pub suggestions: Vec<&'static str>,
+}
+
+impl fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown rule or category `{}`", self.given)?;
+        match self.suggestions.as_slice() {
+            [] => write!(f, " (`jdlint rules` lists them)"),
+            [one] => write!(f, "; did you mean `{one}`?"),
+            many => write!(f, "; did you mean one of: {}?", many.join(", ")),
+        }
+    }
+}
+
+impl std::error::Error for UnknownRule {}
+
+/// What a selector names: one rule, or every rule of a category.
+#[derive(Clone, Copy)]
+pub enum Selector {
+    Rule(&'static dyn Rule),
+    Category(Category),
+}
+
+impl Selector {
+    /// A rule id (`vague-title`) or a category name (`wording`).
+    pub fn parse(s: &str) -> Result<Selector, UnknownRule> {
+        if let Some(rule) = find(s) {
+            return Ok(Selector::Rule(rule));
+        }
+        if let Some(category) = Category::ALL.into_iter().find(|c| c.id() == s) {
+            return Ok(Selector::Category(category));
+        }
+        Err(UnknownRule {
+            given: s.to_string(),
+            suggestions: closest_names(s),
+        })
+    }
+
+    fn matches(self, rule: &dyn Rule) -> bool {
+        match self {
+            Selector::Rule(r) => r.doc().id == rule.doc().id,
+            Selector::Category(c) => rule.doc().category == c,
+        }
+    }
+}
+
+impl fmt::Debug for Selector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Selector::Rule(r) => write!(f, "Rule({})", r.doc().id),
+            Selector::Category(c) => write!(f, "Category({})", c.id()),
+        }
+    }
+}
+
+/// Known rule ids and category names close to `given`: within a third of its length in edits,
+/// or containing it, closest first, at most five.
+pub fn closest_names(given: &str) -> Vec<&'static str> {
+    let names = RULES
+        .iter()
+        .map(|r| r.doc().id)
+        .chain(Category::ALL.iter().map(|c| c.id()));
+    let limit = (given.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, &'static str)> = names
+        .filter_map(|name| {
+            let d = edit_distance(given, name);
+            (d <= limit || (given.len() >= 4 && name.contains(given))).then_some((d, name))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(5).map(|(_, n)| n).collect()
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The rules an engine runs, each with its severity. Starts from every rule at its default
+/// severity; rules are switched off and on by id or category, and severities overridden, in the
+/// order the calls are made (so "all of `wording` but `hype-job-title`" is two calls).
+#[derive(Clone)]
+pub struct RuleSet {
+    rules: Vec<(&'static dyn Rule, Option<Severity>)>,
+}
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        RuleSet::all()
+    }
+}
+
+impl fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(
+                self.iter()
+                    .map(|(r, s)| format!("{}={}", r.doc().id, s.id())),
+            )
+            .finish()
+    }
+}
+
+impl RuleSet {
+    /// Every rule, at its default severity.
+    pub fn all() -> RuleSet {
+        RuleSet {
+            rules: RULES.iter().map(|&r| (r, None)).collect(),
+        }
+    }
+
+    /// No rule: build up from here with [`RuleSet::enable`].
+    pub fn none() -> RuleSet {
+        RuleSet { rules: Vec::new() }
+    }
+
+    /// Adds the rules `selector` names (a rule id or a category name).
+    pub fn enable(&mut self, selector: &str) -> Result<(), UnknownRule> {
+        let selector = Selector::parse(selector)?;
+        for rule in RULES.iter().copied().filter(|r| selector.matches(*r)) {
+            if !self.contains(rule.doc().id) {
+                self.rules.push((rule, None));
+            }
+        }
+        self.rules.sort_by_key(|(r, _)| r.doc().id);
+        Ok(())
+    }
+
+    /// Removes the rules `selector` names.
+    pub fn disable(&mut self, selector: &str) -> Result<(), UnknownRule> {
+        let selector = Selector::parse(selector)?;
+        self.rules.retain(|(r, _)| !selector.matches(*r));
+        Ok(())
+    }
+
+    /// Reports the rules `selector` names at `severity` (when they run).
+    pub fn set_severity(&mut self, selector: &str, severity: Severity) -> Result<(), UnknownRule> {
+        let selector = Selector::parse(selector)?;
+        for (rule, s) in &mut self.rules {
+            if selector.matches(*rule) {
+                *s = Some(severity);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.rules.iter().any(|(r, _)| r.doc().id == id)
+    }
+
+    /// The rules, sorted by id, each with the severity it reports at: the override if there is
+    /// one, else `None` (the rule's own choice, its default or a graded one).
+    pub fn iter(&self) -> impl Iterator<Item = (&'static dyn Rule, Severity)> + '_ {
+        self.rules
+            .iter()
+            .map(|&(r, s)| (r, s.unwrap_or(r.doc().severity)))
+    }
+
+    /// Runs every rule on `cx`, applying severity overrides; most severe first, then by rule id.
+    pub(crate) fn check(&self, cx: &Context<'_>) -> Vec<Diagnostic> {
+        let mut diagnostics: Vec<Diagnostic> = self
+            .rules
+            .iter()
+            .filter_map(|&(rule, severity)| {
+                let mut d = rule.check(cx)?;
+                if let Some(s) = severity {
+                    d.severity = s;
+                }
+                Some(d)
+            })
+            .collect();
+        diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+        diagnostics
+    }
+
+    /// The cue categories the rules need scanned: the `wording` cues only when a wording rule
+    /// runs.
+    pub fn cue_categories(&self) -> Vec<CueCategory> {
+        let wording = self
+            .rules
+            .iter()
+            .any(|(r, _)| r.doc().category == Category::Wording);
+        CueCategory::ALL
+            .into_iter()
+            .filter(|&c| c != CueCategory::Wording || wording)
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -177,7 +663,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_unique_sorted_kebab_case() {
+    fn ids_are_unique_sorted_kebab_case_and_not_category_names() {
         let ids: Vec<_> = registry().iter().map(|r| r.doc().id).collect();
         let mut sorted = ids.clone();
         sorted.sort();
@@ -188,29 +674,86 @@ mod tests {
                 id.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !id.starts_with('-'),
                 "{id}"
             );
+            assert!(Category::ALL.iter().all(|c| c.id() != id), "{id}");
         }
     }
 
     #[test]
     fn every_rule_is_documented_with_examples_that_behave_as_documented() {
+        let mut problems = Vec::new();
         for rule in registry() {
             let doc = rule.doc();
-            assert!(
-                !doc.summary.is_empty() && doc.explanation.len() > 80,
-                "{}",
-                doc.id
-            );
-            assert!(
-                fired(doc.fires).contains(&doc.id),
-                "the `fires` example of {} does not fire it: {:?}",
-                doc.id,
-                fired(doc.fires)
-            );
-            assert!(
-                !fired(doc.clean).contains(&doc.id),
-                "the `clean` example of {} fires it",
-                doc.id
-            );
+            if doc.summary.is_empty()
+                || doc.summary.ends_with('.')
+                || doc.explanation.len() < 80
+                || doc.instead.len() < 20
+                || doc.sources.is_empty()
+            {
+                problems.push(format!("{} is not fully documented", doc.id));
+            }
+            let fires = fired(doc.fires);
+            if !fires.contains(&doc.id) {
+                problems.push(format!(
+                    "the `fires` example of {} does not fire it: {fires:?}",
+                    doc.id
+                ));
+            }
+            let clean = fired(doc.clean);
+            if !clean.is_empty() {
+                problems.push(format!("the `clean` example of {} fires {clean:?}", doc.id));
+            }
         }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_markdown_holds_every_part_of_the_doc() {
+        let doc = find("title-level-mismatch").unwrap().doc();
+        let md = doc.markdown();
+        for part in [doc.summary, doc.explanation, doc.instead, doc.sources[0]] {
+            assert!(md.contains(part), "{part:?} missing from:\n{md}");
+        }
+        assert!(md.contains(doc.fires.lines().next().unwrap()));
+        assert!(md.starts_with("# title-level-mismatch\n"));
+    }
+
+    #[test]
+    fn selectors_take_ids_and_categories_and_suggest_on_typos() {
+        let mut set = RuleSet::all();
+        set.disable("wording").unwrap();
+        assert!(set
+            .iter()
+            .all(|(r, _)| r.doc().category != Category::Wording));
+        assert!(!set.cue_categories().contains(&CueCategory::Wording));
+        set.enable("hype-job-title").unwrap();
+        assert!(set.contains("hype-job-title") && !set.contains("bro-culture"));
+        assert!(set.cue_categories().contains(&CueCategory::Wording));
+        set.set_severity("classification", Severity::Info).unwrap();
+        let severity = set
+            .iter()
+            .find(|(r, _)| r.doc().id == "title-level-mismatch")
+            .map(|(_, s)| s);
+        assert_eq!(severity, Some(Severity::Info));
+
+        let e = set.disable("title-levle-mismatch").unwrap_err();
+        assert_eq!(e.suggestions.first(), Some(&"title-level-mismatch"));
+        assert!(
+            e.to_string()
+                .contains("did you mean one of: title-level-mismatch"),
+            "{e}"
+        );
+        let e = Selector::parse("mismatch").unwrap_err();
+        assert!(e.suggestions.contains(&"title-track-mismatch"), "{e}");
+        assert!(Selector::parse("zzzzzzzzzzzz")
+            .unwrap_err()
+            .suggestions
+            .is_empty());
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("vague-title", "vague-title"), 0);
     }
 }

@@ -1,6 +1,6 @@
 //! `title-level-mismatch`: the title claims a level the body does not read as.
 
-use super::{Context, Diagnostic, Rule, RuleDoc, Severity};
+use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::domain::{Target, Track};
 
 pub struct TitleLevelMismatch;
@@ -8,6 +8,8 @@ pub struct TitleLevelMismatch;
 static DOC: RuleDoc = RuleDoc {
     id: "title-level-mismatch",
     severity: Severity::Error,
+    category: Category::Classification,
+    status: Status::Stable,
     summary: "The title claims a level that the body's responsibilities and requirements do not read as",
     explanation: "Compares the level the title claims (from the title alone) with the level the body \
 implies (from responsibilities, scope, team size, reporting line and years of experience; title \
@@ -15,6 +17,8 @@ mentions inside the body do not count). Two or more ranks apart is an error; one
 warning, and only when the body's reading is confident. A mismatch misleads candidates (seed 001: \
 roles differ in scope and complexity at every rung) and skews pay bands and pipelines. Either retitle \
 the posting or rewrite its body for the level it names.",
+    instead: "Use the title of the level the body describes, or describe the scope, decisions and experience of the level the title names.",
+    sources: &["001: the ladder (Associate PM to CPO)", "003: each level's Main Focus, Core Responsibilities and Core Skill Sets", "004: Key Differences"],
     fires: "Product Manager\n\nWhat you'll do\n- Lead and grow a team of group product managers and directors\n- Own the P&L and the annual budget for the product organization\n- Design the product org and its team topology\n- Present product strategy to the board and the executive team\n\nRequirements\n- 12+ years of product management experience, 6+ years leading product leaders\n",
     clean: "Product Manager\n\nWhat you'll do\n- Own the roadmap for one product area and write clear requirements\n- Run customer discovery interviews and usability tests\n- Prioritize the backlog with engineering and design\n- Define success metrics and run A/B tests\n\nRequirements\n- 2-4 years of product management experience\n",
 };

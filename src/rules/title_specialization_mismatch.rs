@@ -1,6 +1,6 @@
 //! `title-specialization-mismatch`: the title names a specialization the body barely mentions.
 
-use super::{Context, Diagnostic, Rule, RuleDoc, Severity};
+use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::domain::{Specialization, Target};
 
 pub struct TitleSpecializationMismatch;
@@ -8,6 +8,8 @@ pub struct TitleSpecializationMismatch;
 static DOC: RuleDoc = RuleDoc {
     id: "title-specialization-mismatch",
     severity: Severity::Warning,
+    category: Category::Classification,
+    status: Status::Stable,
     summary: "The title names a specialization that the body is not about",
     explanation: "Seed 003 describes eight specializations, each judged by its own metrics (growth by \
 activation, retention and CAC/LTV; data by freshness, lineage and adoption of data tools; and so on). \
@@ -15,6 +17,8 @@ When the title names one (\"Product Manager, Growth\") but the body has little o
 reads clearly as another, candidates with the wrong skills apply. Fires only when the title names a \
 specialization, the body's primary specialization is a different one, and the named one has under a \
 tenth of the body's specialization evidence.",
+    instead: "Name the specialization the body describes, or describe the named one's work: its questions, skills and the metrics it is judged by.",
+    sources: &["003: Specialization / Focus Area (eight specializations, their focus, skills and Typical Metrics)"],
     fires: "Product Manager, Growth\n\nWhat you'll do\n- Own the data platform: pipelines, schemas and the metrics layer\n- Improve data quality, lineage and governance\n- Grow adoption of self-serve analytics and BI tools\n- Work with data engineers and analysts on ETL\n\nRequirements\n- 3 years of experience, SQL fluency\n",
     clean: "Product Manager, Growth\n\nWhat you'll do\n- Own activation and retention across the funnel\n- Design and run A/B tests on onboarding and paywalls\n- Work with lifecycle marketing on referral loops\n- Track CAC, LTV and conversion\n\nRequirements\n- 3 years of experience in growth\n",
 };

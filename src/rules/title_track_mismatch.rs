@@ -1,7 +1,7 @@
 //! `title-track-mismatch`: an IC title whose body manages people, or a manager title whose body
 //! manages no one.
 
-use super::{Context, Diagnostic, Rule, RuleDoc, Severity};
+use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::domain::{Target, Track};
 
 pub struct TitleTrackMismatch;
@@ -9,6 +9,8 @@ pub struct TitleTrackMismatch;
 static DOC: RuleDoc = RuleDoc {
     id: "title-track-mismatch",
     severity: Severity::Warning,
+    category: Category::Classification,
+    status: Status::Stable,
     summary: "An individual-contributor title with people-management duties, or a manager title with none",
     explanation: "The ladder has two tracks (seed 001): individual contributors (associate to \
 principal/staff) influence without authority, managers (group PM and up) hire, develop and \
@@ -16,8 +18,10 @@ performance-manage PMs (seed 003: Group Product Manager, \"Manage a team of PMs:
 performance, development\"). A Staff or Principal title over a body that asks for direct reports \
 hides a management job; a Group PM or Director title over a body with no team to manage promises \
 one that does not exist. Negated phrases (\"no direct reports\") count as IC evidence.",
+    instead: "For a manager title, say whom the role manages (how many PMs, hiring, performance reviews); for an individual-contributor title, drop the people management or say it has none.",
+    sources: &["001: Individual Contributor Roles; Manager Roles", "003: Group Product Manager / Product Lead > Core Skill Sets", "003: Lead / Principal / Staff Product Manager > Main Focus"],
     fires: "Principal Product Manager\n\nWhat you'll do\n- Manage a team of 5 product managers, with hiring and performance reviews\n- Coach your direct reports and grow their careers\n- Set strategy across several product lines\n\nRequirements\n- 8+ years of product management experience\n",
-    clean: "Principal Product Manager\n\nWhat you'll do\n- This is an individual contributor role with no direct reports\n- Coach other product people without managing them\n- Set strategy across several product lines\n\nRequirements\n- 8+ years of product management experience\n",
+    clean: "Principal Product Manager\n\nWhat you'll do\n- This is an individual contributor role with no direct reports\n- Coach other product people without managing them\n- Set strategy across several product lines and own their adoption metrics\n\nRequirements\n- 8+ years of product management experience\n",
 };
 
 impl Rule for TitleTrackMismatch {

@@ -1,20 +1,24 @@
 //! `unrecognized-title`: the title names no product-management role the lexicon knows.
 
-use super::{Context, Diagnostic, Rule, RuleDoc, Severity};
+use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 
 pub struct UnrecognizedTitle;
 
 static DOC: RuleDoc = RuleDoc {
     id: "unrecognized-title",
     severity: Severity::Warning,
+    category: Category::Role,
+    status: Status::Stable,
     summary: "The title names no product-management role jdlint knows, so it claims no level",
     explanation: "Titles are read through the lexicon's title phrases (seed 001's ladder and seed 002's \
 aliases: Associate PM, Senior PM, Staff PM, Group PM, Head of Product, ...). A title with no role \
 phrase (\"Product Ninja\", \"Product Wizard\") claims no level, track or specialization, so the \
 mismatch rules cannot check it, and job boards and candidates cannot place it either. Use a \
 conventional title, or map your company's title to a level in the lexicon or configuration.",
+    instead: "Use a title on the product-management ladder (\"Senior Product Manager\", \"Group Product Manager\"), or map your company's own title to a level in a lexicon overlay.",
+    sources: &["001: the ladder and its titles", "002: title aliases (Lead PM, Product Group Manager, VP of Product, ...)"],
     fires: "Product Ninja\n\nWhat you'll do\n- Own the roadmap for one product area\n- Run customer discovery interviews\n\nRequirements\n- 2-4 years of product management experience\n",
-    clean: "Product Manager\n\nWhat you'll do\n- Own the roadmap for one product area\n- Run customer discovery interviews\n\nRequirements\n- 2-4 years of product management experience\n",
+    clean: "Product Manager\n\nWhat you'll do\n- Own the roadmap for one product area\n- Run customer discovery interviews and track activation and retention\n\nRequirements\n- 2-4 years of product management experience\n",
 };
 
 impl Rule for UnrecognizedTitle {

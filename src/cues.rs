@@ -1,0 +1,695 @@
+//! Cues: the phrases the rule catalogue reads a posting with, beside the classifier's evidence.
+//! What job a body describes (`role:*`), whether it names a team, a metric or equal-opportunity
+//! boilerplate (`posting:*`), which words make a title (`title:*`), and the wording job-posting
+//! linters look for (`wording:*`). They live in the lexicon's `cues` entries and never feed the
+//! classifier, so a wording cue such as "decisive" cannot move a level.
+//!
+//! A [`CueLexicon`] compiles the cues of the categories a rule set needs into one index of terms
+//! by their first word (and one regex set, for patterns), so the whole catalogue costs one pass
+//! over a body; leaving the `wording` rules out leaves their cues out of the index.
+
+use crate::lexicon::{CueEntry, Located, SectionKind};
+use crate::normalize::{is_word_char, normalize_term, on_word_boundaries, NormalizedText};
+use crate::sections::Sections;
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+/// A lexicon category of cues. Rules of the `wording` rule category read the `wording` cues;
+/// switching those rules off leaves the category out of the scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CueCategory {
+    Role,
+    Posting,
+    Title,
+    Wording,
+}
+
+impl CueCategory {
+    pub const ALL: [CueCategory; 4] = [
+        CueCategory::Role,
+        CueCategory::Posting,
+        CueCategory::Title,
+        CueCategory::Wording,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            CueCategory::Role => "role",
+            CueCategory::Posting => "posting",
+            CueCategory::Title => "title",
+            CueCategory::Wording => "wording",
+        }
+    }
+}
+
+macro_rules! cues {
+    ($($variant:ident => $category:ident : $name:literal, $doc:literal;)*) => {
+        /// What a cue phrase indicates. Written `<category>:<name>` in lexicon files.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Cue {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Cue {
+            pub const ALL: &'static [Cue] = &[$(Cue::$variant,)*];
+
+            pub fn category(self) -> CueCategory {
+                match self {
+                    $(Cue::$variant => CueCategory::$category,)*
+                }
+            }
+
+            /// The name within its category.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Cue::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+cues! {
+    ProductManagement => Role:"product-management", "The work of a product manager: discovery, strategy, roadmap, prioritization.";
+    SoftwareEngineering => Role:"software-engineering", "Writing, reviewing and testing code.";
+    Design => Role:"design", "Visual, interface and interaction design, and a portfolio to show it.";
+    QualityAssurance => Role:"quality-assurance", "Test plans, test cases, regression and test automation.";
+    ProjectManagement => Role:"project-management", "Schedules, budgets, scope, delivery governance (project and program management).";
+    ProductOwnership => Role:"product-ownership", "A Scrum team's product owner: backlog, user stories, sprint ceremonies.";
+    ProductMarketing => Role:"product-marketing", "Positioning, messaging, launches, sales enablement.";
+    EngineeringManagement => Role:"engineering-management", "Managing software engineers and their delivery.";
+    TeamScope => Posting:"team-scope", "The size or shape of the team a manager runs: how many PMs, hiring, performance reviews.";
+    SuccessMetric => Posting:"success-metric", "A metric or outcome the role is judged by.";
+    EntryLevel => Posting:"entry-level", "A role described as entry-level or for new graduates.";
+    EqualOpportunity => Posting:"equal-opportunity", "Equal-opportunity boilerplate.";
+    SubstantiveBenefit => Posting:"substantive-benefit", "A benefit that costs the employer something: health cover, pension, paid leave, stated pay.";
+    SelfDescription => Posting:"self-description", "Words a posting introduces the job it is for with (\"we are looking for\", \"as a\", \"join us as\").";
+    RoleWord => Title:"role-word", "A word that names a job in a title, of any profession (engineer, analyst, director).";
+    SoftwareEngineerTitle => Title:"software-engineer", "A noun that names a software engineer's job.";
+    DesignerTitle => Title:"designer", "A noun that names a designer's job.";
+    QualityAssuranceTitle => Title:"qa-engineer", "A noun that names a QA engineer's or tester's job.";
+    ProjectManagerTitle => Title:"project-manager", "A noun that names a project, program or delivery manager's job.";
+    ProductOwnerTitle => Title:"product-owner", "A noun that names a product owner's job.";
+    ProductMarketerTitle => Title:"product-marketer", "A noun that names a product marketer's job.";
+    EngineeringManagerTitle => Title:"engineering-manager", "A noun that names an engineering manager's job.";
+    GenderedPronoun => Wording:"gendered-pronoun", "A pronoun of one gender.";
+    MasculineCoded => Wording:"masculine-coded", "A word of the agentic, masculine-coded kind (Gaucher, Friesen and Kay, 2011).";
+    FeminineCoded => Wording:"feminine-coded", "A word of the communal, feminine-coded kind (Gaucher, Friesen and Kay, 2011).";
+    NotCoded => Wording:"not-coded", "A phrase that holds a gender-coded word but is not coded wording (\"data-driven\", \"competitive analysis\"): matched so that it hides the word.";
+    HypeTitle => Wording:"hype-title", "A hype noun for a person: rockstar, ninja, guru.";
+    BroCulture => Wording:"bro-culture", "Wording of a drinking, frat-house culture.";
+    HollowPerk => Wording:"hollow-perk", "A perk that stands in for benefits: ping-pong tables, free snacks.";
+    UnrealisticExpectation => Wording:"unrealistic-expectation", "A demand of unlimited availability or effort.";
+    RecruiterFiller => Wording:"recruiter-filler", "Recruiter filler that says nothing about the job.";
+}
+
+impl Cue {
+    /// Whether titles are read for this cue: job words, and hype nouns ("Rockstar PM").
+    pub fn read_in_titles(self) -> bool {
+        self.category() == CueCategory::Title || self == Cue::HypeTitle
+    }
+
+    /// Whether bodies are read for this cue: all but the words that only make a title.
+    pub fn read_in_bodies(self) -> bool {
+        self != Cue::RoleWord
+    }
+
+    /// The job a `title:*` job noun names, as its `role:*` cue.
+    pub fn role_named(self) -> Option<Cue> {
+        Some(match self {
+            Cue::SoftwareEngineerTitle => Cue::SoftwareEngineering,
+            Cue::DesignerTitle => Cue::Design,
+            Cue::QualityAssuranceTitle => Cue::QualityAssurance,
+            Cue::ProjectManagerTitle => Cue::ProjectManagement,
+            Cue::ProductOwnerTitle => Cue::ProductOwnership,
+            Cue::ProductMarketerTitle => Cue::ProductMarketing,
+            Cue::EngineeringManagerTitle => Cue::EngineeringManagement,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Cue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.category().id(), self.name())
+    }
+}
+
+impl FromStr for Cue {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let known_categories = || {
+            CueCategory::ALL
+                .iter()
+                .map(|c| c.id())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Some((category, name)) = s.split_once(':') else {
+            return Err(format!(
+                "cue `{s}` is not of the form `<category>:<name>` (categories: {})",
+                known_categories()
+            ));
+        };
+        let Some(category) = CueCategory::ALL.into_iter().find(|c| c.id() == category) else {
+            return Err(format!(
+                "unknown category `{category}` in cue `{s}` (known: {})",
+                known_categories()
+            ));
+        };
+        let in_category = || Cue::ALL.iter().filter(move |c| c.category() == category);
+        in_category()
+            .find(|c| c.name() == name)
+            .copied()
+            .ok_or_else(|| {
+                let known: Vec<_> = in_category().map(|c| c.name()).collect();
+                format!(
+                    "unknown cue `{name}` in category `{}` (known: {})",
+                    category.id(),
+                    known.join(", ")
+                )
+            })
+    }
+}
+
+impl Serialize for Cue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Cue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// One match of a cue in a body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueMatch {
+    pub cue: Cue,
+    /// The lexicon entry's weight.
+    pub weight: f64,
+    /// Byte range in the normalized body.
+    pub range: Range<usize>,
+    /// Byte range in the body.
+    pub span: Range<usize>,
+    pub section: SectionKind,
+}
+
+/// The cues found in a body, in reading order, and the spans that are equal-opportunity
+/// boilerplate.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CueMatches {
+    matches: Vec<CueMatch>,
+    boilerplate: Vec<Range<usize>>,
+}
+
+impl CueMatches {
+    pub fn all(&self) -> &[CueMatch] {
+        &self.matches
+    }
+
+    /// Matches of `cue`, in reading order.
+    pub fn of(&self, cue: Cue) -> impl Iterator<Item = &CueMatch> + '_ {
+        self.matches.iter().filter(move |m| m.cue == cue)
+    }
+
+    /// Whether body byte `offset` stands in equal-opportunity boilerplate found by its wording
+    /// (a `legal` section is recognized by its heading; this finds the statement without one).
+    pub fn in_boilerplate(&self, offset: usize) -> bool {
+        let i = self.boilerplate.partition_point(|r| r.end <= offset);
+        self.boilerplate.get(i).is_some_and(|r| r.start <= offset)
+    }
+}
+
+/// Size limit for a compiled cue pattern: generous for real patterns, small enough that a
+/// pathological one is refused at load.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// Compiles a cue pattern. Cue patterns are matched in ASCII mode (`\b`, `\w` and classes are
+/// ASCII, on the bytes of the normalized text): Unicode word boundaries would keep the regex
+/// engine off its fast paths, and normalized text is lower-case with ASCII quotes and dashes.
+pub(crate) fn build_cue_regex(pattern: &str) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| format!("invalid regex: {e}"))
+}
+
+/// A line at most this long that holds an equal-opportunity phrase is boilerplate as a whole;
+/// in a longer (flattened) line, only the sentence that holds it and the one after.
+const BOILERPLATE_LINE: usize = 700;
+
+/// A term under its first word, with the two bytes that follow that word (0 past the end), which
+/// turn most candidates away before the whole term is compared.
+#[derive(Debug, Clone)]
+struct Candidate {
+    next: [u8; 2],
+    term: Box<str>,
+    owner: u32,
+    cue: Cue,
+}
+
+/// The two bytes of `text` at `at` and after (0 past the end).
+fn two_bytes(text: &str, at: usize) -> [u8; 2] {
+    let b = text.as_bytes();
+    [
+        b.get(at).copied().unwrap_or(0),
+        b.get(at + 1).copied().unwrap_or(0),
+    ]
+}
+
+/// FNV-1a over the bytes of a word: the index's keys are short words, for which it is several
+/// times faster than SipHash (and the keys are the lexicon's, not an attacker's).
+#[inline]
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Whether the character that starts at byte `at` of `text` is a word character, with a fast
+/// path for ASCII.
+#[inline]
+fn word_char_at(text: &str, at: usize) -> bool {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        b.is_ascii_alphanumeric() || b == b'_'
+    } else {
+        text[at..].chars().next().is_some_and(is_word_char)
+    }
+}
+
+/// The length of the run of word characters at the start of `text`.
+fn first_word_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && word_char_at(text, i) {
+        i += utf8_len(bytes[i]);
+    }
+    i
+}
+
+/// The length of the UTF-8 sequence a leading byte starts.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// Terms by their first word. A term matches only where a word starts, so one lookup per word
+/// of the body finds the candidates, each then compared in place: a few times cheaper than an
+/// automaton over the same terms, which would be as large as the classifier's. The table is
+/// open-addressed on the word's FNV hash, and most words of a body find an empty slot.
+#[derive(Debug, Clone, Default)]
+struct TermIndex {
+    /// First words, each with its candidates (longest term first).
+    keys: Vec<(Box<str>, Vec<Candidate>)>,
+    /// `slots[hash & mask]`, probing on: an index into `keys`, or `u32::MAX` for none.
+    slots: Vec<u32>,
+}
+
+impl TermIndex {
+    fn build(terms: Vec<(String, u32, Cue)>) -> TermIndex {
+        let mut index = TermIndex::default();
+        let mut position: HashMap<String, usize> = HashMap::new();
+        for (term, owner, cue) in terms {
+            let key = term[..first_word_len(&term)].to_string();
+            let next = two_bytes(&term, key.len());
+            let at = *position.entry(key.clone()).or_insert_with(|| {
+                index.keys.push((key.into_boxed_str(), Vec::new()));
+                index.keys.len() - 1
+            });
+            index.keys[at].1.push(Candidate {
+                next,
+                term: term.into_boxed_str(),
+                owner,
+                cue,
+            });
+        }
+        for (_, candidates) in &mut index.keys {
+            candidates.sort_by_key(|c| (std::cmp::Reverse(c.term.len()), c.cue));
+        }
+        let size = (index.keys.len() * 2).next_power_of_two().max(8);
+        index.slots = vec![u32::MAX; size];
+        for (i, (key, _)) in index.keys.iter().enumerate() {
+            let mut slot = fnv(key.as_bytes()) as usize & (size - 1);
+            while index.slots[slot] != u32::MAX {
+                slot = (slot + 1) & (size - 1);
+            }
+            index.slots[slot] = i as u32;
+        }
+        index
+    }
+
+    fn get(&self, key: &str) -> Option<&[Candidate]> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = fnv(key.as_bytes()) as usize & mask;
+        loop {
+            let i = *self.slots.get(slot)?;
+            let (k, candidates) = self.keys.get(i as usize)?;
+            if **k == *key {
+                return Some(candidates);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Every whole-word match in `text`: (range, owner), by start, then longest first.
+    fn find_all(&self, text: &str, out: &mut Vec<(Range<usize>, u32)>) {
+        let bytes = text.as_bytes();
+        // The length of the word character at `at`, or 0 if it is none (ASCII first: it is
+        // nearly all of a normalized text).
+        let word_len = |at: usize| match bytes[at] {
+            b if b.is_ascii_alphanumeric() || b == b'_' => 1,
+            b if b.is_ascii() => 0,
+            b if word_char_at(text, at) => utf8_len(b),
+            _ => 0,
+        };
+        let mut at = 0;
+        while at < bytes.len() {
+            let len = word_len(at);
+            if len == 0 {
+                at += utf8_len(bytes[at]);
+                continue;
+            }
+            let start = at;
+            at += len;
+            while at < bytes.len() {
+                match word_len(at) {
+                    0 => break,
+                    len => at += len,
+                }
+            }
+            self.verify(text, start, &text[start..at], out);
+        }
+    }
+
+    /// The terms whose first word is `key`, at byte `at` of `text`, that match there.
+    #[inline]
+    fn verify(&self, text: &str, at: usize, key: &str, out: &mut Vec<(Range<usize>, u32)>) {
+        let Some(candidates) = self.get(key) else {
+            return;
+        };
+        let rest = &text[at..];
+        let next = two_bytes(rest, key.len());
+        for c in candidates {
+            // A term that ends with the key needs only the key; others need the next two bytes.
+            let fits = c.next[0] == 0
+                || (c.next[0] == next[0] && (c.next[1] == 0 || c.next[1] == next[1]));
+            let range = at..at + c.term.len();
+            if fits && rest.starts_with(&*c.term) && on_word_boundaries(text, &range) {
+                out.push((range, c.owner));
+            }
+        }
+    }
+}
+
+/// The cues of some categories, compiled for matching.
+#[derive(Debug, Clone)]
+pub struct CueLexicon {
+    /// The entries it was compiled from, all categories, to recompile for another rule set.
+    entries: Vec<CueEntry>,
+    categories: Vec<CueCategory>,
+    /// Per compiled entry: its cue and weight.
+    owners: Vec<(Cue, f64)>,
+    /// The terms of cues read in bodies, and of those read in titles.
+    body_terms: TermIndex,
+    title_terms: TermIndex,
+    patterns: Vec<(Regex, u32)>,
+    pattern_set: RegexSet,
+}
+
+impl CueLexicon {
+    /// Compiles the cues of `categories` among `entries` (which are validated).
+    pub fn new(entries: &[Located<CueEntry>], categories: &[CueCategory]) -> CueLexicon {
+        let entries: Vec<CueEntry> = entries.iter().map(|e| e.value.clone()).collect();
+        CueLexicon::compile(entries, categories)
+    }
+
+    /// The same cues compiled for other categories.
+    pub fn with_categories(self, categories: &[CueCategory]) -> CueLexicon {
+        CueLexicon::compile(self.entries, categories)
+    }
+
+    pub fn categories(&self) -> &[CueCategory] {
+        &self.categories
+    }
+
+    fn compile(entries: Vec<CueEntry>, categories: &[CueCategory]) -> CueLexicon {
+        let mut owners = Vec::new();
+        let (mut body_terms, mut title_terms) = (Vec::new(), Vec::new());
+        let mut patterns = Vec::new();
+        for e in entries
+            .iter()
+            .filter(|e| categories.contains(&e.cue.category()))
+        {
+            let owner = owners.len() as u32;
+            owners.push((e.cue, e.weight));
+            for t in &e.terms {
+                let term = normalize_term(t);
+                if e.cue.read_in_titles() {
+                    title_terms.push((term.clone(), owner, e.cue));
+                }
+                if e.cue.read_in_bodies() {
+                    body_terms.push((term, owner, e.cue));
+                }
+            }
+            for p in &e.patterns {
+                patterns.push((
+                    build_cue_regex(p).expect("cue patterns are validated"),
+                    owner,
+                ));
+            }
+        }
+        let pattern_set = RegexSetBuilder::new(patterns.iter().map(|(r, _)| r.as_str()))
+            .unicode(false)
+            .size_limit(REGEX_SIZE_LIMIT * 8)
+            .build()
+            .expect("cue patterns are validated one by one");
+        CueLexicon {
+            entries,
+            categories: categories.to_vec(),
+            owners,
+            body_terms: TermIndex::build(body_terms),
+            title_terms: TermIndex::build(title_terms),
+            patterns,
+            pattern_set,
+        }
+    }
+
+    /// The cues in `body` (normalized as `normalized`, split into `sections`).
+    ///
+    /// Terms match on whole words; within a category the leftmost-longest of overlapping matches
+    /// wins ("product roadmap" over "roadmap"), while categories do not hide one another (a word
+    /// may be a wording cue and a role cue at once).
+    pub fn scan(&self, body: &str, normalized: &NormalizedText, sections: &Sections) -> CueMatches {
+        self.scan_with(&self.body_terms, body, normalized, sections)
+    }
+
+    /// The cues read in titles, in `title`.
+    pub fn scan_title(&self, title: &str) -> CueMatches {
+        let sections = Sections::default();
+        self.scan_with(
+            &self.title_terms,
+            title,
+            &NormalizedText::new(title),
+            &sections,
+        )
+    }
+
+    fn scan_with(
+        &self,
+        terms: &TermIndex,
+        body: &str,
+        normalized: &NormalizedText,
+        sections: &Sections,
+    ) -> CueMatches {
+        let text = normalized.as_str();
+        let mut found = Vec::new();
+        terms.find_all(text, &mut found);
+        // Matches come by start, longest first: keeping each that starts after the last kept one
+        // of its category is leftmost-longest within the category.
+        let mut category_end = [0usize; CueCategory::ALL.len()];
+        let mut selected: Vec<(Range<usize>, u32)> = Vec::with_capacity(found.len());
+        for (range, owner) in found {
+            let end = &mut category_end[self.owners[owner as usize].0.category() as usize];
+            if range.start >= *end {
+                *end = range.end;
+                selected.push((range, owner));
+            }
+        }
+        let with_patterns = !self.patterns.is_empty();
+        let hits = with_patterns.then(|| self.pattern_set.matches(text.as_bytes()));
+        for index in hits.iter().flat_map(|h| h.iter()) {
+            let (regex, owner) = &self.patterns[index];
+            // ASCII mode can end a match inside a multi-byte character (`[^a-z]` takes one
+            // byte of it); such a match is not on a character boundary and is dropped.
+            selected.extend(
+                regex
+                    .find_iter(text.as_bytes())
+                    .map(|m| m.range())
+                    .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+                    .map(|r| (r, *owner)),
+            );
+        }
+        if with_patterns {
+            selected.sort_by_key(|(r, o)| (r.start, r.end, self.owners[*o as usize].0));
+        }
+
+        let mut matches = Vec::with_capacity(selected.len());
+        let mut boilerplate: Vec<Range<usize>> = Vec::new();
+        for (range, owner) in selected {
+            let (cue, weight) = self.owners[owner as usize];
+            let span = normalized.original_range(range.clone());
+            if cue == Cue::EqualOpportunity {
+                let statement = boilerplate_around(body, span.start);
+                match boilerplate.last_mut() {
+                    Some(last) if last.end >= statement.start => {
+                        last.end = last.end.max(statement.end)
+                    }
+                    _ => boilerplate.push(statement),
+                }
+            }
+            matches.push(CueMatch {
+                cue,
+                weight,
+                section: sections.kind_at(span.start),
+                range,
+                span,
+            });
+        }
+        CueMatches {
+            matches,
+            boilerplate,
+        }
+    }
+}
+
+/// The equal-opportunity statement around body byte `at`: its line, or in a long flattened line
+/// the sentence that holds it and the next.
+fn boilerplate_around(body: &str, at: usize) -> Range<usize> {
+    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = body[at..].find('\n').map_or(body.len(), |i| at + i);
+    if line_end - line_start <= BOILERPLATE_LINE {
+        return line_start..line_end;
+    }
+    let sentence_end = |from: usize| {
+        body[from..line_end]
+            .find(['.', '!', '?'])
+            .map_or(line_end, |i| from + i + 1)
+    };
+    let start = body[line_start..at]
+        .rfind(['.', '!', '?'])
+        .map_or(line_start, |i| line_start + i + 1);
+    let start = start + (body[start..at].len() - body[start..at].trim_start().len());
+    let end = sentence_end(sentence_end(at));
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{CompiledLexicon, Lexicon};
+
+    #[test]
+    fn cue_ids_round_trip_and_name_what_is_wrong() {
+        for &cue in Cue::ALL {
+            assert_eq!(cue.to_string().parse::<Cue>(), Ok(cue));
+        }
+        let e = "wordng:hype-title".parse::<Cue>().unwrap_err();
+        assert!(e.contains("unknown category `wordng`"), "{e}");
+        let e = "role:bartending".parse::<Cue>().unwrap_err();
+        assert!(
+            e.contains("unknown cue `bartending` in category `role`"),
+            "{e}"
+        );
+        assert!("design".parse::<Cue>().is_err());
+    }
+
+    fn scan(lexicon_json: &str, body: &str) -> Vec<(String, String)> {
+        let lexicon = Lexicon::from_sources([("t.json".to_string(), lexicon_json)]).unwrap();
+        let cues = CueLexicon::new(&lexicon.cues, &CueCategory::ALL);
+        let sections = Sections::split(body, &CompiledLexicon::new(&lexicon));
+        cues.scan(body, &NormalizedText::new(body), &sections)
+            .all()
+            .iter()
+            .map(|m| (m.cue.to_string(), body[m.span.clone()].to_string()))
+            .collect()
+    }
+
+    const LEX: &str = r#"{"cues": [
+        {"cue": "role:product-management", "terms": ["roadmap", "product roadmap"], "source": "003: x"},
+        {"cue": "wording:masculine-coded", "terms": ["lead", "compete"], "source": "Gaucher et al. 2011"},
+        {"cue": "role:software-engineering", "terms": ["lead"], "patterns": ["\\bwrite (?:clean )?code\\b"], "source": "own words"}
+    ]}"#;
+
+    #[test]
+    fn categories_do_not_hide_one_another_but_terms_in_one_do() {
+        let found = scan(LEX, "Lead the Product Roadmap and write clean code.");
+        assert_eq!(
+            found,
+            vec![
+                ("role:software-engineering".into(), "Lead".into()),
+                ("wording:masculine-coded".into(), "Lead".into()),
+                ("role:product-management".into(), "Product Roadmap".into()),
+                (
+                    "role:software-engineering".into(),
+                    "write clean code".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(scan(LEX, "core competence, misleading roadmaps").is_empty());
+    }
+
+    #[test]
+    fn leaving_a_category_out_leaves_its_cues_unscanned() {
+        let lexicon = Lexicon::from_sources([("t.json".to_string(), LEX)]).unwrap();
+        let cues =
+            CueLexicon::new(&lexicon.cues, &CueCategory::ALL).with_categories(&[CueCategory::Role]);
+        let body = "lead the roadmap";
+        let sections = Sections::split(body, &CompiledLexicon::new(&lexicon));
+        let found = cues.scan(body, &NormalizedText::new(body), &sections);
+        assert!(found
+            .all()
+            .iter()
+            .all(|m| m.cue.category() == CueCategory::Role));
+        assert_eq!(found.all().len(), 2);
+    }
+
+    #[test]
+    fn boilerplate_is_the_line_or_the_sentences_around_the_phrase() {
+        let body = "Own the roadmap.\nAcme is an equal opportunity employer. We welcome everyone.\nApply now.\n";
+        let at = body.find("equal").unwrap();
+        assert_eq!(
+            &body[boilerplate_around(body, at)],
+            "Acme is an equal opportunity employer. We welcome everyone."
+        );
+        let long = format!(
+            "{} Acme is an equal opportunity employer. We welcome all. Benefits follow. More.",
+            "Own the roadmap. ".repeat(50)
+        );
+        let at = long.find("equal").unwrap();
+        assert_eq!(
+            &long[boilerplate_around(&long, at)],
+            "Acme is an equal opportunity employer. We welcome all."
+        );
+    }
+}

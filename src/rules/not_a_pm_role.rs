@@ -1,0 +1,254 @@
+//! `not-a-pm-role`: the title says product manager, the body describes another job.
+
+use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
+use crate::cues::{Cue, CueCategory, CueMatch};
+use crate::lexicon::SectionKind;
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub struct NotAPmRole;
+
+static DOC: RuleDoc = RuleDoc {
+    id: "not-a-pm-role",
+    severity: Severity::Error,
+    category: Category::Role,
+    status: Status::Preview,
+    summary: "The title names a product-management role but the body describes another job",
+    explanation: "Product management is deciding what to build and why: discovery, strategy, \
+roadmap and prioritization, judged by outcomes (seed 003, Generalist / Core Product Manager; seed \
+004 contrasts it with the jobs around it). Titles drift: a project or program manager's job \
+(schedules, budgets, delivery governance), a Scrum product owner's (backlog, user stories, sprint \
+ceremonies and nothing beyond), a product marketer's (positioning, messaging, launches), an \
+engineering manager's, or an engineer's, designer's or tester's job gets posted as \"Product \
+Manager\". The rule weighs the body's cues for each of these jobs (the lexicon's `role:*` cues, in \
+the responsibilities and requirements, less in the company pitch, not in legal text), and a \
+self-description that names another job (\"we are looking for a QA engineer\", \"as a UI designer, \
+you will\") weighs most of all; these are set against the body's product-management cues, and fires when another job clearly outweighs product management. The \
+wrong title sends the posting to the wrong candidates and the wrong pay band.",
+    instead: "Title the posting for the job the body describes (\"Project Manager\", \"Product \
+Owner\", \"Product Marketing Manager\", \"Engineering Manager\"), or describe the product work the \
+role owns: the problems it chooses, the roadmap it sets and the outcomes it answers for.",
+    sources: &[
+        "003: Generalist / Core Product Manager > Main Focus; Core Skill Sets",
+        "004: Product Leader vs Product Manager (the jobs around product management)",
+        "lexicon/roles/*.json (the cues of each job)",
+    ],
+    fires: "Product Manager\n\nWhat you'll do\n- Build project plans and schedules and keep every project on time and within budget\n- Maintain the risk register and send weekly status reports to the steering committee\n- Manage change requests and the statement of work with each client\n\nRequirements\n- PMP or PRINCE2 certification\n- 3 years of project management experience with Gantt charts and MS Project\n",
+    clean: "Product Manager\n\nWhat you'll do\n- Own the product roadmap for invoicing and decide what to build next\n- Run customer discovery and prioritize the problems worth solving\n- Write PRDs with engineering and design and track adoption and retention\n\nRequirements\n- 3 years of product management experience\n",
+};
+
+/// Another job's cues must reach this weight before the body can read as that job.
+const MIN_OTHER: f64 = 4.0;
+/// And outweigh the product-management cues this many times.
+const RATIO: f64 = 2.0;
+/// Repeats of one phrase count less each time.
+const REPEAT_DECAY: f64 = 0.5;
+
+fn role_name(cue: Cue) -> &'static str {
+    match cue {
+        Cue::SoftwareEngineering => "a software engineer's",
+        Cue::Design => "a designer's",
+        Cue::QualityAssurance => "a QA engineer's",
+        Cue::ProjectManagement => "a project or program manager's",
+        Cue::ProductOwnership => "a Scrum product owner's",
+        Cue::ProductMarketing => "a product marketer's",
+        Cue::EngineeringManagement => "an engineering manager's",
+        _ => "another",
+    }
+}
+
+/// How much a cue counts in a section. What job a posting is for shows everywhere but in legal
+/// text, and more in the parts that describe the role than in the company pitch or the benefits
+/// (which scraped postings often run into, their headings lost).
+fn section_factor(section: SectionKind) -> f64 {
+    match section {
+        SectionKind::Legal => 0.0,
+        SectionKind::About
+        | SectionKind::Benefits
+        | SectionKind::Apply
+        | SectionKind::NiceToHave => 0.5,
+        SectionKind::Preamble
+        | SectionKind::Role
+        | SectionKind::Responsibilities
+        | SectionKind::Requirements => 1.0,
+    }
+}
+
+/// One piece of evidence for a job: a `role:*` cue, or a self-description naming the job.
+struct JobCue {
+    job: Cue,
+    /// The weight that counts: the lexicon weight, the section factor, repeats counting less.
+    weight: f64,
+    /// Body bytes.
+    span: Range<usize>,
+}
+
+/// Most words between a self-description and the job noun it introduces ("looking for an
+/// experienced, detail-oriented QA engineer" has four).
+const SELF_DESCRIPTION_GAP: usize = 4;
+
+/// Words that make the job noun after a self-description someone else ("you will be working
+/// closely with the developers", "looking for feedback from designers").
+const GAP_STOP_WORDS: [&str; 14] = [
+    "with",
+    "to",
+    "for",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "from",
+    "and",
+    "or",
+    "alongside",
+    "like",
+    "other",
+];
+
+/// The job nouns (`title:*` cues) that a self-description introduces: "we are looking for a
+/// talented backend engineer", "as a UI designer, you will" (at the start of a sentence, so
+/// "experience as a software engineer" is not one), each with the span from the trigger on.
+fn self_descriptions<'a>(
+    cx: &'a Context<'_>,
+) -> impl Iterator<Item = (&'a CueMatch, Cue, Range<usize>)> + 'a {
+    let text = cx.normalized.as_str();
+    let triggers: Vec<&CueMatch> = cx.cues.of(Cue::SelfDescription).collect();
+    cx.cues.all().iter().filter_map(move |noun| {
+        let job = noun.cue.role_named()?;
+        let i = triggers.partition_point(|t| t.range.end <= noun.range.start);
+        let trigger = triggers[..i].last()?;
+        let gap = &text[trigger.range.end..noun.range.start];
+        let mut words = gap.split_whitespace().map(|w| w.trim_end_matches(','));
+        if gap.split_whitespace().count() > SELF_DESCRIPTION_GAP
+            || gap.contains(['.', ';', ':', '!', '?', '(', ')'])
+            || words.any(|w| GAP_STOP_WORDS.contains(&w))
+        {
+            return None;
+        }
+        if text[trigger.range.clone()].starts_with("as ") {
+            let before = text[..trigger.range.start].trim_end_matches(' ');
+            let sentence_start = before
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == ',' || c == '\''));
+            if !sentence_start {
+                return None;
+            }
+        }
+        Some((noun, job, trigger.span.start..noun.span.end))
+    })
+}
+
+/// Each job's weight in the body (outside legal text and boilerplate) and the cues behind it.
+fn masses(cx: &Context<'_>) -> (HashMap<Cue, f64>, Vec<JobCue>) {
+    let text = cx.normalized.as_str();
+    let mut seen: HashMap<&str, i32> = HashMap::new();
+    let mut mass: HashMap<Cue, f64> = HashMap::new();
+    let mut counted = Vec::new();
+    let role_cues = cx
+        .cues
+        .all()
+        .iter()
+        .filter(|m| m.cue.category() == CueCategory::Role)
+        .map(|m| (m, m.cue, m.span.clone()));
+    for (m, job, span) in role_cues.chain(self_descriptions(cx)) {
+        let factor = section_factor(m.section);
+        if factor == 0.0 || cx.cues.in_boilerplate(m.span.start) {
+            continue;
+        }
+        let repeats = seen.entry(&text[m.range.clone()]).or_insert(0);
+        let weight = m.weight * factor * REPEAT_DECAY.powi(*repeats);
+        *repeats += 1;
+        *mass.entry(job).or_default() += weight;
+        counted.push(JobCue { job, weight, span });
+    }
+    (mass, counted)
+}
+
+impl Rule for NotAPmRole {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, cx: &Context<'_>) -> Option<Diagnostic> {
+        cx.claimed.level?;
+        let (mass, counted) = masses(cx);
+        let product = mass.get(&Cue::ProductManagement).copied().unwrap_or(0.0);
+        let (&other, &other_mass) = mass
+            .iter()
+            .filter(|(&c, _)| c != Cue::ProductManagement)
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
+        if other_mass < MIN_OTHER || other_mass < RATIO * product {
+            return None;
+        }
+        let mut strongest: Vec<&JobCue> = counted.iter().filter(|c| c.job == other).collect();
+        strongest.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then(a.span.start.cmp(&b.span.start))
+        });
+        let quotes: Vec<String> = strongest
+            .iter()
+            .take(3)
+            .map(|c| cx.quote_body(&c.span))
+            .collect();
+        let message = format!(
+            "the title names a product-management role but the body describes {} job ({}; {:.1} against {:.1} for product management)",
+            role_name(other),
+            quotes.join(", "),
+            other_mass,
+            product
+        );
+        let help = "title the posting for the job the body describes, or describe the product decisions, roadmap and outcomes the role owns".to_string();
+        Some(cx.at_title(&DOC, DOC.severity, message, help))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::fired;
+
+    #[test]
+    fn an_engineering_body_under_a_pm_title_fires() {
+        let doc = "Product Manager\n\nWe are looking for a talented backend engineer to join us.\n\nWhat you'll do\n- Write clean, maintainable code in Java and Kotlin\n- Take part in code reviews and write unit tests\n- Debug production issues\n\nRequirements\n- A computer science degree and 3 years of software development experience\n";
+        assert!(fired(doc).contains(&"not-a-pm-role"), "{:?}", fired(doc));
+    }
+
+    #[test]
+    fn working_with_other_jobs_is_not_being_them() {
+        let doc = "Product Manager\n\nWhat you'll do\n- Own the roadmap and prioritize with engineers, designers and QA\n- Work with product marketing on positioning and launches\n- Write user stories with acceptance criteria for the scrum team\n- Run discovery and A/B tests and track retention\n\nRequirements\n- 4 years of product management experience\n";
+        assert!(!fired(doc).contains(&"not-a-pm-role"), "{:?}", fired(doc));
+    }
+
+    #[test]
+    fn go_to_market_is_not_the_go_language() {
+        let doc = "Product Manager\n\nWhat you'll do\n- Own the go-to-market plan with sales and decide what to build next\n- Prioritize the roadmap from customer discovery\n\nRequirements\n- 3 years of product management experience\n";
+        assert!(!fired(doc).contains(&"not-a-pm-role"));
+    }
+
+    #[test]
+    fn a_self_description_names_the_job_but_a_past_job_does_not() {
+        let body = "\n\nWhat you'll do\n- Own the roadmap for search\n\nRequirements\n- 3 years of product management experience\n";
+        let hiring =
+            format!("Product Manager\n\nWe are looking for an experienced QA engineer.{body}");
+        assert!(
+            fired(&hiring).contains(&"not-a-pm-role"),
+            "{:?}",
+            fired(&hiring)
+        );
+        let initial = format!("Product Manager\n\nAs a UI designer, you will shape our app.{body}");
+        assert!(fired(&initial).contains(&"not-a-pm-role"));
+        let past = format!("Product Manager\n\nExperience as a software engineer is a plus.{body}");
+        assert!(!fired(&past).contains(&"not-a-pm-role"));
+        let colleague =
+            format!("Product Manager\n\nYou will be working closely with the developers.{body}");
+        assert!(!fired(&colleague).contains(&"not-a-pm-role"));
+    }
+
+    #[test]
+    fn only_a_pm_title_is_checked() {
+        let doc = "Software Engineer\n\nWhat you'll do\n- Write clean, maintainable code and review pull requests\n- Write unit tests and debug production issues\n";
+        assert!(!fired(doc).contains(&"not-a-pm-role"));
+    }
+}

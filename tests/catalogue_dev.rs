@@ -1,0 +1,148 @@
+//! Measures the rule catalogue on the development set in `../shared/data` (real postings), as
+//! issue 5 asks: how many postings each rule fires on, with a sample of its messages to read, and
+//! the `not-a-pm-role` rates. Skips when the data is not there. Run with
+//! `cargo test --test catalogue_dev -- --nocapture` to see the figures; set
+//! `JDLINT_DEV_SAMPLES=N` to print N messages per rule (default 3).
+
+use jdlint::rules::registry;
+use jdlint::{Analysis, Engine, Posting, Source};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Deserialize)]
+struct Record {
+    id: String,
+    title: String,
+    text: String,
+}
+
+fn load(name: &str) -> Option<Vec<Record>> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(name);
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).expect("a development record"))
+            .collect(),
+    )
+}
+
+fn analyze(engine: &Engine, title: &str, body: &str) -> Analysis {
+    engine.analyze(&Posting::new(Source::default(), title, body))
+}
+
+fn fires(a: &Analysis, rule: &str) -> bool {
+    a.diagnostics.iter().any(|d| d.rule == rule)
+}
+
+/// Rules that may fire on at most this share of real PM postings: one that fires on most of them
+/// is noise, not a finding.
+const MAX_SHARE: f64 = 0.5;
+
+#[test]
+fn every_rule_fires_on_a_minority_of_real_pm_postings() {
+    let Some(records) = load("pm-dev.jsonl") else {
+        eprintln!("skipped: ../shared/data/pm-dev.jsonl is not present");
+        return;
+    };
+    let samples: usize = std::env::var("JDLINT_DEV_SAMPLES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let engine = Engine::new();
+    let mut hits: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for r in &records {
+        let a = analyze(&engine, &r.title, &r.text);
+        for d in &a.diagnostics {
+            let hit = format!("{} [{}]: {}", r.id, r.title, d.message);
+            let list = hits.entry(d.rule).or_default();
+            if list
+                .last()
+                .is_none_or(|l| !l.starts_with(&format!("{} [", r.id)))
+            {
+                list.push(hit);
+            }
+        }
+    }
+    let n = records.len() as f64;
+    println!(
+        "pm-dev.jsonl: {} postings; postings each rule fires on:",
+        records.len()
+    );
+    let mut noisy = Vec::new();
+    for rule in registry() {
+        let id = rule.doc().id;
+        let list = hits.get(id).map_or(&[][..], Vec::as_slice);
+        let share = list.len() as f64 / n;
+        println!("  {id:<32} {:>4}  {:>5.1}%", list.len(), 100.0 * share);
+        for hit in list.iter().take(samples) {
+            println!("      {}", hit.chars().take(300).collect::<String>());
+        }
+        if share > MAX_SHARE {
+            noisy.push(format!("{id} fires on {:.0}%", 100.0 * share));
+        }
+    }
+    assert!(
+        noisy.is_empty(),
+        "rules that fire on most real postings: {noisy:?}"
+    );
+}
+
+#[test]
+fn not_a_pm_role_separates_other_jobs_from_pm_postings() {
+    let (Some(pm), Some(other)) = (load("pm-dev.jsonl"), load("non-pm-dev.jsonl")) else {
+        eprintln!("skipped: ../shared/data is not present");
+        return;
+    };
+    let engine = Engine::new();
+    let verbose = std::env::var_os("JDLINT_DEV_VERBOSE").is_some();
+
+    let mut by_title: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut flagged_other = 0;
+    for r in &other {
+        let a = analyze(&engine, "Product Manager", &r.text);
+        let flagged = fires(&a, "not-a-pm-role");
+        flagged_other += usize::from(flagged);
+        let family = r
+            .title
+            .split([',', '(', '-'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let entry = by_title.entry(family).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(flagged);
+        if verbose && !flagged {
+            println!("  missed {} [{}]", r.id, r.title);
+        }
+    }
+    let mut flagged_pm = 0;
+    for r in &pm {
+        let a = analyze(&engine, &r.title, &r.text);
+        if let Some(d) = a.diagnostics.iter().find(|d| d.rule == "not-a-pm-role") {
+            flagged_pm += 1;
+            println!("  pm-dev flagged {} [{}]: {}", r.id, r.title, d.message);
+        }
+    }
+    let other_rate = flagged_other as f64 / other.len() as f64;
+    let pm_rate = flagged_pm as f64 / pm.len() as f64;
+    println!(
+        "not-a-pm-role: non-pm-dev re-titled \"Product Manager\" flagged {other_rate:.3} ({flagged_other}/{}); pm-dev flagged {pm_rate:.3} ({flagged_pm}/{})",
+        other.len(),
+        pm.len()
+    );
+    if verbose {
+        for (family, (n, f)) in &by_title {
+            println!("  {family:<50} {f}/{n}");
+        }
+    }
+    assert!(
+        other_rate >= 0.85,
+        "other jobs flagged {other_rate:.3} < 0.85"
+    );
+    assert!(pm_rate <= 0.05, "PM postings flagged {pm_rate:.3} > 0.05");
+}
