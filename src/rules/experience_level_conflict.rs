@@ -103,8 +103,11 @@ fn largest_years(cx: &Context<'_>) -> Option<(u32, Range<usize>)> {
         .find(|e| matches!(e.supports, Target::Level(_)) && band_sources.contains(&&*e.source))?;
     // "In the past 35 years we have accumulated more experience" is the company's history.
     let before = cx.posting.text[..evidence.span.start].trim_end();
+    // Compared as bytes: the text before may end in any character, not only on a boundary
+    // that a slice of `w.len()` bytes would fall on.
     let history = ["past", "last", "for over", "since"].iter().any(|w| {
-        before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+        before.len() >= w.len()
+            && before.as_bytes()[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
     });
     if history {
         return None;
@@ -154,6 +157,18 @@ fn leading_number(text: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn history_check_does_not_split_a_character_before_the_years() {
+        let posting = crate::Posting::new(
+            crate::Source::default(),
+            "Associate Product Manager",
+            "\u{1E290}  \u{1D300} 000\u{3A3}\u{1FF2}\u{1A60} 0+ years of product management experience",
+        );
+        // Panicked once (found by tests/properties.rs): a byte slice before "0+" fell inside a
+        // multi-byte character.
+        let _ = crate::Engine::new().analyze(&posting);
+    }
+
     use crate::rules::testing::fired;
 
     const BODY: &str = "\nWhat you'll do\n- Own the roadmap for the billing area and write clear specs\n- Run discovery with customers and track retention\n\nRequirements\n";
