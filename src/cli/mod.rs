@@ -4,6 +4,7 @@
 
 mod calibrate;
 mod check;
+mod config;
 mod lexicon;
 mod output;
 
@@ -38,6 +39,8 @@ enum Command {
     /// How titles (or people's labels) line up with what bodies ask for, over a set of postings;
     /// `--fit` fits the lexicon to a company's ladder.
     Calibrate(calibrate::CalibrateArgs),
+    /// Show the effective configuration (`jdlint config --show`).
+    Config(config::ConfigArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -47,5 +50,6 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Lexicon(args)) => lexicon::run(args),
         Some(Command::Calibrate(args)) => calibrate::run(args),
+        Some(Command::Config(args)) => config::run(args),
     }
 }
