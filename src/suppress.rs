@@ -7,7 +7,7 @@
 //! - `jdlint: ignore[rule-id]` anywhere on a line: diagnostics on that line.
 //! - A record field (`jdlint_ignore` by default) of comma-separated ids: the whole record.
 //!
-//! HTML inputs drop comments when they are converted to text, so markers in HTML are not seen.
+//! The HTML reader keeps marker comments as lines of their own, and their lines are the file's.
 
 use crate::posting::Posting;
 use crate::rules::{self, Diagnostic, Severity};
@@ -113,18 +113,23 @@ pub fn find(posting: &Posting, field: &str) -> Vec<Suppression> {
         for (i, line) in posting.text.split_inclusive('\n').enumerate() {
             let number = i + 1;
             for m in parse_line(line) {
+                let start = offset + m.range.start;
+                // Diagnostics of a converted (HTML) posting carry the file's lines: so do
+                // its markers.
+                let place = posting
+                    .file_place(start)
+                    .unwrap_or_else(|| (number, line[..m.range.start].chars().count() + 1));
                 let scope = match m.kind {
                     MarkerKind::Disable => Scope::Posting,
-                    MarkerKind::DisableNextLine => Scope::Line(number + 1),
-                    MarkerKind::IgnoreLine => Scope::Line(number),
+                    MarkerKind::DisableNextLine => Scope::Line(place.0 + 1),
+                    MarkerKind::IgnoreLine => Scope::Line(place.0),
                 };
-                let column = line[..m.range.start].chars().count() + 1;
                 found.push(Suppression {
                     rules: m.rules,
                     scope,
                     marker: line[m.range.clone()].to_string(),
-                    span: Some(offset + m.range.start..offset + m.range.end),
-                    place: Some((number, column)),
+                    span: Some(start..offset + m.range.end),
+                    place: Some(place),
                 });
             }
             offset += line.len();

@@ -667,3 +667,58 @@ fn unused_suppressions_are_reported_only_with_the_flag() {
     );
     assert_eq!(rules(&out), ["title-track-mismatch"], "{}", describe(&out));
 }
+
+#[test]
+fn a_marker_line_before_the_title_covers_the_title_in_markdown_and_html() {
+    let tmp = TempDir::new("before-title");
+    let text = read_fixture(MISMATCH);
+    let (title, body) = text.split_once('\n').unwrap();
+    let marker = "<!-- jdlint-disable-next-line title-track-mismatch -->";
+
+    let md = tmp.write("posting.md", &format!("{marker}\n# {title}\n{body}"));
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &md]);
+    assert_eq!(postings(&out)[0]["title"], title, "{}", describe(&out));
+    assert_eq!(
+        diagnostics(&out)[0],
+        [(
+            "title-level-mismatch".to_string(),
+            "error".to_string(),
+            Some(2)
+        )],
+        "{}",
+        describe(&out)
+    );
+
+    let paragraphs: String = body.lines().map(|l| format!("<p>{l}</p>\n")).collect();
+    let page = |marker: &str| {
+        format!("<html><body>\n{marker}\n<h1>{title}</h1>\n{paragraphs}</body></html>\n")
+    };
+    let html = tmp.write("posting.html", &page(marker));
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &html]);
+    assert_eq!(
+        diagnostics(&out)[0],
+        [(
+            "title-level-mismatch".to_string(),
+            "error".to_string(),
+            Some(3)
+        )],
+        "{}",
+        describe(&out)
+    );
+    // Without the marker both fire; a plain comment is still dropped.
+    let plain = tmp.write("plain.html", &page("<!-- a note -->"));
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &plain]);
+    assert_eq!(rules(&out), BOTH, "{}", describe(&out));
+
+    let out = run_in(
+        tmp.path(),
+        &[
+            "--no-config",
+            "--report-unused-suppressions",
+            "--format",
+            "jsonl",
+            &html,
+        ],
+    );
+    assert_eq!(rules(&out), ["title-level-mismatch"], "{}", describe(&out));
+}
