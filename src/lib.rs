@@ -14,6 +14,7 @@
 
 pub mod calibrate;
 pub mod classify;
+pub mod config;
 pub mod cues;
 pub mod domain;
 pub mod engine;
@@ -25,6 +26,7 @@ pub mod posting;
 pub mod report;
 pub mod rules;
 pub mod sections;
+pub mod suppress;
 pub mod title;
 
 pub use domain::{Level, Specialization, Target, Track};

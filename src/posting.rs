@@ -71,8 +71,9 @@ impl Posting {
     }
 
     /// A posting from a document: the title is the `title:` of a YAML front matter, else the
-    /// first non-empty line (a Markdown `# H1` loses its `#`). `title` overrides it, and then the
-    /// whole document (less any front matter) is the body. `None` when there is no title.
+    /// first non-empty line that is not only an HTML comment (a Markdown `# H1` loses its `#`).
+    /// `title` overrides it, and then the whole document (less any front matter) is the body.
+    /// `None` when there is no title.
     pub fn from_document(source: Source, text: String, title: Option<&str>) -> Option<Posting> {
         let (front_title, body_start) = front_matter(&text);
         if let Some(title) = title {
@@ -101,7 +102,10 @@ impl Posting {
         for line in text[body_start..].split_inclusive('\n') {
             let content = line.trim_end_matches(['\n', '\r']);
             let stripped = content.trim().trim_start_matches('#').trim();
-            if !stripped.is_empty() {
+            // A line that is only an HTML comment (a suppression marker) is not shown in
+            // rendered Markdown, so it is no title.
+            let comment = stripped.starts_with("<!--") && stripped.ends_with("-->");
+            if !stripped.is_empty() && !comment {
                 let start = offset + content.find(stripped).unwrap_or(0);
                 let span = start..start + stripped.len();
                 return Some(Posting {
@@ -233,6 +237,17 @@ mod tests {
         assert_eq!(p.title, "Senior PM");
         assert_eq!(&p.text[p.title_span.clone().unwrap()], "Senior PM");
         assert_eq!(p.body_text(), "Body line\n");
+    }
+
+    #[test]
+    fn a_comment_line_is_no_title() {
+        let p = doc("<!-- jdlint-disable x -->\n# Senior PM\nBody\n", None);
+        assert_eq!(p.title, "Senior PM");
+        assert_eq!(p.body_text(), "Body\n");
+        assert_eq!(
+            doc("<!-- a --> Senior PM\n", None).title,
+            "<!-- a --> Senior PM"
+        );
     }
 
     #[test]

@@ -1,12 +1,16 @@
 //! `jdlint PATH...`: read the inputs, analyze postings in parallel a chunk at a time, and hand
 //! each result, in input order, to the reporter of the chosen format.
 
+use super::config::ConfigFileArgs;
 use super::output::progress::{Progress, ProgressWhen};
 use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
+use jdlint::classify::Settings;
+use jdlint::config::{self, Config, RuleFilter};
 use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions};
+use jdlint::lexicon::{Lexicon, LexiconError};
 use jdlint::report::PostingReport;
-use jdlint::{Engine, Severity};
+use jdlint::{suppress, Engine, Posting};
 use rayon::prelude::*;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -35,9 +39,22 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Exit with 1 when a diagnostic is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Exit with 1 when a diagnostic is at or above this severity [default: the config's
+    /// `fail-on`, else error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    #[command(flatten)]
+    pub config: ConfigFileArgs,
+
+    /// The record field (JSON) or column (CSV) that holds rule ids (comma-separated) to
+    /// suppress for that record.
+    #[arg(long, value_name = "NAME", default_value = "jdlint_ignore")]
+    pub suppress_field: String,
+
+    /// Report suppressions that suppressed nothing, as `unused-suppression` warnings.
+    #[arg(long)]
+    pub report_unused_suppressions: bool,
 
     /// A directory of lexicon files layered on the default lexicon (see lexicon/README.md).
     #[arg(long, value_name = "DIR")]
@@ -162,13 +179,13 @@ pub enum FailOn {
     Never,
 }
 
-impl FailOn {
-    fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
+impl From<FailOn> for config::FailOn {
+    fn from(f: FailOn) -> config::FailOn {
+        match f {
+            FailOn::Error => config::FailOn::Error,
+            FailOn::Warning => config::FailOn::Warning,
+            FailOn::Info => config::FailOn::Info,
+            FailOn::Never => config::FailOn::Never,
         }
     }
 }
@@ -180,15 +197,40 @@ pub enum ColorWhen {
     Never,
 }
 
-fn build_engine(args: &CheckArgs) -> Result<Engine, String> {
-    let engine = match &args.lexicon {
-        None => return Ok(Engine::new()),
-        Some(dir) if args.no_default_lexicon => {
-            jdlint::lexicon::Lexicon::from_dir(dir).map(|l| Engine::from_lexicon(&l))
+/// The engine over the lexicon layers, in order: the default lexicon (or `--lexicon` alone with
+/// `--no-default-lexicon`), the config's `lexicon` files, `--lexicon`, the config's ladder.
+fn build_engine(args: &CheckArgs, config: &Config) -> Result<Engine, String> {
+    let build = || -> Result<Lexicon, LexiconError> {
+        let mut lexicon = match &args.lexicon {
+            Some(dir) if args.no_default_lexicon => Lexicon::from_dir(dir)?,
+            _ => Lexicon::embedded()?,
+        };
+        for layer in config.lexicon_layers()? {
+            lexicon = lexicon.overlay(layer);
         }
-        Some(dir) => Engine::with_overlay(dir),
+        if let (Some(dir), false) = (&args.lexicon, args.no_default_lexicon) {
+            lexicon = lexicon.overlay(Lexicon::from_dir(dir)?);
+        }
+        Ok(lexicon.overlay(config.ladder_lexicon()))
     };
-    engine.map_err(|e| format!("lexicon error: {e}"))
+    let lexicon = build().map_err(|e| format!("lexicon error: {e}"))?;
+    Ok(Engine::from_lexicon(&lexicon).with_settings(config.settings(Settings::default())))
+}
+
+/// What happens to an analysis's diagnostics before they are reported: the config's rule
+/// selection and severities, then the posting's suppressions.
+struct Filter {
+    rules: RuleFilter,
+    suppress_field: String,
+    report_unused: bool,
+}
+
+impl Filter {
+    fn apply(&self, posting: &Posting, report: &mut PostingReport) {
+        self.rules.apply(&mut report.diagnostics);
+        let suppressions = suppress::find(posting, &self.suppress_field);
+        suppress::apply(&suppressions, &mut report.diagnostics, self.report_unused);
+    }
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -203,7 +245,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
             .num_threads(n.max(1))
             .build_global();
     }
-    let engine = match build_engine(&args) {
+    let config = match args.config.load() {
+        Ok(config) => config,
+        Err(message) => {
+            let _ = writeln!(io::stderr(), "jdlint: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let engine = match build_engine(&args, &config) {
         Ok(e) => e,
         Err(message) => {
             let _ = writeln!(io::stderr(), "jdlint: {message}");
@@ -239,7 +288,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let mut reporter = output::reporter(args.format, destination, args.evidence);
     let progress = Progress::new(args.progress, known_total(&args));
-    let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress);
+    let filter = Filter {
+        rules: config.rule_filter(),
+        suppress_field: args.suppress_field.clone(),
+        report_unused: args.report_unused_suppressions,
+    };
+    let (summary, written) = lint(&engine, &filter, items, reporter.as_mut(), &progress);
     progress.finish();
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
@@ -251,8 +305,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if summary.input_errors > 0 {
         return ExitCode::from(2);
     }
-    let failing = args
+    let fail_on = args
         .fail_on
+        .map(config::FailOn::from)
+        .or(config.fail_on)
+        .unwrap_or(config::FailOn::Error);
+    let failing = fail_on
         .threshold()
         .is_some_and(|t| summary.highest.is_some_and(|h| h >= t));
     ExitCode::from(u8::from(failing))
@@ -286,6 +344,7 @@ fn known_total(args: &CheckArgs) -> Option<u64> {
 /// error: once stdout is closed (`| head`) there is no one left to read the rest.
 fn lint(
     engine: &Engine,
+    filter: &Filter,
     items: impl Iterator<Item = Item>,
     reporter: &mut dyn output::Reporter,
     progress: &Progress,
@@ -302,7 +361,11 @@ fn lint(
             .par_iter()
             .map(|item| {
                 let report = match item {
-                    Ok(posting) => PostingReport::analyzed(posting, engine.analyze(posting)),
+                    Ok(posting) => {
+                        let mut report = PostingReport::analyzed(posting, engine.analyze(posting));
+                        filter.apply(posting, &mut report);
+                        report
+                    }
                     Err(e) => PostingReport::failed(e),
                 };
                 let rendered = renderer.render(item, &report);

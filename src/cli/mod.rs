@@ -4,6 +4,7 @@
 
 mod calibrate;
 mod check;
+mod config;
 mod lexicon;
 mod output;
 mod rules;
@@ -43,6 +44,8 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Explain a rule: what it checks and why, an example that fires, what to write instead.
     Rule(rules::RuleArgs),
+    /// Show the effective configuration (`jdlint config --show`).
+    Config(config::ConfigArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -54,5 +57,6 @@ pub fn run() -> ExitCode {
         Some(Command::Calibrate(args)) => calibrate::run(args),
         Some(Command::Rules(args)) => rules::list(args),
         Some(Command::Rule(args)) => rules::explain(args),
+        Some(Command::Config(args)) => config::run(args),
     }
 }

@@ -89,6 +89,19 @@ pub(crate) fn to_text(html: &str) -> Page {
     while let Some(c) = sc.peek() {
         let (line, column) = (sc.line, sc.column);
         match c {
+            '<' if is_marker_comment(sc.rest()) => {
+                // Suppression markers (`<!-- jdlint-disable ... -->`, see `crate::suppress`)
+                // stay in the text as a line of their own, mapped to their place in the file.
+                out.newline = true;
+                let len = sc.rest().find("-->").map_or(sc.rest().len(), |i| i + 3);
+                let stop = sc.pos + len;
+                while sc.pos < stop {
+                    let (line, column) = (sc.line, sc.column);
+                    let c = sc.bump().unwrap_or(' ');
+                    out.text_char(c, line, column, false);
+                }
+                out.newline = true;
+            }
             '<' => {
                 let Some(tag) = sc.tag() else {
                     sc.bump();
@@ -132,6 +145,12 @@ pub(crate) fn to_text(html: &str) -> Page {
         h1: out.h1,
         title: out.title,
     }
+}
+
+/// Whether `rest` starts with a comment that is a jdlint suppression marker.
+fn is_marker_comment(rest: &str) -> bool {
+    rest.strip_prefix("<!--")
+        .is_some_and(|c| c.trim_start().starts_with("jdlint-"))
 }
 
 /// `<title>` holds text only (no tags, but entities): it becomes a line of its own.
@@ -629,6 +648,24 @@ mod tests {
                     <body><!-- <p>hidden</p> --><p>shown</p><svg><title>icon</title></svg>\
                     <SCRIPT type=x>var s = '</p>';</SCRIPT ></body></html>";
         assert_eq!(text(html), "shown");
+    }
+
+    #[test]
+    fn jdlint_marker_comments_are_kept_as_lines_at_their_place() {
+        let html = "<body><p>One</p>\n  <!-- jdlint-disable-next-line x -->\n<h1>Senior PM</h1>\
+                    <!-- other --><p>Two <!--jdlint-disable y--> three</p></body>";
+        assert_eq!(
+            places(html),
+            [
+                ("One".to_string(), (1, 10)),
+                ("<!-- jdlint-disable-next-line x -->".to_string(), (2, 3)),
+                ("Senior PM".to_string(), (3, 5)),
+                ("Two".to_string(), (3, 36)),
+                ("<!--jdlint-disable y-->".to_string(), (3, 40)),
+                ("three".to_string(), (3, 64)),
+            ]
+        );
+        assert_eq!(&to_text(html).text[to_text(html).h1.unwrap()], "Senior PM");
     }
 
     #[test]

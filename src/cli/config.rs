@@ -1,0 +1,170 @@
+//! `jdlint config --show`: the effective configuration, and the `--config`/`--no-config` flags
+//! every linting command shares.
+
+use clap::{Args, ValueEnum};
+use jdlint::classify::Settings;
+use jdlint::config::{Config, FailOn};
+use jdlint::rules::{self, Severity};
+use jdlint::Level;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Which config file applies.
+#[derive(Debug, Args)]
+pub struct ConfigFileArgs {
+    /// Read the configuration from this file instead of looking for jdlint.toml (or
+    /// .jdlint.toml) in the working directory and its ancestors.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Use no configuration file, only the defaults and the command line.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl ConfigFileArgs {
+    /// The config these flags name, the one found from the working directory, or the defaults.
+    pub fn load(&self) -> Result<Config, String> {
+        if self.no_config {
+            return Ok(Config::default());
+        }
+        let path = match &self.config {
+            Some(path) => Some(path.clone()),
+            None => {
+                let cwd = std::env::current_dir()
+                    .map_err(|e| format!("cannot read the working directory: {e}"))?;
+                Config::discover(&cwd)
+            }
+        };
+        match path {
+            Some(path) => Config::load(&path).map_err(|e| format!("config error: {e}")),
+            None => Ok(Config::default()),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the effective configuration: the file's settings with every default filled in.
+    #[arg(long, required = true)]
+    show: bool,
+
+    /// `human` is TOML (a valid config file); `json` adds the file it came from.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Human)]
+    format: ShowFormat,
+
+    #[command(flatten)]
+    file: ConfigFileArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ShowFormat {
+    Human,
+    Json,
+}
+
+/// The effective configuration, in the config file's own keys.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct Effective {
+    /// The rules that run (after `ignore`).
+    select: Vec<&'static str>,
+    ignore: Vec<String>,
+    fail_on: FailOn,
+    lexicon: Vec<String>,
+    /// Every rule that runs, at the severity it reports with.
+    severity: BTreeMap<&'static str, Severity>,
+    thresholds: EffectiveThresholds,
+    ladder: BTreeMap<String, Level>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct EffectiveThresholds {
+    confident: f64,
+    track_mismatch_evidence: f64,
+    min_evidence: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct Shown<'a> {
+    /// The config file, or `null` when there is none.
+    file: Option<String>,
+    #[serde(flatten)]
+    effective: &'a Effective,
+}
+
+impl Effective {
+    fn new(config: &Config) -> Effective {
+        let filter = config.rule_filter();
+        let settings = config.settings(Settings::default());
+        Effective {
+            select: filter.enabled().to_vec(),
+            ignore: config.ignore.clone(),
+            fail_on: config.fail_on.unwrap_or(FailOn::Error),
+            lexicon: config
+                .lexicon
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            severity: filter
+                .enabled()
+                .iter()
+                .filter_map(|&id| {
+                    let default = rules::find(id)?.doc().severity;
+                    Some((id, filter.severity(id, default)))
+                })
+                .collect(),
+            thresholds: EffectiveThresholds {
+                confident: settings.confident,
+                track_mismatch_evidence: settings.track_mismatch_evidence,
+                min_evidence: settings.min_evidence,
+            },
+            ladder: config.ladder.clone(),
+        }
+    }
+}
+
+pub fn run(args: ConfigArgs) -> ExitCode {
+    let config = match args.file.load() {
+        Ok(config) => config,
+        Err(message) => {
+            let _ = writeln!(io::stderr(), "jdlint: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let effective = Effective::new(&config);
+    let file = config.file.as_ref().map(|f| f.display().to_string());
+    let text = match args.format {
+        ShowFormat::Json => {
+            let shown = Shown {
+                file,
+                effective: &effective,
+            };
+            serde_json::to_string_pretty(&shown)
+                .map(|s| s + "\n")
+                .map_err(|e| e.to_string())
+        }
+        ShowFormat::Human => toml::to_string(&effective)
+            .map(|s| format!("# config file: {}\n{s}", file.as_deref().unwrap_or("none")))
+            .map_err(|e| e.to_string()),
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "jdlint: cannot render the configuration: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match io::stdout().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "jdlint: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,540 @@
+//! Configuration files: `jdlint.toml` (or `.jdlint.toml`), found by walking up from a directory.
+//!
+//! A config selects rules and re-severities their diagnostics after analysis (see
+//! [`RuleFilter`]), moves the classifier's mismatch thresholds, layers extra lexicon files, and
+//! maps a company's title ladder onto level ids. Parsing is strict: an unknown key, a bad value or
+//! an unknown rule id is an error naming the file, the line and the key.
+//!
+//! ```toml
+//! select = ["title-level-mismatch", "title-track-mismatch"]
+//! ignore = []
+//! fail-on = "warning"
+//! lexicon = ["lexicon/acme"]
+//!
+//! [severity]
+//! title-track-mismatch = "error"
+//!
+//! [thresholds]
+//! confident = 0.6
+//!
+//! [ladder]
+//! "Product Manager II" = "pm"
+//! "L6" = "senior"
+//! ```
+
+use crate::classify::Settings;
+use crate::domain::Level;
+use crate::lexicon::{Lexicon, LexiconError, Located, Origin, TitleEntry, TitleKind};
+use crate::normalize::normalize_term;
+use crate::rules::{registry, Diagnostic, Severity};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The file names a config may have, in the order they are looked for in each directory.
+pub const FILE_NAMES: [&str; 2] = ["jdlint.toml", ".jdlint.toml"];
+
+/// A config that cannot be read or is not valid, with the file, line and key when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: String,
+    pub line: Option<usize>,
+    /// The key at fault, dotted with its table (`thresholds.confident`).
+    pub key: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(key) = &self.key {
+            write!(f, ": `{key}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// When a run fails (exits 1): on a diagnostic at or above a severity, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// The lowest severity that fails a run; `None` for `never`.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// `Severity` as a config spells it (the rule registry's type is not deserializable).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum SeverityName {
+    Info,
+    Warning,
+    Error,
+}
+
+impl From<SeverityName> for Severity {
+    fn from(s: SeverityName) -> Severity {
+        match s {
+            SeverityName::Info => Severity::Info,
+            SeverityName::Warning => Severity::Warning,
+            SeverityName::Error => Severity::Error,
+        }
+    }
+}
+
+/// The file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<SeverityName>>,
+    fail_on: Option<FailOn>,
+    #[serde(default)]
+    thresholds: RawThresholds,
+    #[serde(default)]
+    lexicon: Vec<String>,
+    #[serde(default)]
+    ladder: BTreeMap<String, Spanned<Level>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawThresholds {
+    confident: Option<Spanned<f64>>,
+    track_mismatch_evidence: Option<Spanned<f64>>,
+    min_evidence: Option<Spanned<f64>>,
+}
+
+/// The mismatch thresholds of [`Settings`] a config may move; `None` keeps the default.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Thresholds {
+    /// [`Settings::confident`].
+    pub confident: Option<f64>,
+    /// [`Settings::track_mismatch_evidence`].
+    pub track_mismatch_evidence: Option<f64>,
+    /// [`Settings::min_evidence`].
+    pub min_evidence: Option<f64>,
+}
+
+/// A parsed and validated config. [`Config::default`] is "no config".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// The file it was read from; `None` for the defaults.
+    pub file: Option<PathBuf>,
+    /// The rule ids to run; `None` runs every rule.
+    pub select: Option<Vec<String>>,
+    /// Rule ids not to run, even when selected.
+    pub ignore: Vec<String>,
+    /// Severities that replace rules' own.
+    pub severity: BTreeMap<String, Severity>,
+    pub fail_on: Option<FailOn>,
+    pub thresholds: Thresholds,
+    /// Lexicon files or directories, resolved against the config file's directory, layered on
+    /// the base lexicon in this order.
+    pub lexicon: Vec<PathBuf>,
+    /// Title aliases (as written) and the level each claims.
+    pub ladder: BTreeMap<String, Level>,
+}
+
+/// Whether a `select`/`ignore`/`severity` entry names `rule_id`. The one place entries are
+/// matched: when rules get categories, a category name is matched here too.
+fn selects(entry: &str, rule_id: &str) -> bool {
+    entry == rule_id
+}
+
+fn is_known_selector(entry: &str) -> bool {
+    registry().iter().any(|r| selects(entry, r.doc().id))
+}
+
+impl Config {
+    /// The config file for `dir`: the first of [`FILE_NAMES`] in it or, failing that, in the
+    /// nearest ancestor that has one.
+    pub fn discover(dir: &Path) -> Option<PathBuf> {
+        dir.ancestors()
+            .flat_map(|d| FILE_NAMES.iter().map(move |name| d.join(name)))
+            .find(|p| p.is_file())
+    }
+
+    /// Reads and validates the config at `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            file: shown.clone(),
+            line: None,
+            key: None,
+            message: format!("cannot read: {e}"),
+        })?;
+        let base = path.parent().unwrap_or(Path::new(""));
+        let mut config = Config::parse(&shown, base, &text)?;
+        config.file = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Parses config `text`; `file` names it in errors and `base` is the directory relative
+    /// lexicon paths are resolved against.
+    pub fn parse(file: &str, base: &Path, text: &str) -> Result<Config, ConfigError> {
+        let error = |span: Option<Range<usize>>, key: Option<String>, message: String| {
+            let line = span.map(|s| line_of(text, s.start));
+            ConfigError {
+                file: file.to_string(),
+                key: key.or_else(|| line.and_then(|l| key_at(text, l))),
+                line,
+                message,
+            }
+        };
+        let raw: RawConfig = toml::from_str(text)
+            .map_err(|e| error(e.span(), None, e.message().trim().to_string()))?;
+
+        let rule_ids = |key: &str, entries: Vec<Spanned<String>>| {
+            entries
+                .into_iter()
+                .map(|e| {
+                    if is_known_selector(e.get_ref()) {
+                        Ok(e.into_inner())
+                    } else {
+                        let message = format!("no rule `{}`", e.get_ref());
+                        Err(error(Some(e.span()), Some(key.to_string()), message))
+                    }
+                })
+                .collect::<Result<Vec<String>, ConfigError>>()
+        };
+        let select = raw.select.map(|s| rule_ids("select", s)).transpose()?;
+        let ignore = rule_ids("ignore", raw.ignore)?;
+
+        let mut severity = BTreeMap::new();
+        for (id, value) in raw.severity {
+            let key = format!("severity.{id}");
+            if !is_known_selector(&id) {
+                let message = format!("no rule `{id}`");
+                return Err(error(Some(value.span()), Some(key), message));
+            }
+            severity.insert(id, Severity::from(value.into_inner()));
+        }
+
+        let threshold = |name: &str, value: Option<Spanned<f64>>, max: Option<f64>| {
+            let Some(value) = value else {
+                return Ok(None);
+            };
+            let v = *value.get_ref();
+            let in_range = v.is_finite() && v >= 0.0 && max.is_none_or(|m| v <= m);
+            if in_range {
+                return Ok(Some(v));
+            }
+            let range = match max {
+                Some(m) => format!("from 0 to {m}"),
+                None => "0 or more".to_string(),
+            };
+            Err(error(
+                Some(value.span()),
+                Some(format!("thresholds.{name}")),
+                format!("{v} is out of range: expected a number {range}"),
+            ))
+        };
+        let t = raw.thresholds;
+        let thresholds = Thresholds {
+            confident: threshold("confident", t.confident, Some(1.0))?,
+            track_mismatch_evidence: threshold(
+                "track-mismatch-evidence",
+                t.track_mismatch_evidence,
+                None,
+            )?,
+            min_evidence: threshold("min-evidence", t.min_evidence, None)?,
+        };
+
+        let mut ladder = BTreeMap::new();
+        for (alias, level) in raw.ladder {
+            if normalize_term(&alias).is_empty() {
+                let message = "a title alias needs a word".to_string();
+                return Err(error(Some(level.span()), Some("ladder".into()), message));
+            }
+            ladder.insert(alias, level.into_inner());
+        }
+
+        Ok(Config {
+            file: None,
+            select,
+            ignore,
+            severity,
+            fail_on: raw.fail_on,
+            thresholds,
+            lexicon: raw.lexicon.iter().map(|p| base.join(p)).collect(),
+            ladder,
+        })
+    }
+
+    /// `base` with the config's thresholds.
+    pub fn settings(&self, base: Settings) -> Settings {
+        let t = &self.thresholds;
+        Settings {
+            confident: t.confident.unwrap_or(base.confident),
+            track_mismatch_evidence: t
+                .track_mismatch_evidence
+                .unwrap_or(base.track_mismatch_evidence),
+            min_evidence: t.min_evidence.unwrap_or(base.min_evidence),
+            ..base
+        }
+    }
+
+    /// The config's lexicon files and directories, one layer each, in order.
+    pub fn lexicon_layers(&self) -> Result<Vec<Lexicon>, LexiconError> {
+        self.lexicon
+            .iter()
+            .map(|path| {
+                if path.is_dir() {
+                    return Lexicon::from_dir(path);
+                }
+                let name = path.display().to_string();
+                let text = std::fs::read_to_string(path).map_err(|e| LexiconError {
+                    file: name.clone(),
+                    entry: None,
+                    message: format!("cannot read (named by the config's `lexicon`): {e}"),
+                })?;
+                Lexicon::from_sources([(name, text.as_str())])
+            })
+            .collect()
+    }
+
+    /// The ladder as a lexicon layer: each alias a role phrase claiming its level, so that the
+    /// alias alone ("L6") is read as a title.
+    pub fn ladder_lexicon(&self) -> Lexicon {
+        let file = self
+            .file
+            .as_ref()
+            .map_or_else(|| "config".to_string(), |f| f.display().to_string());
+        let titles = self
+            .ladder
+            .iter()
+            .map(|(alias, level)| Located {
+                value: TitleEntry {
+                    phrases: vec![alias.clone()],
+                    kind: TitleKind::Role,
+                    level: Some(*level),
+                    specialization: None,
+                    note: Some("a company ladder alias from the config".into()),
+                    source: format!("{file}: ladder"),
+                },
+                origin: Origin {
+                    file: file.clone(),
+                    entry: format!("ladder.{alias:?}"),
+                },
+            })
+            .collect();
+        Lexicon {
+            titles,
+            ..Lexicon::default()
+        }
+    }
+
+    /// The rule selection and severities, to apply to an analysis's diagnostics.
+    pub fn rule_filter(&self) -> RuleFilter {
+        let enabled = registry()
+            .iter()
+            .map(|r| r.doc().id)
+            .filter(|id| {
+                let selected = self
+                    .select
+                    .as_ref()
+                    .is_none_or(|s| s.iter().any(|e| selects(e, id)));
+                selected && !self.ignore.iter().any(|e| selects(e, id))
+            })
+            .collect();
+        let severity = registry()
+            .iter()
+            .map(|r| r.doc().id)
+            .filter_map(|id| {
+                let (_, s) = self.severity.iter().find(|(e, _)| selects(e, id))?;
+                Some((id, *s))
+            })
+            .collect();
+        RuleFilter { enabled, severity }
+    }
+}
+
+/// Which rules run and at what severity: applied to an analysis's diagnostics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleFilter {
+    enabled: Vec<&'static str>,
+    severity: BTreeMap<&'static str, Severity>,
+}
+
+impl Default for RuleFilter {
+    /// Every rule at its own severity.
+    fn default() -> Self {
+        Config::default().rule_filter()
+    }
+}
+
+impl RuleFilter {
+    /// The ids of the rules that run, sorted.
+    pub fn enabled(&self) -> &[&'static str] {
+        &self.enabled
+    }
+
+    /// The severity diagnostics of `rule_id` get.
+    pub fn severity(&self, rule_id: &str, default: Severity) -> Severity {
+        self.severity.get(rule_id).copied().unwrap_or(default)
+    }
+
+    /// Drops the diagnostics of rules that do not run, re-severities the rest, and keeps them
+    /// most severe first, then by rule id, as the engine orders them.
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain(|d| self.enabled.contains(&d.rule));
+        for d in diagnostics.iter_mut() {
+            d.severity = self.severity(d.rule, d.severity);
+        }
+        diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+    }
+}
+
+/// 1-based line of byte `offset` in `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The dotted key defined or opened on `line` (`thresholds.confident`), for errors whose own
+/// message does not name it.
+fn key_at(text: &str, line: usize) -> Option<String> {
+    let mut table = String::new();
+    for (i, l) in text.lines().enumerate() {
+        let l = l.trim();
+        if let Some(header) = l.strip_prefix('[') {
+            table = header.trim_end_matches(']').trim().to_string();
+            if i + 1 == line {
+                return Some(table);
+            }
+            continue;
+        }
+        if i + 1 == line {
+            let (key, _) = l.split_once('=')?;
+            let key = key.trim().trim_matches(['"', '\'']);
+            return Some(if table.is_empty() {
+                key.to_string()
+            } else {
+                format!("{table}.{key}")
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse("jdlint.toml", Path::new("/cfg"), text)
+    }
+
+    #[test]
+    fn a_full_config_parses_and_resolves_lexicon_paths() {
+        let config = parse(
+            "select = [\"title-level-mismatch\"]\nfail-on = \"warning\"\nlexicon = [\"extra.json\"]\n\
+             [severity]\ntitle-level-mismatch = \"info\"\n[thresholds]\nconfident = 0.7\n\
+             [ladder]\n\"L6\" = \"senior\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.select,
+            Some(vec!["title-level-mismatch".to_string()])
+        );
+        assert_eq!(config.fail_on, Some(FailOn::Warning));
+        assert_eq!(config.lexicon, vec![PathBuf::from("/cfg/extra.json")]);
+        assert_eq!(config.thresholds.confident, Some(0.7));
+        assert_eq!(config.ladder["L6"], Level::Senior);
+        let filter = config.rule_filter();
+        assert_eq!(filter.enabled(), ["title-level-mismatch"]);
+        assert_eq!(
+            filter.severity("title-level-mismatch", Severity::Error),
+            Severity::Info
+        );
+        assert_eq!(config.settings(Settings::default()).confident, 0.7);
+    }
+
+    #[test]
+    fn errors_name_line_and_key() {
+        let e = parse("fail-on = \"error\"\n[thresholds]\nconfidence = 0.5\n").unwrap_err();
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(3), Some("thresholds.confidence"))
+        );
+        assert!(e.message.contains("unknown field"), "{}", e.message);
+
+        let e = parse("\nfail-on = \"sometimes\"\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_deref()), (Some(2), Some("fail-on")));
+
+        let e =
+            parse("ignore = [\n  \"title-level-mismatch\",\n  \"no-such-rule\",\n]\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_deref()), (Some(3), Some("ignore")));
+        assert!(e.message.contains("no-such-rule"));
+
+        let e = parse("[severity]\nno-such-rule = \"error\"\n").unwrap_err();
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(2), Some("severity.no-such-rule"))
+        );
+
+        let e = parse("[thresholds]\nconfident = 1.5\n").unwrap_err();
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (Some(2), Some("thresholds.confident"))
+        );
+        assert_eq!(
+            e.to_string(),
+            "jdlint.toml:2: `thresholds.confident`: 1.5 is out of range: expected a number from 0 to 1"
+        );
+    }
+
+    #[test]
+    fn ignore_wins_over_select_and_filter_reorders() {
+        let config =
+            parse("ignore = [\"low-evidence\"]\n[severity]\nunrecognized-title = \"error\"\n")
+                .unwrap();
+        let diagnostic = |rule, severity| Diagnostic {
+            rule,
+            severity,
+            message: String::new(),
+            line: None,
+            column: None,
+            span: None,
+            help: None,
+        };
+        let mut ds = vec![
+            diagnostic("title-level-mismatch", Severity::Warning),
+            diagnostic("low-evidence", Severity::Warning),
+            diagnostic("unrecognized-title", Severity::Info),
+        ];
+        config.rule_filter().apply(&mut ds);
+        let got: Vec<_> = ds.iter().map(|d| (d.rule, d.severity)).collect();
+        assert_eq!(
+            got,
+            [
+                ("unrecognized-title", Severity::Error),
+                ("title-level-mismatch", Severity::Warning)
+            ]
+        );
+    }
+}

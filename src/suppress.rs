@@ -1,0 +1,339 @@
+//! Suppressions: markers in a posting (or a field of a record) that silence named rules.
+//!
+//! - `<!-- jdlint-disable rule-id, other-id -->` (Markdown or text): those rules for the whole
+//!   posting; no id means every rule. Most diagnostics are about the posting as a whole and
+//!   point at its title, so the marker may stand anywhere.
+//! - `<!-- jdlint-disable-next-line rule-id -->`: diagnostics on the line after the marker.
+//! - `jdlint: ignore[rule-id]` anywhere on a line: diagnostics on that line.
+//! - A record field (`jdlint_ignore` by default) of comma-separated ids: the whole record.
+//!
+//! The HTML reader keeps marker comments as lines of their own, and their lines are the file's.
+
+use crate::posting::Posting;
+use crate::rules::{self, Diagnostic, Severity};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The id of the diagnostic for a suppression that suppressed nothing. Not a rule of the
+/// registry: `--report-unused-suppressions` turns it on.
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
+
+/// Where a suppression applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole posting.
+    Posting,
+    /// Diagnostics on this 1-based line of the posting's text.
+    Line(usize),
+}
+
+/// One marker (or record field) and the rules it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// Rule ids; empty means every rule.
+    pub rules: Vec<String>,
+    pub scope: Scope,
+    /// The marker as written, for messages.
+    pub marker: String,
+    /// The marker's byte range in the posting's text; `None` for a record field.
+    pub span: Option<Range<usize>>,
+    /// The marker's 1-based line and column; `None` for a record field.
+    pub place: Option<(usize, usize)>,
+}
+
+/// A marker found on one line: its kind, ids and byte range in the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    pub rules: Vec<String>,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerKind {
+    /// `<!-- jdlint-disable ... -->`
+    Disable,
+    /// `<!-- jdlint-disable-next-line ... -->`
+    DisableNextLine,
+    /// `jdlint: ignore[...]`
+    IgnoreLine,
+}
+
+fn marker_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"<!--\s*jdlint-disable(?P<next>-next-line)?(?:\s+(?P<ids>[^>]*?))?\s*-->|jdlint:\s*ignore\[(?P<line_ids>[^\]]*)\]",
+        )
+        .expect("valid marker regex")
+    })
+}
+
+/// Rule ids separated by commas or spaces.
+fn split_ids(ids: &str) -> Vec<String> {
+    ids.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The markers on one line of text.
+pub fn parse_line(line: &str) -> Vec<Marker> {
+    marker_regex()
+        .captures_iter(line)
+        .map(|c| {
+            let range = c.get(0).expect("whole match").range();
+            if let Some(ids) = c.name("line_ids") {
+                return Marker {
+                    kind: MarkerKind::IgnoreLine,
+                    rules: split_ids(ids.as_str()),
+                    range,
+                };
+            }
+            let kind = if c.name("next").is_some() {
+                MarkerKind::DisableNextLine
+            } else {
+                MarkerKind::Disable
+            };
+            let rules = c
+                .name("ids")
+                .map_or_else(Vec::new, |m| split_ids(m.as_str()));
+            Marker { kind, rules, range }
+        })
+        .collect()
+}
+
+/// The suppressions of a posting: markers in its text, then the record field `field`.
+pub fn find(posting: &Posting, field: &str) -> Vec<Suppression> {
+    let mut found = Vec::new();
+    // Cheap test first: almost no posting has a marker.
+    if posting.text.contains("jdlint") {
+        let mut offset = 0;
+        for (i, line) in posting.text.split_inclusive('\n').enumerate() {
+            let number = i + 1;
+            for m in parse_line(line) {
+                let start = offset + m.range.start;
+                // Diagnostics of a converted (HTML) posting carry the file's lines: so do
+                // its markers.
+                let place = posting
+                    .file_place(start)
+                    .unwrap_or_else(|| (number, line[..m.range.start].chars().count() + 1));
+                let scope = match m.kind {
+                    MarkerKind::Disable => Scope::Posting,
+                    MarkerKind::DisableNextLine => Scope::Line(place.0 + 1),
+                    MarkerKind::IgnoreLine => Scope::Line(place.0),
+                };
+                found.push(Suppression {
+                    rules: m.rules,
+                    scope,
+                    marker: line[m.range.clone()].to_string(),
+                    span: Some(start..offset + m.range.end),
+                    place: Some(place),
+                });
+            }
+            offset += line.len();
+        }
+    }
+    if let Some(value) = posting.fields.get(field) {
+        let rules = split_ids(value);
+        // An empty field is no suppression (an all-rules one would be too easy to write by
+        // accident in a spreadsheet).
+        if !rules.is_empty() {
+            found.push(Suppression {
+                rules,
+                scope: Scope::Posting,
+                marker: format!("{field}: {value}"),
+                span: None,
+                place: None,
+            });
+        }
+    }
+    found
+}
+
+impl Suppression {
+    fn covers(&self, d: &Diagnostic) -> bool {
+        match self.scope {
+            Scope::Posting => true,
+            Scope::Line(line) => d.line == Some(line),
+        }
+    }
+}
+
+/// Removes the diagnostics that `suppressions` cover. With `report_unused`, adds an
+/// `unused-suppression` warning for each named rule (or all-rules marker) that suppressed
+/// nothing.
+pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, report_unused: bool) {
+    if suppressions.is_empty() {
+        return;
+    }
+    // used[s][r]: whether rule r of suppression s (index 0 for an all-rules one) suppressed
+    // something.
+    let mut used: Vec<Vec<bool>> = suppressions
+        .iter()
+        .map(|s| vec![false; s.rules.len().max(1)])
+        .collect();
+    diagnostics.retain(|d| {
+        let mut suppressed = false;
+        for (s, used) in suppressions.iter().zip(&mut used) {
+            if !s.covers(d) {
+                continue;
+            }
+            if s.rules.is_empty() {
+                used[0] = true;
+                suppressed = true;
+            } else if let Some(i) = s.rules.iter().position(|r| r == d.rule) {
+                used[i] = true;
+                suppressed = true;
+            }
+        }
+        !suppressed
+    });
+    if !report_unused {
+        return;
+    }
+    for (s, used) in suppressions.iter().zip(&used) {
+        let unused: Vec<Option<&str>> = if s.rules.is_empty() {
+            if used[0] {
+                vec![]
+            } else {
+                vec![None]
+            }
+        } else {
+            s.rules
+                .iter()
+                .zip(used)
+                .filter(|(_, &u)| !u)
+                .map(|(r, _)| Some(r.as_str()))
+                .collect()
+        };
+        for rule in unused {
+            diagnostics.push(unused_diagnostic(s, rule));
+        }
+    }
+    diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+}
+
+fn unused_diagnostic(s: &Suppression, rule: Option<&str>) -> Diagnostic {
+    let what = match rule {
+        None => "every rule".to_string(),
+        Some(r) if rules::find(r).is_none() => format!("`{r}`, which is not a rule,"),
+        Some(r) => format!("`{r}`"),
+    };
+    Diagnostic {
+        rule: UNUSED_SUPPRESSION,
+        severity: Severity::Warning,
+        message: format!(
+            "`{}` suppresses {what} but suppressed nothing here (reported by \
+             --report-unused-suppressions; not a rule of the registry)",
+            s.marker
+        ),
+        line: s.place.map(|p| p.0),
+        column: s.place.map(|p| p.1),
+        span: s.span.clone(),
+        help: Some("remove the suppression, or the rule id from it".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::posting::Source;
+
+    /// Each marker's kind and ids, comma-joined.
+    fn kinds(line: &str) -> Vec<(MarkerKind, String)> {
+        parse_line(line)
+            .into_iter()
+            .map(|m| (m.kind, m.rules.join(",")))
+            .collect()
+    }
+
+    #[test]
+    fn parses_each_marker_kind() {
+        use MarkerKind::*;
+        assert_eq!(
+            kinds("<!-- jdlint-disable a-rule, b-rule -->"),
+            [(Disable, "a-rule,b-rule".into())]
+        );
+        assert_eq!(kinds("<!--jdlint-disable-->"), [(Disable, String::new())]);
+        assert_eq!(
+            kinds("text <!-- jdlint-disable-next-line a-rule b-rule --> more"),
+            [(DisableNextLine, "a-rule,b-rule".into())]
+        );
+        assert_eq!(
+            kinds("Lead PM  jdlint: ignore[a-rule,b-rule]"),
+            [(IgnoreLine, "a-rule,b-rule".into())]
+        );
+        assert_eq!(kinds("jdlint:ignore[]"), [(IgnoreLine, String::new())]);
+    }
+
+    #[test]
+    fn near_misses_are_not_markers() {
+        for line in [
+            "jdlint-disable a-rule",
+            "<!-- jdlint-disabled a-rule -->",
+            "<!-- eslint-disable a-rule -->",
+            "jdlint: ignore a-rule",
+            "<!-- jdlint-disable a-rule",
+        ] {
+            assert_eq!(parse_line(line), [], "{line}");
+        }
+    }
+
+    #[test]
+    fn markers_have_lines_scopes_and_the_field_counts() {
+        let text = "PM\n<!-- jdlint-disable-next-line x -->\nbody\nmore jdlint: ignore[y]\n";
+        let mut posting = Posting::from_document(Source::file("a.md"), text.into(), None).unwrap();
+        posting.fields.insert("skip".into(), "z, w".into());
+        let found = find(&posting, "skip");
+        let got: Vec<_> = found.iter().map(|s| (s.scope, s.place)).collect();
+        assert_eq!(
+            got,
+            [
+                (Scope::Line(3), Some((2, 1))),
+                (Scope::Line(4), Some((4, 6))),
+                (Scope::Posting, None)
+            ]
+        );
+        assert_eq!(found[2].rules, ["z", "w"]);
+        assert_eq!(&text[found[1].span.clone().unwrap()], "jdlint: ignore[y]");
+    }
+
+    #[test]
+    fn apply_suppresses_named_rules_in_scope_and_reports_unused() {
+        let d = |rule, line| Diagnostic {
+            rule,
+            severity: Severity::Error,
+            message: String::new(),
+            line: Some(line),
+            column: Some(1),
+            span: None,
+            help: None,
+        };
+        let s = |rules: &[&str], scope| Suppression {
+            rules: rules.iter().map(|r| r.to_string()).collect(),
+            scope,
+            marker: "m".into(),
+            span: None,
+            place: Some((9, 1)),
+        };
+        let suppressions = [
+            s(&["title-level-mismatch", "no-such"], Scope::Line(1)),
+            s(&["low-evidence"], Scope::Line(2)),
+        ];
+        let mut ds = vec![d("title-level-mismatch", 1), d("low-evidence", 1)];
+        apply(&suppressions, &mut ds, false);
+        let rules: Vec<_> = ds.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, ["low-evidence"]);
+
+        let mut ds = vec![d("title-level-mismatch", 1), d("low-evidence", 1)];
+        apply(&suppressions, &mut ds, true);
+        let got: Vec<_> = ds.iter().map(|d| (d.rule, d.message.clone())).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].0, "low-evidence");
+        assert!(got[1].1.contains("`no-such`, which is not a rule"));
+        assert!(got[2].1.contains("`low-evidence`"));
+        assert!(got.iter().skip(1).all(|(r, _)| *r == UNUSED_SUPPRESSION));
+    }
+}

@@ -1,0 +1,740 @@
+//! Black-box tests of configuration files (`jdlint.toml`, `--config`, `--no-config`,
+//! `jdlint config --show`) and of suppressions (markers in postings, a record field,
+//! `--report-unused-suppressions`).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A title-level error and a title-track-mismatch warning, both on line 1.
+const MISMATCH: &str = "fixtures/postings/mismatch-level-pm-title-director-body.txt";
+/// Only a title-track-mismatch warning.
+const TRACK: &str = "fixtures/postings/mismatch-track-ic-title-manages.txt";
+/// A title-level-mismatch warning that needs a confidence of 0.574; the body's is about 0.66.
+const ONE_RANK: &str = "fixtures/postings/mismatch-level-one-rank.txt";
+
+fn fixture(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(path)
+        .display()
+        .to_string()
+}
+
+/// A fixture's text.
+fn read_fixture(path: &str) -> String {
+    std::fs::read_to_string(fixture(path)).unwrap()
+}
+
+/// Runs `jdlint args...` in `dir`, nothing on stdin, colour variables removed.
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jdlint"));
+    cmd.current_dir(dir).args(args).stdin(Stdio::null());
+    for var in ["CLICOLOR_FORCE", "CLICOLOR", "NO_COLOR", "FORCE_COLOR"] {
+        cmd.env_remove(var);
+    }
+    cmd.output().expect("cannot run jdlint")
+}
+
+fn describe(out: &Output) -> String {
+    format!(
+        "status: {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// The postings of `--format jsonl` output.
+fn postings(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {}", describe(out))))
+        .collect()
+}
+
+/// Each posting's diagnostics as (rule, severity, line).
+/// Per posting, the diagnostics of the rules these tests are about: the rules of the classifier
+/// core and `unused-suppression`. Catalogue rules (`experience-level-conflict`...) fire on the
+/// same fixtures, and config and suppressions treat every rule alike.
+fn diagnostics(out: &Output) -> Vec<Vec<(String, String, Option<u64>)>> {
+    const ABOUT: [&str; 6] = [
+        "title-level-mismatch",
+        "title-track-mismatch",
+        "title-specialization-mismatch",
+        "low-evidence",
+        "unrecognized-title",
+        "unused-suppression",
+    ];
+    postings(out)
+        .iter()
+        .map(|p| {
+            p["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| ABOUT.contains(&d["rule"].as_str().unwrap()))
+                .map(|d| {
+                    (
+                        d["rule"].as_str().unwrap().to_string(),
+                        d["severity"].as_str().unwrap().to_string(),
+                        d["line"].as_u64(),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The rule ids of a single posting's diagnostics (those `diagnostics` keeps).
+fn rules(out: &Output) -> Vec<String> {
+    let all = diagnostics(out);
+    assert_eq!(all.len(), 1, "{}", describe(out));
+    all[0].iter().map(|(r, _, _)| r.clone()).collect()
+}
+
+/// A fresh directory under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "jdlint-config-{}-{}-{name}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `text` to `name` (creating its directories) and returns the path as a string.
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.0.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const BOTH: [&str; 2] = ["title-level-mismatch", "title-track-mismatch"];
+
+// ---------------------------------------------------------------------------------------------
+// Finding the config
+
+#[test]
+fn config_is_found_walking_up_and_no_config_ignores_it() {
+    let tmp = TempDir::new("discover");
+    tmp.write("jdlint.toml", "ignore = [\"title-level-mismatch\"]\n");
+    let deep = tmp.path().join("a/b");
+    std::fs::create_dir_all(&deep).unwrap();
+    let mismatch = fixture(MISMATCH);
+
+    let out = run_in(&deep, &["--format", "jsonl", &mismatch]);
+    assert_eq!(rules(&out), ["title-track-mismatch"], "{}", describe(&out));
+    // What is left is a warning: below the default fail-on.
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+
+    let out = run_in(&deep, &["--no-config", "--format", "jsonl", &mismatch]);
+    assert_eq!(rules(&out), BOTH, "{}", describe(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+}
+
+#[test]
+fn a_dot_file_is_found_and_a_nearer_config_wins() {
+    let tmp = TempDir::new("dotfile");
+    tmp.write(".jdlint.toml", "ignore = [\"title-level-mismatch\"]\n");
+    tmp.write("near/jdlint.toml", "ignore = [\"title-track-mismatch\"]\n");
+    let mismatch = fixture(MISMATCH);
+
+    let out = run_in(tmp.path(), &["--format", "jsonl", &mismatch]);
+    assert_eq!(rules(&out), ["title-track-mismatch"], "{}", describe(&out));
+    let out = run_in(&tmp.path().join("near"), &["--format", "jsonl", &mismatch]);
+    assert_eq!(rules(&out), ["title-level-mismatch"], "{}", describe(&out));
+}
+
+#[test]
+fn config_flag_names_a_file_anywhere() {
+    let tmp = TempDir::new("flag");
+    let config = tmp.write("conf/mine.toml", "select = [\"title-track-mismatch\"]\n");
+    let cwd = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(&cwd).unwrap();
+    let out = run_in(
+        &cwd,
+        &["--config", &config, "--format", "jsonl", &fixture(MISMATCH)],
+    );
+    assert_eq!(rules(&out), ["title-track-mismatch"], "{}", describe(&out));
+
+    let out = run_in(&cwd, &["--config", "missing.toml", &fixture(MISMATCH)]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("missing.toml") && err.contains("cannot read"),
+        "{err}"
+    );
+
+    let out = run_in(
+        &cwd,
+        &["--config", &config, "--no-config", &fixture(MISMATCH)],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strict parsing
+
+/// Runs with the config `text` and returns the error line, checking exit code 2 and no output.
+fn config_error(text: &str) -> String {
+    let tmp = TempDir::new("error");
+    tmp.write("jdlint.toml", text);
+    let out = run_in(tmp.path(), &["--format", "jsonl", &fixture(MISMATCH)]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert!(out.stdout.is_empty(), "{}", describe(&out));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn an_unknown_key_is_an_error_naming_file_line_and_key() {
+    let err = config_error("fail-on = \"error\"\n\n[thresholds]\nconfidence = 0.5\n");
+    assert!(
+        err.contains("jdlint.toml:4: `thresholds.confidence`: unknown field `confidence`"),
+        "{err}"
+    );
+    let err = config_error("selcet = [\"title-level-mismatch\"]\n");
+    assert!(
+        err.contains("jdlint.toml:1: `selcet`: unknown field"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_value_is_an_error_naming_file_line_and_key() {
+    let err = config_error("\n\nfail-on = \"sometimes\"\n");
+    assert!(err.contains("jdlint.toml:3: `fail-on`:"), "{err}");
+    assert!(err.contains("sometimes"), "{err}");
+
+    let err = config_error("[ladder]\n\"L6\" = \"seniorish\"\n");
+    assert!(err.contains("jdlint.toml:2: `ladder.L6`:"), "{err}");
+
+    let err = config_error("[thresholds]\nmin-evidence = -1\n");
+    assert!(
+        err.contains("jdlint.toml:2: `thresholds.min-evidence`:"),
+        "{err}"
+    );
+
+    let err =
+        config_error("select = [\n  \"title-level-mismatch\",\n  \"title-lvl-mismatch\",\n]\n");
+    assert!(
+        err.contains("jdlint.toml:3: `select`: no rule `title-lvl-mismatch`"),
+        "{err}"
+    );
+
+    let err = config_error("[severity]\nno-such-rule = \"error\"\n");
+    assert!(
+        err.contains("jdlint.toml:2: `severity.no-such-rule`: no rule"),
+        "{err}"
+    );
+    let err = config_error("[severity]\ntitle-level-mismatch = \"fatal\"\n");
+    assert!(
+        err.contains("jdlint.toml:2: `severity.title-level-mismatch`:"),
+        "{err}"
+    );
+
+    let err = config_error("this is not toml\n");
+    assert!(err.contains("jdlint.toml:1"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a config changes
+
+#[test]
+fn select_and_ignore_choose_rules() {
+    let tmp = TempDir::new("select");
+    let mismatch = fixture(MISMATCH);
+    tmp.write("jdlint.toml", "select = [\"title-level-mismatch\"]\n");
+    let out = run_in(tmp.path(), &["--format", "jsonl", &mismatch]);
+    assert_eq!(rules(&out), ["title-level-mismatch"], "{}", describe(&out));
+
+    tmp.write(
+        "jdlint.toml",
+        "select = [\"title-level-mismatch\"]\nignore = [\"title-level-mismatch\"]\n",
+    );
+    let out = run_in(tmp.path(), &["--format", "jsonl", &mismatch]);
+    assert!(rules(&out).is_empty(), "{}", describe(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+}
+
+#[test]
+fn severity_override_changes_the_exit_code_and_fail_on_flag_wins() {
+    let tmp = TempDir::new("severity");
+    let track = fixture(TRACK);
+    let out = run_in(tmp.path(), &["--format", "jsonl", &track]);
+    assert_eq!(diagnostics(&out)[0][0].1, "warning", "{}", describe(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+
+    tmp.write(
+        "jdlint.toml",
+        "[severity]\ntitle-track-mismatch = \"error\"\n",
+    );
+    let out = run_in(tmp.path(), &["--format", "jsonl", &track]);
+    assert_eq!(
+        diagnostics(&out)[0],
+        [(
+            "title-track-mismatch".to_string(),
+            "error".to_string(),
+            Some(1)
+        )],
+        "{}",
+        describe(&out)
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+
+    tmp.write("jdlint.toml", "fail-on = \"warning\"\n");
+    let out = run_in(tmp.path(), &["--format", "jsonl", &track]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let out = run_in(
+        tmp.path(),
+        &["--fail-on", "error", "--format", "jsonl", &track],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+}
+
+#[test]
+fn thresholds_change_a_verdict() {
+    let tmp = TempDir::new("thresholds");
+    let one_rank = fixture(ONE_RANK);
+    let out = run_in(tmp.path(), &["--format", "jsonl", &one_rank]);
+    assert_eq!(rules(&out), ["title-level-mismatch"], "{}", describe(&out));
+
+    // The body's confidence is below 0.9: a one-rank mismatch is no longer worth reporting.
+    tmp.write("jdlint.toml", "[thresholds]\nconfident = 0.9\n");
+    let out = run_in(tmp.path(), &["--format", "jsonl", &one_rank]);
+    assert!(rules(&out).is_empty(), "{}", describe(&out));
+
+    // Far more evidence than the teaser has: the level becomes unknown.
+    tmp.write("jdlint.toml", "[thresholds]\nmin-evidence = 1000.0\n");
+    let out = run_in(tmp.path(), &["--format", "jsonl", &one_rank]);
+    assert!(
+        postings(&out)[0]["implied"]["level"].is_null(),
+        "{}",
+        describe(&out)
+    );
+    assert_eq!(rules(&out), ["low-evidence"], "{}", describe(&out));
+}
+
+#[test]
+fn a_ladder_alias_claims_its_level() {
+    let tmp = TempDir::new("ladder");
+    let body = read_fixture("fixtures/postings/senior-data.txt");
+    let body = body.split_once('\n').unwrap().1;
+    let posting = tmp.write("posting.txt", &format!("L6\n{body}"));
+
+    let out = run_in(tmp.path(), &["--format", "jsonl", &posting]);
+    assert_eq!(rules(&out), ["unrecognized-title"], "{}", describe(&out));
+
+    tmp.write(
+        "jdlint.toml",
+        "[ladder]\n\"L6\" = \"senior\"\n\"Product Manager II\" = \"senior\"\n",
+    );
+    let out = run_in(tmp.path(), &["--format", "jsonl", &posting]);
+    let p = &postings(&out)[0];
+    assert_eq!(p["claimed"]["level"], "senior", "{}", describe(&out));
+    assert_eq!(p["implied"]["level"], "senior", "{}", describe(&out));
+    assert!(rules(&out).is_empty(), "{}", describe(&out));
+
+    // An alias the default lexicon has is remapped.
+    let remapped = tmp.write("remapped.txt", &format!("Product Manager II\n{body}"));
+    let out = run_in(tmp.path(), &["--format", "jsonl", &remapped]);
+    assert_eq!(
+        postings(&out)[0]["claimed"]["level"],
+        "senior",
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn an_extra_lexicon_file_loads_relative_to_the_config() {
+    let tmp = TempDir::new("lexicon");
+    tmp.write(
+        "conf/words/extra.json",
+        r#"{"signals":[{"terms":["zorblax"],"supports":"level:cpo","weight":3.0,"source":"003: test"}]}"#,
+    );
+    let config = tmp.write("conf/jdlint.toml", "lexicon = [\"words/extra.json\"]\n");
+    let posting = tmp.write(
+        "posting.txt",
+        "Product Manager\n\nWhat you will do\n- Own the Zorblax roadmap with one squad\n",
+    );
+    let has_zorblax = |out: &Output| {
+        postings(out)[0]["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["supports"] == "level:cpo" && e["text"] == "Zorblax")
+    };
+    let out = run_in(tmp.path(), &["--format", "jsonl", &posting]);
+    assert!(!has_zorblax(&out), "{}", describe(&out));
+    let out = run_in(
+        tmp.path(),
+        &["--config", &config, "--format", "jsonl", &posting],
+    );
+    assert!(has_zorblax(&out), "{}", describe(&out));
+
+    tmp.write("conf/jdlint.toml", "lexicon = [\"words/missing.json\"]\n");
+    let out = run_in(tmp.path(), &["--config", &config, &posting]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("missing.json"),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn config_show_prints_the_effective_configuration() {
+    let tmp = TempDir::new("show");
+    let out = run_in(tmp.path(), &["config", "--show", "--no-config"]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("# config file: none\n"), "{text}");
+    // Defaults filled in: every rule, its severity, the default thresholds.
+    let shown: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(shown["fail-on"].as_str(), Some("error"), "{text}");
+    assert!(shown["select"].as_array().unwrap().len() >= 5, "{text}");
+    assert_eq!(
+        shown["severity"]["title-level-mismatch"].as_str(),
+        Some("error"),
+        "{text}"
+    );
+    assert!(
+        shown["thresholds"]["confident"].as_float().is_some(),
+        "{text}"
+    );
+
+    let config = tmp.write(
+        "jdlint.toml",
+        "ignore = [\"low-evidence\"]\nfail-on = \"warning\"\n[severity]\ntitle-track-mismatch = \"error\"\n\
+         [thresholds]\nconfident = 0.7\n[ladder]\n\"L6\" = \"senior\"\n",
+    );
+    let out = run_in(tmp.path(), &["config", "--show", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        shown["file"].as_str().unwrap().ends_with("jdlint.toml"),
+        "{shown}"
+    );
+    assert_eq!(
+        std::fs::canonicalize(shown["file"].as_str().unwrap()).unwrap(),
+        std::fs::canonicalize(&config).unwrap()
+    );
+    assert_eq!(shown["fail-on"], "warning");
+    assert!(
+        !shown["select"]
+            .as_array()
+            .unwrap()
+            .contains(&"low-evidence".into()),
+        "{shown}"
+    );
+    assert_eq!(shown["ignore"], serde_json::json!(["low-evidence"]));
+    assert_eq!(shown["severity"]["title-track-mismatch"], "error");
+    assert_eq!(shown["thresholds"]["confident"], 0.7);
+    assert_eq!(shown["ladder"]["L6"], "senior");
+
+    // The human form is itself a config that behaves the same.
+    let out = run_in(tmp.path(), &["config", "--show"]);
+    let again = TempDir::new("show-again");
+    again.write("jdlint.toml", &String::from_utf8(out.stdout).unwrap());
+    let out = run_in(again.path(), &["config", "--show", "--format", "json"]);
+    let reshown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["select", "fail-on", "severity", "thresholds", "ladder"] {
+        assert_eq!(reshown[key], shown[key], "{key}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suppressions
+
+/// The mismatch fixture with `marker` inserted as line `at` (1-based; after the title).
+fn with_marker(tmp: &TempDir, name: &str, marker: &str, at: usize) -> String {
+    let text = read_fixture(MISMATCH);
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(at - 1, marker);
+    tmp.write(name, &(lines.join("\n") + "\n"))
+}
+
+#[test]
+fn disable_marker_suppresses_exactly_the_named_rules() {
+    let tmp = TempDir::new("disable");
+    let one = with_marker(
+        &tmp,
+        "one.md",
+        "<!-- jdlint-disable title-level-mismatch -->",
+        8,
+    );
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &one]);
+    assert_eq!(rules(&out), ["title-track-mismatch"], "{}", describe(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+
+    let two = with_marker(
+        &tmp,
+        "two.txt",
+        "<!-- jdlint-disable title-level-mismatch, title-track-mismatch -->",
+        3,
+    );
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &two]);
+    assert!(rules(&out).is_empty(), "{}", describe(&out));
+
+    let all = with_marker(&tmp, "all.md", "<!-- jdlint-disable -->", 2);
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &all]);
+    assert!(rules(&out).is_empty(), "{}", describe(&out));
+
+    let other = with_marker(&tmp, "other.md", "<!-- jdlint-disable low-evidence -->", 2);
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &other]);
+    assert_eq!(rules(&out), BOTH, "{}", describe(&out));
+}
+
+#[test]
+fn ignore_marker_covers_its_own_line_only() {
+    let tmp = TempDir::new("ignore-line");
+    let text = read_fixture(MISMATCH);
+    let (title, body) = text.split_once('\n').unwrap();
+    let on_title = tmp.write(
+        "on-title.txt",
+        &format!("{title}  jdlint: ignore[title-level-mismatch]\n{body}"),
+    );
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &on_title]);
+    assert_eq!(rules(&out), ["title-track-mismatch"], "{}", describe(&out));
+
+    // The same marker on another line covers nothing on the title line.
+    let elsewhere = with_marker(
+        &tmp,
+        "elsewhere.txt",
+        "jdlint: ignore[title-level-mismatch]",
+        2,
+    );
+    let out = run_in(
+        tmp.path(),
+        &["--no-config", "--format", "jsonl", &elsewhere],
+    );
+    assert_eq!(rules(&out), BOTH, "{}", describe(&out));
+}
+
+#[test]
+fn next_line_marker_covers_the_next_line_only() {
+    // low-evidence points at the body's first non-blank line. A marker line of its own would be
+    // that line, so the marker ends the title line here.
+    let tmp = TempDir::new("next-line");
+    let title = "Product Manager <!-- jdlint-disable-next-line low-evidence -->";
+    let teaser = "Join our team! Great culture, great people and great snacks. Apply now.\n";
+    let plain = tmp.write("plain.md", &format!("Product Manager\n\n{teaser}"));
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &plain]);
+    assert_eq!(rules(&out), ["low-evidence"], "{}", describe(&out));
+
+    let next = tmp.write("next.md", &format!("{title}\n{teaser}"));
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &next]);
+    assert!(rules(&out).is_empty(), "{}", describe(&out));
+
+    let far = tmp.write("far.md", &format!("{title}\n\n{teaser}"));
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &far]);
+    assert_eq!(
+        diagnostics(&out)[0],
+        [("low-evidence".to_string(), "warning".to_string(), Some(3))],
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn a_record_field_suppresses_rules_for_that_record() {
+    let tmp = TempDir::new("records");
+    let text = read_fixture(MISMATCH);
+    let (title, body) = text.split_once('\n').unwrap();
+    let record = |extra: &str| {
+        let mut r = serde_json::json!({"title": title, "text": body});
+        if !extra.is_empty() {
+            r["jdlint_ignore"] = extra.into();
+        }
+        r.to_string()
+    };
+    let jsonl = tmp.write(
+        "batch.jsonl",
+        &[
+            record(""),
+            record("title-level-mismatch"),
+            record("title-track-mismatch, title-level-mismatch"),
+        ]
+        .join("\n"),
+    );
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &jsonl]);
+    let got: Vec<Vec<String>> = diagnostics(&out)
+        .into_iter()
+        .map(|ds| ds.into_iter().map(|(r, _, _)| r).collect())
+        .collect();
+    assert_eq!(
+        got,
+        [BOTH.to_vec(), vec!["title-track-mismatch"], vec![]],
+        "{}",
+        describe(&out)
+    );
+
+    let csv = tmp.write(
+        "batch.csv",
+        &format!(
+            "title,text,skip\n{title},\"{}\",title-track-mismatch\n",
+            body.replace('"', "\"\"")
+        ),
+    );
+    let out = run_in(
+        tmp.path(),
+        &[
+            "--no-config",
+            "--suppress-field",
+            "skip",
+            "--format",
+            "jsonl",
+            &csv,
+        ],
+    );
+    assert_eq!(rules(&out), ["title-level-mismatch"], "{}", describe(&out));
+}
+
+#[test]
+fn unused_suppressions_are_reported_only_with_the_flag() {
+    let tmp = TempDir::new("unused");
+    let posting = with_marker(
+        &tmp,
+        "unused.md",
+        "<!-- jdlint-disable title-level-mismatch, title-specialization-mismatch -->",
+        4,
+    );
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &posting]);
+    assert_eq!(rules(&out), ["title-track-mismatch"], "{}", describe(&out));
+
+    let out = run_in(
+        tmp.path(),
+        &[
+            "--no-config",
+            "--report-unused-suppressions",
+            "--format",
+            "jsonl",
+            &posting,
+        ],
+    );
+    assert_eq!(
+        diagnostics(&out)[0],
+        [
+            (
+                "title-track-mismatch".to_string(),
+                "warning".to_string(),
+                Some(1)
+            ),
+            (
+                "unused-suppression".to_string(),
+                "warning".to_string(),
+                Some(4)
+            ),
+        ],
+        "{}",
+        describe(&out)
+    );
+    let message = postings(&out)[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "unused-suppression")
+        .and_then(|d| d["message"].as_str())
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains("`title-specialization-mismatch`"),
+        "{message}"
+    );
+    assert!(message.contains("not a rule of the registry"), "{message}");
+    // A marker that is used in full is not reported.
+    let used = with_marker(
+        &tmp,
+        "used.md",
+        "<!-- jdlint-disable title-level-mismatch -->",
+        4,
+    );
+    let out = run_in(
+        tmp.path(),
+        &[
+            "--no-config",
+            "--report-unused-suppressions",
+            "--format",
+            "jsonl",
+            &used,
+        ],
+    );
+    assert_eq!(rules(&out), ["title-track-mismatch"], "{}", describe(&out));
+}
+
+#[test]
+fn a_marker_line_before_the_title_covers_the_title_in_markdown_and_html() {
+    let tmp = TempDir::new("before-title");
+    let text = read_fixture(MISMATCH);
+    let (title, body) = text.split_once('\n').unwrap();
+    let marker = "<!-- jdlint-disable-next-line title-track-mismatch -->";
+
+    let md = tmp.write("posting.md", &format!("{marker}\n# {title}\n{body}"));
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &md]);
+    assert_eq!(postings(&out)[0]["title"], title, "{}", describe(&out));
+    assert_eq!(
+        diagnostics(&out)[0],
+        [(
+            "title-level-mismatch".to_string(),
+            "error".to_string(),
+            Some(2)
+        )],
+        "{}",
+        describe(&out)
+    );
+
+    let paragraphs: String = body.lines().map(|l| format!("<p>{l}</p>\n")).collect();
+    let page = |marker: &str| {
+        format!("<html><body>\n{marker}\n<h1>{title}</h1>\n{paragraphs}</body></html>\n")
+    };
+    let html = tmp.write("posting.html", &page(marker));
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &html]);
+    assert_eq!(
+        diagnostics(&out)[0],
+        [(
+            "title-level-mismatch".to_string(),
+            "error".to_string(),
+            Some(3)
+        )],
+        "{}",
+        describe(&out)
+    );
+    // Without the marker both fire; a plain comment is still dropped.
+    let plain = tmp.write("plain.html", &page("<!-- a note -->"));
+    let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &plain]);
+    assert_eq!(rules(&out), BOTH, "{}", describe(&out));
+
+    let out = run_in(
+        tmp.path(),
+        &[
+            "--no-config",
+            "--report-unused-suppressions",
+            "--format",
+            "jsonl",
+            &html,
+        ],
+    );
+    assert_eq!(rules(&out), ["title-level-mismatch"], "{}", describe(&out));
+}
