@@ -5,11 +5,13 @@
 //! headless Chromium when it is installed (`.ci/run` installs it and sets JDLINT_BROWSER_TESTS=1,
 //! which makes a missing browser a failure instead of a skip).
 
+mod common;
+use common::*;
+
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 const FIXTURE: &str = "fixtures/calibrate/postings.jsonl";
 const BAD_LABEL: &str = "fixtures/calibrate/bad-label.jsonl";
@@ -24,23 +26,6 @@ const LEVELS: [&str; 8] = [
     "cpo",
 ];
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jdlint"))
-        .current_dir(manifest_dir())
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("cannot run jdlint")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 /// Runs `jdlint calibrate --format json args...` and parses its output.
 fn calibrate_json(args: &[&str]) -> (Value, Output) {
     let mut all = vec!["calibrate", "--format", "json"];
@@ -54,41 +39,6 @@ fn calibrate_json(args: &[&str]) -> (Value, Output) {
         )
     });
     (value, out)
-}
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "jdlint-calibrate-{}-{}-{name}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, text: &str) -> String {
-        let path = self.0.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).unwrap();
-        }
-        std::fs::write(&path, text).unwrap();
-        path.to_string_lossy().into_owned()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn close(actual: &Value, expected: f64) -> bool {
@@ -266,7 +216,7 @@ fn unreadable_records_are_errors_and_nothing_is_lost() {
     let first = good.lines().next().unwrap();
     let path = dir.write(
         "mixed.jsonl",
-        &format!("{first}\n{{\"title\": \"PM\"\nnot json\n"),
+        format!("{first}\n{{\"title\": \"PM\"\nnot json\n"),
     );
     let (report, out) = calibrate_json(&[&path]);
     assert_eq!(out.status.code(), Some(2));
@@ -472,8 +422,8 @@ fn fit_writes_an_overlay_that_the_lexicon_option_loads_and_that_changes_results(
         lines.push('\n');
     }
     let input = dir.write("ladder.jsonl", &lines);
-    std::fs::create_dir_all(dir.path("overlay")).unwrap();
-    let overlay = dir.path("overlay/fitted.json");
+    std::fs::create_dir_all(dir.path().join("overlay")).unwrap();
+    let overlay = dir.path().join("overlay/fitted.json");
     let overlay_str = overlay.to_string_lossy().into_owned();
     let (report, out) = calibrate_json(&[
         &input,
@@ -510,7 +460,7 @@ fn fit_writes_an_overlay_that_the_lexicon_option_loads_and_that_changes_results(
     }
 
     // Loaded with --lexicon, it really changes what the bodies read as, as the fit said.
-    let overlay_dir = dir.path("overlay").to_string_lossy().into_owned();
+    let overlay_dir = dir.path().join("overlay").to_string_lossy().into_owned();
     let (with_overlay, out) =
         calibrate_json(&[&input, "--labels", "level", "--lexicon", &overlay_dir]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -557,7 +507,7 @@ fn fit_writes_an_overlay_that_the_lexicon_option_loads_and_that_changes_results(
 #[test]
 fn fit_needs_enough_postings_for_its_folds() {
     let dir = TempDir::new("fit-few");
-    let overlay = dir.path("o.json").to_string_lossy().into_owned();
+    let overlay = dir.path().join("o.json").to_string_lossy().into_owned();
     let out = run(&["calibrate", BAD_LABEL, "--fit", &overlay, "--folds", "5"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -571,7 +521,11 @@ fn fit_needs_enough_postings_for_its_folds() {
 // HTML
 
 fn html_report(dir: &TempDir, args: &[&str]) -> String {
-    let path = dir.path("report.html").to_string_lossy().into_owned();
+    let path = dir
+        .path()
+        .join("report.html")
+        .to_string_lossy()
+        .into_owned();
     let mut all = vec!["calibrate", "--html", &path];
     all.extend_from_slice(args);
     let out = run(&all);
@@ -647,7 +601,7 @@ fn the_html_report_renders_in_headless_chromium() {
     };
     let dir = TempDir::new("browser");
     let path = html_report(&dir, &[FIXTURE, "--group-by", "company"]);
-    let profile = dir.path("profile");
+    let profile = dir.path().join("profile");
     let out = Command::new(browser)
         .args([
             "--headless",

@@ -2,11 +2,11 @@
 //! DOMAIN.md, input errors, the human format and the lexicon overlay. Outputs are parsed into
 //! `serde_json::Value` and checked field by field, so that adding a field never breaks a test.
 
+mod common;
+use common::*;
+
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::{Output, Stdio};
 
 const LEVELS: [&str; 8] = [
     "associate",
@@ -34,96 +34,9 @@ const MISMATCH_FIXTURE: &str = "fixtures/postings/mismatch-level-pm-title-direct
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary, run from the package root so that `fixtures/...` paths work as written, with the
-/// colour variables of the environment removed so that colour depends on the flags alone.
-fn jdlint() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jdlint"));
-    cmd.current_dir(manifest_dir());
-    for var in ["CLICOLOR_FORCE", "CLICOLOR", "NO_COLOR", "FORCE_COLOR"] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-/// Runs `jdlint args...` with nothing on stdin.
-fn run(args: &[&str]) -> Output {
-    jdlint()
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("cannot run jdlint")
-}
-
-/// Runs `jdlint args...` with `input` on stdin (written from a thread, so a large input cannot
-/// deadlock against a full stdout pipe).
-fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = jdlint()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cannot run jdlint");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || {
-        // A broken pipe here would be the binary's problem, visible in its output.
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("cannot wait for jdlint");
-    writer.join().unwrap();
-    out
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is not UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status
-        .code()
-        .unwrap_or_else(|| panic!("jdlint was killed by a signal: {:?}", out.status))
-}
-
-/// Everything about a run, for assertion messages.
-fn describe(out: &Output) -> String {
-    let text = stdout(out);
-    let shown: String = text.chars().take(4000).collect();
-    format!(
-        "exit code {:?}\n--- stderr ---\n{}\n--- stdout (first 4000 chars) ---\n{}",
-        out.status.code(),
-        stderr(out),
-        shown
-    )
-}
-
 fn parse_json(out: &Output) -> Value {
     serde_json::from_str(&stdout(out))
         .unwrap_or_else(|e| panic!("stdout is not one JSON document: {e}\n{}", describe(out)))
-}
-
-fn parse_jsonl(out: &Output) -> Vec<Value> {
-    stdout(out)
-        .lines()
-        .enumerate()
-        .map(|(i, line)| {
-            serde_json::from_str(line).unwrap_or_else(|e| {
-                panic!(
-                    "stdout line {} is not a JSON value: {e}\n{}",
-                    i + 1,
-                    describe(out)
-                )
-            })
-        })
-        .collect()
 }
 
 /// `obj[key]`, failing when the key is missing (a `null` value is present, not missing).
@@ -153,44 +66,6 @@ fn has_diagnostic(posting: &Value, rule: &str, severity: &str) -> bool {
         .unwrap()
         .iter()
         .any(|d| field(d, "rule") == rule && field(d, "severity") == severity)
-}
-
-/// A fresh directory under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "jdlint-cli-{}-{}-{name}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    /// Writes `bytes` to `name` in the directory and returns the file's path as a string.
-    fn write(&self, name: &str, bytes: &[u8]) -> String {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path_str(&path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn path_str(path: &Path) -> String {
-    path.to_str().expect("temp paths are UTF-8").to_string()
 }
 
 fn fixture_text(rel: &str) -> String {

@@ -2,10 +2,12 @@
 //! `jdlint config --show`) and of suppressions (markers in postings, a record field,
 //! `--report-unused-suppressions`).
 
+mod common;
+use common::*;
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
+use std::process::Output;
 
 /// A title-level error and a title-track-mismatch warning, both on line 1.
 const MISMATCH: &str = "fixtures/postings/mismatch-level-pm-title-director-body.txt";
@@ -24,25 +26,6 @@ fn fixture(path: &str) -> String {
 /// A fixture's text.
 fn read_fixture(path: &str) -> String {
     std::fs::read_to_string(fixture(path)).unwrap()
-}
-
-/// Runs `jdlint args...` in `dir`, nothing on stdin, colour variables removed.
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jdlint"));
-    cmd.current_dir(dir).args(args).stdin(Stdio::null());
-    for var in ["CLICOLOR_FORCE", "CLICOLOR", "NO_COLOR", "FORCE_COLOR"] {
-        cmd.env_remove(var);
-    }
-    cmd.output().expect("cannot run jdlint")
-}
-
-fn describe(out: &Output) -> String {
-    format!(
-        "status: {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 /// The postings of `--format jsonl` output.
@@ -92,41 +75,6 @@ fn rules(out: &Output) -> Vec<String> {
     let all = diagnostics(out);
     assert_eq!(all.len(), 1, "{}", describe(out));
     all[0].iter().map(|(r, _, _)| r.clone()).collect()
-}
-
-/// A fresh directory under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "jdlint-config-{}-{}-{name}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    /// Writes `text` to `name` (creating its directories) and returns the path as a string.
-    fn write(&self, name: &str, text: &str) -> String {
-        let path = self.0.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        path.display().to_string()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 const BOTH: [&str; 2] = ["title-level-mismatch", "title-track-mismatch"];
@@ -341,7 +289,7 @@ fn a_ladder_alias_claims_its_level() {
     let tmp = TempDir::new("ladder");
     let body = read_fixture("fixtures/postings/senior-data.txt");
     let body = body.split_once('\n').unwrap().1;
-    let posting = tmp.write("posting.txt", &format!("L6\n{body}"));
+    let posting = tmp.write("posting.txt", format!("L6\n{body}"));
 
     let out = run_in(tmp.path(), &["--format", "jsonl", &posting]);
     assert_eq!(rules(&out), ["unrecognized-title"], "{}", describe(&out));
@@ -357,7 +305,7 @@ fn a_ladder_alias_claims_its_level() {
     assert!(rules(&out).is_empty(), "{}", describe(&out));
 
     // An alias the default lexicon has is remapped.
-    let remapped = tmp.write("remapped.txt", &format!("Product Manager II\n{body}"));
+    let remapped = tmp.write("remapped.txt", format!("Product Manager II\n{body}"));
     let out = run_in(tmp.path(), &["--format", "jsonl", &remapped]);
     assert_eq!(
         postings(&out)[0]["claimed"]["level"],
@@ -457,7 +405,7 @@ fn config_show_prints_the_effective_configuration() {
     // The human form is itself a config that behaves the same.
     let out = run_in(tmp.path(), &["config", "--show"]);
     let again = TempDir::new("show-again");
-    again.write("jdlint.toml", &String::from_utf8(out.stdout).unwrap());
+    again.write("jdlint.toml", String::from_utf8(out.stdout).unwrap());
     let out = run_in(again.path(), &["config", "--show", "--format", "json"]);
     let reshown: Value = serde_json::from_slice(&out.stdout).unwrap();
     for key in ["select", "fail-on", "severity", "thresholds", "ladder"] {
@@ -514,7 +462,7 @@ fn ignore_marker_covers_its_own_line_only() {
     let (title, body) = text.split_once('\n').unwrap();
     let on_title = tmp.write(
         "on-title.txt",
-        &format!("{title}  jdlint: ignore[title-level-mismatch]\n{body}"),
+        format!("{title}  jdlint: ignore[title-level-mismatch]\n{body}"),
     );
     let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &on_title]);
     assert_eq!(rules(&out), ["title-track-mismatch"], "{}", describe(&out));
@@ -540,15 +488,15 @@ fn next_line_marker_covers_the_next_line_only() {
     let tmp = TempDir::new("next-line");
     let title = "Product Manager <!-- jdlint-disable-next-line low-evidence -->";
     let teaser = "Join our team! Great culture, great people and great snacks. Apply now.\n";
-    let plain = tmp.write("plain.md", &format!("Product Manager\n\n{teaser}"));
+    let plain = tmp.write("plain.md", format!("Product Manager\n\n{teaser}"));
     let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &plain]);
     assert_eq!(rules(&out), ["low-evidence"], "{}", describe(&out));
 
-    let next = tmp.write("next.md", &format!("{title}\n{teaser}"));
+    let next = tmp.write("next.md", format!("{title}\n{teaser}"));
     let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &next]);
     assert!(rules(&out).is_empty(), "{}", describe(&out));
 
-    let far = tmp.write("far.md", &format!("{title}\n\n{teaser}"));
+    let far = tmp.write("far.md", format!("{title}\n\n{teaser}"));
     let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &far]);
     assert_eq!(
         diagnostics(&out)[0],
@@ -572,7 +520,7 @@ fn a_record_field_suppresses_rules_for_that_record() {
     };
     let jsonl = tmp.write(
         "batch.jsonl",
-        &[
+        [
             record(""),
             record("title-level-mismatch"),
             record("title-track-mismatch, title-level-mismatch"),
@@ -593,7 +541,7 @@ fn a_record_field_suppresses_rules_for_that_record() {
 
     let csv = tmp.write(
         "batch.csv",
-        &format!(
+        format!(
             "title,text,skip\n{title},\"{}\",title-track-mismatch\n",
             body.replace('"', "\"\"")
         ),
@@ -691,7 +639,7 @@ fn a_marker_line_before_the_title_covers_the_title_in_markdown_and_html() {
     let (title, body) = text.split_once('\n').unwrap();
     let marker = "<!-- jdlint-disable-next-line title-track-mismatch -->";
 
-    let md = tmp.write("posting.md", &format!("{marker}\n# {title}\n{body}"));
+    let md = tmp.write("posting.md", format!("{marker}\n# {title}\n{body}"));
     let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &md]);
     assert_eq!(postings(&out)[0]["title"], title, "{}", describe(&out));
     assert_eq!(
@@ -709,7 +657,7 @@ fn a_marker_line_before_the_title_covers_the_title_in_markdown_and_html() {
     let page = |marker: &str| {
         format!("<html><body>\n{marker}\n<h1>{title}</h1>\n{paragraphs}</body></html>\n")
     };
-    let html = tmp.write("posting.html", &page(marker));
+    let html = tmp.write("posting.html", page(marker));
     let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &html]);
     assert_eq!(
         diagnostics(&out)[0],
@@ -722,7 +670,7 @@ fn a_marker_line_before_the_title_covers_the_title_in_markdown_and_html() {
         describe(&out)
     );
     // Without the marker both fire; a plain comment is still dropped.
-    let plain = tmp.write("plain.html", &page("<!-- a note -->"));
+    let plain = tmp.write("plain.html", page("<!-- a note -->"));
     let out = run_in(tmp.path(), &["--no-config", "--format", "jsonl", &plain]);
     assert_eq!(rules(&out), BOTH, "{}", describe(&out));
 

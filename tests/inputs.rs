@@ -3,69 +3,16 @@
 //! directory walks (globs, ignore files, hidden files, order), record field flags, places in
 //! HTML and CSV files, and streaming. Outputs are parsed as JSON and checked field by field.
 
+mod common;
+use common::*;
+
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers (as in tests/cli.rs)
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn jdlint() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jdlint"));
-    cmd.current_dir(manifest_dir());
-    for var in ["CLICOLOR_FORCE", "CLICOLOR", "NO_COLOR", "FORCE_COLOR"] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    jdlint()
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("cannot run jdlint")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is not UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status
-        .code()
-        .unwrap_or_else(|| panic!("jdlint was killed by a signal: {:?}", out.status))
-}
-
-fn describe(out: &Output) -> String {
-    let shown: String = stdout(out).chars().take(4000).collect();
-    format!(
-        "exit code {:?}\n--- stderr ---\n{}\n--- stdout (first 4000 chars) ---\n{}",
-        out.status.code(),
-        stderr(out),
-        shown
-    )
-}
-
-fn parse_jsonl(out: &Output) -> Vec<Value> {
-    stdout(out)
-        .lines()
-        .map(|line| {
-            serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("not a JSON line: {e}: {line}\n{}", describe(out)))
-        })
-        .collect()
-}
 
 /// `jdlint --format jsonl args...`, parsed.
 fn run_jsonl(args: &[&str]) -> (Output, Vec<Value>) {
@@ -85,49 +32,6 @@ fn at<'a>(obj: &'a Value, path: &str) -> &'a Value {
 
 fn error_of(p: &Value) -> Option<&str> {
     at(p, "error").as_str()
-}
-
-/// A fresh directory under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "jdlint-inputs-{}-{}-{name}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    /// Writes `bytes` to `name` (parent directories made) and returns the path as a string.
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
-        let path = self.0.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, bytes).unwrap();
-        path_str(&path)
-    }
-
-    fn join(&self, name: &str) -> String {
-        path_str(&self.0.join(name))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn path_str(path: &Path) -> String {
-    path.to_str().expect("temp paths are UTF-8").to_string()
 }
 
 fn fixture_text(rel: &str) -> String {

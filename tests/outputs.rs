@@ -4,12 +4,20 @@
 //! Expected values come from the same run in `--format jsonl`, the DOMAIN.md contract, so the
 //! formats are checked against each other rather than against hard-coded text.
 
+mod common;
+use common::*;
+
+/// A scratch directory under the target directory, and so usually under the current directory of
+/// the runs too (SARIF URIs are relative to it).
+fn in_target_dir(name: &str) -> TempDir {
+    TempDir::under(Path::new(env!("CARGO_TARGET_TMPDIR")), name)
+}
+
 use regex::Regex;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Stdio;
 
 const MISMATCH_FIXTURE: &str = "fixtures/postings/mismatch-level-pm-title-director-body.txt";
 const MISSING: &str = "fixtures/no-such-posting.txt";
@@ -17,108 +25,6 @@ const FORMATS: [&str; 6] = ["human", "brief", "json", "jsonl", "sarif", "github"
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary, run from the package root so that `fixtures/...` paths work as written, with the
-/// colour and CI variables of the environment removed so that colour and progress depend on the
-/// flags alone.
-fn jdlint() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jdlint"));
-    cmd.current_dir(manifest_dir()).stdin(Stdio::null());
-    for var in [
-        "CLICOLOR_FORCE",
-        "CLICOLOR",
-        "NO_COLOR",
-        "FORCE_COLOR",
-        "CI",
-        "GITHUB_ACTIONS",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-fn run(args: &[&str]) -> Output {
-    jdlint().args(args).output().expect("cannot run jdlint")
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    jdlint()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("cannot run jdlint")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is not UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status
-        .code()
-        .unwrap_or_else(|| panic!("jdlint was killed by a signal: {:?}", out.status))
-}
-
-fn describe(out: &Output) -> String {
-    let shown: String = stdout(out).chars().take(4000).collect();
-    format!(
-        "exit code {:?}\n--- stderr ---\n{}\n--- stdout (first 4000 chars) ---\n{shown}",
-        out.status.code(),
-        stderr(out)
-    )
-}
-
-/// A scratch directory.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    /// Under the target directory, and so usually under the current directory of the runs too.
-    fn new(name: &str) -> TempDir {
-        TempDir::under(Path::new(env!("CARGO_TARGET_TMPDIR")), name)
-    }
-
-    /// Under the system's temporary directory, away from the package.
-    fn outside(name: &str) -> TempDir {
-        TempDir::under(&std::env::temp_dir(), name)
-    }
-
-    fn under(base: &Path, name: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let dir = base.join(format!(
-            "jdlint-outputs-{}-{}-{name}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    /// Writes `bytes` to `name` in the directory and returns the file's path.
-    fn write(&self, name: &str, bytes: &[u8]) -> String {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path.to_str().expect("temp paths are UTF-8").to_string()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Every posting fixture, sorted, then the JSONL batch (which has a malformed line) and a file
 /// that does not exist: diagnostics of every rule the fixtures exercise and both kinds of input
@@ -299,7 +205,7 @@ fn brief_lines_parse_and_point_at_the_diagnostics_places() {
 
 #[test]
 fn brief_keeps_a_multi_line_message_on_one_line() {
-    let tmp = TempDir::new("brief-one-line");
+    let tmp = in_target_dir("brief-one-line");
     let record = serde_json::json!({"title": "Product Ninja\nof the\r\nyear", "text": "We ship."});
     let input = tmp.write("one.jsonl", format!("{record}\n").as_bytes());
     let out = run(&["--format", "brief", &input]);
@@ -367,8 +273,8 @@ fn sarif_validates_against_the_official_schema_and_reports_everything() {
     // under the current directory, and outside it.
     let fixture = std::fs::read(manifest_dir().join(MISMATCH_FIXTURE)).unwrap();
     let name = "a posting: \u{e9}t\u{e9}.txt";
-    let inside = TempDir::new("sarif");
-    let outside = TempDir::outside("sarif");
+    let inside = in_target_dir("sarif");
+    let outside = TempDir::new("sarif");
     let mut inputs = varied_inputs();
     inputs.push(inside.write(name, &fixture));
     if let Ok(relative) = inside.path().strip_prefix(manifest_dir()) {
@@ -640,7 +546,7 @@ impl WorkflowCommand {
 
 #[test]
 fn github_commands_escape_data_and_properties() {
-    let tmp = TempDir::new("github-escaping");
+    let tmp = in_target_dir("github-escaping");
     let title = "Product Ninja, 100% remote: ops\r\nlead";
     let record = serde_json::json!({"title": title, "text": "We ship things, 50% faster: always."});
     let name = "we,ird:name%.jsonl";
@@ -813,7 +719,7 @@ fn the_summary_counts_postings_severities_levels_and_input_errors() {
 
 #[test]
 fn output_writes_the_report_to_a_file_and_errors_to_stderr() {
-    let tmp = TempDir::new("output");
+    let tmp = in_target_dir("output");
     let inputs = [MISMATCH_FIXTURE, "fixtures/batch.jsonl", MISSING];
     for format in FORMATS {
         let file = tmp.path().join(format!("report.{format}"));
@@ -846,7 +752,7 @@ fn output_writes_the_report_to_a_file_and_errors_to_stderr() {
 
 #[test]
 fn output_refuses_an_input_and_an_unwritable_place() {
-    let tmp = TempDir::new("output-refused");
+    let tmp = in_target_dir("output-refused");
     let fixture = std::fs::read(manifest_dir().join(MISMATCH_FIXTURE)).unwrap();
     let input = tmp.write("posting.txt", &fixture);
 
@@ -927,7 +833,7 @@ fn progress_shows_in_a_pipe_only_when_asked_for() {
 
 #[test]
 fn a_closed_stdout_ends_quietly_in_every_format() {
-    let tmp = TempDir::new("closed-stdout");
+    let tmp = in_target_dir("closed-stdout");
     let mut jsonl = String::new();
     for i in 0..1100 {
         // An unrecognized title: every posting has a diagnostic, so that every format writes more
@@ -988,7 +894,7 @@ fn lexicon_terms_prints_every_term_of_the_lexicon() {
     assert_eq!(printed, terms);
 
     // With an overlay, its terms too.
-    let tmp = TempDir::new("lexicon-terms");
+    let tmp = in_target_dir("lexicon-terms");
     tmp.write(
         "extra.json",
         br#"{"signals":[{"terms":["Zorblax Roadmaps"],"supports":"level:cpo","weight":3.0,"source":"003: test"}]}"#,

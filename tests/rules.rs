@@ -3,34 +3,14 @@
 //! nothing at all, `fires-<rule-id>-*` must fire that rule), rule selection and severity
 //! overrides, and lexicon overlays whose cues are wrong.
 
+mod common;
+use common::*;
+
 use jdlint::lexicon::Lexicon;
 use jdlint::rules::{registry, RuleSet};
 use jdlint::{Engine, Posting, Severity, Source};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jdlint"))
-        .current_dir(manifest_dir())
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("cannot run jdlint")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8 output")
-}
 
 fn registry_ids() -> Vec<&'static str> {
     registry().iter().map(|r| r.doc().id).collect()
@@ -244,34 +224,13 @@ fn severities_can_be_overridden_by_id_or_category() {
 // ---------------------------------------------------------------------------------------------
 // Lexicon overlays with bad cues
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "jdlint-rules-test-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn overlay_error(json: &str) -> String {
-    let dir = TempDir::new();
-    std::fs::write(dir.0.join("company.json"), json).unwrap();
-    let lib = Engine::with_overlay(&dir.0).unwrap_err().to_string();
+    let dir = TempDir::new("overlay");
+    std::fs::write(dir.path().join("company.json"), json).unwrap();
+    let lib = Engine::with_overlay(dir.path()).unwrap_err().to_string();
     let out = run(&[
         "--lexicon",
-        dir.0.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
         "fixtures/rules/clean-go-to-market.txt",
     ]);
     assert_eq!(out.status.code(), Some(2));
@@ -305,15 +264,15 @@ fn bad_cues_in_an_overlay_fail_at_load_with_file_entry_and_reason() {
 
 #[test]
 fn an_overlay_adds_wording_the_rules_then_read() {
-    let dir = TempDir::new();
+    let dir = TempDir::new("overlay");
     std::fs::write(
-        dir.0.join("company.json"),
+        dir.path().join("company.json"),
         r#"{"cues": [{"cue": "wording:hype-title", "terms": ["code monkey"], "source": "Acme style guide"}]}"#,
     )
     .unwrap();
     let lexicon = Lexicon::embedded()
         .unwrap()
-        .overlay(Lexicon::from_dir(&dir.0).unwrap());
+        .overlay(Lexicon::from_dir(dir.path()).unwrap());
     let engine = Engine::from_lexicon(&lexicon);
     let a = engine.analyze(&posting(
         "Product Manager\n\nWe want a code monkey who owns the roadmap.\n\nWhat you'll do\n- Own the roadmap\n",

@@ -1,0 +1,154 @@
+//! Helpers shared by the black-box tests of the `jdlint` binary. Each test crate uses a part of
+//! them, hence the `dead_code` allowance.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The binary, run from the package root so that `fixtures/...` paths work as written, with
+/// nothing on stdin and the colour and CI variables of the environment removed, so that colour
+/// and progress depend on the flags alone.
+pub fn jdlint() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jdlint"));
+    cmd.current_dir(manifest_dir()).stdin(Stdio::null());
+    for var in [
+        "CLICOLOR_FORCE",
+        "CLICOLOR",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "CI",
+        "GITHUB_ACTIONS",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// Runs `jdlint args...` from the package root.
+pub fn run(args: &[&str]) -> Output {
+    jdlint().args(args).output().expect("cannot run jdlint")
+}
+
+/// Runs `jdlint args...` in `dir`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    jdlint()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("cannot run jdlint")
+}
+
+/// Runs `jdlint args...` with `input` on stdin (written from a thread, so a large input cannot
+/// deadlock against a full stdout pipe).
+pub fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = jdlint()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cannot run jdlint");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        // A broken pipe here would be the binary's problem, visible in its output.
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("cannot wait for jdlint");
+    writer.join().unwrap();
+    out
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is not UTF-8")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn code(out: &Output) -> i32 {
+    out.status
+        .code()
+        .unwrap_or_else(|| panic!("jdlint was killed by a signal: {:?}", out.status))
+}
+
+/// The exit code, stderr and the start of stdout, for assertion messages.
+pub fn describe(out: &Output) -> String {
+    let shown: String = String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .take(4000)
+        .collect();
+    format!(
+        "exit code {:?}\n--- stderr ---\n{}\n--- stdout (first 4000 chars) ---\n{shown}",
+        out.status.code(),
+        stderr(out)
+    )
+}
+
+/// Every line of stdout, parsed as JSON.
+pub fn parse_jsonl(out: &Output) -> Vec<Value> {
+    stdout(out)
+        .lines()
+        .map(|line| {
+            serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("not a JSON line: {e}: {line}\n{}", describe(out)))
+        })
+        .collect()
+}
+
+pub fn path_str(path: &Path) -> String {
+    path.to_str().expect("test paths are UTF-8").to_string()
+}
+
+/// A fresh directory, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// Under the system's temporary directory.
+    pub fn new(name: &str) -> TempDir {
+        TempDir::under(&std::env::temp_dir(), name)
+    }
+
+    pub fn under(base: &Path, name: &str) -> TempDir {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let dir = base.join(format!(
+            "jdlint-test-{}-{}-{name}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// The path of `name` in the directory, as a string.
+    pub fn join(&self, name: &str) -> String {
+        path_str(&self.0.join(name))
+    }
+
+    /// Writes `bytes` to `name` (parent directories made) and returns the path as a string.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
+        let path = self.0.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        path_str(&path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
