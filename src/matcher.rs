@@ -117,7 +117,7 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
 
 /// Whether the words just before normalized offset `start` negate what follows. Each negation is
 /// its words in order ("rather than"); the window counts words back from `start`.
-fn is_negated(normalized: &str, start: usize, negations: &[Vec<String>]) -> bool {
+pub(crate) fn is_negated(normalized: &str, start: usize, negations: &[Vec<String>]) -> bool {
     let before = &normalized[..start];
     let mut words = before.split(' ').rev().filter(|w| !w.is_empty());
     // The words read so far, nearest first: a negation's later words are among them.

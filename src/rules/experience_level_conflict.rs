@@ -3,6 +3,7 @@
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::cues::Cue;
 use crate::domain::{Level, Target};
+use crate::matcher::is_negated;
 use std::ops::Range;
 
 pub struct ExperienceLevelConflict;
@@ -77,7 +78,7 @@ impl Rule for ExperienceLevelConflict {
         }
         let entry = cx
             .cues_in_role_text(Cue::EntryLevel)
-            .find(|m| !super::negated(cx, m.range.start))?;
+            .find(|m| !is_negated(cx.normalized.as_str(), m.range.start, &cx.lexicon.negations))?;
         let band = nearest(Level::Associate)?;
         (band.rank().abs_diff(Level::Associate.rank()) >= CONFLICT_RANKS).then(|| {
             let message = format!(

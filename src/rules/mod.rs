@@ -312,20 +312,6 @@ impl Context<'_> {
     }
 }
 
-/// Whether one of the lexicon's negations stands within the three words before normalized
-/// offset `start` of the body, in the same clause ("not an entry-level role").
-fn negated(cx: &Context<'_>, start: usize) -> bool {
-    let before = &cx.normalized.as_str()[..start];
-    let clause = before
-        .rfind([',', '.', ';', ':', '!', '?', '(', ')'])
-        .map_or(before, |i| &before[i + 1..]);
-    let words: Vec<&str> = clause.split_whitespace().rev().take(3).collect();
-    cx.lexicon.negations.iter().any(|n| {
-        let n: Vec<&str> = n.iter().rev().map(String::as_str).collect();
-        words.windows(n.len()).any(|w| w == n.as_slice())
-    })
-}
-
 /// The bullet lists of a body: runs of at least three consecutive bulleted or numbered lines
 /// (blank lines between items allowed), each item without its marker.
 fn bullet_lists(body: &str) -> Vec<Vec<&str>> {
