@@ -184,7 +184,16 @@ pub fn find_evidence_in(
         if factor == 0.0 {
             return;
         }
-        let negated = is_negated(text, range.start, &lexicon.negations);
+        // A negation does not reach back across a title mention: how far it reaches must not
+        // depend on which title the body names (DOMAIN.md).
+        let after_mention = mentions[..mentions.partition_point(|m| m.end <= range.start)]
+            .last()
+            .map_or(0, |m| m.end);
+        let negated = is_negated(
+            &text[after_mention..],
+            range.start - after_mention,
+            &lexicon.negations,
+        );
         let supports = match (negated, supports) {
             (false, s) => s,
             (true, Target::Track(Track::Manager)) => Target::Track(Track::Ic),
