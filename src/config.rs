@@ -1,13 +1,14 @@
 //! Configuration files: `jdlint.toml` (or `.jdlint.toml`), found by walking up from a directory.
 //!
-//! A config selects rules and re-severities their diagnostics after analysis (see
-//! [`RuleFilter`]), moves the classifier's mismatch thresholds, layers extra lexicon files, and
-//! maps a company's title ladder onto level ids. Parsing is strict: an unknown key, a bad value or
-//! an unknown rule id is an error naming the file, the line and the key.
+//! A config selects the rules an engine runs and overrides their severities (by rule id or
+//! category name; see [`Config::rules`]), moves the classifier's mismatch thresholds, layers
+//! extra lexicon files, and maps a company's title ladder onto level ids. Parsing is strict: an
+//! unknown key, a bad value or an unknown rule id or category is an error naming the file, the
+//! line and the key.
 //!
 //! ```toml
-//! select = ["title-level-mismatch", "title-track-mismatch"]
-//! ignore = []
+//! select = ["classification", "low-evidence"]
+//! ignore = ["title-specialization-mismatch"]
 //! fail-on = "warning"
 //! lexicon = ["lexicon/acme"]
 //!
@@ -26,7 +27,7 @@ use crate::classify::Settings;
 use crate::domain::Level;
 use crate::lexicon::{Lexicon, LexiconError, Located, Origin, TitleEntry, TitleKind};
 use crate::normalize::normalize_term;
-use crate::rules::{registry, Diagnostic, Severity};
+use crate::rules::{RuleSet, Selection, Selector, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -145,12 +146,12 @@ pub struct Thresholds {
 pub struct Config {
     /// The file it was read from; `None` for the defaults.
     pub file: Option<PathBuf>,
-    /// The rule ids to run; `None` runs every rule.
-    pub select: Option<Vec<String>>,
-    /// Rule ids not to run, even when selected.
-    pub ignore: Vec<String>,
-    /// Severities that replace rules' own.
-    pub severity: BTreeMap<String, Severity>,
+    /// The rules (ids or categories) to run; `None` runs every rule.
+    pub select: Option<Vec<Selector>>,
+    /// Rules (ids or categories) not to run.
+    pub ignore: Vec<Selector>,
+    /// Severities that replace rules' own, by rule id or category, in key order.
+    pub severity: Vec<(Selector, Severity)>,
     pub fail_on: Option<FailOn>,
     pub thresholds: Thresholds,
     /// Lexicon files or directories, resolved against the config file's directory, layered on
@@ -158,16 +159,6 @@ pub struct Config {
     pub lexicon: Vec<PathBuf>,
     /// Title aliases (as written) and the level each claims.
     pub ladder: BTreeMap<String, Level>,
-}
-
-/// Whether a `select`/`ignore`/`severity` entry names `rule_id`. The one place entries are
-/// matched: when rules get categories, a category name is matched here too.
-fn selects(entry: &str, rule_id: &str) -> bool {
-    entry == rule_id
-}
-
-fn is_known_selector(entry: &str) -> bool {
-    registry().iter().any(|r| selects(entry, r.doc().id))
 }
 
 impl Config {
@@ -209,30 +200,25 @@ impl Config {
         let raw: RawConfig = toml::from_str(text)
             .map_err(|e| error(e.span(), None, e.message().trim().to_string()))?;
 
-        let rule_ids = |key: &str, entries: Vec<Spanned<String>>| {
+        let selectors = |key: &str, entries: Vec<Spanned<String>>| {
             entries
                 .into_iter()
                 .map(|e| {
-                    if is_known_selector(e.get_ref()) {
-                        Ok(e.into_inner())
-                    } else {
-                        let message = format!("no rule `{}`", e.get_ref());
-                        Err(error(Some(e.span()), Some(key.to_string()), message))
-                    }
+                    Selector::parse(e.get_ref())
+                        .map_err(|u| error(Some(e.span()), Some(key.to_string()), u.to_string()))
                 })
-                .collect::<Result<Vec<String>, ConfigError>>()
+                .collect::<Result<Vec<Selector>, ConfigError>>()
         };
-        let select = raw.select.map(|s| rule_ids("select", s)).transpose()?;
-        let ignore = rule_ids("ignore", raw.ignore)?;
+        let select = raw.select.map(|s| selectors("select", s)).transpose()?;
+        let ignore = selectors("ignore", raw.ignore)?;
 
-        let mut severity = BTreeMap::new();
-        for (id, value) in raw.severity {
-            let key = format!("severity.{id}");
-            if !is_known_selector(&id) {
-                let message = format!("no rule `{id}`");
-                return Err(error(Some(value.span()), Some(key), message));
-            }
-            severity.insert(id, Severity::from(value.into_inner()));
+        let mut severity = Vec::new();
+        for (name, value) in raw.severity {
+            let selector = Selector::parse(&name).map_err(|u| {
+                let key = format!("severity.{name}");
+                error(Some(value.span()), Some(key), u.to_string())
+            })?;
+            severity.push((selector, Severity::from(value.into_inner())));
         }
 
         let threshold = |name: &str, value: Option<Spanned<f64>>, max: Option<f64>| {
@@ -349,64 +335,19 @@ impl Config {
         }
     }
 
-    /// The rule selection and severities, to apply to an analysis's diagnostics.
-    pub fn rule_filter(&self) -> RuleFilter {
-        let enabled = registry()
-            .iter()
-            .map(|r| r.doc().id)
-            .filter(|id| {
-                let selected = self
-                    .select
-                    .as_ref()
-                    .is_none_or(|s| s.iter().any(|e| selects(e, id)));
-                selected && !self.ignore.iter().any(|e| selects(e, id))
-            })
-            .collect();
-        let severity = registry()
-            .iter()
-            .map(|r| r.doc().id)
-            .filter_map(|id| {
-                let (_, s) = self.severity.iter().find(|(e, _)| selects(e, id))?;
-                Some((id, *s))
-            })
-            .collect();
-        RuleFilter { enabled, severity }
-    }
-}
-
-/// Which rules run and at what severity: applied to an analysis's diagnostics.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RuleFilter {
-    enabled: Vec<&'static str>,
-    severity: BTreeMap<&'static str, Severity>,
-}
-
-impl Default for RuleFilter {
-    /// Every rule at its own severity.
-    fn default() -> Self {
-        Config::default().rule_filter()
-    }
-}
-
-impl RuleFilter {
-    /// The ids of the rules that run, sorted.
-    pub fn enabled(&self) -> &[&'static str] {
-        &self.enabled
-    }
-
-    /// The severity diagnostics of `rule_id` get.
-    pub fn severity(&self, rule_id: &str, default: Severity) -> Severity {
-        self.severity.get(rule_id).copied().unwrap_or(default)
-    }
-
-    /// Drops the diagnostics of rules that do not run, re-severities the rest, and keeps them
-    /// most severe first, then by rule id, as the engine orders them.
-    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
-        diagnostics.retain(|d| self.enabled.contains(&d.rule));
-        for d in diagnostics.iter_mut() {
-            d.severity = self.severity(d.rule, d.severity);
-        }
-        diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+    /// The rules to run and their severities: every rule, the config's `select` and `ignore`,
+    /// then `command_line`'s selection over them, then the config's severities (see
+    /// [`RuleSet::select`] for precedence).
+    pub fn rules(&self, command_line: &Selection) -> RuleSet {
+        let mut rules = RuleSet::all();
+        rules.select(&Selection {
+            select: self.select.clone(),
+            extend_select: Vec::new(),
+            ignore: self.ignore.clone(),
+        });
+        rules.select(command_line);
+        rules.set_severities(&self.severity);
+        rules
     }
 }
 
@@ -457,20 +398,19 @@ mod tests {
              [ladder]\n\"L6\" = \"senior\"\n",
         )
         .unwrap();
-        assert_eq!(
-            config.select,
-            Some(vec!["title-level-mismatch".to_string()])
-        );
+        let selectors =
+            |names: &[&str]| names.iter().map(|n| Selector::parse(n).unwrap()).collect();
+        assert_eq!(config.select, Some(selectors(&["title-level-mismatch"])));
         assert_eq!(config.fail_on, Some(FailOn::Warning));
         assert_eq!(config.lexicon, vec![PathBuf::from("/cfg/extra.json")]);
         assert_eq!(config.thresholds.confident, Some(0.7));
         assert_eq!(config.ladder["L6"], Level::Senior);
-        let filter = config.rule_filter();
-        assert_eq!(filter.enabled(), ["title-level-mismatch"]);
-        assert_eq!(
-            filter.severity("title-level-mismatch", Severity::Error),
-            Severity::Info
-        );
+        let rules: Vec<_> = config
+            .rules(&Selection::default())
+            .iter()
+            .map(|(r, s)| (r.doc().id, s))
+            .collect();
+        assert_eq!(rules, [("title-level-mismatch", Severity::Info)]);
         assert_eq!(config.settings(Settings::default()).confident, 0.7);
     }
 
@@ -489,7 +429,10 @@ mod tests {
         let e =
             parse("ignore = [\n  \"title-level-mismatch\",\n  \"no-such-rule\",\n]\n").unwrap_err();
         assert_eq!((e.line, e.key.as_deref()), (Some(3), Some("ignore")));
-        assert!(e.message.contains("no-such-rule"));
+        assert_eq!(
+            e.message,
+            "unknown rule or category `no-such-rule` (`jdlint rules` lists them)"
+        );
 
         let e = parse("[severity]\nno-such-rule = \"error\"\n").unwrap_err();
         assert_eq!(
@@ -508,33 +451,93 @@ mod tests {
         );
     }
 
+    /// The rules `config` runs, each with its severity.
+    fn rules(config: &Config) -> Vec<(&'static str, Severity)> {
+        config
+            .rules(&Selection::default())
+            .iter()
+            .map(|(r, s)| (r.doc().id, s))
+            .collect()
+    }
+
     #[test]
-    fn ignore_wins_over_select_and_filter_reorders() {
-        let config =
-            parse("ignore = [\"low-evidence\"]\n[severity]\nunrecognized-title = \"error\"\n")
-                .unwrap();
-        let diagnostic = |rule, severity| Diagnostic {
-            rule,
-            severity,
-            message: String::new(),
-            line: None,
-            column: None,
-            span: None,
-            help: None,
-        };
-        let mut ds = vec![
-            diagnostic("title-level-mismatch", Severity::Warning),
-            diagnostic("low-evidence", Severity::Warning),
-            diagnostic("unrecognized-title", Severity::Info),
-        ];
-        config.rule_filter().apply(&mut ds);
-        let got: Vec<_> = ds.iter().map(|d| (d.rule, d.severity)).collect();
+    fn categories_select_ignore_and_set_severities() {
+        let config = parse("select = [\"classification\"]\n").unwrap();
+        let ids: Vec<_> = rules(&config).into_iter().map(|(id, _)| id).collect();
         assert_eq!(
-            got,
+            ids,
             [
-                ("unrecognized-title", Severity::Error),
-                ("title-level-mismatch", Severity::Warning)
+                "title-level-mismatch",
+                "title-specialization-mismatch",
+                "title-track-mismatch"
             ]
         );
+
+        let config = parse("ignore = [\"wording\", \"structure\"]\n").unwrap();
+        let ran = rules(&config);
+        assert!(ran.iter().any(|(id, _)| *id == "title-level-mismatch"));
+        assert!(ran.iter().all(|(id, _)| ![
+            "hype-job-title",
+            "gendered-pronoun",
+            "low-evidence",
+            "missing-requirements"
+        ]
+        .contains(id)));
+
+        let config = parse("[severity]\nclassification = \"info\"\n").unwrap();
+        let ran = rules(&config);
+        assert!(ran.contains(&("title-level-mismatch", Severity::Info)));
+        assert!(ran.contains(&("title-track-mismatch", Severity::Info)));
+    }
+
+    #[test]
+    fn a_rule_id_wins_over_its_category_and_ignore_over_select_otherwise() {
+        // More specific wins, in either direction.
+        let config = parse("select = [\"hype-job-title\"]\nignore = [\"wording\"]\n").unwrap();
+        assert_eq!(rules(&config), [("hype-job-title", Severity::Warning)]);
+        let config = parse("select = [\"wording\"]\nignore = [\"hype-job-title\"]\n").unwrap();
+        let ran = rules(&config);
+        assert!(ran.iter().any(|(id, _)| *id == "gendered-pronoun"));
+        assert!(ran.iter().all(|(id, _)| *id != "hype-job-title"));
+        // Equally specific: ignore wins.
+        let config = parse("select = [\"wording\"]\nignore = [\"wording\"]\n").unwrap();
+        assert!(rules(&config).is_empty());
+        // A rule's own severity wins over its category's, whatever the key order.
+        let config = parse("[severity]\nhype-job-title = \"error\"\nwording = \"info\"\n").unwrap();
+        let ran = rules(&config);
+        assert!(ran.contains(&("hype-job-title", Severity::Error)));
+        assert!(ran.contains(&("gendered-pronoun", Severity::Info)));
+    }
+
+    #[test]
+    fn the_command_line_selects_over_the_config() {
+        let config = parse("ignore = [\"wording\"]\n[severity]\nwording = \"error\"\n").unwrap();
+        let selector = |n| Selector::parse(n).unwrap();
+        // extend-select adds to the config's choice, with its severity.
+        let extend = Selection {
+            extend_select: vec![selector("hype-job-title")],
+            ..Selection::default()
+        };
+        let ran = config.rules(&extend);
+        assert!(ran.contains("hype-job-title") && !ran.contains("bro-culture"));
+        assert!(ran.contains("title-level-mismatch"));
+        let severity = ran.iter().find(|(r, _)| r.doc().id == "hype-job-title");
+        assert_eq!(severity.map(|(_, s)| s), Some(Severity::Error));
+        // select starts afresh: the config's ignore no longer applies.
+        let select = Selection {
+            select: Some(vec![selector("wording")]),
+            ignore: vec![selector("bro-culture")],
+            ..Selection::default()
+        };
+        let ran = config.rules(&select);
+        assert!(ran.contains("hype-job-title") && !ran.contains("bro-culture"));
+        assert!(!ran.contains("title-level-mismatch"));
+        // ignore removes from the config's choice.
+        let ignore = Selection {
+            ignore: vec![selector("title-level-mismatch")],
+            ..Selection::default()
+        };
+        let ran = config.rules(&ignore);
+        assert!(!ran.contains("title-level-mismatch") && ran.contains("title-track-mismatch"));
     }
 }

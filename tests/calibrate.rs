@@ -240,6 +240,101 @@ fn an_empty_input_set_says_so() {
 }
 
 #[test]
+fn the_config_ladder_and_thresholds_apply_and_no_config_ignores_them() {
+    let dir = TempDir::new("config");
+    let senior =
+        std::fs::read_to_string(manifest_dir().join("fixtures/postings/senior-data.txt")).unwrap();
+    let body = senior.split_once('\n').unwrap().1;
+    let record = |title: &str, label: &str| {
+        serde_json::json!({"title": title, "text": body, "level": label}).to_string()
+    };
+    let postings = dir.write(
+        "postings.jsonl",
+        format!(
+            "{}\n{}\n",
+            record("Product Manager II", "senior"),
+            record("Product Manager II", "L6")
+        ),
+    );
+    let confusion = |report: &Value| report["comparisons"][0]["confusion"].clone();
+    let calibrate_in = |cwd: &std::path::Path, args: &[&str]| {
+        let mut all = vec!["calibrate", "--format", "json"];
+        all.extend_from_slice(args);
+        let out = run_in(cwd, &all);
+        let report: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", describe(&out)));
+        (report, out)
+    };
+
+    // The default lexicon reads "Product Manager II" as pm; the body reads as senior.
+    let (report, out) = calibrate_in(dir.path(), &[&postings]);
+    assert!(out.status.success(), "{}", describe(&out));
+    assert_eq!(
+        cell(&confusion(&report), "pm", "senior"),
+        2,
+        "{}",
+        confusion(&report)
+    );
+
+    // A company ladder where a PM II is a senior PM, found walking up from the working directory.
+    dir.write(
+        "jdlint.toml",
+        "[ladder]\n\"Product Manager II\" = \"senior\"\n\"L6\" = \"senior\"\n",
+    );
+    let below = dir.path().join("below");
+    std::fs::create_dir_all(&below).unwrap();
+    let (report, out) = calibrate_in(&below, &[&postings]);
+    assert!(out.status.success(), "{}", describe(&out));
+    assert_eq!(
+        cell(&confusion(&report), "senior", "senior"),
+        2,
+        "{}",
+        confusion(&report)
+    );
+    // Its aliases also read as labels.
+    let (report, out) = calibrate_in(&below, &[&postings, "--labels", "level"]);
+    assert!(out.status.success(), "{}", describe(&out));
+    assert_eq!(report["reference"], "label");
+    assert_eq!(
+        cell(&confusion(&report), "senior", "senior"),
+        2,
+        "{}",
+        confusion(&report)
+    );
+
+    // --no-config ignores it (and "L6" is then no level), --config names one elsewhere.
+    let (report, out) = calibrate_in(&below, &["--no-config", &postings]);
+    assert!(out.status.success(), "{}", describe(&out));
+    assert_eq!(
+        cell(&confusion(&report), "pm", "senior"),
+        2,
+        "{}",
+        confusion(&report)
+    );
+    let (_, out) = calibrate_in(&below, &["--no-config", &postings, "--labels", "level"]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    let thresholds = dir.write("elsewhere.toml", "[thresholds]\nmin-evidence = 1000.0\n");
+    let (report, out) = calibrate_in(&below, &["--config", &thresholds, &postings]);
+    assert!(out.status.success(), "{}", describe(&out));
+    assert_eq!(
+        cell(&confusion(&report), "pm", "(none)"),
+        2,
+        "{}",
+        confusion(&report)
+    );
+
+    // A broken config stops calibrate as it stops linting.
+    dir.write("jdlint.toml", "[ladder]\n\"L6\" = \"seniorish\"\n");
+    let out = run_in(&below, &["calibrate", &postings]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("jdlint.toml:2: `ladder.L6`"),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
 fn postings_group_by_their_folder() {
     let dir = TempDir::new("folders");
     let senior =

@@ -187,13 +187,16 @@ fn a_bad_value_is_an_error_naming_file_line_and_key() {
     let err =
         config_error("select = [\n  \"title-level-mismatch\",\n  \"title-lvl-mismatch\",\n]\n");
     assert!(
-        err.contains("jdlint.toml:3: `select`: no rule `title-lvl-mismatch`"),
+        err.contains(
+            "jdlint.toml:3: `select`: unknown rule or category `title-lvl-mismatch`; \
+             did you mean one of: title-level-mismatch"
+        ),
         "{err}"
     );
 
     let err = config_error("[severity]\nno-such-rule = \"error\"\n");
     assert!(
-        err.contains("jdlint.toml:2: `severity.no-such-rule`: no rule"),
+        err.contains("jdlint.toml:2: `severity.no-such-rule`: unknown rule or category"),
         "{err}"
     );
     let err = config_error("[severity]\ntitle-level-mismatch = \"fatal\"\n");
@@ -224,6 +227,300 @@ fn select_and_ignore_choose_rules() {
     let out = run_in(tmp.path(), &["--format", "jsonl", &mismatch]);
     assert!(rules(&out).is_empty(), "{}", describe(&out));
     assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+}
+
+/// A "Rockstar" title over a director's body: fires rules of three categories (classification:
+/// title-level-mismatch; consistency: experience-level-conflict; wording: hype-job-title,
+/// unrealistic-expectations, gender-coded-wording).
+const HYPED: &str = "Rockstar Product Manager\n\nWhat you'll do\n\
+    - Be fearless, aggressive, bold and decisive: we intend to dominate a competitive market\n\
+    - Own the roadmap and track retention\n- Be available 24/7 and do whatever it takes\n\n\
+    Requirements\n- 12+ years of product management experience\n";
+
+/// Every diagnostic of a single posting as (rule, severity), in output order.
+fn fired(out: &Output) -> Vec<(String, String)> {
+    let all = postings(out);
+    assert_eq!(all.len(), 1, "{}", describe(out));
+    all[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let field = |k: &str| d[k].as_str().unwrap().to_string();
+            (field("rule"), field("severity"))
+        })
+        .collect()
+}
+
+/// The rule ids of a single posting's diagnostics, sorted.
+fn fired_ids(out: &Output) -> Vec<String> {
+    let mut ids: Vec<String> = fired(out).into_iter().map(|(r, _)| r).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn categories_select_and_ignore_and_a_rule_id_wins_over_its_category() {
+    let tmp = TempDir::new("categories");
+    let hyped = tmp.write("hyped.txt", HYPED);
+    let out = run_in(tmp.path(), &["--format", "jsonl", &hyped]);
+    let everything = [
+        "experience-level-conflict",
+        "gender-coded-wording",
+        "hype-job-title",
+        "title-level-mismatch",
+        "unrealistic-expectations",
+    ];
+    assert_eq!(fired_ids(&out), everything, "{}", describe(&out));
+
+    tmp.write("jdlint.toml", "ignore = [\"wording\"]\n");
+    let out = run_in(tmp.path(), &["--format", "jsonl", &hyped]);
+    assert_eq!(
+        fired_ids(&out),
+        ["experience-level-conflict", "title-level-mismatch"],
+        "{}",
+        describe(&out)
+    );
+
+    // A rule id selected beats its category ignored, and the other way round.
+    tmp.write(
+        "jdlint.toml",
+        "select = [\"classification\", \"hype-job-title\"]\nignore = [\"wording\"]\n",
+    );
+    let out = run_in(tmp.path(), &["--format", "jsonl", &hyped]);
+    assert_eq!(
+        fired_ids(&out),
+        ["hype-job-title", "title-level-mismatch"],
+        "{}",
+        describe(&out)
+    );
+    tmp.write(
+        "jdlint.toml",
+        "select = [\"wording\"]\nignore = [\"hype-job-title\"]\n",
+    );
+    let out = run_in(tmp.path(), &["--format", "jsonl", &hyped]);
+    assert_eq!(
+        fired_ids(&out),
+        ["gender-coded-wording", "unrealistic-expectations"],
+        "{}",
+        describe(&out)
+    );
+
+    // Equally specific: ignore wins.
+    tmp.write(
+        "jdlint.toml",
+        "select = [\"wording\", \"consistency\"]\nignore = [\"wording\"]\n",
+    );
+    let out = run_in(tmp.path(), &["--format", "jsonl", &hyped]);
+    assert_eq!(
+        fired_ids(&out),
+        ["experience-level-conflict"],
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn a_category_severity_yields_to_a_rule_severity_and_selects_nothing() {
+    let tmp = TempDir::new("category-severity");
+    let hyped = tmp.write("hyped.txt", HYPED);
+    tmp.write(
+        "jdlint.toml",
+        "[severity]\ngender-coded-wording = \"warning\"\nwording = \"error\"\n",
+    );
+    let out = run_in(tmp.path(), &["--format", "jsonl", &hyped]);
+    let severity_of = |rule: &str| {
+        fired(&out)
+            .into_iter()
+            .find(|(r, _)| r == rule)
+            .map(|(_, s)| s)
+    };
+    assert_eq!(severity_of("hype-job-title").as_deref(), Some("error"));
+    assert_eq!(
+        severity_of("unrealistic-expectations").as_deref(),
+        Some("error")
+    );
+    assert_eq!(
+        severity_of("gender-coded-wording").as_deref(),
+        Some("warning")
+    );
+    assert_eq!(
+        severity_of("experience-level-conflict").as_deref(),
+        Some("warning")
+    );
+
+    // A severity does not switch on a rule that is not selected.
+    tmp.write(
+        "jdlint.toml",
+        "ignore = [\"wording\"]\n[severity]\nhype-job-title = \"error\"\n",
+    );
+    let out = run_in(tmp.path(), &["--format", "jsonl", &hyped]);
+    assert!(
+        !fired_ids(&out).contains(&"hype-job-title".to_string()),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn an_unknown_category_is_an_error_with_suggestions() {
+    let err = config_error("ignore = [\"wordng\"]\n");
+    assert!(
+        err.contains(
+            "jdlint.toml:1: `ignore`: unknown rule or category `wordng`; did you mean `wording`?"
+        ),
+        "{err}"
+    );
+    let err = config_error("fail-on = \"error\"\n[severity]\nclasification = \"info\"\n");
+    assert!(
+        err.contains(
+            "jdlint.toml:3: `severity.clasification`: unknown rule or category `clasification`; \
+             did you mean `classification`?"
+        ),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule selection on the command line
+
+#[test]
+fn select_ignore_and_extend_select_flags_work_over_the_config() {
+    let tmp = TempDir::new("flags");
+    let hyped = tmp.write("hyped.txt", HYPED);
+    let lint = |flags: &[&str]| {
+        let mut args = vec!["--format", "jsonl"];
+        args.extend_from_slice(flags);
+        args.push(&hyped);
+        fired_ids(&run_in(tmp.path(), &args))
+    };
+
+    // Without a config, lists of ids and categories, repeatable.
+    assert_eq!(
+        lint(&["--select", "classification,hype-job-title"]),
+        ["hype-job-title", "title-level-mismatch"]
+    );
+    assert_eq!(
+        lint(&["--ignore", "wording, consistency"]),
+        ["title-level-mismatch"]
+    );
+    assert_eq!(
+        lint(&["--select", "classification", "--select", "consistency"]),
+        ["experience-level-conflict", "title-level-mismatch"]
+    );
+    assert_eq!(
+        lint(&["--select", "wording", "--ignore", "gender-coded-wording"]),
+        ["hype-job-title", "unrealistic-expectations"]
+    );
+
+    // Over a config: --extend-select adds to it, and its rule id beats the config's category;
+    // --ignore removes from it; --select replaces the config's select and ignore.
+    tmp.write(
+        "jdlint.toml",
+        "ignore = [\"wording\"]\n[severity]\nhype-job-title = \"error\"\n",
+    );
+    assert_eq!(
+        lint(&[]),
+        ["experience-level-conflict", "title-level-mismatch"]
+    );
+    assert_eq!(
+        lint(&["--extend-select", "hype-job-title"]),
+        [
+            "experience-level-conflict",
+            "hype-job-title",
+            "title-level-mismatch"
+        ]
+    );
+    assert_eq!(
+        lint(&["--ignore", "experience-level-conflict"]),
+        ["title-level-mismatch"]
+    );
+    assert_eq!(
+        lint(&["--select", "unrealistic-expectations,title-level-mismatch"]),
+        ["title-level-mismatch", "unrealistic-expectations"]
+    );
+    // The config's severities still apply to what the command line selects.
+    let out = run_in(
+        tmp.path(),
+        &["--select", "wording", "--format", "jsonl", &hyped],
+    );
+    assert!(
+        fired(&out).contains(&("hype-job-title".to_string(), "error".to_string())),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn an_unknown_name_on_the_command_line_exits_2_with_suggestions() {
+    let tmp = TempDir::new("flag-errors");
+    let hyped = tmp.write("hyped.txt", HYPED);
+    for (flag, value, suggestion) in [
+        (
+            "--select",
+            "classification,titel-level-mismatch",
+            "title-level-mismatch",
+        ),
+        ("--ignore", "wordng", "wording"),
+        ("--extend-select", "hype-job-titel", "hype-job-title"),
+    ] {
+        let out = run_in(tmp.path(), &[flag, value, &hyped]);
+        assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+        assert!(out.stdout.is_empty(), "{}", describe(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(flag) && err.contains("did you mean") && err.contains(suggestion),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn config_show_reflects_the_selection_flags() {
+    let tmp = TempDir::new("show-flags");
+    tmp.write(
+        "jdlint.toml",
+        "ignore = [\"wording\"]\n[severity]\nclassification = \"info\"\n",
+    );
+    let show = |flags: &[&str]| {
+        let mut args = vec!["config", "--show", "--format", "json"];
+        args.extend_from_slice(flags);
+        let out = run_in(tmp.path(), &args);
+        assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let shown = show(&[]);
+    let select = shown["select"].as_array().unwrap();
+    assert!(!select.contains(&"hype-job-title".into()), "{shown}");
+    assert!(
+        shown["ignore"]
+            .as_array()
+            .unwrap()
+            .contains(&"hype-job-title".into()),
+        "{shown}"
+    );
+    assert_eq!(shown["severity"]["title-level-mismatch"], "info");
+
+    let shown = show(&[
+        "--select",
+        "classification",
+        "--extend-select",
+        "hype-job-title",
+    ]);
+    assert_eq!(
+        shown["select"],
+        serde_json::json!([
+            "hype-job-title",
+            "title-level-mismatch",
+            "title-specialization-mismatch",
+            "title-track-mismatch"
+        ])
+    );
+    assert_eq!(shown["severity"]["hype-job-title"], "warning");
+    assert_eq!(shown["severity"]["title-track-mismatch"], "info");
+
+    let out = run_in(tmp.path(), &["config", "--show", "--ignore", "nope"]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
 }
 
 #[test]

@@ -310,6 +310,10 @@ fn sarif_validates_against_the_official_schema_and_reports_everything() {
     let driver = &run["tool"]["driver"];
     assert_eq!(driver["name"], "jdlint");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    // Where to learn about the tool: the package's repository (Cargo.toml).
+    let information = driver["informationUri"].as_str().unwrap_or_default();
+    assert!(information.starts_with("https://"), "{information:?}");
+    assert_eq!(information, env!("CARGO_PKG_REPOSITORY"));
     let rules = driver["rules"].as_array().unwrap();
     let registry = jdlint::rules::registry();
     assert_eq!(rules.len(), registry.len());

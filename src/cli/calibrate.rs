@@ -4,12 +4,13 @@
 
 mod html;
 
-use super::check::InputArgs;
+use super::check::{InputArgs, LexiconFileArgs};
+use super::config::ConfigFileArgs;
 use clap::{Args, ValueEnum};
 use jdlint::calibrate::agreement::{Agreement, Confusion};
 use jdlint::calibrate::fit::{fit, FitReport, WeightChange};
 use jdlint::calibrate::{calibrate, Options, Report, Slice};
-use jdlint::lexicon::Lexicon;
+use jdlint::classify::Settings;
 use jdlint::{Engine, Level};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
@@ -60,13 +61,12 @@ pub struct CalibrateArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// A directory of lexicon files layered on the default lexicon (see lexicon/README.md).
-    #[arg(long, value_name = "DIR")]
-    pub lexicon: Option<PathBuf>,
+    #[command(flatten)]
+    pub lexicon: LexiconFileArgs,
 
-    /// Start from an empty lexicon instead of the default one (with --lexicon).
-    #[arg(long, requires = "lexicon")]
-    pub no_default_lexicon: bool,
+    // jdlint.toml's ladder, lexicon files and thresholds apply as they do to linting.
+    #[command(flatten)]
+    pub config: ConfigFileArgs,
 
     /// Number of threads to analyze with (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
@@ -79,15 +79,6 @@ pub enum CalibrateFormat {
     Human,
     /// One JSON object: the report's fields, and `fit` when fitting.
     Json,
-}
-
-fn load_lexicon(args: &CalibrateArgs) -> Result<Lexicon, String> {
-    let lexicon = match &args.lexicon {
-        None => Lexicon::embedded(),
-        Some(dir) if args.no_default_lexicon => Lexicon::from_dir(dir),
-        Some(dir) => Lexicon::embedded().and_then(|l| Ok(l.overlay(Lexicon::from_dir(dir)?))),
-    };
-    lexicon.map_err(|e| format!("lexicon error: {e}"))
 }
 
 /// The JSON document: the report's fields, then the fit's.
@@ -116,8 +107,9 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
             .num_threads(n.max(1))
             .build_global();
     }
-    let lexicon = load_lexicon(args)?;
-    let engine = Engine::from_lexicon(&lexicon);
+    let config = args.config.load()?;
+    let lexicon = args.lexicon.load(&config)?;
+    let engine = Engine::from_lexicon(&lexicon).with_settings(config.settings(Settings::default()));
     let reader = args.input.reader(None)?;
     let items = args.inputs.iter().flat_map(|path| reader.read(path));
     let options = Options {

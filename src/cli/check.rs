@@ -1,12 +1,12 @@
 //! `jdlint PATH...`: read the inputs, analyze postings in parallel a chunk at a time, and hand
 //! each result, in input order, to the reporter of the chosen format.
 
-use super::config::ConfigFileArgs;
+use super::config::{ConfigFileArgs, SelectionArgs};
 use super::output::progress::{Progress, ProgressWhen};
 use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
-use jdlint::config::{self, Config, RuleFilter};
+use jdlint::config::{self, Config};
 use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions};
 use jdlint::lexicon::{Lexicon, LexiconError};
 use jdlint::report::PostingReport;
@@ -47,6 +47,9 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub config: ConfigFileArgs,
 
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+
     /// The record field (JSON) or column (CSV) that holds rule ids (comma-separated) to
     /// suppress for that record.
     #[arg(long, value_name = "NAME", default_value = "jdlint_ignore")]
@@ -56,13 +59,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub report_unused_suppressions: bool,
 
-    /// A directory of lexicon files layered on the default lexicon (see lexicon/README.md).
-    #[arg(long, value_name = "DIR")]
-    pub lexicon: Option<PathBuf>,
-
-    /// Start from an empty lexicon instead of the default one (with --lexicon).
-    #[arg(long, requires = "lexicon")]
-    pub no_default_lexicon: bool,
+    #[command(flatten)]
+    pub lexicon: LexiconFileArgs,
 
     /// How many pieces of evidence the human format shows per posting.
     #[arg(long, value_name = "N", default_value_t = 5)]
@@ -146,6 +144,39 @@ impl InputArgs {
     }
 }
 
+/// Which lexicon files are layered on which; shared by every subcommand that analyzes postings.
+#[derive(Debug, Args)]
+pub struct LexiconFileArgs {
+    /// A directory of lexicon files layered on the default lexicon (see lexicon/README.md).
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
+
+    /// Start from an empty lexicon instead of the default one (with --lexicon).
+    #[arg(long, requires = "lexicon")]
+    pub no_default_lexicon: bool,
+}
+
+impl LexiconFileArgs {
+    /// The lexicon layers, in order: the default lexicon (or `--lexicon` alone with
+    /// `--no-default-lexicon`), the config's `lexicon` files, `--lexicon`, the config's ladder.
+    pub fn load(&self, config: &Config) -> Result<Lexicon, String> {
+        let build = || -> Result<Lexicon, LexiconError> {
+            let mut lexicon = match &self.lexicon {
+                Some(dir) if self.no_default_lexicon => Lexicon::from_dir(dir)?,
+                _ => Lexicon::embedded()?,
+            };
+            for layer in config.lexicon_layers()? {
+                lexicon = lexicon.overlay(layer);
+            }
+            if let (Some(dir), false) = (&self.lexicon, self.no_default_lexicon) {
+                lexicon = lexicon.overlay(Lexicon::from_dir(dir)?);
+            }
+            Ok(lexicon.overlay(config.ladder_lexicon()))
+        };
+        build().map_err(|e| format!("lexicon error: {e}"))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
     /// By extension; standard input is text.
@@ -197,37 +228,24 @@ pub enum ColorWhen {
     Never,
 }
 
-/// The engine over the lexicon layers, in order: the default lexicon (or `--lexicon` alone with
-/// `--no-default-lexicon`), the config's `lexicon` files, `--lexicon`, the config's ladder.
+/// The engine over the lexicon layers, with the config's thresholds, running the rules the
+/// config and the command line select.
 fn build_engine(args: &CheckArgs, config: &Config) -> Result<Engine, String> {
-    let build = || -> Result<Lexicon, LexiconError> {
-        let mut lexicon = match &args.lexicon {
-            Some(dir) if args.no_default_lexicon => Lexicon::from_dir(dir)?,
-            _ => Lexicon::embedded()?,
-        };
-        for layer in config.lexicon_layers()? {
-            lexicon = lexicon.overlay(layer);
-        }
-        if let (Some(dir), false) = (&args.lexicon, args.no_default_lexicon) {
-            lexicon = lexicon.overlay(Lexicon::from_dir(dir)?);
-        }
-        Ok(lexicon.overlay(config.ladder_lexicon()))
-    };
-    let lexicon = build().map_err(|e| format!("lexicon error: {e}"))?;
-    Ok(Engine::from_lexicon(&lexicon).with_settings(config.settings(Settings::default())))
+    let lexicon = args.lexicon.load(config)?;
+    Ok(Engine::from_lexicon(&lexicon)
+        .with_settings(config.settings(Settings::default()))
+        .with_rules(config.rules(&args.selection.selection())))
 }
 
-/// What happens to an analysis's diagnostics before they are reported: the config's rule
-/// selection and severities, then the posting's suppressions.
+/// What happens to an analysis's diagnostics before they are reported: the posting's
+/// suppressions.
 struct Filter {
-    rules: RuleFilter,
     suppress_field: String,
     report_unused: bool,
 }
 
 impl Filter {
     fn apply(&self, posting: &Posting, report: &mut PostingReport) {
-        self.rules.apply(&mut report.diagnostics);
         let suppressions = suppress::find(posting, &self.suppress_field);
         suppress::apply(&suppressions, &mut report.diagnostics, self.report_unused);
     }
@@ -289,7 +307,6 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut reporter = output::reporter(args.format, destination, args.evidence);
     let progress = Progress::new(args.progress, known_total(&args));
     let filter = Filter {
-        rules: config.rule_filter(),
         suppress_field: args.suppress_field.clone(),
         report_unused: args.report_unused_suppressions,
     };

@@ -1,10 +1,10 @@
-//! `jdlint config --show`: the effective configuration, and the `--config`/`--no-config` flags
-//! every linting command shares.
+//! `jdlint config --show`: the effective configuration, and the flags it shares with linting:
+//! `--config`/`--no-config`, and `--select`/`--extend-select`/`--ignore`.
 
 use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{Config, FailOn};
-use jdlint::rules::{self, Severity};
+use jdlint::rules::{registry, Selection, Selector, Severity, UnknownRule};
 use jdlint::Level;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -46,6 +46,38 @@ impl ConfigFileArgs {
     }
 }
 
+/// Rule selection on the command line, applied over the config's as ruff's flags are.
+#[derive(Debug, Args)]
+pub struct SelectionArgs {
+    /// Run only these rules: comma-separated rule ids or category names (`jdlint rules` lists
+    /// them), instead of the config's `select` and `ignore`.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_selector)]
+    pub select: Option<Vec<Selector>>,
+
+    /// Run these rules too, over the config's choice (a rule id wins over an ignored category).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_selector)]
+    pub extend_select: Vec<Selector>,
+
+    /// Do not run these rules (rule ids or category names, comma-separated).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_selector)]
+    pub ignore: Vec<Selector>,
+}
+
+impl SelectionArgs {
+    pub fn selection(&self) -> Selection {
+        Selection {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+        }
+    }
+}
+
+/// One entry of a `--select`-style list; a space after a comma is allowed.
+fn parse_selector(name: &str) -> Result<Selector, UnknownRule> {
+    Selector::parse(name.trim())
+}
+
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
     /// Print the effective configuration: the file's settings with every default filled in.
@@ -58,6 +90,9 @@ pub struct ConfigArgs {
 
     #[command(flatten)]
     file: ConfigFileArgs,
+
+    #[command(flatten)]
+    selection: SelectionArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,9 +105,10 @@ enum ShowFormat {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
 struct Effective {
-    /// The rules that run (after `ignore`).
+    /// The rules that run, by id.
     select: Vec<&'static str>,
-    ignore: Vec<String>,
+    /// The rules that do not run, by id.
+    ignore: Vec<&'static str>,
     fail_on: FailOn,
     lexicon: Vec<String>,
     /// Every rule that runs, at the severity it reports with.
@@ -98,26 +134,23 @@ struct Shown<'a> {
 }
 
 impl Effective {
-    fn new(config: &Config) -> Effective {
-        let filter = config.rule_filter();
+    fn new(config: &Config, command_line: &Selection) -> Effective {
+        let rules = config.rules(command_line);
         let settings = config.settings(Settings::default());
         Effective {
-            select: filter.enabled().to_vec(),
-            ignore: config.ignore.clone(),
+            select: rules.iter().map(|(r, _)| r.doc().id).collect(),
+            ignore: registry()
+                .iter()
+                .map(|r| r.doc().id)
+                .filter(|id| !rules.contains(id))
+                .collect(),
             fail_on: config.fail_on.unwrap_or(FailOn::Error),
             lexicon: config
                 .lexicon
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect(),
-            severity: filter
-                .enabled()
-                .iter()
-                .filter_map(|&id| {
-                    let default = rules::find(id)?.doc().severity;
-                    Some((id, filter.severity(id, default)))
-                })
-                .collect(),
+            severity: rules.iter().map(|(r, s)| (r.doc().id, s)).collect(),
             thresholds: EffectiveThresholds {
                 confident: settings.confident,
                 track_mismatch_evidence: settings.track_mismatch_evidence,
@@ -136,7 +169,7 @@ pub fn run(args: ConfigArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let effective = Effective::new(&config);
+    let effective = Effective::new(&config, &args.selection.selection());
     let file = config.file.as_ref().map(|f| f.display().to_string());
     let text = match args.format {
         ShowFormat::Json => {

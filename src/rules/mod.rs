@@ -451,6 +451,20 @@ impl Selector {
         })
     }
 
+    /// The rule id or category name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Selector::Rule(r) => r.doc().id,
+            Selector::Category(c) => c.id(),
+        }
+    }
+
+    /// Whether it names a single rule. A rule id is more specific than a category and wins over
+    /// it (see [`RuleSet::select`] and [`RuleSet::set_severities`]).
+    fn is_rule(self) -> bool {
+        matches!(self, Selector::Rule(_))
+    }
+
     fn matches(self, rule: &dyn Rule) -> bool {
         match self {
             Selector::Rule(r) => r.doc().id == rule.doc().id,
@@ -458,6 +472,16 @@ impl Selector {
         }
     }
 }
+
+/// Equal when they name the same thing: rule ids and category names never coincide (a test
+/// checks it).
+impl PartialEq for Selector {
+    fn eq(&self, other: &Selector) -> bool {
+        self.id() == other.id()
+    }
+}
+
+impl Eq for Selector {}
 
 impl fmt::Debug for Selector {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -504,6 +528,18 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// One layer of rule selection, as a config file or the command line gives it: ruff's `select`,
+/// `extend-select` and `ignore`. See [`RuleSet::select`] for how a layer applies.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// The rules to run, instead of what earlier layers chose; `None` keeps their choice.
+    pub select: Option<Vec<Selector>>,
+    /// Rules to run as well.
+    pub extend_select: Vec<Selector>,
+    /// Rules not to run.
+    pub ignore: Vec<Selector>,
+}
+
 /// The rules an engine runs, each with its severity. Starts from every rule at its default
 /// severity; rules are switched off and on by id or category, and severities overridden, in the
 /// order the calls are made (so "all of `wording` but `hype-job-title`" is two calls).
@@ -544,32 +580,78 @@ impl RuleSet {
 
     /// Adds the rules `selector` names (a rule id or a category name).
     pub fn enable(&mut self, selector: &str) -> Result<(), UnknownRule> {
-        let selector = Selector::parse(selector)?;
+        self.enable_selected(Selector::parse(selector)?);
+        Ok(())
+    }
+
+    /// Removes the rules `selector` names.
+    pub fn disable(&mut self, selector: &str) -> Result<(), UnknownRule> {
+        self.disable_selected(Selector::parse(selector)?);
+        Ok(())
+    }
+
+    /// Reports the rules `selector` names at `severity` (when they run).
+    pub fn set_severity(&mut self, selector: &str, severity: Severity) -> Result<(), UnknownRule> {
+        self.set_severity_of(Selector::parse(selector)?, severity);
+        Ok(())
+    }
+
+    /// Applies one layer of selection (a config file's, then the command line's). A layer with
+    /// `select` starts from no rule, dropping what earlier layers chose (their `ignore` too); one
+    /// without changes their choice. Within a layer the more specific entry wins: a rule id over
+    /// a category, whatever the keys (`ignore = ["wording"]` with `select` or `extend-select`
+    /// naming `hype-job-title` runs `hype-job-title` and no other wording rule, and `select =
+    /// ["wording"]` with `ignore = ["hype-job-title"]` runs the others). Between entries equally
+    /// specific, `ignore` wins.
+    pub fn select(&mut self, selection: &Selection) {
+        if selection.select.is_some() {
+            self.rules.clear();
+        }
+        let selected = selection
+            .select
+            .iter()
+            .flatten()
+            .chain(&selection.extend_select);
+        // Categories first, so that rule ids, applied after, override them.
+        for rule_ids in [false, true] {
+            for &s in selected.clone().filter(|s| s.is_rule() == rule_ids) {
+                self.enable_selected(s);
+            }
+            for &s in selection.ignore.iter().filter(|s| s.is_rule() == rule_ids) {
+                self.disable_selected(s);
+            }
+        }
+    }
+
+    /// Overrides the severities of the rules that run: a rule id's over its category's,
+    /// whatever the order given.
+    pub fn set_severities(&mut self, severities: &[(Selector, Severity)]) {
+        for rule_ids in [false, true] {
+            for &(s, severity) in severities.iter().filter(|(s, _)| s.is_rule() == rule_ids) {
+                self.set_severity_of(s, severity);
+            }
+        }
+    }
+
+    fn enable_selected(&mut self, selector: Selector) {
         for rule in RULES.iter().copied().filter(|r| selector.matches(*r)) {
             if !self.contains(rule.doc().id) {
                 self.rules.push((rule, None));
             }
         }
         self.rules.sort_by_key(|(r, _)| r.doc().id);
-        Ok(())
     }
 
-    /// Removes the rules `selector` names.
-    pub fn disable(&mut self, selector: &str) -> Result<(), UnknownRule> {
-        let selector = Selector::parse(selector)?;
+    fn disable_selected(&mut self, selector: Selector) {
         self.rules.retain(|(r, _)| !selector.matches(*r));
-        Ok(())
     }
 
-    /// Reports the rules `selector` names at `severity` (when they run).
-    pub fn set_severity(&mut self, selector: &str, severity: Severity) -> Result<(), UnknownRule> {
-        let selector = Selector::parse(selector)?;
+    fn set_severity_of(&mut self, selector: Selector, severity: Severity) {
         for (rule, s) in &mut self.rules {
             if selector.matches(*rule) {
                 *s = Some(severity);
             }
         }
-        Ok(())
     }
 
     pub fn contains(&self, id: &str) -> bool {

@@ -1,7 +1,9 @@
 //! `--format sarif`: one SARIF 2.1.0 log, as GitHub code scanning and other SARIF viewers read it.
 //!
-//! One run. `tool.driver` lists every rule of the registry (id, summary, explanation, help with
-//! the rule's examples, default level); each diagnostic is a result with its rule's id and index,
+//! One run. `tool.driver` names the package's homepage (else its repository) as its
+//! `informationUri` and lists every rule of the registry (id, summary, explanation, help with
+//! the rule's examples, default level; no `helpUri`, since the docs live in the binary, `jdlint
+//! rule ID`, not at a URL); each diagnostic is a result with its rule's id and index,
 //! its level (`error`, `warning`, `note` for info), its message (and help) and its location: the
 //! file as a URI relative to `%SRCROOT%` (the current directory, a repository's root in CI;
 //! absolute `file:` URIs for files outside it) and the region it points at (columns count Unicode
