@@ -4,16 +4,16 @@
 //! linters look for (`wording:*`). They live in the lexicon's `cues` entries and never feed the
 //! classifier, so a wording cue such as "decisive" cannot move a level.
 //!
-//! A [`CueLexicon`] compiles the cues of the categories a rule set needs into one index of terms
-//! by their first word (and one regex set, for patterns), so the whole catalogue costs one pass
-//! over a body; leaving the `wording` rules out leaves their cues out of the index.
+//! Cue terms are matched by the lexicon's one automaton, in the same pass as the classifier's
+//! terms (see [`CompiledLexicon::scan`]); a [`CueLexicon`] selects the matches of the categories
+//! a rule set reads and compiles their patterns into one regex set, so leaving the `wording` rules
+//! out leaves their cues unread.
 
-use crate::lexicon::{CueEntry, Located, SectionKind};
-use crate::normalize::{is_word_char, normalize_term, on_word_boundaries, NormalizedText};
+use crate::lexicon::{CompiledLexicon, CueEntry, Located, RawMatch, Scan, SectionKind};
+use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -249,287 +249,134 @@ pub(crate) fn build_cue_regex(pattern: &str) -> Result<Regex, String> {
 /// in a longer (flattened) line, only the sentence that holds it and the one after.
 const BOILERPLATE_LINE: usize = 700;
 
-/// A term under its first word, with the two bytes that follow that word (0 past the end), which
-/// turn most candidates away before the whole term is compared.
-#[derive(Debug, Clone)]
-struct Candidate {
-    next: [u8; 2],
-    term: Box<str>,
-    owner: u32,
-    cue: Cue,
-}
-
-/// The two bytes of `text` at `at` and after (0 past the end).
-fn two_bytes(text: &str, at: usize) -> [u8; 2] {
-    let b = text.as_bytes();
-    [
-        b.get(at).copied().unwrap_or(0),
-        b.get(at + 1).copied().unwrap_or(0),
-    ]
-}
-
-/// FNV-1a over the bytes of a word: the index's keys are short words, for which it is several
-/// times faster than SipHash (and the keys are the lexicon's, not an attacker's).
-#[inline]
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// Whether the character that starts at byte `at` of `text` is a word character, with a fast
-/// path for ASCII.
-#[inline]
-fn word_char_at(text: &str, at: usize) -> bool {
-    let b = text.as_bytes()[at];
-    if b.is_ascii() {
-        b.is_ascii_alphanumeric() || b == b'_'
-    } else {
-        text[at..].chars().next().is_some_and(is_word_char)
-    }
-}
-
-/// The length of the run of word characters at the start of `text`.
-fn first_word_len(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() && word_char_at(text, i) {
-        i += utf8_len(bytes[i]);
-    }
-    i
-}
-
-/// The length of the UTF-8 sequence a leading byte starts.
-#[inline]
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
-}
-
-/// Terms by their first word. A term matches only where a word starts, so one lookup per word
-/// of the body finds the candidates, each then compared in place: a few times cheaper than an
-/// automaton over the same terms, which would be as large as the classifier's. The table is
-/// open-addressed on the word's FNV hash, and most words of a body find an empty slot.
-#[derive(Debug, Clone, Default)]
-struct TermIndex {
-    /// First words, each with its candidates (longest term first).
-    keys: Vec<(Box<str>, Vec<Candidate>)>,
-    /// `slots[hash & mask]`, probing on: an index into `keys`, or `u32::MAX` for none.
-    slots: Vec<u32>,
-}
-
-impl TermIndex {
-    fn build(terms: Vec<(String, u32, Cue)>) -> TermIndex {
-        let mut index = TermIndex::default();
-        let mut position: HashMap<String, usize> = HashMap::new();
-        for (term, owner, cue) in terms {
-            let key = term[..first_word_len(&term)].to_string();
-            let next = two_bytes(&term, key.len());
-            let at = *position.entry(key.clone()).or_insert_with(|| {
-                index.keys.push((key.into_boxed_str(), Vec::new()));
-                index.keys.len() - 1
-            });
-            index.keys[at].1.push(Candidate {
-                next,
-                term: term.into_boxed_str(),
-                owner,
-                cue,
-            });
-        }
-        for (_, candidates) in &mut index.keys {
-            candidates.sort_by_key(|c| (std::cmp::Reverse(c.term.len()), c.cue));
-        }
-        let size = (index.keys.len() * 2).next_power_of_two().max(8);
-        index.slots = vec![u32::MAX; size];
-        for (i, (key, _)) in index.keys.iter().enumerate() {
-            let mut slot = fnv(key.as_bytes()) as usize & (size - 1);
-            while index.slots[slot] != u32::MAX {
-                slot = (slot + 1) & (size - 1);
-            }
-            index.slots[slot] = i as u32;
-        }
-        index
-    }
-
-    fn get(&self, key: &str) -> Option<&[Candidate]> {
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut slot = fnv(key.as_bytes()) as usize & mask;
-        loop {
-            let i = *self.slots.get(slot)?;
-            let (k, candidates) = self.keys.get(i as usize)?;
-            if **k == *key {
-                return Some(candidates);
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    /// Every whole-word match in `text`: (range, owner), by start, then longest first.
-    fn find_all(&self, text: &str, out: &mut Vec<(Range<usize>, u32)>) {
-        let bytes = text.as_bytes();
-        // The length of the word character at `at`, or 0 if it is none (ASCII first: it is
-        // nearly all of a normalized text).
-        let word_len = |at: usize| match bytes[at] {
-            b if b.is_ascii_alphanumeric() || b == b'_' => 1,
-            b if b.is_ascii() => 0,
-            b if word_char_at(text, at) => utf8_len(b),
-            _ => 0,
-        };
-        let mut at = 0;
-        while at < bytes.len() {
-            let len = word_len(at);
-            if len == 0 {
-                at += utf8_len(bytes[at]);
-                continue;
-            }
-            let start = at;
-            at += len;
-            while at < bytes.len() {
-                match word_len(at) {
-                    0 => break,
-                    len => at += len,
-                }
-            }
-            self.verify(text, start, &text[start..at], out);
-        }
-    }
-
-    /// The terms whose first word is `key`, at byte `at` of `text`, that match there.
-    #[inline]
-    fn verify(&self, text: &str, at: usize, key: &str, out: &mut Vec<(Range<usize>, u32)>) {
-        let Some(candidates) = self.get(key) else {
-            return;
-        };
-        let rest = &text[at..];
-        let next = two_bytes(rest, key.len());
-        for c in candidates {
-            // A term that ends with the key needs only the key; others need the next two bytes.
-            let fits = c.next[0] == 0
-                || (c.next[0] == next[0] && (c.next[1] == 0 || c.next[1] == next[1]));
-            let range = at..at + c.term.len();
-            if fits && rest.starts_with(&*c.term) && on_word_boundaries(text, &range) {
-                out.push((range, c.owner));
-            }
-        }
-    }
-}
-
-/// The cues of some categories, compiled for matching.
+/// The cues of some categories, ready to be read off a [`Scan`]. Cue terms are matched by the
+/// lexicon's one automaton with everything else (see [`CompiledLexicon::scan`]); this selects the
+/// matches of the categories a rule set reads and runs the cue patterns of those categories.
 #[derive(Debug, Clone)]
 pub struct CueLexicon {
-    /// The entries it was compiled from, all categories, to recompile for another rule set.
-    entries: Vec<CueEntry>,
+    /// Every cue pattern, of all categories, with its cue entry index: to recompile for another
+    /// rule set.
+    all_patterns: Vec<(String, Cue, u32)>,
     categories: Vec<CueCategory>,
-    /// Per compiled entry: its cue and weight.
-    owners: Vec<(Cue, f64)>,
-    /// The terms of cues read in bodies, and of those read in titles.
-    body_terms: TermIndex,
-    title_terms: TermIndex,
+    /// The compiled patterns of `categories`, with their cue entry indices.
     patterns: Vec<(Regex, u32)>,
     pattern_set: RegexSet,
 }
 
 impl CueLexicon {
-    /// Compiles the cues of `categories` among `entries` (which are validated).
+    /// Compiles the cue patterns of `categories` among `entries` (which are validated, and in the
+    /// order the [`CompiledLexicon`] they are read with was compiled from).
     pub fn new(entries: &[Located<CueEntry>], categories: &[CueCategory]) -> CueLexicon {
-        let entries: Vec<CueEntry> = entries.iter().map(|e| e.value.clone()).collect();
-        CueLexicon::compile(entries, categories)
+        let all_patterns = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                e.value
+                    .patterns
+                    .iter()
+                    .map(move |p| (p.clone(), e.value.cue, i as u32))
+            })
+            .collect();
+        CueLexicon::compile(all_patterns, categories)
     }
 
     /// The same cues compiled for other categories.
     pub fn with_categories(self, categories: &[CueCategory]) -> CueLexicon {
-        CueLexicon::compile(self.entries, categories)
+        CueLexicon::compile(self.all_patterns, categories)
     }
 
     pub fn categories(&self) -> &[CueCategory] {
         &self.categories
     }
 
-    fn compile(entries: Vec<CueEntry>, categories: &[CueCategory]) -> CueLexicon {
-        let mut owners = Vec::new();
-        let (mut body_terms, mut title_terms) = (Vec::new(), Vec::new());
-        let mut patterns = Vec::new();
-        for e in entries
+    fn compile(all_patterns: Vec<(String, Cue, u32)>, categories: &[CueCategory]) -> CueLexicon {
+        let patterns: Vec<(Regex, u32)> = all_patterns
             .iter()
-            .filter(|e| categories.contains(&e.cue.category()))
-        {
-            let owner = owners.len() as u32;
-            owners.push((e.cue, e.weight));
-            for t in &e.terms {
-                let term = normalize_term(t);
-                if e.cue.read_in_titles() {
-                    title_terms.push((term.clone(), owner, e.cue));
-                }
-                if e.cue.read_in_bodies() {
-                    body_terms.push((term, owner, e.cue));
-                }
-            }
-            for p in &e.patterns {
-                patterns.push((
-                    build_cue_regex(p).expect("cue patterns are validated"),
-                    owner,
-                ));
-            }
-        }
+            .filter(|(_, cue, _)| categories.contains(&cue.category()))
+            .map(|(p, _, owner)| {
+                let regex = build_cue_regex(p).expect("cue patterns are validated");
+                (regex, *owner)
+            })
+            .collect();
         let pattern_set = RegexSetBuilder::new(patterns.iter().map(|(r, _)| r.as_str()))
             .unicode(false)
             .size_limit(REGEX_SIZE_LIMIT * 8)
             .build()
             .expect("cue patterns are validated one by one");
         CueLexicon {
-            entries,
+            all_patterns,
             categories: categories.to_vec(),
-            owners,
-            body_terms: TermIndex::build(body_terms),
-            title_terms: TermIndex::build(title_terms),
             patterns,
             pattern_set,
         }
     }
 
-    /// The cues in `body` (normalized as `normalized`, split into `sections`).
+    /// The cues in `body` (normalized as `normalized`, scanned by `lexicon` as `scan`, split into
+    /// `sections`).
     ///
     /// Terms match on whole words; within a category the leftmost-longest of overlapping matches
     /// wins ("product roadmap" over "roadmap"), while categories do not hide one another (a word
     /// may be a wording cue and a role cue at once).
-    pub fn scan(&self, body: &str, normalized: &NormalizedText, sections: &Sections) -> CueMatches {
-        self.scan_with(&self.body_terms, body, normalized, sections)
+    pub fn scan(
+        &self,
+        lexicon: &CompiledLexicon,
+        scan: &Scan,
+        body: &str,
+        normalized: &NormalizedText,
+        sections: &Sections,
+    ) -> CueMatches {
+        self.select(
+            lexicon,
+            &scan.cues,
+            Cue::read_in_bodies,
+            body,
+            normalized,
+            sections,
+        )
     }
 
     /// The cues read in titles, in `title`.
-    pub fn scan_title(&self, title: &str) -> CueMatches {
+    pub fn scan_title(&self, lexicon: &CompiledLexicon, title: &str) -> CueMatches {
+        let normalized = NormalizedText::new(title);
+        let scan = lexicon.scan(normalized.as_str());
         let sections = Sections::default();
-        self.scan_with(
-            &self.title_terms,
+        self.select(
+            lexicon,
+            &scan.cues,
+            Cue::read_in_titles,
             title,
-            &NormalizedText::new(title),
+            &normalized,
             &sections,
         )
     }
 
-    fn scan_with(
+    fn select(
         &self,
-        terms: &TermIndex,
+        lexicon: &CompiledLexicon,
+        found: &[RawMatch],
+        read_here: fn(Cue) -> bool,
         body: &str,
         normalized: &NormalizedText,
         sections: &Sections,
     ) -> CueMatches {
         let text = normalized.as_str();
-        let mut found = Vec::new();
-        terms.find_all(text, &mut found);
+        let mut read = [false; CueCategory::ALL.len()];
+        for &c in &self.categories {
+            read[c as usize] = true;
+        }
         // Matches come by start, longest first: keeping each that starts after the last kept one
         // of its category is leftmost-longest within the category.
         let mut category_end = [0usize; CueCategory::ALL.len()];
         let mut selected: Vec<(Range<usize>, u32)> = Vec::with_capacity(found.len());
-        for (range, owner) in found {
-            let end = &mut category_end[self.owners[owner as usize].0.category() as usize];
-            if range.start >= *end {
-                *end = range.end;
-                selected.push((range, owner));
+        for m in found {
+            let cue = lexicon.cues[m.index].0;
+            let category = cue.category() as usize;
+            if !read[category] || !read_here(cue) {
+                continue;
+            }
+            if m.range.start >= category_end[category] {
+                category_end[category] = m.range.end;
+                selected.push((m.range.clone(), m.index as u32));
             }
         }
         let with_patterns = !self.patterns.is_empty();
@@ -547,13 +394,13 @@ impl CueLexicon {
             );
         }
         if with_patterns {
-            selected.sort_by_key(|(r, o)| (r.start, r.end, self.owners[*o as usize].0));
+            selected.sort_by_key(|(r, o)| (r.start, r.end, lexicon.cues[*o as usize].0));
         }
 
         let mut matches = Vec::with_capacity(selected.len());
         let mut boilerplate: Vec<Range<usize>> = Vec::new();
         for (range, owner) in selected {
-            let (cue, weight) = self.owners[owner as usize];
+            let (cue, weight) = lexicon.cues[owner as usize];
             let span = normalized.original_range(range.clone());
             if cue == Cue::EqualOpportunity {
                 let statement = boilerplate_around(body, span.start);
@@ -603,7 +450,7 @@ fn boilerplate_around(body: &str, at: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::{CompiledLexicon, Lexicon};
+    use crate::lexicon::Lexicon;
 
     #[test]
     fn cue_ids_round_trip_and_name_what_is_wrong() {
@@ -623,8 +470,11 @@ mod tests {
     fn scan(lexicon_json: &str, body: &str) -> Vec<(String, String)> {
         let lexicon = Lexicon::from_sources([("t.json".to_string(), lexicon_json)]).unwrap();
         let cues = CueLexicon::new(&lexicon.cues, &CueCategory::ALL);
-        let sections = Sections::split(body, &CompiledLexicon::new(&lexicon));
-        cues.scan(body, &NormalizedText::new(body), &sections)
+        let compiled = CompiledLexicon::new(&lexicon);
+        let sections = Sections::split(body, &compiled);
+        let normalized = NormalizedText::new(body);
+        let scan = compiled.scan(normalized.as_str());
+        cues.scan(&compiled, &scan, body, &normalized, &sections)
             .all()
             .iter()
             .map(|m| (m.cue.to_string(), body[m.span.clone()].to_string()))
@@ -665,8 +515,11 @@ mod tests {
         let cues =
             CueLexicon::new(&lexicon.cues, &CueCategory::ALL).with_categories(&[CueCategory::Role]);
         let body = "lead the roadmap";
-        let sections = Sections::split(body, &CompiledLexicon::new(&lexicon));
-        let found = cues.scan(body, &NormalizedText::new(body), &sections);
+        let compiled = CompiledLexicon::new(&lexicon);
+        let sections = Sections::split(body, &compiled);
+        let normalized = NormalizedText::new(body);
+        let scan = compiled.scan(normalized.as_str());
+        let found = cues.scan(&compiled, &scan, body, &normalized, &sections);
         assert!(found
             .all()
             .iter()

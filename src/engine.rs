@@ -5,7 +5,7 @@ use crate::classify::{classify, Implied, Settings, Totals};
 use crate::cues::CueLexicon;
 use crate::domain::Target;
 use crate::lexicon::{CompiledLexicon, Lexicon, LexiconError, SectionKind};
-use crate::matcher::find_evidence_in;
+use crate::matcher::find_evidence_in_scan;
 use crate::normalize::{LineIndex, NormalizedText};
 use crate::posting::Posting;
 use crate::rules::{Context, Diagnostic, RuleSet};
@@ -116,7 +116,7 @@ impl Engine {
     }
 
     /// The same engine running the rules of `rules`. Cues only rules outside the set read (the
-    /// `wording` category's) are left out of the scan.
+    /// `wording` category's) are left unread.
     pub fn with_rules(mut self, rules: RuleSet) -> Engine {
         let categories = rules.cue_categories();
         if categories != self.cues.categories() {
@@ -150,7 +150,8 @@ impl Engine {
         let body = posting.body_text();
         let normalized = NormalizedText::new(body);
         let sections = Sections::split(body, &self.lexicon);
-        let found = find_evidence_in(&normalized, &sections, &self.lexicon);
+        let scan = self.lexicon.scan(normalized.as_str());
+        let found = find_evidence_in_scan(&normalized, &sections, &self.lexicon, &scan);
         let totals = Totals::new(&found);
         let implied = classify(&totals, &self.settings);
 
@@ -180,8 +181,10 @@ impl Engine {
                 .then(a.span.start.cmp(&b.span.start))
         });
 
-        let cues = self.cues.scan(body, &normalized, &sections);
-        let title_cues = self.cues.scan_title(&posting.title);
+        let cues = self
+            .cues
+            .scan(&self.lexicon, &scan, body, &normalized, &sections);
+        let title_cues = self.cues.scan_title(&self.lexicon, &posting.title);
         let cx = Context {
             posting,
             claimed: &claimed,

@@ -3,7 +3,7 @@
 //! weighed by the section it stands in. The result is the evidence the classifier scores.
 
 use crate::domain::{Target, Track};
-use crate::lexicon::{CompiledLexicon, SectionKind};
+use crate::lexicon::{CompiledLexicon, Scan, SectionKind};
 use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use crate::title::mentions_among;
@@ -161,8 +161,19 @@ pub fn find_evidence_in(
     sections: &Sections,
     lexicon: &CompiledLexicon,
 ) -> Vec<Found> {
+    let scan = lexicon.scan(normalized.as_str());
+    find_evidence_in_scan(normalized, sections, lexicon, &scan)
+}
+
+/// Finds the evidence in a body already scanned by `lexicon` as `scan` (the engine reads the
+/// scan's cues too, so the body is scanned once).
+pub(crate) fn find_evidence_in_scan(
+    normalized: &NormalizedText,
+    sections: &Sections,
+    lexicon: &CompiledLexicon,
+    scan: &Scan,
+) -> Vec<Found> {
     let text = normalized.as_str();
-    let scan = lexicon.scan(text);
     let mentions = mentions_among(text, &scan.titles, lexicon);
     let inside_mention = |r: &Range<usize>| {
         let i = mentions.partition_point(|m| m.end <= r.start);
@@ -213,12 +224,18 @@ pub fn find_evidence_in(
         });
     };
 
-    for m in scan.terms {
+    for m in &scan.terms {
         if inside_mention(&m.range) {
             continue;
         }
         let s = &lexicon.signals[m.index];
-        push(m.range, (0, m.index), s.supports, s.weight, &s.source);
+        push(
+            m.range.clone(),
+            (0, m.index),
+            s.supports,
+            s.weight,
+            &s.source,
+        );
     }
     for m in lexicon.find_patterns(text) {
         let (_, s) = &lexicon.patterns[m.index];

@@ -1,8 +1,9 @@
-//! The lexicon compiled for matching: one aho-corasick automaton over every literal term and title
-//! phrase, a regex per pattern, and lookup tables. Built once per process and shared across
+//! The lexicon compiled for matching: one aho-corasick automaton over every literal term, title
+//! phrase and cue term, a regex per pattern, and lookup tables. Built once per process and shared across
 //! threads (everything here is `Send + Sync`).
 
 use super::{Lexicon, SectionKind, TitleKind};
+use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::normalize::{normalize_term, on_word_boundaries};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -52,11 +53,15 @@ pub struct Band {
 #[derive(Debug, Clone)]
 pub struct CompiledLexicon {
     /// Literal signals; pattern `i < term_count` of `automaton` belongs to
-    /// `signals[owner[i]]`, and pattern `i >= term_count` to `titles[owner[i]]`.
+    /// `signals[owner[i]]`, pattern `term_count <= i < cue_start` to `titles[owner[i]]`, and the
+    /// rest to `cues[owner[i]]`.
     pub(crate) signals: Vec<Signal>,
     automaton: AhoCorasick,
     owner: Vec<u32>,
     term_count: usize,
+    cue_start: usize,
+    /// Each cue entry's cue and weight, in the lexicon's order.
+    pub(crate) cues: Vec<(Cue, f64)>,
     pub(crate) patterns: Vec<(Regex, Signal)>,
     pub(crate) titles: Vec<TitlePhrase>,
     pub(crate) bands: Vec<Band>,
@@ -65,14 +70,17 @@ pub struct CompiledLexicon {
     pub(crate) negations: Vec<Vec<String>>,
 }
 
-/// Whole-word, leftmost-longest matches of one scan of a text, literal terms and title phrases
-/// apart: each is selected on its own, so a title phrase never hides a term or the other way round.
+/// Whole-word matches of one scan of a text, literal terms, title phrases and cue terms apart:
+/// each is selected on its own, so a title phrase never hides a term or the other way round.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scan {
-    /// `index` is a signal index.
+    /// Leftmost-longest; `index` is a signal index.
     pub terms: Vec<RawMatch>,
-    /// `index` is a title index.
+    /// Leftmost-longest; `index` is a title index.
     pub titles: Vec<RawMatch>,
+    /// Every match, by start, longest first, then by cue; `index` is a cue entry index. Cues are
+    /// selected per category (see [`crate::cues`]), which only the rule set knows.
+    pub cues: Vec<RawMatch>,
 }
 
 /// A match of a lexicon phrase or pattern in normalized text.
@@ -145,6 +153,16 @@ impl CompiledLexicon {
             }
         }
 
+        let cue_start = terms.len();
+        let mut cues = Vec::with_capacity(lexicon.cues.len());
+        for (i, c) in lexicon.cues.iter().enumerate() {
+            cues.push((c.value.cue, c.value.weight));
+            for t in &c.value.terms {
+                terms.push(normalize_term(t));
+                owner.push(i as u32);
+            }
+        }
+
         let bands = lexicon
             .experience
             .iter()
@@ -184,6 +202,8 @@ impl CompiledLexicon {
             signals,
             owner,
             term_count,
+            cue_start,
+            cues,
             patterns,
             titles,
             bands,
@@ -192,7 +212,7 @@ impl CompiledLexicon {
         }
     }
 
-    /// Literal terms and title phrases in `normalized`, in one pass.
+    /// Literal terms, title phrases and cue terms in `normalized`, in one pass.
     ///
     /// The search is overlapping on purpose: a leftmost-longest search skips past a match that
     /// fails the word-boundary check ("data platform" inside "data platforms") and with it any
@@ -211,12 +231,21 @@ impl CompiledLexicon {
             };
             if pattern < self.term_count {
                 scan.terms.push(found);
-            } else {
+            } else if pattern < self.cue_start {
                 scan.titles.push(found);
+            } else {
+                scan.cues.push(found);
             }
         }
         scan.terms = leftmost_longest(scan.terms);
         scan.titles = leftmost_longest(scan.titles);
+        scan.cues.sort_unstable_by_key(|m| {
+            (
+                m.range.start,
+                std::cmp::Reverse(m.range.end),
+                self.cues[m.index].0,
+            )
+        });
         scan
     }
 
@@ -234,7 +263,7 @@ impl CompiledLexicon {
         out
     }
 
-    /// The automaton over every literal term and title phrase, for benchmarks that compare the
+    /// The automaton over every literal term, title phrase and cue term, for benchmarks that compare the
     /// engine with a raw scan.
     pub fn term_automaton(&self) -> &AhoCorasick {
         &self.automaton

@@ -508,17 +508,6 @@ impl Lexicon {
                 let seen = seen_cue_terms.entry(cue.cue.category()).or_default();
                 check_phrases("terms", &cue.terms, &c.origin, seen)?;
             }
-            // Cue terms are found by their first word (see `crate::cues`).
-            if let Some(term) = cue
-                .terms
-                .iter()
-                .find(|t| !normalize_term(t).starts_with(crate::normalize::is_word_char))
-            {
-                return Err(err(
-                    &c.origin,
-                    format!("term {term:?} must start with a letter or digit"),
-                ));
-            }
             for pattern in &cue.patterns {
                 let re = crate::cues::build_cue_regex(pattern)
                     .map_err(|m| err(&c.origin, format!("pattern {pattern:?}: {m}")))?;
