@@ -37,19 +37,33 @@ const REPEAT_DECAY: f64 = 0.5;
 
 fn years_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
+    // ASCII classes and single spaces: normalized text folds white space into one space, and the
+    // Unicode classes would compile to an automaton many times larger.
     RE.get_or_init(|| {
         Regex::new(
             r"(?x)
-            \b(?P<min>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)
-            (?:\s*\(\d{1,2}\))?
-            \s*(?:\+|plus)?\s*
-            (?:(?:-|to)\s*(?P<max>\d{1,2})\s*\+?\s*)?
-            (?:or\s+more\s+)?
-            years?\b
-            (?P<after>[^.;!?]{0,60})",
+            \b(?P<min>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)
+            (?:\x20?\([0-9]{1,2}\))?
+            \x20?(?:\+|plus)?\x20?
+            (?:(?:-|to)\x20?[0-9]{1,2}\x20?\+?\x20?)?
+            (?:or\x20more\x20)?
+            years?\b",
         )
         .expect("years regex compiles")
     })
+}
+
+/// The words that follow a years mention, up to the end of its clause or 60 characters: what
+/// tells a requirement of experience from "founded 10 years ago".
+fn clause_after(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .take(60)
+        .find(|&(_, c)| matches!(c, '.' | ';' | '!' | '?'))
+        .map(|(i, _)| i)
+        .or_else(|| text.char_indices().nth(60).map(|(i, _)| i))
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 fn word_number(s: &str) -> Option<u32> {
@@ -96,23 +110,26 @@ fn is_experience_context(after: &str, before: &str) -> bool {
 
 /// Years of experience a body asks for: each mention's lower bound and its normalized range.
 pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
-    years_regex()
-        .captures_iter(normalized)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let after = c.name("after").map_or("", |m| m.as_str());
-            let before_start = whole.start().saturating_sub(40);
-            let before = normalized
-                .get(before_start..whole.start())
-                .unwrap_or_default();
-            if !is_experience_context(after, before) {
-                return None;
-            }
-            let min = word_number(c.name("min")?.as_str())?;
-            let end = c.name("after").map_or(whole.end(), |m| m.start());
-            Some((min, whole.start()..end))
-        })
-        .collect()
+    let mut mentions = Vec::new();
+    let mut at = 0;
+    while let Some(c) = years_regex().captures_at(normalized, at) {
+        let Some(whole) = c.get(0) else { break };
+        let after = clause_after(&normalized[whole.end()..]);
+        // The clause read with a mention is not searched again for another.
+        at = whole.end() + after.len();
+        let before_start = whole.start().saturating_sub(40);
+        let before = normalized
+            .get(before_start..whole.start())
+            .unwrap_or_default();
+        if !is_experience_context(after, before) {
+            continue;
+        }
+        let Some(min) = c.name("min").and_then(|m| word_number(m.as_str())) else {
+            continue;
+        };
+        mentions.push((min, whole.start()..whole.end()));
+    }
+    mentions
 }
 
 /// Whether the words just before normalized offset `start` negate what follows. Each negation is
