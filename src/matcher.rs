@@ -8,7 +8,6 @@ use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use crate::title::mentions_among;
 use regex::Regex;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -200,63 +199,63 @@ pub(crate) fn find_evidence_in_scan(
     };
 
     let mut found = Vec::new();
-    let mut repeats: HashMap<(u8, usize), u32> = HashMap::new();
-    let mut push = |range: Range<usize>,
-                    key: (u8, usize),
-                    supports: Target,
-                    weight: f64,
-                    source: &Arc<str>| {
-        let span = normalized.original_range(range.clone());
-        let section = sections.kind_at(span.start);
-        let factor = section.evidence_factor();
-        if factor == 0.0 {
-            return;
-        }
-        // A negation does not reach back across a title mention: how far it reaches must not
-        // depend on which title the body names (DOMAIN.md).
-        let after_mention = mentions[..mentions.partition_point(|m| m.end <= range.start)]
-            .last()
-            .map_or(0, |m| m.end);
-        let negated = is_negated(
-            &text[after_mention..],
-            range.start - after_mention,
-            &lexicon.negations,
-        );
-        let supports = match (negated, supports) {
-            (false, s) => s,
-            (true, Target::Track(Track::Manager)) => Target::Track(Track::Ic),
-            // A negated level or specialization phrase says nothing about what the role is.
-            (true, _) => return,
+    // How often each entry has counted so far, by entry: signals, then patterns, then bands.
+    let pattern_base = lexicon.signals.len();
+    let band_base = pattern_base + lexicon.patterns.len();
+    let mut repeats = vec![0u32; band_base + lexicon.bands.len()];
+    let mut push =
+        |range: Range<usize>, entry: usize, supports: Target, weight: f64, source: &Arc<str>| {
+            let span = normalized.original_range(range.clone());
+            let section = sections.kind_at(span.start);
+            let factor = section.evidence_factor();
+            if factor == 0.0 {
+                return;
+            }
+            // A negation does not reach back across a title mention: how far it reaches must not
+            // depend on which title the body names (DOMAIN.md).
+            let after_mention = mentions[..mentions.partition_point(|m| m.end <= range.start)]
+                .last()
+                .map_or(0, |m| m.end);
+            let negated = is_negated(
+                &text[after_mention..],
+                range.start - after_mention,
+                &lexicon.negations,
+            );
+            let supports = match (negated, supports) {
+                (false, s) => s,
+                (true, Target::Track(Track::Manager)) => Target::Track(Track::Ic),
+                // A negated level or specialization phrase says nothing about what the role is.
+                (true, _) => return,
+            };
+            let seen = &mut repeats[entry];
+            let weight = weight * factor * REPEAT_DECAY.powi(*seen as i32);
+            *seen += 1;
+            found.push(Found {
+                span,
+                supports,
+                weight,
+                source: Arc::clone(source),
+                section,
+                negated,
+            });
         };
-        let seen = repeats.entry(key).or_insert(0);
-        let weight = weight * factor * REPEAT_DECAY.powi(*seen as i32);
-        *seen += 1;
-        found.push(Found {
-            span,
-            supports,
-            weight,
-            source: Arc::clone(source),
-            section,
-            negated,
-        });
-    };
 
     for m in &scan.terms {
         if inside_mention(&m.range) {
             continue;
         }
         let s = &lexicon.signals[m.index];
+        push(m.range.clone(), m.index, s.supports, s.weight, &s.source);
+    }
+    for m in lexicon.find_patterns(text) {
+        let (_, s) = &lexicon.patterns[m.index];
         push(
-            m.range.clone(),
-            (0, m.index),
+            m.range,
+            pattern_base + m.index,
             s.supports,
             s.weight,
             &s.source,
         );
-    }
-    for m in lexicon.find_patterns(text) {
-        let (_, s) = &lexicon.patterns[m.index];
-        push(m.range, (1, m.index), s.supports, s.weight, &s.source);
     }
     // Only the largest years requirement counts: "5+ years of product experience, 2+ with SQL"
     // asks for five.
@@ -273,7 +272,13 @@ pub(crate) fn find_evidence_in_scan(
         for (i, band) in lexicon.bands.iter().enumerate() {
             if band.years.contains(&years) {
                 let s = &band.signal;
-                push(range.clone(), (2, i), s.supports, s.weight, &s.source);
+                push(
+                    range.clone(),
+                    band_base + i,
+                    s.supports,
+                    s.weight,
+                    &s.source,
+                );
             }
         }
     }
