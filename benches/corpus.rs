@@ -11,6 +11,8 @@
 //!   (as src/cli/check.rs) analyzed into `PostingReport`s and serialized as JSON lines in a rayon
 //!   pool of 1 or 2 threads, then written in input order, on one thread, into a sink. Pools are
 //!   built once, outside the timing.
+//! - `end_to_end_without_catalogue`: the same on one thread with only the classifier's own rules,
+//!   to measure what the rule catalogue costs (issue 5: at most 20%).
 //! - `serialize_jsonl`: serializing the reports alone, on one thread (the reports are built
 //!   outside the timing): the output's share of the end-to-end time.
 //! - `raw_term_scan`: counting every overlapping match of the engine's compiled term automaton in
@@ -29,6 +31,7 @@ use divan::counter::{BytesCount, ItemsCount};
 use divan::{black_box, Bencher};
 use jdlint::normalize::NormalizedText;
 use jdlint::report::PostingReport;
+use jdlint::rules::RuleSet;
 use jdlint::{Engine, Posting, Source};
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
@@ -129,7 +132,27 @@ fn pool(threads: usize) -> rayon::ThreadPool {
 
 #[divan::bench(args = [1, 2], sample_count = 5, sample_size = 1)]
 fn end_to_end(bencher: Bencher, threads: usize) {
-    let engine = &*ENGINE;
+    analyze_and_write(bencher, &ENGINE, threads);
+}
+
+/// The engine with only the classifier's own rules (issue 2's: the three title mismatches,
+/// `low-evidence`, `unrecognized-title`), without the rule catalogue of issue 5.
+static CLASSIFIER_RULES_ONLY: LazyLock<Engine> = LazyLock::new(|| {
+    let mut rules = RuleSet::none();
+    for id in ["classification", "low-evidence", "unrecognized-title"] {
+        rules.enable(id).expect("known rule or category");
+    }
+    Engine::new().with_rules(rules)
+});
+
+/// `end_to_end` on one thread without the rule catalogue: what the catalogue costs (issue 5: at
+/// most 20% of the corpus bench).
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn end_to_end_without_catalogue(bencher: Bencher) {
+    analyze_and_write(bencher, &CLASSIFIER_RULES_ONLY, 1);
+}
+
+fn analyze_and_write(bencher: Bencher, engine: &Engine, threads: usize) {
     let corpus = &*CORPUS;
     let pool = pool(threads);
     bencher

@@ -103,6 +103,27 @@ fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     (key.starts_with("about ") && words <= 4).then_some(SectionKind::About)
 }
 
+/// How many leading letters of a heading's first word index it (see [`may_start_heading`]).
+pub(crate) const HEADING_PREFIX: usize = 3;
+
+/// Whether a known heading may start `text`: whether its first one to [`HEADING_PREFIX`]
+/// characters, lower-cased, are the start of a heading's first word. It looks no further, because
+/// in a flattened line a heading runs into what follows ("ResponsibilitiesCollaborate",
+/// "EDUCATIONBachelor's").
+fn may_start_heading(text: &str, lexicon: &CompiledLexicon) -> bool {
+    let mut prefix = String::with_capacity(4 * HEADING_PREFIX);
+    for c in text.chars().take(HEADING_PREFIX) {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        prefix.extend(c.to_lowercase());
+        if lexicon.heading_prefixes.contains(&prefix) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Headings written inline in a flattened line: (byte offset in the line, kind).
 fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, SectionKind)> {
     let mut out = Vec::new();
@@ -120,6 +141,9 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
         }
         // The longest known heading starting here that is followed like a heading.
         let rest = &line[at..];
+        if !may_start_heading(rest, lexicon) {
+            continue;
+        }
         let mut best = None;
         for (end, _) in rest
             .char_indices()
@@ -199,6 +223,26 @@ mod tests {
             ids,
             vec!["preamble", "responsibilities", "requirements", "benefits"]
         );
+    }
+
+    #[test]
+    fn finds_inline_headings_run_into_the_next_word() {
+        let filler = "We are a company that makes software for teams. ".repeat(6);
+        let body = format!(
+            "{filler}ResponsibilitiesCollaborate on the roadmap.Skills3+ years of experience.EDUCATIONBachelor's degree."
+        );
+        let found = kinds(&body);
+        let ids: Vec<_> = found.iter().map(|(_, id)| *id).collect();
+        assert_eq!(
+            ids,
+            vec![
+                "preamble",
+                "responsibilities",
+                "requirements",
+                "requirements"
+            ]
+        );
+        assert!(found[3].0.starts_with("EDUCATION"), "{found:?}");
     }
 
     #[test]

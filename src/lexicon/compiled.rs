@@ -6,9 +6,10 @@ use super::{Lexicon, SectionKind, TitleKind};
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::normalize::{normalize_term, on_word_boundaries};
+use crate::sections::HEADING_PREFIX;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -66,6 +67,9 @@ pub struct CompiledLexicon {
     pub(crate) titles: Vec<TitlePhrase>,
     pub(crate) bands: Vec<Band>,
     pub(crate) headings: HashMap<String, SectionKind>,
+    /// The first letters of every heading's first word: a sentence that starts otherwise is no
+    /// heading.
+    pub(crate) heading_prefixes: HashSet<String>,
     /// Each negation's words, in order.
     pub(crate) negations: Vec<Vec<String>>,
 }
@@ -176,7 +180,7 @@ impl CompiledLexicon {
             })
             .collect();
 
-        let headings = lexicon
+        let headings: HashMap<String, SectionKind> = lexicon
             .sections
             .iter()
             .flat_map(|s| {
@@ -184,6 +188,16 @@ impl CompiledLexicon {
                     .headings
                     .iter()
                     .map(|h| (normalize_term(h), s.value.kind))
+            })
+            .collect();
+
+        let heading_prefixes = headings
+            .keys()
+            .map(|h| {
+                h.chars()
+                    .take_while(|c| c.is_alphanumeric())
+                    .take(HEADING_PREFIX)
+                    .collect()
             })
             .collect();
 
@@ -208,6 +222,7 @@ impl CompiledLexicon {
             titles,
             bands,
             headings,
+            heading_prefixes,
             negations,
         }
     }
