@@ -4,6 +4,8 @@ use super::{
     has_list_of, is_flattened, Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status,
 };
 use crate::lexicon::SectionKind;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 pub struct MissingRequirements;
 
@@ -78,14 +80,19 @@ const REQUIREMENT_WORDS: [&str; 41] = [
     "you have",
 ];
 
+/// Whether a list item asks something of the candidate: it holds a requirement word, whole. The
+/// words are found in one pass, not one search each.
 fn is_requirement(item: &str) -> bool {
-    let lower = item.to_lowercase();
-    REQUIREMENT_WORDS.iter().any(|w| {
-        lower.match_indices(w).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + w.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(REQUIREMENT_WORDS)
+            .expect("requirement words build an automaton")
+    });
+    WORDS.find_overlapping_iter(item).any(|m| {
+        let before = item[..m.start()].chars().next_back();
+        let after = item[m.end()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
