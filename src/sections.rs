@@ -128,14 +128,15 @@ fn may_start_heading(text: &str, lexicon: &CompiledLexicon) -> bool {
 fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, SectionKind)> {
     let mut out = Vec::new();
     let bytes = line.as_bytes();
-    for (at, _) in line.char_indices() {
-        let starts_like_heading = bytes[at].is_ascii_uppercase()
-            && (at == 0 || {
-                let before = line[..at].trim_end();
-                before.is_empty()
-                    || before.ends_with(['.', '!', '?', ':'])
-                    || (before.len() == at && before.ends_with(|c: char| c.is_lowercase()))
-            });
+    // A heading starts with an ASCII capital, always a character boundary: walking bytes
+    // instead of characters skips decoding the whole line.
+    for at in (0..bytes.len()).filter(|&at| bytes[at].is_ascii_uppercase()) {
+        let starts_like_heading = at == 0 || {
+            let before = line[..at].trim_end();
+            before.is_empty()
+                || before.ends_with(['.', '!', '?', ':'])
+                || (before.len() == at && before.ends_with(|c: char| c.is_lowercase()))
+        };
         if !starts_like_heading {
             continue;
         }
