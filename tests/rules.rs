@@ -253,6 +253,20 @@ fn bad_cues_in_an_overlay_fail_at_load_with_file_entry_and_reason() {
     assert!(e.contains("company.json: cues[0]"), "{e}");
     assert!(e.contains("invalid regex"), "{e}");
 
+    // Rules are code: an overlay cannot redefine one, as a file key or as an entry's field.
+    let e = overlay_error(r#"{"rules": [{"id": "vague-title", "severity": "error"}]}"#);
+    assert!(e.contains("company.json: unknown key `rules`"), "{e}");
+    assert!(
+        e.contains("cannot be defined or redefined in a lexicon"),
+        "{e}"
+    );
+    assert!(e.contains("jdlint.toml"), "{e}");
+    let e = overlay_error(
+        r#"{"cues": [{"cue": "wording:hype-title", "terms": ["jedi"], "source": "Acme style guide", "rule": "vague-title"}]}"#,
+    );
+    assert!(e.contains("company.json: cues[0]"), "{e}");
+    assert!(e.contains("unknown field `rule`"), "{e}");
+
     let e = overlay_error(
         r#"{"cues": [{"cue": "wording:hype-job-title", "terms": ["code monkey"], "source": "Acme style guide"}]}"#,
     );

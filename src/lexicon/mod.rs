@@ -648,8 +648,15 @@ pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
     };
     for (key, value) in &map {
         if !KEYS.contains(&key.as_str()) {
+            // Rules are code with stable ids; a lexicon only feeds them.
+            let hint = if key == "rules" {
+                "; rules cannot be defined or redefined in a lexicon: switch them and set their \
+                 severity in jdlint.toml (`select`, `ignore`, `[severity]`)"
+            } else {
+                ""
+            };
             return Err(file_err(format!(
-                "unknown key `{key}` (known: {})",
+                "unknown key `{key}` (known: {}){hint}",
                 KEYS.join(", ")
             )));
         }
