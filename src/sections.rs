@@ -79,10 +79,22 @@ fn heading_kind(line: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     if trimmed.is_empty() {
         return None;
     }
-    if let Some((head, _)) = trimmed.split_once(':') {
+    if let Some((head, rest)) = trimmed.split_once(':') {
         if head.len() <= MAX_HEADING_LEN {
             if let Some(kind) = lookup(head, lexicon) {
                 return Some(kind);
+            }
+            // A line that is only "Heading and a few more words:" ("Skills and experience you
+            // have:") opens the section its leading known heading names. Two words at least, so
+            // that a one-word heading ("Company", "Mission") does not swallow a line about the job.
+            if rest.trim().is_empty() {
+                let words: Vec<&str> = head.split_whitespace().collect();
+                if let Some(kind) = (2..words.len())
+                    .rev()
+                    .find_map(|n| lookup(&words[..n].join(" "), lexicon))
+                {
+                    return Some(kind);
+                }
             }
         }
     }
@@ -207,6 +219,14 @@ mod tests {
             ],
             "{k:?}"
         );
+    }
+
+    #[test]
+    fn a_colon_line_opening_with_a_known_heading_starts_that_section() {
+        let body = "About us:\nWe are small.\nSkills and experience you have:\n- Line management\nCompany perks include:\n- Lunch\n";
+        let ids: Vec<_> = kinds(body).into_iter().map(|(_, id)| id).collect();
+        // "Company perks include" opens with a one-word heading only: not a heading.
+        assert_eq!(ids, vec!["about", "requirements"]);
     }
 
     #[test]

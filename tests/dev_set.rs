@@ -212,28 +212,29 @@ fn classifier_meets_the_targets_on_the_development_set() {
         }
     }
 
-    // Regression floors at what the classifier reaches today. Issue 2's targets are higher
-    // (balanced exact 0.50, within one 0.90, track 0.90): raise these as the model improves.
+    // Regression floors just under what the classifier reaches today (exact 0.531, within one
+    // 0.858, track 0.865, own-title error 0.060, re-titled flagged 0.940). Issue 2's targets for
+    // within one and track are 0.90: raise these as the model improves.
     println!("issue 2 targets: balanced exact >= 0.50, within one >= 0.90, track >= 0.90, own-title error <= 0.15, re-titled flagged >= 0.90");
     assert!(
-        balanced_exact >= 0.44,
-        "balanced exact {balanced_exact:.3} fell below 0.44"
+        balanced_exact >= 0.52,
+        "balanced exact {balanced_exact:.3} fell below 0.52"
     );
     assert!(
-        balanced_within >= 0.80,
-        "balanced within-one {balanced_within:.3} fell below 0.80"
+        balanced_within >= 0.85,
+        "balanced within-one {balanced_within:.3} fell below 0.85"
     );
     assert!(
-        balanced_track >= 0.80,
-        "balanced track {balanced_track:.3} fell below 0.80"
+        balanced_track >= 0.86,
+        "balanced track {balanced_track:.3} fell below 0.86"
     );
     assert!(
-        own_error_rate <= 0.15,
-        "own title error rate {own_error_rate:.3} > 0.15"
+        own_error_rate <= 0.07,
+        "own title error rate {own_error_rate:.3} > 0.07"
     );
     assert!(
-        retitled_rate >= 0.90,
-        "re-titled flag rate {retitled_rate:.3} < 0.90"
+        retitled_rate >= 0.93,
+        "re-titled flag rate {retitled_rate:.3} < 0.93"
     );
 }
 

@@ -266,12 +266,19 @@ impl Context<'_> {
         format!("\"{text}\" (line {})", self.body_line(span.start))
     }
 
-    /// The strongest evidence supporting `pred`, quoted with its line, for messages.
+    /// The strongest evidence supporting `pred`, quoted with its line, for messages. A phrase
+    /// that supports two things ("12+ years": director and vp) is quoted once.
     pub fn quote_evidence(&self, pred: impl Fn(&Evidence) -> bool, max: usize) -> String {
+        let mut quoted: Vec<&Range<usize>> = Vec::new();
         let quotes: Vec<String> = self
             .evidence
             .iter()
             .filter(|e| pred(e))
+            .filter(|e| {
+                let first = !quoted.contains(&&e.span);
+                quoted.push(&e.span);
+                first
+            })
             .take(max)
             .map(|e| format!("\"{}\" (line {})", e.text, e.line))
             .collect();

@@ -100,6 +100,27 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_supporting_two_levels_is_quoted_once() {
+        // "12+ years" is evidence for both director and vp (lexicon/experience.json).
+        let a = analyze(
+            "Associate Product Manager\n\nRequirements\n- 12+ years of product management experience\n",
+        );
+        let supports = a.evidence.iter().filter(|e| e.text == "12+ years").count();
+        assert!(supports >= 2, "{:?}", a.evidence);
+        let d = a
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "title-level-mismatch")
+            .unwrap_or_else(|| panic!("{:?} {:?}", a.implied, a.diagnostics));
+        assert_eq!(
+            d.message.matches("\"12+ years\"").count(),
+            1,
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
     fn unknown_levels_do_not_fire() {
         assert!(!fired(&format!("Product Ninja\n{SENIOR_BODY}")).contains(&"title-level-mismatch"));
         assert!(!fired("Associate Product Manager\nApply now.").contains(&"title-level-mismatch"));
