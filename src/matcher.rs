@@ -34,20 +34,25 @@ const NEGATION_WINDOW: usize = 4;
 /// times the evidence.
 const REPEAT_DECAY: f64 = 0.5;
 
+/// A count of years: digits or a number word ([`word_number`] reads both).
+const YEARS_COUNT: &str =
+    "[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen";
+
 fn years_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     // ASCII classes and single spaces: normalized text folds white space into one space, and the
-    // Unicode classes would compile to an automaton many times larger.
+    // Unicode classes would compile to an automaton many times larger. A range's upper end may be
+    // a word too ("eight to ten years" asks for eight).
     RE.get_or_init(|| {
-        Regex::new(
+        Regex::new(&format!(
             r"(?x)
-            \b(?P<min>[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)
-            (?:\x20?\([0-9]{1,2}\))?
+            \b(?P<min>{YEARS_COUNT})
+            (?:\x20?\([0-9]{{1,2}}\))?
             \x20?(?:\+|plus)?\x20?
-            (?:(?:-|to)\x20?[0-9]{1,2}\x20?\+?\x20?)?
+            (?:(?:-|to)\x20?(?:{YEARS_COUNT})\x20?\+?\x20?)?
             (?:or\x20more\x20)?
-            years?\b",
-        )
+            years?\b"
+        ))
         .expect("years regex compiles")
     })
 }
@@ -307,6 +312,8 @@ mod tests {
         );
         assert_eq!(years("Five (5) or more years as a product lead"), vec![5]);
         assert_eq!(years("Experience: 10 years"), vec![10]);
+        assert_eq!(years("Eight to ten years of product experience"), vec![8]);
+        assert_eq!(years("three - five years in product"), vec![3]);
     }
 
     #[test]
