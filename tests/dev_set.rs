@@ -212,13 +212,26 @@ fn classifier_meets_the_targets_on_the_development_set() {
         }
     }
 
-    // Regression floors just under what the classifier reaches today (exact 0.531, within one
-    // 0.858, track 0.865, own-title error 0.060, re-titled flagged 0.940). Issue 2's targets for
-    // within one and track are 0.90: raise these as the model improves.
-    println!("issue 2 targets: balanced exact >= 0.50, within one >= 0.90, track >= 0.90, own-title error <= 0.15, re-titled flagged >= 0.90");
+    // Issue 2 states its targets beside baselines, and the baselines say how each figure is
+    // computed: always guessing `pm` scores 0.14 / 0.60 / 0.69. Over seven levels 0.14 is 1/7, a
+    // balanced exact agreement; a balanced within-one would be 3/7 and a balanced track 0.5, so
+    // within-one and track are plain agreement over postings. Those are asserted at the targets;
+    // the balanced ones are regression floors just under today's (exact 0.531, within one 0.858,
+    // track 0.865; plain within one 0.940, track 0.901).
+    println!("issue 2 targets: balanced exact >= 0.50, within one (plain) >= 0.90, track (plain) >= 0.90, own-title error <= 0.15, re-titled flagged >= 0.90");
+    let plain_within = plain(|p| p.within_one);
+    let plain_track = plain(|p| p.track);
     assert!(
         balanced_exact >= 0.52,
         "balanced exact {balanced_exact:.3} fell below 0.52"
+    );
+    assert!(
+        plain_within >= 0.90,
+        "within-one {plain_within:.3} is under issue 2's 0.90"
+    );
+    assert!(
+        plain_track >= 0.90,
+        "track {plain_track:.3} is under issue 2's 0.90"
     );
     assert!(
         balanced_within >= 0.85,
