@@ -10,6 +10,7 @@
 //! ignore = []
 //! fail-on = "warning"
 //! lexicon = ["lexicon/acme"]
+//! max-posting-bytes = 1048576
 //!
 //! [severity]
 //! title-track-mismatch = "error"
@@ -119,6 +120,7 @@ struct RawConfig {
     lexicon: Vec<String>,
     #[serde(default)]
     ladder: BTreeMap<String, Spanned<Level>>,
+    max_posting_bytes: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -158,6 +160,8 @@ pub struct Config {
     pub lexicon: Vec<PathBuf>,
     /// Title aliases (as written) and the level each claims.
     pub ladder: BTreeMap<String, Level>,
+    /// [`crate::input::Options::max_posting_bytes`]; `None` keeps the default.
+    pub max_posting_bytes: Option<usize>,
 }
 
 /// Whether a `select`/`ignore`/`severity` entry names `rule_id`. The one place entries are
@@ -274,6 +278,21 @@ impl Config {
             ladder.insert(alias, level.into_inner());
         }
 
+        let max_posting_bytes = match raw.max_posting_bytes {
+            None => None,
+            Some(value) => match usize::try_from(*value.get_ref()) {
+                Ok(bytes) if bytes > 0 => Some(bytes),
+                _ => {
+                    let message = format!(
+                        "{} is out of range: expected a number of bytes, 1 or more",
+                        value.get_ref()
+                    );
+                    let key = Some("max-posting-bytes".to_string());
+                    return Err(error(Some(value.span()), key, message));
+                }
+            },
+        };
+
         Ok(Config {
             file: None,
             select,
@@ -283,6 +302,7 @@ impl Config {
             thresholds,
             lexicon: raw.lexicon.iter().map(|p| base.join(p)).collect(),
             ladder,
+            max_posting_bytes,
         })
     }
 
@@ -506,6 +526,21 @@ mod tests {
             e.to_string(),
             "jdlint.toml:2: `thresholds.confident`: 1.5 is out of range: expected a number from 0 to 1"
         );
+    }
+
+    #[test]
+    fn max_posting_bytes_is_a_positive_number_of_bytes() {
+        assert_eq!(parse("").unwrap().max_posting_bytes, None);
+        let config = parse("max-posting-bytes = 1_000\n").unwrap();
+        assert_eq!(config.max_posting_bytes, Some(1000));
+        for bad in ["0", "-5", "\"1 MB\"", "1.5"] {
+            let e = parse(&format!("\nmax-posting-bytes = {bad}\n")).unwrap_err();
+            assert_eq!(
+                (e.line, e.key.as_deref()),
+                (Some(2), Some("max-posting-bytes")),
+                "{bad}: {e}"
+            );
+        }
     }
 
     #[test]

@@ -77,6 +77,7 @@ struct Effective {
     lexicon: Vec<String>,
     /// Every rule that runs, at the severity it reports with.
     severity: BTreeMap<&'static str, Severity>,
+    max_posting_bytes: usize,
     thresholds: EffectiveThresholds,
     ladder: BTreeMap<String, Level>,
 }
@@ -118,6 +119,9 @@ impl Effective {
                     Some((id, filter.severity(id, default)))
                 })
                 .collect(),
+            max_posting_bytes: config
+                .max_posting_bytes
+                .unwrap_or(jdlint::input::MAX_DOCUMENT_BYTES),
             thresholds: EffectiveThresholds {
                 confident: settings.confident,
                 track_mismatch_evidence: settings.track_mismatch_evidence,
