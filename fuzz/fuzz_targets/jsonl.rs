@@ -30,12 +30,19 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(path.as_deref(), Some("fuzz.jsonl"));
     }
 
-    // UTF-16 is converted and binary refused as a whole; otherwise each line is a record.
+    // UTF-16 is converted and binary refused as a whole (a NUL in the first line, or in the
+    // head when the first line is not UTF-8); otherwise each line is a record.
     let utf16 = data.starts_with(b"\xFF\xFE") || data.starts_with(b"\xFE\xFF");
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
     let first_line = data.split(|&b| b == b'\n').next().unwrap_or_default();
-    let binary = first_line.iter().take(64 * 1024).any(|&b| b == 0);
-    if utf16 || binary {
+    let has_nul = |bytes: &[u8]| bytes.iter().take(64 * 1024).any(|&b| b == 0);
+    let binary = has_nul(first_line)
+        || (std::str::from_utf8(first_line).is_err() && has_nul(data));
+    if utf16 {
+        return;
+    }
+    if binary {
+        assert!(items.len() == 1 && items[0].is_err(), "one error for the file");
         return;
     }
     let lines: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
