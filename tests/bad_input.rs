@@ -509,7 +509,7 @@ fn a_large_jsonl_stream_is_read_in_flat_memory() {
 // Records
 
 #[test]
-fn jsonl_records_that_are_not_objects_or_lack_fields() {
+fn jsonl_records_that_are_not_objects_lack_fields_or_nest_too_deep() {
     let tmp = TempDir::new("jsonl-records");
     let good = json!({"title": "Product Manager", "text": "- Manage four product managers"});
     let lines_in = [
@@ -519,11 +519,12 @@ fn jsonl_records_that_are_not_objects_or_lack_fields() {
         json!({"title": "PM", "summary": "no text field"}).to_string(),
         json!({"title": "PM", "text": 42}).to_string(),
         json!({"text": "no title"}).to_string(),
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
         good.to_string(),
     ];
     let path = tmp.write("a.jsonl", lines_in.join("\n"));
     let (out, lines) = run_jsonl(&[&path]);
-    assert_eq!(lines.len(), 7, "{}", describe(&out));
+    assert_eq!(lines.len(), 8, "{}", describe(&out));
     assert_analyzed(&lines[0], &path, "Product Manager");
     assert_error(&out, &lines[1], &path, Some(2), "not a JSON object");
     assert_error(&out, &lines[2], &path, Some(3), "not a JSON object");
@@ -531,7 +532,8 @@ fn jsonl_records_that_are_not_objects_or_lack_fields() {
     assert_error(&out, &lines[3], &path, Some(4), no_text);
     assert_error(&out, &lines[4], &path, Some(5), no_text);
     assert_error(&out, &lines[5], &path, Some(6), "no `title` field");
-    assert_analyzed(&lines[6], &path, "Product Manager");
+    assert_error(&out, &lines[6], &path, Some(7), "recursion limit exceeded");
+    assert_analyzed(&lines[7], &path, "Product Manager");
     assert_eq!(code(&out), 2);
 }
 
