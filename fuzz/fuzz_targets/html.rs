@@ -24,8 +24,13 @@ fuzz_target!(|data: &[u8]| {
     assert!(!posting.title.is_empty());
     assert!(text.get(posting.body.clone()).is_some(), "{:?}", posting.body);
 
-    // The file's lines: a place past them would point nowhere.
-    let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
+    // The file's lines (LF, CRLF or a lone CR end one): a place past them would point nowhere.
+    let lone_crs = data
+        .windows(2)
+        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+        .count()
+        + usize::from(data.last() == Some(&b'\r'));
+    let lines = data.iter().filter(|&&b| b == b'\n').count() + lone_crs + 1;
     let columns = data.len() + 1;
     for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
         let (line, column) = posting.file_place(offset).expect("HTML has a source map");
