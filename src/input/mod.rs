@@ -177,7 +177,7 @@ impl Reader {
             Ok(m) if m.is_dir() => {
                 // A file in a directory is read by its extension: `--input-format jsonl DIR`
                 // must not read DIR's Markdown as JSONL. The format given applies to the files
-                // a `--glob` takes whatever their extension.
+                // a `--glob` takes that have no posting extension.
                 let items = self.walker.files(path).flat_map(|file| match file {
                     Ok(file) => {
                         let format = Format::from_extension(Path::new(&file))
