@@ -129,6 +129,15 @@ fn a_directory_where_a_file_was_expected() {
     }
     assert_eq!(code(&out), 2);
 
+    // A file a glob takes without a posting extension is read in the format given.
+    tmp.write(
+        "postings/c.log",
+        json!({"title": "Director of Product", "text": "- Lead the org"}).to_string(),
+    );
+    let (out, lines) = run_jsonl(&["--input-format", "jsonl", "-g", "*.log", &dir]);
+    assert_eq!(lines.len(), 1, "{}", describe(&out));
+    assert_analyzed(&lines[0], &format!("{dir}/c.log"), "Director of Product");
+
     // Standard input that is a directory.
     let out = jdlint()
         .args(["--format", "jsonl", "-", &good])
