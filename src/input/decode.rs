@@ -133,9 +133,10 @@ pub(crate) fn utf8_stream(mut reader: Box<dyn Read>) -> Result<Box<dyn BufRead>,
     // line that is not even UTF-8 (an image's magic number: `\x89PNG\r\n\x1a\n\0...`) makes
     // any NUL in the head a sign of binary data too.
     let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
-    // (A character cut off by the end of the head is no sign of binary data.)
-    let text_start =
-        std::str::from_utf8(first_line).map_or_else(|e| e.error_len().is_none(), |_| true);
+    // (A character cut off by the end of the head, not by the line's end, is no such sign.)
+    let cut_by_head = first_line.len() == head.len();
+    let text_start = std::str::from_utf8(first_line)
+        .map_or_else(|e| cut_by_head && e.error_len().is_none(), |_| true);
     if let Some(message) = binary(if text_start { first_line } else { &head }) {
         return Err(message);
     }
@@ -191,6 +192,11 @@ mod tests {
         assert!(stream(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
             .unwrap_err()
             .contains("binary file (NUL byte at offset 8)"));
+        // A first line that ends inside a character is not UTF-8 either (found by the jsonl
+        // fuzz target).
+        assert!(stream(b"\xC2\n{}\n\x00")
+            .unwrap_err()
+            .contains("binary file (NUL byte at offset 5)"));
     }
 
     #[test]
