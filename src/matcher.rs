@@ -35,6 +35,9 @@ const NEGATION_WINDOW: usize = 4;
 /// times the evidence.
 const REPEAT_DECAY: f64 = 0.5;
 
+/// How far after "N years" the words that make it experience are looked for, in characters.
+const AFTER_CHARS: usize = 60;
+
 fn years_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -45,8 +48,7 @@ fn years_regex() -> &'static Regex {
             \s*(?:\+|plus)?\s*
             (?:(?:-|to)\s*(?P<max>\d{1,2})\s*\+?\s*)?
             (?:or\s+more\s+)?
-            years?\b
-            (?P<after>[^.;!?]{0,60})",
+            years?\b",
         )
         .expect("years regex compiles")
     })
@@ -100,7 +102,15 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
         .captures_iter(normalized)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            let after = c.name("after").map_or("", |m| m.as_str());
+            // The words after it, read but not consumed: a match that took them in could hide
+            // the next mention ("0+ years of experience\nSenior PM\n2+ years").
+            let rest = &normalized[whole.end()..];
+            let after = rest
+                .char_indices()
+                .take(AFTER_CHARS)
+                .take_while(|&(_, ch)| !matches!(ch, '.' | ';' | '!' | '?'))
+                .last()
+                .map_or("", |(i, ch)| &rest[..i + ch.len_utf8()]);
             let before_start = whole.start().saturating_sub(40);
             let before = normalized
                 .get(before_start..whole.start())
@@ -109,8 +119,7 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
                 return None;
             }
             let min = word_number(c.name("min")?.as_str())?;
-            let end = c.name("after").map_or(whole.end(), |m| m.start());
-            Some((min, whole.start()..end))
+            Some((min, whole.range()))
         })
         .collect()
 }
@@ -268,6 +277,15 @@ mod tests {
         );
         assert_eq!(years("Five (5) or more years as a product lead"), vec![5]);
         assert_eq!(years("Experience: 10 years"), vec![10]);
+    }
+
+    #[test]
+    fn the_words_after_one_mention_do_not_hide_the_next() {
+        // Found by the title-mention property test: the context read after "0+ years" took in
+        // "2+ years", so which one counted depended on the length of the title in between.
+        let text = "0+ years of product management experience\nSenior Product Manager\n\
+                    2+ years of product management experience";
+        assert_eq!(years(text), vec![0, 2]);
     }
 
     #[test]
