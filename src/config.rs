@@ -11,6 +11,7 @@
 //! ignore = ["title-specialization-mismatch"]
 //! fail-on = "warning"
 //! lexicon = ["lexicon/acme"]
+//! max-posting-bytes = 1048576
 //!
 //! [severity]
 //! title-track-mismatch = "error"
@@ -120,6 +121,7 @@ struct RawConfig {
     lexicon: Vec<String>,
     #[serde(default)]
     ladder: BTreeMap<String, Spanned<Level>>,
+    max_posting_bytes: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -159,6 +161,8 @@ pub struct Config {
     pub lexicon: Vec<PathBuf>,
     /// Title aliases (as written) and the level each claims.
     pub ladder: BTreeMap<String, Level>,
+    /// [`crate::input::Options::max_posting_bytes`]; `None` keeps the default.
+    pub max_posting_bytes: Option<usize>,
 }
 
 impl Config {
@@ -260,6 +264,21 @@ impl Config {
             ladder.insert(alias, level.into_inner());
         }
 
+        let max_posting_bytes = match raw.max_posting_bytes {
+            None => None,
+            Some(value) => match usize::try_from(*value.get_ref()) {
+                Ok(bytes) if bytes > 0 => Some(bytes),
+                _ => {
+                    let message = format!(
+                        "{} is out of range: expected a number of bytes, 1 or more",
+                        value.get_ref()
+                    );
+                    let key = Some("max-posting-bytes".to_string());
+                    return Err(error(Some(value.span()), key, message));
+                }
+            },
+        };
+
         Ok(Config {
             file: None,
             select,
@@ -269,6 +288,7 @@ impl Config {
             thresholds,
             lexicon: raw.lexicon.iter().map(|p| base.join(p)).collect(),
             ladder,
+            max_posting_bytes,
         })
     }
 
@@ -458,6 +478,21 @@ mod tests {
             .iter()
             .map(|(r, s)| (r.doc().id, s))
             .collect()
+    }
+
+    #[test]
+    fn max_posting_bytes_is_a_positive_number_of_bytes() {
+        assert_eq!(parse("").unwrap().max_posting_bytes, None);
+        let config = parse("max-posting-bytes = 1_000\n").unwrap();
+        assert_eq!(config.max_posting_bytes, Some(1000));
+        for bad in ["0", "-5", "\"1 MB\"", "1.5"] {
+            let e = parse(&format!("\nmax-posting-bytes = {bad}\n")).unwrap_err();
+            assert_eq!(
+                (e.line, e.key.as_deref()),
+                (Some(2), Some("max-posting-bytes")),
+                "{bad}: {e}"
+            );
+        }
     }
 
     #[test]

@@ -114,26 +114,24 @@ fn is_experience_context(after: &str, before: &str) -> bool {
 
 /// Years of experience a body asks for: each mention's lower bound and its normalized range.
 pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
-    let mut mentions = Vec::new();
-    let mut at = 0;
-    while let Some(c) = years_regex().captures_at(normalized, at) {
-        let Some(whole) = c.get(0) else { break };
-        let after = clause_after(&normalized[whole.end()..]);
-        // The clause read with a mention is not searched again for another.
-        at = whole.end() + after.len();
-        let before_start = whole.start().saturating_sub(40);
-        let before = normalized
-            .get(before_start..whole.start())
-            .unwrap_or_default();
-        if !is_experience_context(after, before) {
-            continue;
-        }
-        let Some(min) = c.name("min").and_then(|m| word_number(m.as_str())) else {
-            continue;
-        };
-        mentions.push((min, whole.start()..whole.end()));
-    }
-    mentions
+    years_regex()
+        .captures_iter(normalized)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            // The clause after it is read but not consumed: a match that took it in could hide
+            // the next mention ("0+ years of experience, Senior PM, 2+ years").
+            let after = clause_after(&normalized[whole.end()..]);
+            let before_start = whole.start().saturating_sub(40);
+            let before = normalized
+                .get(before_start..whole.start())
+                .unwrap_or_default();
+            if !is_experience_context(after, before) {
+                return None;
+            }
+            let min = word_number(c.name("min")?.as_str())?;
+            Some((min, whole.range()))
+        })
+        .collect()
 }
 
 /// Whether the words just before normalized offset `start` negate what follows. Each negation is
@@ -314,6 +312,15 @@ mod tests {
         assert_eq!(years("Experience: 10 years"), vec![10]);
         assert_eq!(years("Eight to ten years of product experience"), vec![8]);
         assert_eq!(years("three - five years in product"), vec![3]);
+    }
+
+    #[test]
+    fn the_words_after_one_mention_do_not_hide_the_next() {
+        // Found by the title-mention property test: the context read after "0+ years" took in
+        // "2+ years", so which one counted depended on the length of the title in between.
+        let text = "0+ years of product management experience\nSenior Product Manager\n\
+                    2+ years of product management experience";
+        assert_eq!(years(text), vec![0, 2]);
     }
 
     #[test]

@@ -110,7 +110,7 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
     let config = args.config.load()?;
     let lexicon = args.lexicon.load(&config)?;
     let engine = Engine::from_lexicon(&lexicon).with_settings(config.settings(Settings::default()));
-    let reader = args.input.reader(None)?;
+    let reader = args.input.reader(None, &config)?;
     let items = args.inputs.iter().flat_map(|path| reader.read(path));
     let options = Options {
         group_by: args.group_by.clone(),

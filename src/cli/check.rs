@@ -7,7 +7,7 @@ use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
-use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions};
+use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions, MAX_DOCUMENT_BYTES};
 use jdlint::lexicon::{Lexicon, LexiconError};
 use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine, Posting};
@@ -87,7 +87,8 @@ pub struct CheckArgs {
 /// How inputs are found and read; shared by every subcommand that reads postings.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Read every input as this format instead of going by its extension.
+    /// Read every file named (and stdin) as this format instead of going by its extension;
+    /// files in directories go by theirs (files a --glob takes without one are read so).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
@@ -120,12 +121,23 @@ pub struct InputArgs {
     /// The field or column that holds a record's id.
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
+
+    /// Report a posting (a document, or a record's text) larger than this as too large instead
+    /// of analyzing it; records may be twice as large [default: the config's
+    /// `max-posting-bytes`, else 4194304 (4 MiB)].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_posting_bytes: Option<u64>,
 }
 
 impl InputArgs {
-    /// A reader for these options; `title` overrides every document's title.
-    pub fn reader(&self, title: Option<String>) -> Result<Reader, String> {
+    /// A reader for these options; `title` overrides every document's title. The posting size
+    /// limit is the flag's, else `config`'s, else the default.
+    pub fn reader(&self, title: Option<String>, config: &Config) -> Result<Reader, String> {
         let defaults = Fields::default();
+        let max_posting_bytes = match self.max_posting_bytes {
+            Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+            None => config.max_posting_bytes.unwrap_or(MAX_DOCUMENT_BYTES),
+        };
         Reader::new(Options {
             format: self.input_format.format(),
             title,
@@ -140,6 +152,7 @@ impl InputArgs {
                 no_ignore: self.no_ignore,
                 follow: self.follow,
             },
+            max_posting_bytes,
         })
     }
 }
@@ -278,7 +291,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     };
 
-    let reader = match args.input.reader(args.title.clone()) {
+    let reader = match args.input.reader(args.title.clone(), &config) {
         Ok(reader) => reader,
         Err(message) => {
             let _ = writeln!(io::stderr(), "jdlint: {message}");

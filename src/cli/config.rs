@@ -113,6 +113,7 @@ struct Effective {
     lexicon: Vec<String>,
     /// Every rule that runs, at the severity it reports with.
     severity: BTreeMap<&'static str, Severity>,
+    max_posting_bytes: usize,
     thresholds: EffectiveThresholds,
     ladder: BTreeMap<String, Level>,
 }
@@ -151,6 +152,9 @@ impl Effective {
                 .map(|p| p.display().to_string())
                 .collect(),
             severity: rules.iter().map(|(r, s)| (r.doc().id, s)).collect(),
+            max_posting_bytes: config
+                .max_posting_bytes
+                .unwrap_or(jdlint::input::MAX_DOCUMENT_BYTES),
             thresholds: EffectiveThresholds {
                 confident: settings.confident,
                 track_mismatch_evidence: settings.track_mismatch_evidence,

@@ -5,10 +5,11 @@
 //! The parser is `csv-core` (the `csv` crate's own) driven here directly, for two things the
 //! `csv` crate's reader does not give: a record's exact first line when blank lines come before
 //! it, and a bound on memory when a record is huge (an unclosed quote makes the rest of the file
-//! one record): past [`MAX_RECORD_BYTES`] its bytes are parsed but no longer kept.
+//! one record): past the record limit ([`Limits::record`]) its bytes are parsed but no longer
+//! kept.
 
 use super::records::{csv_record, find_name, Fields};
-use super::{InputError, Item, MAX_RECORD_BYTES};
+use super::{InputError, Item, Limits};
 use crate::posting::Source;
 use csv_core::ReadRecordResult;
 use std::collections::BTreeMap;
@@ -30,6 +31,7 @@ pub(crate) struct Csv {
     parser: csv_core::Reader,
     path: String,
     fields: Fields,
+    limits: Limits,
     columns: Option<Columns>,
     /// Line breaks consumed here rather than by the parser (blank lines before a record).
     skipped_lines: u64,
@@ -128,12 +130,18 @@ impl QuoteCheck {
 }
 
 impl Csv {
-    pub(crate) fn new(input: Box<dyn BufRead>, path: String, fields: Fields) -> Csv {
+    pub(crate) fn new(
+        input: Box<dyn BufRead>,
+        path: String,
+        fields: Fields,
+        limits: Limits,
+    ) -> Csv {
         Csv {
             input,
             parser: csv_core::Reader::new(),
             path,
             fields,
+            limits,
             columns: None,
             skipped_lines: 0,
             cells: vec![0; 4096],
@@ -188,8 +196,8 @@ impl Csv {
             len += written;
             match result {
                 ReadRecordResult::InputEmpty => {}
-                ReadRecordResult::OutputFull if self.cells.len() < MAX_RECORD_BYTES => {
-                    let grown = (self.cells.len() * 2).min(MAX_RECORD_BYTES);
+                ReadRecordResult::OutputFull if self.cells.len() < self.limits.record => {
+                    let grown = (self.cells.len() * 2).min(self.limits.record);
                     self.cells.resize(grown, 0);
                 }
                 ReadRecordResult::OutputEndsFull if self.ends.len() < MAX_CELLS => {
@@ -204,7 +212,7 @@ impl Csv {
                     return Ok(Some(Record {
                         line,
                         cells: ends,
-                        too_large: too_large.then_some(len),
+                        too_large: (too_large || len > self.limits.record).then_some(len),
                         bad_quote: quotes.finish(),
                     }));
                 }
@@ -273,7 +281,7 @@ impl Csv {
             .id
             .and_then(|i| fields.get(&columns.names[i]))
             .cloned();
-        csv_record(Source { id, ..source }, title, text, fields)
+        csv_record(Source { id, ..source }, title, text, fields, self.limits)
     }
 }
 
@@ -303,7 +311,8 @@ impl Iterator for Csv {
             // The header row.
             let columns = match (record.too_large, record.bad_quote) {
                 (Some(len), _) => Err(format!(
-                    "the header row is {len} bytes, over the {MAX_RECORD_BYTES} byte limit"
+                    "the header row is {len} bytes, over the {} byte limit",
+                    self.limits.record
                 )),
                 (None, Some(problem)) => Err(format!("the header row: {problem}")),
                 (None, None) => self.columns(record.cells),
@@ -323,7 +332,8 @@ impl Iterator for Csv {
         let n = self.number;
         let message = if let Some(len) = record.too_large {
             format!(
-                "record {n} is {len} bytes, over the {MAX_RECORD_BYTES} byte limit (an unclosed quote?)"
+                "record {n} is {len} bytes, over the {} byte limit (an unclosed quote?)",
+                self.limits.record
             )
         } else if let Some(problem) = record.bad_quote {
             format!("record {n}: {problem}")
@@ -344,8 +354,12 @@ impl Iterator for Csv {
 mod tests {
     use super::*;
 
+    fn limits() -> Limits {
+        Limits::new(crate::input::MAX_DOCUMENT_BYTES)
+    }
+
     fn read(text: &'static str, fields: Fields) -> Vec<String> {
-        Csv::new(Box::new(text.as_bytes()), "x.csv".into(), fields)
+        Csv::new(Box::new(text.as_bytes()), "x.csv".into(), fields, limits())
             .map(|i| match i {
                 Ok(p) => format!(
                     "{}: ok {} | {} | {:?}",
@@ -467,6 +481,7 @@ mod tests {
             Box::new(&b"title,text\nPM,caf\xe9\nVP,ok\n"[..]),
             "x.csv".into(),
             Fields::default(),
+            limits(),
         )
         .map(|i| i.map(|p| p.title).map_err(|e| e.to_string()))
         .collect::<Vec<_>>();

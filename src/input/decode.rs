@@ -31,6 +31,22 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     }
 }
 
+/// Old Mac line ends (a lone `\r`) become `\n`, so that a line is a line whichever convention
+/// wrote it; `\r\n` is left as it is. One byte for one, so offsets and columns stay the
+/// input's.
+pub(crate) fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).expect("an ASCII byte for an ASCII byte keeps UTF-8 valid")
+}
+
 /// A record's bytes as text, or where in the record the first invalid byte is.
 pub(crate) fn record_text(bytes: &[u8]) -> Result<&str, String> {
     std::str::from_utf8(bytes).map_err(|e| {
@@ -112,10 +128,16 @@ pub(crate) fn utf8_stream(mut reader: Box<dyn Read>) -> Result<Box<dyn BufRead>,
     if head.starts_with(b"\xEF\xBB\xBF") {
         head.drain(..3);
     }
-    // Only the first line decides: a binary file shows itself at once, while a NUL further on is
-    // one bad record, which its reader reports in place without costing the others.
+    // The first line decides: a binary file shows itself at once, while a NUL further on is
+    // one bad record, which its reader reports in place without costing the others. A first
+    // line that is not even UTF-8 (an image's magic number: `\x89PNG\r\n\x1a\n\0...`) makes
+    // any NUL in the head a sign of binary data too.
     let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
-    if let Some(message) = binary(first_line) {
+    // (A character cut off by the end of the head, not by the line's end, is no such sign.)
+    let cut_by_head = first_line.len() == head.len();
+    let text_start = std::str::from_utf8(first_line)
+        .map_or_else(|e| cut_by_head && e.error_len().is_none(), |_| true);
+    if let Some(message) = binary(if text_start { first_line } else { &head }) {
         return Err(message);
     }
     Ok(Box::new(BufReader::with_capacity(
@@ -166,5 +188,20 @@ mod tests {
         // Only the first line decides: a NUL in a later record is that record's problem,
         // reported in place by the format's reader without costing the others.
         assert_eq!(stream(b"{}\n\x00\x00").unwrap(), "{}\n\0\0");
+        // A PNG's first line has no NUL, but is no text either.
+        assert!(stream(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+            .unwrap_err()
+            .contains("binary file (NUL byte at offset 8)"));
+        // A first line that ends inside a character is not UTF-8 either (found by the jsonl
+        // fuzz target).
+        assert!(stream(b"\xC2\n{}\n\x00")
+            .unwrap_err()
+            .contains("binary file (NUL byte at offset 5)"));
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_feeds() {
+        assert_eq!(lone_cr_to_lf("a\rb\r\nc\r".into()), "a\nb\r\nc\n");
+        assert_eq!(lone_cr_to_lf("caf\u{e9}\r\r".into()), "caf\u{e9}\n\n");
     }
 }

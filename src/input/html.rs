@@ -305,7 +305,14 @@ impl Out {
         }
         self.capture = None;
         let Some(start) = start else { return };
-        let range = start..self.text.len();
+        // White space kept in `<pre>` is no title: a heading of only that does not count.
+        let captured = &self.text[start..];
+        let end = start + captured.trim_end().len();
+        let start = start + (captured.len() - captured.trim_start().len());
+        if start >= end {
+            return;
+        }
+        let range = start..end;
         match kind {
             Capture::H1 => self.h1 = Some(range),
             Capture::Title => self.title = Some(range),
@@ -702,6 +709,15 @@ mod tests {
         assert_eq!(at("roadmap"), (5, 6));
         assert_eq!(at(" more"), (5, 19));
         assert_eq!(at("two"), (6, 21));
+    }
+
+    #[test]
+    fn a_heading_of_white_space_in_pre_is_no_title() {
+        // Found by the `html` fuzz target: the h1 was "  ", an empty title.
+        let page = to_text("<pre>x\n  <h1>  </h1></pre><h1> <pre> Senior PM </pre></h1>");
+        assert_eq!(&page.text[page.h1.unwrap()], "Senior PM");
+        let page = to_text("<pre><title>  </title>\n<h1>\t</h1></pre>body");
+        assert_eq!((page.h1, page.title), (None, None));
     }
 
     #[test]

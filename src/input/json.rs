@@ -1,16 +1,19 @@
 //! JSON Lines and JSON files, read lazily a record at a time so that memory stays flat however
 //! large the file: a JSONL file is one object per line; a JSON file is an array of objects (or
-//! one object). A record over [`MAX_RECORD_BYTES`] is reported as too large without being held
-//! in memory, and reading goes on with the next one.
+//! one object). A record over the record limit ([`Limits::record`]) is reported as too large
+//! without being held in memory, and reading goes on with the next one.
 
 use super::decode::record_text;
 use super::records::{json_record, Fields};
-use super::{InputError, Item, MAX_RECORD_BYTES};
+use super::{InputError, Item, Limits};
 use crate::posting::Source;
 use std::io::{self, BufRead};
 
-fn too_large(len: usize) -> String {
-    format!("record is {len} bytes, over the {MAX_RECORD_BYTES} byte limit")
+fn too_large(len: usize, limits: Limits) -> String {
+    format!(
+        "record is {len} bytes, over the {} byte limit",
+        limits.record
+    )
 }
 
 /// serde_json's message without its "at line L column C", which callers say in their own terms.
@@ -27,6 +30,7 @@ pub(crate) struct Jsonl {
     reader: Box<dyn BufRead>,
     path: String,
     fields: Fields,
+    limits: Limits,
     /// The number of the last line read.
     line: usize,
     buf: Vec<u8>,
@@ -34,11 +38,17 @@ pub(crate) struct Jsonl {
 }
 
 impl Jsonl {
-    pub(crate) fn new(reader: Box<dyn BufRead>, path: String, fields: Fields) -> Jsonl {
+    pub(crate) fn new(
+        reader: Box<dyn BufRead>,
+        path: String,
+        fields: Fields,
+        limits: Limits,
+    ) -> Jsonl {
         Jsonl {
             reader,
             path,
             fields,
+            limits,
             line: 0,
             buf: Vec::new(),
             done: false,
@@ -60,7 +70,8 @@ impl Iterator for Jsonl {
     fn next(&mut self) -> Option<Item> {
         while !self.done {
             self.buf.clear();
-            let read = read_line_bounded(self.reader.as_mut(), &mut self.buf, MAX_RECORD_BYTES);
+            let limit = self.limits.record;
+            let read = read_line_bounded(self.reader.as_mut(), &mut self.buf, limit);
             self.line += 1;
             let len = match read {
                 Ok(Some(len)) => len,
@@ -77,10 +88,10 @@ impl Iterator for Jsonl {
                 }
             };
             let source = self.source();
-            if len > MAX_RECORD_BYTES {
+            if len > limit {
                 return Some(Err(InputError {
                     source,
-                    message: too_large(len),
+                    message: too_large(len, self.limits),
                 }));
             }
             let line = self.buf.strip_suffix(b"\r").unwrap_or(&self.buf);
@@ -97,7 +108,7 @@ impl Iterator for Jsonl {
                 })
             });
             return Some(match value {
-                Ok(value) => json_record(source, value, &self.fields),
+                Ok(value) => json_record(source, value, &self.fields, self.limits),
                 Err(message) => Err(InputError { source, message }),
             });
         }
@@ -146,6 +157,7 @@ pub(crate) struct JsonArray {
     bytes: Bytes,
     path: String,
     fields: Fields,
+    limits: Limits,
     state: State,
 }
 
@@ -165,7 +177,12 @@ enum State {
 }
 
 impl JsonArray {
-    pub(crate) fn new(reader: Box<dyn BufRead>, path: String, fields: Fields) -> JsonArray {
+    pub(crate) fn new(
+        reader: Box<dyn BufRead>,
+        path: String,
+        fields: Fields,
+        limits: Limits,
+    ) -> JsonArray {
         JsonArray {
             bytes: Bytes {
                 reader,
@@ -174,6 +191,7 @@ impl JsonArray {
             },
             path,
             fields,
+            limits,
             state: State::Start,
         }
     }
@@ -198,7 +216,7 @@ impl JsonArray {
     fn element(&mut self) -> Option<Item> {
         let (line, column) = (self.bytes.line, self.bytes.column);
         let mut buf = Vec::new();
-        let len = match self.bytes.element(&mut buf) {
+        let len = match self.bytes.element(&mut buf, self.limits.record) {
             Ok(len) => len,
             Err(e) => return self.fail(format!("cannot read: {e}")),
         };
@@ -207,10 +225,10 @@ impl JsonArray {
             line: Some(line),
             id: None,
         };
-        if len > MAX_RECORD_BYTES {
+        if len > self.limits.record {
             return Some(Err(InputError {
                 source,
-                message: too_large(len),
+                message: too_large(len, self.limits),
             }));
         }
         let value = record_text(&buf).and_then(|text| {
@@ -227,7 +245,7 @@ impl JsonArray {
             })
         });
         Some(match value {
-            Ok(value) => json_record(source, value, &self.fields),
+            Ok(value) => json_record(source, value, &self.fields, self.limits),
             Err(message) => Err(InputError { source, message }),
         })
     }
@@ -340,9 +358,9 @@ impl Bytes {
     }
 
     /// Reads one array element (an object, an array or a scalar) into `buf`, keeping no more than
-    /// [`MAX_RECORD_BYTES`] of it, and returns its whole length. It ends after its closing
+    /// `limit` bytes of it, and returns its whole length. It ends after its closing
     /// bracket, or for a scalar before the `,` or `]` that follows it.
-    fn element(&mut self, buf: &mut Vec<u8>) -> io::Result<usize> {
+    fn element(&mut self, buf: &mut Vec<u8>, limit: usize) -> io::Result<usize> {
         let mut depth = 0usize;
         let mut in_string = false;
         let mut escaped = false;
@@ -357,7 +375,7 @@ impl Bytes {
                 break;
             }
             self.bump();
-            if len < MAX_RECORD_BYTES {
+            if len < limit {
                 buf.push(b);
             }
             len += 1;
@@ -404,6 +422,7 @@ mod tests {
             Box::new(text.as_bytes()),
             "x.jsonl".into(),
             Fields::default(),
+            Limits::new(crate::input::MAX_DOCUMENT_BYTES),
         ))
     }
 
@@ -412,6 +431,7 @@ mod tests {
             Box::new(text.as_bytes()),
             "x.json".into(),
             Fields::default(),
+            Limits::new(crate::input::MAX_DOCUMENT_BYTES),
         ))
     }
 

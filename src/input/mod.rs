@@ -26,21 +26,42 @@ use crate::posting::{Posting, Source};
 use std::io::{self, Cursor, Read};
 use std::path::Path;
 
-/// Documents larger than this are reported as too large rather than slowing a batch down.
+/// The default of [`Options::max_posting_bytes`]: a posting (a document, or a record's text)
+/// larger than this is reported as too large rather than slowing a batch down.
 pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
 
-/// A record (a JSONL line, a JSON array element, a CSV record) larger than this is reported as
-/// too large without being held in memory. It is twice the document limit because a record
-/// holds its text escaped (`\n`, `\u00e9`) and other fields besides.
+/// The default record limit: a record (a JSONL line, a JSON array element, a CSV record) may be
+/// twice as large as its posting's text, which it holds escaped with other fields besides.
 pub const MAX_RECORD_BYTES: usize = 2 * MAX_DOCUMENT_BYTES;
 
-fn check_size(bytes: usize) -> Result<(), String> {
-    if bytes > MAX_DOCUMENT_BYTES {
-        Err(format!(
-            "posting is {bytes} bytes, over the {MAX_DOCUMENT_BYTES} byte limit"
-        ))
-    } else {
-        Ok(())
+/// The size limits of a read, set by [`Options::max_posting_bytes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Limits {
+    /// The largest posting: a document, or a record's text.
+    pub(crate) posting: usize,
+    /// A record (a JSONL line, a JSON array element, a CSV record) larger than this is reported
+    /// as too large without being held in memory. It is twice the posting limit because a
+    /// record holds its text escaped (`\n`, `\u00e9`) and other fields besides.
+    pub(crate) record: usize,
+}
+
+impl Limits {
+    pub(crate) fn new(max_posting_bytes: usize) -> Limits {
+        Limits {
+            posting: max_posting_bytes,
+            record: max_posting_bytes.saturating_mul(2),
+        }
+    }
+
+    pub(crate) fn check_posting(self, bytes: usize) -> Result<(), String> {
+        if bytes > self.posting {
+            Err(format!(
+                "posting is {bytes} bytes, over the {} byte limit",
+                self.posting
+            ))
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -97,21 +118,39 @@ impl Format {
 }
 
 /// How inputs are read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// Read every input as this format; `None` goes by each file's extension (standard input
-    /// is then a document).
+    /// Read every file named (and standard input) as this format; `None` goes by each file's
+    /// extension (standard input is then a document). Files in a directory are read by their
+    /// extension, and in this format only when a glob took them without one.
     pub format: Option<Format>,
     /// The title of every document (the whole document is then the body); records keep theirs.
     pub title: Option<String>,
     /// Where records keep their title, text and id.
     pub fields: Fields,
     pub walk: WalkOptions,
+    /// A posting (a document, or a record's text) larger than this is reported as too large
+    /// instead of being analyzed; records may be twice as large (their text escaped, other
+    /// fields besides). [`MAX_DOCUMENT_BYTES`] by default.
+    pub max_posting_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            format: None,
+            title: None,
+            fields: Fields::default(),
+            walk: WalkOptions::default(),
+            max_posting_bytes: MAX_DOCUMENT_BYTES,
+        }
+    }
 }
 
 /// Reads inputs with a set of [`Options`].
 pub struct Reader {
     options: Options,
+    limits: Limits,
     walker: walk::Walker,
 }
 
@@ -119,7 +158,12 @@ impl Reader {
     /// `Err` when a `--glob` does not parse.
     pub fn new(options: Options) -> Result<Reader, String> {
         let walker = walk::Walker::new(options.walk.clone())?;
-        Ok(Reader { options, walker })
+        let limits = Limits::new(options.max_posting_bytes);
+        Ok(Reader {
+            options,
+            limits,
+            walker,
+        })
     }
 
     /// Everything `path` holds, lazily: a file's postings, those of every posting file in a
@@ -131,8 +175,16 @@ impl Reader {
         }
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
+                // A file in a directory is read by its extension: `--input-format jsonl DIR`
+                // must not read DIR's Markdown as JSONL. The format given applies to the files
+                // a `--glob` takes that have no posting extension.
                 let items = self.walker.files(path).flat_map(|file| match file {
-                    Ok(file) => self.read_file(&file),
+                    Ok(file) => {
+                        let format = Format::from_extension(Path::new(&file))
+                            .or(self.options.format)
+                            .unwrap_or(Format::Document);
+                        self.read_file(&file, format)
+                    }
                     Err(e) => Box::new(std::iter::once(Err(e))),
                 });
                 Box::new(NonEmpty::new(
@@ -142,18 +194,20 @@ impl Reader {
                      .jsonl .ndjson .json .csv; hidden and ignored files are skipped)",
                 ))
             }
-            Ok(_) => self.read_file(path),
+            Ok(_) => {
+                let format = self
+                    .options
+                    .format
+                    .unwrap_or_else(|| Format::for_path(path));
+                self.read_file(path, format)
+            }
             Err(e) => error(Source::file(path), cannot_read(&e)),
         }
     }
 
-    /// A file, never walked.
-    fn read_file(&self, path: &str) -> Box<dyn Iterator<Item = Item> + '_> {
+    /// A file, in `format`, never walked.
+    fn read_file(&self, path: &str, format: Format) -> Box<dyn Iterator<Item = Item> + '_> {
         let source = Source::file(path);
-        let format = self
-            .options
-            .format
-            .unwrap_or_else(|| Format::for_path(path));
         let file = match std::fs::File::open(path) {
             Ok(file) => file,
             Err(e) => return error(source, cannot_read(&e)),
@@ -161,7 +215,8 @@ impl Reader {
         // A document over the limit is refused before it is read.
         if matches!(format, Format::Document | Format::Html) {
             let len = file.metadata().map_or(0, |m| m.len());
-            if let Err(message) = check_size(usize::try_from(len).unwrap_or(usize::MAX)) {
+            let len = usize::try_from(len).unwrap_or(usize::MAX);
+            if let Err(message) = self.limits.check_posting(len) {
                 return error(source, message);
             }
         }
@@ -180,23 +235,31 @@ impl Reader {
             Format::Document | Format::Html => {
                 let mut bytes = Vec::new();
                 let read = reader
-                    .take(MAX_DOCUMENT_BYTES as u64 + 1)
+                    .take(self.limits.posting as u64 + 1)
                     .read_to_end(&mut bytes);
                 let item = match read {
                     Err(e) => Err(InputError {
                         source,
                         message: cannot_read(&e),
                     }),
-                    Ok(_) => document(source, &bytes, format, self.options.title.as_deref()),
+                    Ok(_) => document(
+                        source,
+                        &bytes,
+                        format,
+                        self.options.title.as_deref(),
+                        self.limits,
+                    ),
                 };
                 return Box::new(std::iter::once(item));
             }
             _ => match decode::utf8_stream(reader) {
                 Err(message) => return error(source, message),
                 Ok(stream) => match format {
-                    Format::Jsonl => Box::new(json::Jsonl::new(stream, path, fields)),
-                    Format::Json => Box::new(json::JsonArray::new(stream, path, fields)),
-                    _ => Box::new(csv::Csv::new(stream, path, fields)),
+                    Format::Jsonl => Box::new(json::Jsonl::new(stream, path, fields, self.limits)),
+                    Format::Json => {
+                        Box::new(json::JsonArray::new(stream, path, fields, self.limits))
+                    }
+                    _ => Box::new(csv::Csv::new(stream, path, fields, self.limits)),
                 },
             },
         };
@@ -219,17 +282,23 @@ pub fn read_bytes(source: Source, bytes: &[u8], format: Format, options: &Option
 }
 
 /// A document or HTML page as a posting.
-fn document(source: Source, bytes: &[u8], format: Format, title: Option<&str>) -> Item {
+fn document(
+    source: Source,
+    bytes: &[u8],
+    format: Format,
+    title: Option<&str>,
+    limits: Limits,
+) -> Item {
     let err = |source: Source, message: String| Err(InputError { source, message });
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        let message = format!("posting is over the {MAX_DOCUMENT_BYTES} byte limit");
+    if bytes.len() > limits.posting {
+        let message = format!("posting is over the {} byte limit", limits.posting);
         return err(source, message);
     }
     let text = match decode(bytes) {
-        Ok(text) => text,
+        Ok(text) => decode::lone_cr_to_lf(text),
         Err(message) => return err(source, message),
     };
-    if let Err(message) = check_size(text.len()) {
+    if let Err(message) = limits.check_posting(text.len()) {
         return err(source, message);
     }
     let posting = match format {

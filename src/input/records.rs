@@ -1,7 +1,8 @@
 //! A record (a JSON object, a CSV row) as a posting: which fields hold the title, the text and the
 //! id, and the record's other fields kept for grouping and calibration.
 
-use super::{check_size, InputError, Item};
+use super::decode::lone_cr_to_lf;
+use super::{InputError, Item, Limits};
 use crate::posting::{Posting, Source};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -57,7 +58,12 @@ fn get<'a>(record: &'a Map<String, Value>, name: &str) -> Option<(&'a String, &'
 }
 
 /// A JSON object (a JSONL line, an element of a JSON array) as a posting.
-pub(crate) fn json_record(mut source: Source, value: Value, fields: &Fields) -> Item {
+pub(crate) fn json_record(
+    mut source: Source,
+    value: Value,
+    fields: &Fields,
+    limits: Limits,
+) -> Item {
     let err = |source: Source, message: String| Err(InputError { source, message });
     let Value::Object(mut record) = value else {
         return err(source, "not a JSON object".into());
@@ -87,10 +93,10 @@ pub(crate) fn json_record(mut source: Source, value: Value, fields: &Fields) -> 
         let message = format!("no {} holding a string", fields.describe_text("field"));
         return err(source, message);
     };
-    if let Err(message) = check_size(text.len()) {
+    if let Err(message) = limits.check_posting(text.len()) {
         return err(source, message);
     }
-    let mut posting = Posting::new(source, title, text);
+    let mut posting = Posting::new(source, title, lone_cr_to_lf(text));
     posting.fields = record
         .into_iter()
         .filter_map(|(k, v)| {
@@ -112,16 +118,17 @@ pub(crate) fn csv_record(
     title: &str,
     text: &str,
     fields: BTreeMap<String, String>,
+    limits: Limits,
 ) -> Item {
     let err = |source: Source, message: String| Err(InputError { source, message });
     let title = title.trim();
     if title.is_empty() {
         return err(source, "the title cell is empty".into());
     }
-    if let Err(message) = check_size(text.len()) {
+    if let Err(message) = limits.check_posting(text.len()) {
         return err(source, message);
     }
-    let mut posting = Posting::new(source, title, text);
+    let mut posting = Posting::new(source, title, lone_cr_to_lf(text.to_string()));
     posting.fields = fields;
     Ok(posting)
 }
@@ -132,7 +139,8 @@ mod tests {
 
     fn item(json: &str, fields: &Fields) -> Item {
         let value = serde_json::from_str(json).unwrap();
-        json_record(Source::file("r"), value, fields)
+        let limits = Limits::new(crate::input::MAX_DOCUMENT_BYTES);
+        json_record(Source::file("r"), value, fields, limits)
     }
 
     #[test]

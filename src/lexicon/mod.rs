@@ -593,6 +593,12 @@ fn check_phrases<'a>(
         if normalized.is_empty() {
             return Err(err(format!("empty entry in `{key}`")));
         }
+        if !normalized.chars().any(crate::normalize::is_word_char) {
+            return Err(err(format!(
+                "{phrase:?} in `{key}` has no letter or digit, so it would match punctuation \
+                 anywhere"
+            )));
+        }
         if let Some(first) = seen.insert(normalized.clone(), origin) {
             return Err(err(format!(
                 "duplicate `{phrase}` (normalized `{normalized}`), already in {first}"
@@ -822,6 +828,9 @@ mod tests {
         assert!(e.message.contains("empty entry in `terms`"), "{e}");
         let e = load(&[("a.json", &signal("", "level:pm"))]).unwrap_err();
         assert!(e.message.contains("`terms` is empty"), "{e}");
+        let e = load(&[("a.json", &signal(r#""mentor", "—!?""#, "level:pm"))]).unwrap_err();
+        assert_eq!(e.entry.as_deref(), Some("signals[0] (\"mentor\")"));
+        assert!(e.message.contains("has no letter or digit"), "{e}");
     }
 
     #[test]
