@@ -1,16 +1,17 @@
 //! Arbitrary text as a `jdlint.toml`: parsing either fails with an error naming the file and a
-//! line that exists, or yields a config whose rule filter and settings can be built.
+//! line that exists, or yields a config whose rule set and settings can be built.
 #![no_main]
 
 use jdlint::classify::Settings;
 use jdlint::config::Config;
+use jdlint::rules::Selection;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
 fuzz_target!(|text: &str| {
     match Config::parse("jdlint.toml", Path::new("/cfg"), text) {
         Ok(config) => {
-            config.rule_filter();
+            config.rules(&Selection::default());
             config.settings(Settings::default());
             config.ladder_lexicon();
         }
