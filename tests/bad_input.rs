@@ -13,7 +13,9 @@
 //!   `files_with_no_posting_and_directories_with_no_posting_file_are_errors`;
 //! - a JSONL line over the record limit: tests/inputs.rs
 //!   `an_over_long_jsonl_line_is_refused_and_the_next_one_read`;
-//! - stdout closed before anything is read: tests/cli.rs `closed_stdout_is_not_an_error`;
+//! - stdout closed before anything is read: tests/cli.rs `closed_stdout_is_not_an_error`; closed
+//!   at once or after the first line (`| head -1`), in every format: tests/outputs.rs
+//!   `a_closed_stdout_ends_quietly_in_every_format`;
 //! - a lexicon overlay with an invalid regex: tests/cli.rs
 //!   `broken_lexicon_overlay_names_the_file_and_the_entry`;
 //! - a config with an unknown key: tests/config.rs
@@ -651,47 +653,6 @@ fn a_lexicon_entry_that_would_match_everything_is_refused() {
     }
 }
 
-#[test]
-fn stdout_closed_after_the_first_line_ends_quietly() {
-    let tmp = TempDir::new("head");
-    let mut jsonl = String::new();
-    for i in 0..3000 {
-        let record =
-            json!({"id": i, "title": "Product Manager", "text": "- Manage four product managers"});
-        jsonl.push_str(&format!("{record}\n"));
-    }
-    let input = tmp.write("many.jsonl", jsonl);
-    for format in ["jsonl", "brief", "human"] {
-        // As `jdlint ... | head -1`.
-        let mut child = jdlint()
-            .args(["--format", format, &input])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        assert!(!first.is_empty(), "--format {format}");
-        let out = child.wait_with_output().unwrap();
-        let err = stderr(&out);
-        assert!(
-            err.is_empty(),
-            "--format {format}: nothing on stderr: {err}"
-        );
-        assert!(
-            matches!(out.status.code(), Some(0 | 1)),
-            "--format {format}: {:?}",
-            out.status
-        );
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The posting size limit
-
-/// A posting of exactly `bytes` bytes: a title line, then `x`s.
 fn posting_of(bytes: usize) -> String {
     let title = "Product Manager\n";
     format!("{title}{}", "x".repeat(bytes - title.len()))
