@@ -105,15 +105,26 @@ fn heading_kind(line: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
 }
 
 fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
-    let key = normalize_term(candidate.trim_matches(['*', '_', ' ']));
+    let candidate = candidate.trim_matches(['*', '_', ' ']);
+    // Most short lines are not headings: turn them away before normalizing and hashing.
+    let about = candidate
+        .get(..ABOUT.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(ABOUT));
+    if !about && !may_start_heading(candidate, lexicon) {
+        return None;
+    }
+    let key = normalize_term(candidate);
     if let Some(&kind) = lexicon.headings.get(&key) {
         return Some(kind);
     }
     // "About Acme", "About Acme Corp": a company's own about section, unless the lexicon says
     // otherwise ("about the role" is listed as a role heading).
     let words = key.split(' ').count();
-    (key.starts_with("about ") && words <= 4).then_some(SectionKind::About)
+    (key.starts_with(ABOUT) && words <= 4).then_some(SectionKind::About)
 }
+
+/// What opens a company's own about section ("About Acme").
+const ABOUT: &str = "about ";
 
 /// How many leading letters of a heading's first word index it (see [`may_start_heading`]).
 pub(crate) const HEADING_PREFIX: usize = 3;
@@ -121,15 +132,18 @@ pub(crate) const HEADING_PREFIX: usize = 3;
 /// Whether a known heading may start `text`: whether its first one to [`HEADING_PREFIX`]
 /// characters, lower-cased, are the start of a heading's first word. It looks no further, because
 /// in a flattened line a heading runs into what follows ("ResponsibilitiesCollaborate",
-/// "EDUCATIONBachelor's").
+/// "EDUCATIONBachelor's"). A non-ASCII character among them says yes: the full lookup decides.
 fn may_start_heading(text: &str, lexicon: &CompiledLexicon) -> bool {
-    let mut prefix = String::with_capacity(4 * HEADING_PREFIX);
-    for c in text.chars().take(HEADING_PREFIX) {
-        if !c.is_alphanumeric() {
+    let mut key = [0u8; HEADING_PREFIX];
+    for (i, &b) in text.as_bytes().iter().take(HEADING_PREFIX).enumerate() {
+        if !b.is_ascii() {
+            return true;
+        }
+        if !b.is_ascii_alphanumeric() {
             break;
         }
-        prefix.extend(c.to_lowercase());
-        if lexicon.heading_prefixes.contains(&prefix) {
+        key[i] = b.to_ascii_lowercase();
+        if lexicon.heading_prefixes.binary_search(&key).is_ok() {
             return true;
         }
     }

@@ -9,7 +9,7 @@ use crate::normalize::{normalize_term, on_word_boundaries};
 use crate::sections::HEADING_PREFIX;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -67,9 +67,9 @@ pub struct CompiledLexicon {
     pub(crate) titles: Vec<TitlePhrase>,
     pub(crate) bands: Vec<Band>,
     pub(crate) headings: HashMap<String, SectionKind>,
-    /// The first letters of every heading's first word: a sentence that starts otherwise is no
-    /// heading.
-    pub(crate) heading_prefixes: HashSet<String>,
+    /// The first letters of every heading's first word, sorted: a sentence that starts otherwise
+    /// is no heading.
+    pub(crate) heading_prefixes: Vec<[u8; HEADING_PREFIX]>,
     /// Each negation's words, in order.
     pub(crate) negations: Vec<Vec<String>>,
 }
@@ -191,15 +191,21 @@ impl CompiledLexicon {
             })
             .collect();
 
-        let heading_prefixes = headings
+        // The ASCII ones, as `sections` looks them up; a heading that starts otherwise is found
+        // by the full lookup, which a non-ASCII candidate always gets.
+        let mut heading_prefixes: Vec<[u8; HEADING_PREFIX]> = headings
             .keys()
-            .map(|h| {
-                h.chars()
-                    .take_while(|c| c.is_alphanumeric())
-                    .take(HEADING_PREFIX)
-                    .collect()
+            .filter_map(|h| {
+                let mut key = [0u8; HEADING_PREFIX];
+                let word = h.bytes().take_while(u8::is_ascii_alphanumeric);
+                for (i, b) in word.take(HEADING_PREFIX).enumerate() {
+                    key[i] = b;
+                }
+                (key[0] != 0).then_some(key)
             })
             .collect();
+        heading_prefixes.sort_unstable();
+        heading_prefixes.dedup();
 
         let negations = lexicon
             .negations
