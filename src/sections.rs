@@ -172,19 +172,20 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
             continue;
         }
         let mut best = None;
-        for (end, _) in rest
-            .char_indices()
-            .skip(1)
-            .take_while(|&(i, _)| i <= MAX_HEADING_LEN)
-        {
-            let after = rest[end..].chars().next();
-            let followed = after
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == ':')
-                || rest[end..].starts_with(' ')
-                    && rest[end + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        // Capitals, digits and colons are ASCII but for non-ASCII capitals: bytes first.
+        let opens = |text: &str| {
+            text.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        let rest_bytes = rest.as_bytes();
+        for end in 1..rest.len().min(MAX_HEADING_LEN + 1) {
+            let followed = match rest_bytes[end] {
+                b if b.is_ascii_uppercase() || b.is_ascii_digit() || b == b':' => true,
+                b' ' => opens(&rest[end + 1..]),
+                b if b.is_ascii() => false,
+                _ => rest.is_char_boundary(end) && opens(&rest[end..]),
+            };
             if !followed {
                 continue;
             }
