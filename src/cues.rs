@@ -9,7 +9,7 @@
 //! a rule set reads and compiles their patterns into one regex set, so leaving the `wording` rules
 //! out leaves their cues unread.
 
-use crate::lexicon::{CompiledLexicon, CueEntry, Located, RawMatch, Scan, SectionKind};
+use crate::lexicon::{CompiledLexicon, RawMatch, Scan, SectionKind};
 use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -254,9 +254,6 @@ const BOILERPLATE_LINE: usize = 700;
 /// matches of the categories a rule set reads and runs the cue patterns of those categories.
 #[derive(Debug, Clone)]
 pub struct CueLexicon {
-    /// Every cue pattern, of all categories, with its cue entry index: to recompile for another
-    /// rule set.
-    all_patterns: Vec<(String, Cue, u32)>,
     categories: Vec<CueCategory>,
     /// The compiled patterns of `categories`, with their cue entry indices.
     patterns: Vec<(Regex, u32)>,
@@ -264,36 +261,13 @@ pub struct CueLexicon {
 }
 
 impl CueLexicon {
-    /// Compiles the cue patterns of `categories` among `entries` (which are validated, and in the
-    /// order the [`CompiledLexicon`] they are read with was compiled from).
-    pub fn new(entries: &[Located<CueEntry>], categories: &[CueCategory]) -> CueLexicon {
-        let all_patterns = entries
+    /// The cues of `categories` in `lexicon`, whose scans it reads.
+    pub fn new(lexicon: &CompiledLexicon, categories: &[CueCategory]) -> CueLexicon {
+        let patterns: Vec<(Regex, u32)> = lexicon
+            .cue_patterns
             .iter()
-            .enumerate()
-            .flat_map(|(i, e)| {
-                e.value
-                    .patterns
-                    .iter()
-                    .map(move |p| (p.clone(), e.value.cue, i as u32))
-            })
-            .collect();
-        CueLexicon::compile(all_patterns, categories)
-    }
-
-    /// The same cues compiled for other categories.
-    pub fn with_categories(self, categories: &[CueCategory]) -> CueLexicon {
-        CueLexicon::compile(self.all_patterns, categories)
-    }
-
-    pub fn categories(&self) -> &[CueCategory] {
-        &self.categories
-    }
-
-    fn compile(all_patterns: Vec<(String, Cue, u32)>, categories: &[CueCategory]) -> CueLexicon {
-        let patterns: Vec<(Regex, u32)> = all_patterns
-            .iter()
-            .filter(|(_, cue, _)| categories.contains(&cue.category()))
-            .map(|(p, _, owner)| {
+            .filter(|(_, owner)| categories.contains(&lexicon.cues[*owner as usize].0.category()))
+            .map(|(p, owner)| {
                 let regex = build_cue_regex(p).expect("cue patterns are validated");
                 (regex, *owner)
             })
@@ -304,11 +278,14 @@ impl CueLexicon {
             .build()
             .expect("cue patterns are validated one by one");
         CueLexicon {
-            all_patterns,
             categories: categories.to_vec(),
             patterns,
             pattern_set,
         }
+    }
+
+    pub fn categories(&self) -> &[CueCategory] {
+        &self.categories
     }
 
     /// The cues in `body` (normalized as `normalized`, scanned by `lexicon` as `scan`, split into
@@ -469,8 +446,8 @@ mod tests {
 
     fn scan(lexicon_json: &str, body: &str) -> Vec<(String, String)> {
         let lexicon = Lexicon::from_sources([("t.json".to_string(), lexicon_json)]).unwrap();
-        let cues = CueLexicon::new(&lexicon.cues, &CueCategory::ALL);
         let compiled = CompiledLexicon::new(&lexicon);
+        let cues = CueLexicon::new(&compiled, &CueCategory::ALL);
         let sections = Sections::split(body, &compiled);
         let normalized = NormalizedText::new(body);
         let scan = compiled.scan(normalized.as_str());
@@ -512,10 +489,9 @@ mod tests {
     #[test]
     fn leaving_a_category_out_leaves_its_cues_unscanned() {
         let lexicon = Lexicon::from_sources([("t.json".to_string(), LEX)]).unwrap();
-        let cues =
-            CueLexicon::new(&lexicon.cues, &CueCategory::ALL).with_categories(&[CueCategory::Role]);
         let body = "lead the roadmap";
         let compiled = CompiledLexicon::new(&lexicon);
+        let cues = CueLexicon::new(&compiled, &[CueCategory::Role]);
         let sections = Sections::split(body, &compiled);
         let normalized = NormalizedText::new(body);
         let scan = compiled.scan(normalized.as_str());

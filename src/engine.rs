@@ -107,9 +107,10 @@ impl Engine {
     /// An engine over `lexicon`.
     pub fn from_lexicon(lexicon: &Lexicon) -> Engine {
         let rules = RuleSet::all();
+        let lexicon = CompiledLexicon::new(lexicon);
         Engine {
-            lexicon: CompiledLexicon::new(lexicon),
-            cues: CueLexicon::new(&lexicon.cues, &rules.cue_categories()),
+            cues: CueLexicon::new(&lexicon, &rules.cue_categories()),
+            lexicon,
             settings: Settings::default(),
             rules,
         }
@@ -120,7 +121,7 @@ impl Engine {
     pub fn with_rules(mut self, rules: RuleSet) -> Engine {
         let categories = rules.cue_categories();
         if categories != self.cues.categories() {
-            self.cues = self.cues.with_categories(&categories);
+            self.cues = CueLexicon::new(&self.lexicon, &categories);
         }
         self.rules = rules;
         self

@@ -63,6 +63,9 @@ pub struct CompiledLexicon {
     cue_start: usize,
     /// Each cue entry's cue and weight, in the lexicon's order.
     pub(crate) cues: Vec<(Cue, f64)>,
+    /// Every cue pattern with its cue entry index, uncompiled: a rule set compiles those of the
+    /// categories it reads (see [`crate::cues::CueLexicon`]).
+    pub(crate) cue_patterns: Vec<(String, u32)>,
     pub(crate) patterns: Vec<(Regex, Signal)>,
     pub(crate) titles: Vec<TitlePhrase>,
     pub(crate) bands: Vec<Band>,
@@ -159,12 +162,14 @@ impl CompiledLexicon {
 
         let cue_start = terms.len();
         let mut cues = Vec::with_capacity(lexicon.cues.len());
+        let mut cue_patterns = Vec::new();
         for (i, c) in lexicon.cues.iter().enumerate() {
             cues.push((c.value.cue, c.value.weight));
             for t in &c.value.terms {
                 terms.push(normalize_term(t));
                 owner.push(i as u32);
             }
+            cue_patterns.extend(c.value.patterns.iter().map(|p| (p.clone(), i as u32)));
         }
 
         let bands = lexicon
@@ -224,6 +229,7 @@ impl CompiledLexicon {
             term_count,
             cue_start,
             cues,
+            cue_patterns,
             patterns,
             titles,
             bands,
