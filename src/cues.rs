@@ -312,17 +312,22 @@ impl CueLexicon {
         )
     }
 
-    /// The cues read in titles, in `title`.
-    pub fn scan_title(&self, lexicon: &CompiledLexicon, title: &str) -> CueMatches {
-        let normalized = NormalizedText::new(title);
-        let scan = lexicon.scan(normalized.as_str());
+    /// The cues read in titles, in `title` (normalized as `normalized`, scanned by `lexicon` as
+    /// `scan`).
+    pub fn scan_title(
+        &self,
+        lexicon: &CompiledLexicon,
+        scan: &Scan,
+        title: &str,
+        normalized: &NormalizedText,
+    ) -> CueMatches {
         let sections = Sections::default();
         self.select(
             lexicon,
             &scan.cues,
             Cue::read_in_titles,
             title,
-            &normalized,
+            normalized,
             &sections,
         )
     }

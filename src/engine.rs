@@ -10,7 +10,7 @@ use crate::normalize::{LineIndex, NormalizedText};
 use crate::posting::Posting;
 use crate::rules::{Context, Diagnostic, RuleSet};
 use crate::sections::Sections;
-use crate::title::{parse_title, Claimed};
+use crate::title::{parse_title_in, Claimed};
 use serde::{Serialize, Serializer};
 use std::ops::Range;
 use std::sync::Arc;
@@ -147,7 +147,9 @@ impl Engine {
 
     /// Analyzes one posting.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
-        let claimed = parse_title(&posting.title, &self.lexicon);
+        let title = NormalizedText::new(&posting.title);
+        let title_scan = self.lexicon.scan(title.as_str());
+        let claimed = parse_title_in(&posting.title, &title, &title_scan, &self.lexicon);
         let body = posting.body_text();
         let normalized = NormalizedText::new(body);
         let sections = Sections::split(body, &self.lexicon);
@@ -185,7 +187,9 @@ impl Engine {
         let cues = self
             .cues
             .scan(&self.lexicon, &scan, body, &normalized, &sections);
-        let title_cues = self.cues.scan_title(&self.lexicon, &posting.title);
+        let title_cues = self
+            .cues
+            .scan_title(&self.lexicon, &title_scan, &posting.title, &title);
         let cx = Context {
             posting,
             claimed: &claimed,

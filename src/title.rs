@@ -8,7 +8,7 @@
 //! they never count as evidence.
 
 use crate::domain::{Level, Specialization, Track};
-use crate::lexicon::{CompiledLexicon, RawMatch, TitleKind};
+use crate::lexicon::{CompiledLexicon, RawMatch, Scan, TitleKind};
 use crate::normalize::NormalizedText;
 use serde::Serialize;
 use std::ops::Range;
@@ -41,13 +41,24 @@ pub struct TitleMatch {
 /// Reads `title` with the lexicon's title phrases.
 pub fn parse_title(title: &str, lexicon: &CompiledLexicon) -> Claimed {
     let normalized = NormalizedText::new(title);
-    let matched: Vec<TitleMatch> = lexicon
-        .scan(normalized.as_str())
+    let scan = lexicon.scan(normalized.as_str());
+    parse_title_in(title, &normalized, &scan, lexicon)
+}
+
+/// Reads `title`, normalized as `normalized` and scanned by `lexicon` as `scan` (the engine
+/// reads the title's cues off the same scan).
+pub(crate) fn parse_title_in(
+    title: &str,
+    normalized: &NormalizedText,
+    scan: &Scan,
+    lexicon: &CompiledLexicon,
+) -> Claimed {
+    let matched: Vec<TitleMatch> = scan
         .titles
-        .into_iter()
+        .iter()
         .map(|m| {
             let phrase = &lexicon.titles[m.index];
-            let span = normalized.original_range(m.range);
+            let span = normalized.original_range(m.range.clone());
             TitleMatch {
                 text: title[span.clone()].to_string(),
                 span,
