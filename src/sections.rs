@@ -129,6 +129,27 @@ const ABOUT: &str = "about ";
 /// How many leading letters of a heading's first word index it (see [`may_start_heading`]).
 pub(crate) const HEADING_PREFIX: usize = 3;
 
+/// The keys [`may_start_heading`] looks up, sorted: the first letters of each (normalized)
+/// heading's first word, as ASCII bytes. A heading that starts otherwise is found by the full
+/// lookup, which a non-ASCII candidate always gets.
+pub(crate) fn heading_prefixes<'a>(
+    headings: impl Iterator<Item = &'a String>,
+) -> Vec<[u8; HEADING_PREFIX]> {
+    let mut prefixes: Vec<[u8; HEADING_PREFIX]> = headings
+        .filter_map(|h| {
+            let mut key = [0u8; HEADING_PREFIX];
+            let word = h.bytes().take_while(u8::is_ascii_alphanumeric);
+            for (i, b) in word.take(HEADING_PREFIX).enumerate() {
+                key[i] = b;
+            }
+            (key[0] != 0).then_some(key)
+        })
+        .collect();
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    prefixes
+}
+
 /// Whether a known heading may start `text`: whether its first one to [`HEADING_PREFIX`]
 /// characters, lower-cased, are the start of a heading's first word. It looks no further, because
 /// in a flattened line a heading runs into what follows ("ResponsibilitiesCollaborate",

@@ -6,7 +6,7 @@ use super::{Lexicon, SectionKind, TitleKind};
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::normalize::{normalize_term, on_word_boundaries};
-use crate::sections::HEADING_PREFIX;
+use crate::sections::{heading_prefixes, HEADING_PREFIX};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
@@ -196,21 +196,7 @@ impl CompiledLexicon {
             })
             .collect();
 
-        // The ASCII ones, as `sections` looks them up; a heading that starts otherwise is found
-        // by the full lookup, which a non-ASCII candidate always gets.
-        let mut heading_prefixes: Vec<[u8; HEADING_PREFIX]> = headings
-            .keys()
-            .filter_map(|h| {
-                let mut key = [0u8; HEADING_PREFIX];
-                let word = h.bytes().take_while(u8::is_ascii_alphanumeric);
-                for (i, b) in word.take(HEADING_PREFIX).enumerate() {
-                    key[i] = b;
-                }
-                (key[0] != 0).then_some(key)
-            })
-            .collect();
-        heading_prefixes.sort_unstable();
-        heading_prefixes.dedup();
+        let heading_prefixes = heading_prefixes(headings.keys());
 
         let negations = lexicon
             .negations
