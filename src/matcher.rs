@@ -57,16 +57,17 @@ fn years_regex() -> &'static Regex {
     })
 }
 
-/// The words that follow a years mention, up to the end of its clause or 60 characters: what
-/// tells a requirement of experience from "founded 10 years ago".
+/// How far after "N years" the words that make it experience are looked for, in characters.
+const CLAUSE_CHARS: usize = 60;
+
+/// The words that follow a years mention, up to the end of its clause or [`CLAUSE_CHARS`]
+/// characters: what tells a requirement of experience from "founded 10 years ago".
 fn clause_after(text: &str) -> &str {
     let end = text
         .char_indices()
-        .take(60)
-        .find(|&(_, c)| matches!(c, '.' | ';' | '!' | '?'))
-        .map(|(i, _)| i)
-        .or_else(|| text.char_indices().nth(60).map(|(i, _)| i))
-        .unwrap_or(text.len());
+        .enumerate()
+        .find(|&(n, (_, c))| n == CLAUSE_CHARS || matches!(c, '.' | ';' | '!' | '?'))
+        .map_or(text.len(), |(_, (i, _))| i);
     &text[..end]
 }
 
