@@ -292,6 +292,12 @@ impl Config {
         })
     }
 
+    /// The largest posting to analyze: the config's `max-posting-bytes`, else the default.
+    pub fn max_posting_bytes(&self) -> usize {
+        self.max_posting_bytes
+            .unwrap_or(crate::input::MAX_DOCUMENT_BYTES)
+    }
+
     /// `base` with the config's thresholds.
     pub fn settings(&self, base: Settings) -> Settings {
         let t = &self.thresholds;

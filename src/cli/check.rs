@@ -7,7 +7,7 @@ use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
-use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions, MAX_DOCUMENT_BYTES};
+use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions};
 use jdlint::lexicon::{Lexicon, LexiconError};
 use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine, Posting};
@@ -136,7 +136,7 @@ impl InputArgs {
         let defaults = Fields::default();
         let max_posting_bytes = match self.max_posting_bytes {
             Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
-            None => config.max_posting_bytes.unwrap_or(MAX_DOCUMENT_BYTES),
+            None => config.max_posting_bytes(),
         };
         Reader::new(Options {
             format: self.input_format.format(),

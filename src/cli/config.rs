@@ -152,9 +152,7 @@ impl Effective {
                 .map(|p| p.display().to_string())
                 .collect(),
             severity: rules.iter().map(|(r, s)| (r.doc().id, s)).collect(),
-            max_posting_bytes: config
-                .max_posting_bytes
-                .unwrap_or(jdlint::input::MAX_DOCUMENT_BYTES),
+            max_posting_bytes: config.max_posting_bytes(),
             thresholds: EffectiveThresholds {
                 confident: settings.confident,
                 track_mismatch_evidence: settings.track_mismatch_evidence,
