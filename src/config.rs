@@ -431,12 +431,7 @@ mod tests {
         assert_eq!(config.lexicon, vec![PathBuf::from("/cfg/extra.json")]);
         assert_eq!(config.thresholds.confident, Some(0.7));
         assert_eq!(config.ladder["L6"], Level::Senior);
-        let rules: Vec<_> = config
-            .rules(&Selection::default())
-            .iter()
-            .map(|(r, s)| (r.doc().id, s))
-            .collect();
-        assert_eq!(rules, [("title-level-mismatch", Severity::Info)]);
+        assert_eq!(rules(&config), [("title-level-mismatch", Severity::Info)]);
         assert_eq!(config.settings(Settings::default()).confident, 0.7);
     }
 
