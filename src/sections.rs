@@ -107,10 +107,7 @@ fn heading_kind(line: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
 fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     let candidate = candidate.trim_matches(['*', '_', ' ']);
     // Most short lines are not headings: turn them away before normalizing and hashing.
-    let about = candidate
-        .get(..ABOUT.len())
-        .is_some_and(|w| w.eq_ignore_ascii_case(ABOUT));
-    if !about && !may_start_heading(candidate, lexicon) {
+    if !may_start_heading(candidate, lexicon) {
         return None;
     }
     let key = normalize_term(candidate);
@@ -130,12 +127,14 @@ const ABOUT: &str = "about ";
 pub(crate) const HEADING_PREFIX: usize = 3;
 
 /// The keys [`may_start_heading`] looks up, sorted: the first letters of each (normalized)
-/// heading's first word, as ASCII bytes. A heading that starts otherwise is found by the full
-/// lookup, which a non-ASCII candidate always gets.
+/// heading's first word, and of [`ABOUT`] (a company's about section needs no listed heading),
+/// as ASCII bytes. A heading that starts otherwise is found by the full lookup, which a non-ASCII
+/// candidate always gets.
 pub(crate) fn heading_prefixes<'a>(
-    headings: impl Iterator<Item = &'a String>,
+    headings: impl Iterator<Item = &'a str>,
 ) -> Vec<[u8; HEADING_PREFIX]> {
     let mut prefixes: Vec<[u8; HEADING_PREFIX]> = headings
+        .chain([ABOUT])
         .filter_map(|h| {
             let mut key = [0u8; HEADING_PREFIX];
             let word = h.bytes().take_while(u8::is_ascii_alphanumeric);

@@ -196,7 +196,7 @@ impl CompiledLexicon {
             })
             .collect();
 
-        let heading_prefixes = heading_prefixes(headings.keys());
+        let heading_prefixes = heading_prefixes(headings.keys().map(String::as_str));
 
         let negations = lexicon
             .negations
