@@ -21,6 +21,7 @@ pub mod engine;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;
+mod negation;
 pub mod normalize;
 pub mod posting;
 pub mod report;

@@ -26,10 +26,6 @@ pub struct Found {
     pub negated: bool,
 }
 
-/// How many words back a negation still applies ("no people management", "not expected to
-/// manage").
-const NEGATION_WINDOW: usize = 4;
-
 /// Repeats of one lexicon entry count less each time: the same phrase said five times is not five
 /// times the evidence.
 const REPEAT_DECAY: f64 = 0.5;
@@ -135,38 +131,6 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
         .collect()
 }
 
-/// Whether the words just before normalized offset `start` negate what follows. Each negation is
-/// its words in order ("rather than"); the window counts words back from `start`.
-pub(crate) fn is_negated(normalized: &str, start: usize, negations: &[Vec<String>]) -> bool {
-    let before = &normalized[..start];
-    let mut words = before.split(' ').rev().filter(|w| !w.is_empty());
-    // The words read so far, nearest first: a negation's later words are among them.
-    let mut after: [&str; NEGATION_WINDOW] = [""; NEGATION_WINDOW];
-    for i in 0..NEGATION_WINDOW {
-        let Some(word) = words.next() else {
-            return false;
-        };
-        // A word that ends a clause belongs to the one before: the negation does not reach.
-        if word.ends_with([',', '.', ';', ':', '!', '?', ')']) || word == "-" || word == "but" {
-            return false;
-        }
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        let negates = |n: &Vec<String>| {
-            n[0] == bare
-                && n.len() <= i + 1
-                && n[1..]
-                    .iter()
-                    .zip(after[..i].iter().rev())
-                    .all(|(w, a)| w == a)
-        };
-        if negations.iter().any(negates) {
-            return true;
-        }
-        after[i] = bare;
-    }
-    false
-}
-
 /// Finds the evidence in `body`.
 pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> Vec<Found> {
     let normalized = NormalizedText::new(body);
@@ -220,11 +184,9 @@ pub(crate) fn find_evidence_in_scan(
             let after_mention = mentions[..mentions.partition_point(|m| m.end <= range.start)]
                 .last()
                 .map_or(0, |m| m.end);
-            let negated = is_negated(
-                &text[after_mention..],
-                range.start - after_mention,
-                &lexicon.negations,
-            );
+            let negated = lexicon
+                .negations
+                .negate_at(&text[after_mention..], range.start - after_mention);
             let supports = match (negated, supports) {
                 (false, s) => s,
                 (true, Target::Track(Track::Manager)) => Target::Track(Track::Ic),
@@ -328,25 +290,5 @@ mod tests {
     fn ignores_years_that_are_not_experience() {
         assert!(years("We were founded 12 years ago.").is_empty());
         assert!(years("a 3 year roadmap for the platform.").is_empty());
-    }
-
-    fn negated(text: &str) -> bool {
-        let negations: Vec<Vec<String>> = ["no", "not", "without", "rather than"]
-            .iter()
-            .map(|s| s.split(' ').map(String::from).collect())
-            .collect();
-        let at = text.find('|').unwrap();
-        let text = text.replace('|', "");
-        is_negated(&text, at, &negations)
-    }
-
-    #[test]
-    fn negation_applies_within_a_few_words_of_the_same_clause() {
-        assert!(negated("this role has no |direct reports"));
-        assert!(negated("you will not be expected to |manage people"));
-        assert!(negated("coach others rather than |manage them"));
-        assert!(!negated("no travel, and you |manage people"));
-        assert!(!negated("no doubt that over time you will |manage people"));
-        assert!(!negated("not remote. |people management"));
     }
 }

@@ -5,6 +5,7 @@
 use super::{Lexicon, SectionKind, TitleKind};
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
+use crate::negation::Negations;
 use crate::normalize::{normalize_term, on_word_boundaries};
 use crate::sections::{heading_prefixes, HEADING_PREFIX};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -73,8 +74,7 @@ pub struct CompiledLexicon {
     /// The first letters of every heading's first word, sorted: a sentence that starts otherwise
     /// is no heading.
     pub(crate) heading_prefixes: Vec<[u8; HEADING_PREFIX]>,
-    /// Each negation's words, in order.
-    pub(crate) negations: Vec<Vec<String>>,
+    pub(crate) negations: Negations,
 }
 
 /// Whole-word matches of one scan of a text, literal terms, title phrases and cue terms apart:
@@ -204,6 +204,7 @@ impl CompiledLexicon {
             .flat_map(|n| n.value.words.iter())
             .map(|w| normalize_term(w).split(' ').map(String::from).collect())
             .collect();
+        let negations = Negations::new(negations);
 
         CompiledLexicon {
             automaton: AhoCorasick::builder()

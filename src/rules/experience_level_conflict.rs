@@ -3,7 +3,6 @@
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::cues::Cue;
 use crate::domain::{Level, Target};
-use crate::matcher::is_negated;
 use std::ops::Range;
 
 pub struct ExperienceLevelConflict;
@@ -76,9 +75,11 @@ impl Rule for ExperienceLevelConflict {
                 return Some(cx.at_body(&DOC, span, message, help));
             }
         }
-        let entry = cx
-            .cues_in_role_text(Cue::EntryLevel)
-            .find(|m| !is_negated(cx.normalized.as_str(), m.range.start, &cx.lexicon.negations))?;
+        let entry = cx.cues_in_role_text(Cue::EntryLevel).find(|m| {
+            !cx.lexicon
+                .negations
+                .negate_at(cx.normalized.as_str(), m.range.start)
+        })?;
         let band = nearest(Level::Associate)?;
         (band.rank().abs_diff(Level::Associate.rank()) >= CONFLICT_RANKS).then(|| {
             let message = format!(
