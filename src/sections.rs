@@ -35,7 +35,14 @@ impl Sections {
     pub fn split(body: &str, lexicon: &CompiledLexicon) -> Sections {
         let mut starts = vec![(0, SectionKind::Preamble)];
         let mut offset = 0;
-        for line in body.split_inclusive('\n') {
+        // Lines with their terminators, found by memchr: str::split_inclusive pays a search
+        // set-up per (short) line.
+        let line_ends = memchr::memchr_iter(b'\n', body.as_bytes()).map(|newline| newline + 1);
+        for end in line_ends.chain([body.len()]) {
+            if end == offset {
+                continue;
+            }
+            let line = &body[offset..end];
             if let Some(kind) = heading_kind(line, lexicon) {
                 push(&mut starts, offset, kind);
             }
@@ -45,7 +52,7 @@ impl Sections {
                     push(&mut starts, offset + at, kind);
                 }
             }
-            offset += line.len();
+            offset = end;
         }
         Sections { starts }
     }
