@@ -9,23 +9,25 @@ const NEGATION_WINDOW: usize = 4;
 #[derive(Debug, Clone)]
 pub(crate) struct Negations {
     phrases: Vec<Vec<String>>,
-    /// Whether some negation starts with this byte: most words start otherwise and are passed
-    /// over without a comparison.
-    first_bytes: [bool; 256],
+    /// By a negation's first byte, the lengths of its first word (bit `len`, or 31 for 31 and
+    /// longer): a word of another first byte or length is passed over without a comparison.
+    first_words: [u32; 256],
 }
 
 impl Negations {
     /// Negations from their words, normalized.
     pub(crate) fn new(phrases: Vec<Vec<String>>) -> Negations {
-        let mut first_bytes = [false; 256];
+        let mut first_words = [0; 256];
         for phrase in &phrases {
-            if let Some(&b) = phrase.first().and_then(|word| word.as_bytes().first()) {
-                first_bytes[usize::from(b)] = true;
+            if let Some(word) = phrase.first() {
+                if let Some(&b) = word.as_bytes().first() {
+                    first_words[usize::from(b)] |= length_bit(word);
+                }
             }
         }
         Negations {
             phrases,
-            first_bytes,
+            first_words,
         }
     }
 
@@ -53,11 +55,11 @@ impl Negations {
             if word.ends_with([',', '.', ';', ':', '!', '?', ')']) || word == "-" || word == "but" {
                 return false;
             }
-            let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            let bare = bare_word(word);
             let may_negate = bare
                 .as_bytes()
                 .first()
-                .is_some_and(|&b| self.first_bytes[usize::from(b)]);
+                .is_some_and(|&b| self.first_words[usize::from(b)] & length_bit(bare) != 0);
             let negates = |n: &Vec<String>| {
                 n[0] == bare
                     && n.len() <= i + 1
@@ -72,6 +74,33 @@ impl Negations {
             after[i] = bare;
         }
         false
+    }
+}
+
+fn length_bit(word: &str) -> u32 {
+    1 << word.len().min(31)
+}
+
+/// `word` without the punctuation around it, apostrophes kept ("(don't," is "don't").
+fn bare_word(word: &str) -> &str {
+    // ASCII punctuation is trimmed on the bytes; a non-ASCII character left at either end goes to
+    // the character-wise trim, which knows which characters are alphanumeric.
+    let punctuation = |b: &u8| b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'\'';
+    let bytes = word.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| !punctuation(b))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !punctuation(b))
+        .map_or(start, |last| last + 1);
+    let trimmed = &word[start..end];
+    match (trimmed.as_bytes().first(), trimmed.as_bytes().last()) {
+        (Some(first), Some(last)) if !first.is_ascii() || !last.is_ascii() => {
+            trimmed.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+        }
+        _ => trimmed,
     }
 }
 
@@ -99,5 +128,13 @@ mod tests {
         assert!(!negated("no travel, and you |manage people"));
         assert!(!negated("no doubt that over time you will |manage people"));
         assert!(!negated("not remote. |people management"));
+    }
+
+    #[test]
+    fn a_bare_word_keeps_its_letters_and_apostrophes() {
+        assert_eq!(bare_word("(don't,"), "don't");
+        assert_eq!(bare_word("«non»"), "non");
+        assert_eq!(bare_word("é."), "é");
+        assert_eq!(bare_word("--"), "");
     }
 }
