@@ -86,7 +86,9 @@ fn heading_kind(line: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     if trimmed.is_empty() {
         return None;
     }
-    if let Some((head, rest)) = trimmed.split_once(':') {
+    // memchr: str::split_once pays a search set-up per (short) line.
+    let colon = memchr::memchr(b':', trimmed.as_bytes());
+    if let Some((head, rest)) = colon.map(|at| (&trimmed[..at], &trimmed[at + 1..])) {
         if head.len() <= MAX_HEADING_LEN {
             if let Some(kind) = lookup(head, lexicon) {
                 return Some(kind);
@@ -135,12 +137,10 @@ pub(crate) const HEADING_PREFIX: usize = 3;
 
 /// The keys [`may_start_heading`] looks up, sorted: the first letters of each (normalized)
 /// heading's first word, and of [`ABOUT`] (a company's about section needs no listed heading),
-/// as ASCII bytes. A heading that starts otherwise is found by the full lookup, which a non-ASCII
-/// candidate always gets.
-pub(crate) fn heading_prefixes<'a>(
-    headings: impl Iterator<Item = &'a str>,
-) -> Vec<[u8; HEADING_PREFIX]> {
-    let mut prefixes: Vec<[u8; HEADING_PREFIX]> = headings
+/// as ASCII bytes packed into an integer, first byte highest (see [`prefix_key`]). A heading that
+/// starts otherwise is found by the full lookup, which a non-ASCII candidate always gets.
+pub(crate) fn heading_prefixes<'a>(headings: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let mut prefixes: Vec<u32> = headings
         .chain([ABOUT])
         .filter_map(|h| {
             let mut key = [0u8; HEADING_PREFIX];
@@ -148,7 +148,7 @@ pub(crate) fn heading_prefixes<'a>(
             for (i, b) in word.take(HEADING_PREFIX).enumerate() {
                 key[i] = b;
             }
-            (key[0] != 0).then_some(key)
+            (key[0] != 0).then(|| prefix_key(key))
         })
         .collect();
     prefixes.sort_unstable();
@@ -170,11 +170,20 @@ fn may_start_heading(text: &str, lexicon: &CompiledLexicon) -> bool {
             break;
         }
         key[i] = b.to_ascii_lowercase();
-        if lexicon.heading_prefixes.binary_search(&key).is_ok() {
+        if lexicon
+            .heading_prefixes
+            .binary_search(&prefix_key(key))
+            .is_ok()
+        {
             return true;
         }
     }
     false
+}
+
+/// A prefix as one integer that sorts as its bytes do: integer comparisons in the binary search.
+fn prefix_key(prefix: [u8; HEADING_PREFIX]) -> u32 {
+    prefix.iter().fold(0, |key, &b| (key << 8) | u32::from(b))
 }
 
 /// Headings written inline in a flattened line: (byte offset in the line, kind).

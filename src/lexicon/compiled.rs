@@ -7,7 +7,7 @@ use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::negation::Negations;
 use crate::normalize::{normalize_term, on_word_boundaries};
-use crate::sections::{heading_prefixes, HEADING_PREFIX};
+use crate::sections::heading_prefixes;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
@@ -73,7 +73,7 @@ pub struct CompiledLexicon {
     pub(crate) headings: HashMap<String, SectionKind>,
     /// The first letters of every heading's first word, sorted: a sentence that starts otherwise
     /// is no heading.
-    pub(crate) heading_prefixes: Vec<[u8; HEADING_PREFIX]>,
+    pub(crate) heading_prefixes: Vec<u32>,
     pub(crate) negations: Negations,
 }
 
