@@ -166,7 +166,8 @@ pub(crate) fn find_evidence_in_scan(
             .is_some_and(|m| m.start <= r.start && r.end <= m.end)
     };
 
-    let mut found = Vec::new();
+    // Nearly every term match is evidence; patterns and years add a few.
+    let mut found = Vec::with_capacity(scan.terms.len() + 4);
     // How often each entry has counted so far, by entry: signals, then patterns, then bands.
     let pattern_base = lexicon.signals.len();
     let band_base = pattern_base + lexicon.patterns.len();

@@ -232,7 +232,13 @@ impl CompiledLexicon {
     /// fails the word-boundary check ("data platform" inside "data platforms") and with it any
     /// valid match that overlaps it ("platforms").
     pub fn scan(&self, normalized: &str) -> Scan {
-        let mut scan = Scan::default();
+        // Real postings hold a whole-word match every 55 bytes or so, most of them terms: room
+        // for them up front spares the vectors' regrowth.
+        let mut scan = Scan {
+            terms: Vec::with_capacity(normalized.len() / 60),
+            titles: Vec::new(),
+            cues: Vec::with_capacity(normalized.len() / 120),
+        };
         for m in self.automaton.find_overlapping_iter(normalized) {
             let range = m.range();
             if !on_word_boundaries(normalized, &range) {
