@@ -13,6 +13,11 @@
 //! - `raw_term_scan_4kb`: counting every overlapping match of the compiled term automaton in the
 //!   (pre-normalized) body of that posting: the floor under the engine's literal-term matching,
 //!   without word-boundary checks, patterns, sections, titles, scoring or rules.
+//! - The stages of `analyze_4kb_posting` on that body, to tell where its time goes:
+//!   `stage_sections` (`Sections::split`), `stage_term_scan` (the lexicon's whole-word scan of the
+//!   normalized body), `stage_patterns` (the regex patterns), `stage_evidence` (the scan, the
+//!   patterns, years, negation and section weights: `find_evidence_in`) and
+//!   `stage_analyze_without_rules` (everything but the rules).
 //! - `analyze_batch_1000`: 1000 varied ~4 KB postings analyzed in a rayon pool of 1 and 2 threads
 //!   (the pool is built once per thread count, outside the timing).
 //!
@@ -27,7 +32,10 @@
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{black_box, Bencher};
+use jdlint::matcher::find_evidence_in;
 use jdlint::normalize::NormalizedText;
+use jdlint::rules::RuleSet;
+use jdlint::sections::Sections;
 use jdlint::{Engine, Posting, Source};
 use rayon::prelude::*;
 use std::sync::LazyLock;
@@ -192,4 +200,42 @@ fn analyze_batch_1000(bencher: Bencher, threads: usize) {
                     .collect::<Vec<_>>()
             })
         });
+}
+
+/// The body of the 4 KB posting, normalized as the matcher sees it.
+static NORMALIZED_4KB: LazyLock<NormalizedText> =
+    LazyLock::new(|| NormalizedText::new(POSTING.body_text()));
+
+#[divan::bench]
+fn stage_sections(bencher: Bencher) {
+    let body = POSTING.body_text();
+    bencher.bench(|| Sections::split(black_box(body), ENGINE.lexicon()));
+}
+
+#[divan::bench]
+fn stage_term_scan(bencher: Bencher) {
+    let text = NORMALIZED_4KB.as_str();
+    bencher.bench(|| ENGINE.lexicon().scan(black_box(text)));
+}
+
+#[divan::bench]
+fn stage_patterns(bencher: Bencher) {
+    let text = NORMALIZED_4KB.as_str();
+    bencher.bench(|| ENGINE.lexicon().find_patterns(black_box(text)));
+}
+
+#[divan::bench]
+fn stage_evidence(bencher: Bencher) {
+    let sections = Sections::split(POSTING.body_text(), ENGINE.lexicon());
+    bencher.bench(|| find_evidence_in(black_box(&NORMALIZED_4KB), &sections, ENGINE.lexicon()));
+}
+
+/// The engine without any rule.
+static WITHOUT_RULES: LazyLock<Engine> =
+    LazyLock::new(|| Engine::new().with_rules(RuleSet::none()));
+
+#[divan::bench]
+fn stage_analyze_without_rules(bencher: Bencher) {
+    let posting = &*POSTING;
+    bencher.bench(|| WITHOUT_RULES.analyze(black_box(posting)));
 }
