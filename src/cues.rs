@@ -294,7 +294,7 @@ impl CueLexicon {
     /// Terms match on whole words; within a category the leftmost-longest of overlapping matches
     /// wins ("product roadmap" over "roadmap"), while categories do not hide one another (a word
     /// may be a wording cue and a role cue at once).
-    pub fn scan(
+    pub fn body_cues(
         &self,
         lexicon: &CompiledLexicon,
         scan: &Scan,
@@ -314,7 +314,7 @@ impl CueLexicon {
 
     /// The cues read in titles, in `title` (normalized as `normalized`, scanned by `lexicon` as
     /// `scan`).
-    pub fn scan_title(
+    pub fn title_cues(
         &self,
         lexicon: &CompiledLexicon,
         scan: &Scan,
@@ -456,7 +456,7 @@ mod tests {
         let sections = Sections::split(body, &compiled);
         let normalized = NormalizedText::new(body);
         let scan = compiled.scan(normalized.as_str());
-        cues.scan(&compiled, &scan, body, &normalized, &sections)
+        cues.body_cues(&compiled, &scan, body, &normalized, &sections)
             .all()
             .iter()
             .map(|m| (m.cue.to_string(), body[m.span.clone()].to_string()))
@@ -500,7 +500,7 @@ mod tests {
         let sections = Sections::split(body, &compiled);
         let normalized = NormalizedText::new(body);
         let scan = compiled.scan(normalized.as_str());
-        let found = cues.scan(&compiled, &scan, body, &normalized, &sections);
+        let found = cues.body_cues(&compiled, &scan, body, &normalized, &sections);
         assert!(found
             .all()
             .iter()

@@ -186,10 +186,10 @@ impl Engine {
 
         let cues = self
             .cues
-            .scan(&self.lexicon, &scan, body, &normalized, &sections);
+            .body_cues(&self.lexicon, &scan, body, &normalized, &sections);
         let title_cues = self
             .cues
-            .scan_title(&self.lexicon, &title_scan, &posting.title, &title);
+            .title_cues(&self.lexicon, &title_scan, &posting.title, &title);
         let cx = Context {
             posting,
             claimed: &claimed,

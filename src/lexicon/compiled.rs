@@ -1,6 +1,6 @@
 //! The lexicon compiled for matching: one aho-corasick automaton over every literal term, title
-//! phrase and cue term, a regex per pattern, and lookup tables. Built once per process and shared across
-//! threads (everything here is `Send + Sync`).
+//! phrase and cue term, a regex per pattern, and lookup tables. Built once per process and shared
+//! across threads (everything here is `Send + Sync`).
 
 use super::{Lexicon, SectionKind, TitleKind};
 use crate::cues::Cue;
@@ -198,13 +198,14 @@ impl CompiledLexicon {
 
         let heading_prefixes = heading_prefixes(headings.keys().map(String::as_str));
 
-        let negations = lexicon
-            .negations
-            .iter()
-            .flat_map(|n| n.value.words.iter())
-            .map(|w| normalize_term(w).split(' ').map(String::from).collect())
-            .collect();
-        let negations = Negations::new(negations);
+        let negations = Negations::new(
+            lexicon
+                .negations
+                .iter()
+                .flat_map(|n| n.value.words.iter())
+                .map(|w| normalize_term(w).split(' ').map(String::from).collect())
+                .collect(),
+        );
 
         CompiledLexicon {
             automaton: AhoCorasick::builder()
@@ -283,8 +284,8 @@ impl CompiledLexicon {
         out
     }
 
-    /// The automaton over every literal term, title phrase and cue term, for benchmarks that compare the
-    /// engine with a raw scan.
+    /// The automaton over every literal term, title phrase and cue term, for benchmarks that
+    /// compare the engine with a raw scan.
     pub fn term_automaton(&self) -> &AhoCorasick {
         &self.automaton
     }
