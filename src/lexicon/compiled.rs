@@ -8,7 +8,9 @@ use crate::domain::{Level, Specialization, Target};
 use crate::negation::Negations;
 use crate::normalize::{normalize_term, on_word_boundaries};
 use crate::sections::heading_prefixes;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, Input, MatchKind};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -58,7 +60,9 @@ pub struct CompiledLexicon {
     /// `signals[owner[i]]`, pattern `term_count <= i < cue_start` to `titles[owner[i]]`, and the
     /// rest to `cues[owner[i]]`.
     pub(crate) signals: Vec<Signal>,
-    automaton: AhoCorasick,
+    automaton: NFA,
+    /// What each byte is to the scan: [`WORD_BYTE`], [`STARTS_PHRASE`], both or neither.
+    byte_kinds: [u8; 256],
     owner: Vec<u32>,
     term_count: usize,
     cue_start: usize,
@@ -110,6 +114,25 @@ fn leftmost_longest(mut found: Vec<RawMatch>) -> Vec<RawMatch> {
         keep
     });
     found
+}
+
+/// An ASCII letter, digit or underscore: a match cannot start after one of these and on one.
+const WORD_BYTE: u8 = 1;
+/// A byte some phrase of the automaton starts with.
+const STARTS_PHRASE: u8 = 2;
+
+/// The kind of every byte for [`CompiledLexicon::scan`], given the automaton's phrases.
+fn byte_kinds(phrases: &[String]) -> [u8; 256] {
+    let mut kinds = [0; 256];
+    for byte in 0..=255u8 {
+        if byte.is_ascii_alphanumeric() || byte == b'_' {
+            kinds[usize::from(byte)] |= WORD_BYTE;
+        }
+    }
+    for first in phrases.iter().filter_map(|p| p.as_bytes().first()) {
+        kinds[usize::from(*first)] |= STARTS_PHRASE;
+    }
+    kinds
 }
 
 impl CompiledLexicon {
@@ -208,7 +231,8 @@ impl CompiledLexicon {
         );
 
         CompiledLexicon {
-            automaton: AhoCorasick::builder()
+            byte_kinds: byte_kinds(&terms),
+            automaton: NFA::builder()
                 .match_kind(MatchKind::Standard)
                 .build(&terms)
                 .expect("lexicon automaton builds: phrases are validated non-empty"),
@@ -229,9 +253,12 @@ impl CompiledLexicon {
 
     /// Literal terms, title phrases and cue terms in `normalized`, in one pass.
     ///
-    /// The search is overlapping on purpose: a leftmost-longest search skips past a match that
-    /// fails the word-boundary check ("data platform" inside "data platforms") and with it any
-    /// valid match that overlaps it ("platforms").
+    /// Every phrase is looked for wherever it could start a whole-word match: the automaton is
+    /// walked anchored from each position that is not inside an ASCII word and whose byte starts
+    /// some phrase, until no phrase continues. An unanchored search would also report, and then
+    /// reject, every phrase found inside a word ("he" in "the"), and those are most of its matches.
+    /// All matches from a position are kept, not only the longest: a longer one may fail the
+    /// word-boundary check ("data platform" inside "data platforms") where a shorter one passes.
     pub fn scan(&self, normalized: &str) -> Scan {
         // Real postings hold a whole-word match every 55 bytes or so, most of them terms: room
         // for them up front spares the vectors' regrowth.
@@ -240,22 +267,13 @@ impl CompiledLexicon {
             titles: Vec::new(),
             cues: Vec::with_capacity(normalized.len() / 120),
         };
-        for m in self.automaton.find_overlapping_iter(normalized) {
-            let range = m.range();
-            if !on_word_boundaries(normalized, &range) {
-                continue;
-            }
-            let pattern = m.pattern().as_usize();
-            let found = RawMatch {
-                range,
-                index: self.owner[pattern] as usize,
-            };
-            if pattern < self.term_count {
-                scan.terms.push(found);
-            } else if pattern < self.cue_start {
-                scan.titles.push(found);
-            } else {
-                scan.cues.push(found);
+        let mut previous = 0;
+        for (start, &byte) in normalized.as_bytes().iter().enumerate() {
+            let kind = self.byte_kinds[usize::from(byte)];
+            let inside_word = previous & kind & WORD_BYTE != 0;
+            previous = kind;
+            if !inside_word && kind & STARTS_PHRASE != 0 {
+                self.walk_from(normalized, start, &mut scan);
             }
         }
         scan.terms = leftmost_longest(scan.terms);
@@ -268,6 +286,45 @@ impl CompiledLexicon {
             )
         });
         scan
+    }
+
+    /// Adds to `scan` every phrase that starts at `start` in `normalized` on word boundaries.
+    fn walk_from(&self, normalized: &str, start: usize, scan: &mut Scan) {
+        let nfa = &self.automaton;
+        let mut state = nfa
+            .start_state(Anchored::Yes)
+            .expect("contiguous NFAs support anchored searches");
+        for (end, &byte) in (start + 1..).zip(&normalized.as_bytes()[start..]) {
+            state = nfa.next_state(Anchored::Yes, state, byte);
+            if nfa.is_dead(state) {
+                return;
+            }
+            if !nfa.is_match(state) {
+                continue;
+            }
+            for i in 0..nfa.match_len(state) {
+                let pattern = nfa.match_pattern(state, i);
+                // A match state also lists the phrases that end here but start later.
+                let range = start..end;
+                if nfa.pattern_len(pattern) != range.len()
+                    || !on_word_boundaries(normalized, &range)
+                {
+                    continue;
+                }
+                let pattern = pattern.as_usize();
+                let found = RawMatch {
+                    range,
+                    index: self.owner[pattern] as usize,
+                };
+                if pattern < self.term_count {
+                    scan.terms.push(found);
+                } else if pattern < self.cue_start {
+                    scan.titles.push(found);
+                } else {
+                    scan.cues.push(found);
+                }
+            }
+        }
     }
 
     /// Matches of the regex patterns; `index` is a pattern index. Each pattern is searched on its
@@ -284,10 +341,14 @@ impl CompiledLexicon {
         out
     }
 
-    /// The automaton over every literal term, title phrase and cue term, for benchmarks that
-    /// compare the engine with a raw scan.
-    pub fn term_automaton(&self) -> &AhoCorasick {
-        &self.automaton
+    /// How many matches a plain unanchored, overlapping aho-corasick search of every literal
+    /// term, title phrase and cue term finds in `text`, before any word-boundary check: the floor
+    /// benchmarks compare the engine's whole-word scan with.
+    pub fn raw_match_count(&self, text: &str) -> usize {
+        self.automaton
+            .try_find_overlapping_iter(Input::new(text))
+            .expect("contiguous NFAs support unanchored searches")
+            .count()
     }
 }
 
@@ -327,11 +388,139 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_opening_with_punctuation_may_follow_a_word() {
+        let c = compiled(
+            r#"{"signals": [{"terms": [".net"], "supports": "specialization:technical", "weight": 1.0, "source": "003: x"}]}"#,
+        );
+        assert_eq!(found(&c, "asp.net and .net core"), vec![".net", ".net"]);
+    }
+
+    #[test]
+    fn a_phrase_inside_a_non_ascii_word_does_not_match() {
+        let c = compiled(LEX);
+        assert_eq!(found(&c, "çintern intern"), vec!["intern"]);
+    }
+
+    #[test]
     fn prefers_the_longest_match_at_a_position() {
         let c = compiled(LEX);
         assert_eq!(
             found(&c, "a machine learning platform and machine learning"),
             vec!["machine learning platform", "machine learning"]
         );
+    }
+}
+
+/// The scan checked against the search it replaced: an unanchored overlapping search of the same
+/// automaton, every match then checked for word boundaries. Both must find the same matches.
+#[cfg(test)]
+mod scan_equivalence {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static LEXICON: LazyLock<CompiledLexicon> = LazyLock::new(|| {
+        CompiledLexicon::new(&Lexicon::embedded().expect("the embedded lexicon is valid"))
+    });
+
+    fn scan_by_unanchored_search(c: &CompiledLexicon, text: &str) -> Scan {
+        let mut scan = Scan::default();
+        let matches = c
+            .automaton
+            .try_find_overlapping_iter(Input::new(text))
+            .expect("unanchored searches are supported");
+        for m in matches.filter(|m| on_word_boundaries(text, &m.range())) {
+            let pattern = m.pattern().as_usize();
+            let found = RawMatch {
+                range: m.range(),
+                index: c.owner[pattern] as usize,
+            };
+            if pattern < c.term_count {
+                scan.terms.push(found);
+            } else if pattern < c.cue_start {
+                scan.titles.push(found);
+            } else {
+                scan.cues.push(found);
+            }
+        }
+        scan.terms = leftmost_longest(scan.terms);
+        scan.titles = leftmost_longest(scan.titles);
+        scan.cues.sort_unstable_by_key(|m| {
+            (
+                m.range.start,
+                std::cmp::Reverse(m.range.end),
+                c.cues[m.index].0,
+            )
+        });
+        scan
+    }
+
+    /// Lexicon words, words they hide in or that hide them, punctuation and non-ASCII letters,
+    /// run together at random: phrases at word starts, inside words and across separators.
+    const PIECES: &[&str] = &[
+        "product",
+        "products",
+        "manager",
+        "management",
+        "people",
+        "direct reports",
+        "he",
+        "the",
+        "she",
+        "ai",
+        "ml",
+        "data",
+        "platform",
+        "platforms",
+        "growth",
+        "senior",
+        "sr.",
+        "lead",
+        "led",
+        "roadmap",
+        "stakeholders",
+        "strategy",
+        "team",
+        "years",
+        "5+",
+        "vp",
+        "head of",
+        "we",
+        "you",
+        "rockstar",
+        "ninja",
+        "ux",
+        "api",
+        "b2b",
+        "c++",
+        ".net",
+        "é",
+        "ß",
+        "日本",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "-",
+        "/",
+        ".",
+        ",",
+        "(",
+        ")",
+        ":",
+        "_",
+        "'",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn finds_what_an_unanchored_search_finds(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..48)
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(LEXICON.scan(&text), scan_by_unanchored_search(&LEXICON, &text));
+        }
     }
 }
