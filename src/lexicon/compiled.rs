@@ -276,16 +276,7 @@ impl CompiledLexicon {
                 self.walk_from(normalized, start, &mut scan);
             }
         }
-        scan.terms = leftmost_longest(scan.terms);
-        scan.titles = leftmost_longest(scan.titles);
-        scan.cues.sort_unstable_by_key(|m| {
-            (
-                m.range.start,
-                std::cmp::Reverse(m.range.end),
-                self.cues[m.index].0,
-            )
-        });
-        scan
+        self.finish(scan)
     }
 
     /// Adds to `scan` every phrase that starts at `start` in `normalized` on word boundaries.
@@ -311,20 +302,38 @@ impl CompiledLexicon {
                 {
                     continue;
                 }
-                let pattern = pattern.as_usize();
-                let found = RawMatch {
-                    range,
-                    index: self.owner[pattern] as usize,
-                };
-                if pattern < self.term_count {
-                    scan.terms.push(found);
-                } else if pattern < self.cue_start {
-                    scan.titles.push(found);
-                } else {
-                    scan.cues.push(found);
-                }
+                self.record(scan, pattern.as_usize(), range);
             }
         }
+    }
+
+    /// Adds a whole-word match of automaton pattern `pattern` to the part of `scan` it belongs to.
+    fn record(&self, scan: &mut Scan, pattern: usize, range: Range<usize>) {
+        let found = RawMatch {
+            range,
+            index: self.owner[pattern] as usize,
+        };
+        if pattern < self.term_count {
+            scan.terms.push(found);
+        } else if pattern < self.cue_start {
+            scan.titles.push(found);
+        } else {
+            scan.cues.push(found);
+        }
+    }
+
+    /// `scan` with every match recorded, put in the order [`Scan`] documents.
+    fn finish(&self, mut scan: Scan) -> Scan {
+        scan.terms = leftmost_longest(scan.terms);
+        scan.titles = leftmost_longest(scan.titles);
+        scan.cues.sort_unstable_by_key(|m| {
+            (
+                m.range.start,
+                std::cmp::Reverse(m.range.end),
+                self.cues[m.index].0,
+            )
+        });
+        scan
     }
 
     /// Matches of the regex patterns; `index` is a pattern index. Each pattern is searched on its
@@ -430,29 +439,9 @@ mod scan_equivalence {
             .try_find_overlapping_iter(Input::new(text))
             .expect("unanchored searches are supported");
         for m in matches.filter(|m| on_word_boundaries(text, &m.range())) {
-            let pattern = m.pattern().as_usize();
-            let found = RawMatch {
-                range: m.range(),
-                index: c.owner[pattern] as usize,
-            };
-            if pattern < c.term_count {
-                scan.terms.push(found);
-            } else if pattern < c.cue_start {
-                scan.titles.push(found);
-            } else {
-                scan.cues.push(found);
-            }
+            c.record(&mut scan, m.pattern().as_usize(), m.range());
         }
-        scan.terms = leftmost_longest(scan.terms);
-        scan.titles = leftmost_longest(scan.titles);
-        scan.cues.sort_unstable_by_key(|m| {
-            (
-                m.range.start,
-                std::cmp::Reverse(m.range.end),
-                c.cues[m.index].0,
-            )
-        });
-        scan
+        c.finish(scan)
     }
 
     /// Lexicon words, words they hide in or that hide them, punctuation and non-ASCII letters,
