@@ -267,13 +267,18 @@ impl CompiledLexicon {
             titles: Vec::new(),
             cues: Vec::with_capacity(normalized.len() / 120),
         };
-        let mut previous = 0;
-        for (start, &byte) in normalized.as_bytes().iter().enumerate() {
+        let bytes = normalized.as_bytes();
+        let is_word_byte = |b: &u8| self.byte_kinds[usize::from(*b)] & WORD_BYTE != 0;
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
             let kind = self.byte_kinds[usize::from(byte)];
-            let inside_word = previous & kind & WORD_BYTE != 0;
-            previous = kind;
-            if !inside_word && kind & STARTS_PHRASE != 0 {
-                self.walk_from(normalized, start, &mut scan);
+            if kind & STARTS_PHRASE != 0 {
+                self.walk_from(normalized, at, &mut scan);
+            }
+            at += 1;
+            if kind & WORD_BYTE != 0 {
+                // The rest of an ASCII word starts no whole-word match: skip it in a tight loop.
+                at += bytes[at..].iter().take_while(|b| is_word_byte(b)).count();
             }
         }
         self.finish(scan)
