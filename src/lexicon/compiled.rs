@@ -356,8 +356,8 @@ impl CompiledLexicon {
     }
 
     /// How many matches a plain unanchored, overlapping aho-corasick search of every literal
-    /// term, title phrase and cue term finds in `text`, before any word-boundary check: the floor
-    /// benchmarks compare the engine's whole-word scan with.
+    /// term, title phrase and cue term finds in `text`, before any word-boundary check: the
+    /// yardstick benchmarks compare the engine with (one plain aho-corasick pass).
     pub fn raw_match_count(&self, text: &str) -> usize {
         self.automaton
             .try_find_overlapping_iter(Input::new(text))
