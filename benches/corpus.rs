@@ -39,6 +39,10 @@ use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::sync::LazyLock;
 
+/// The jdlint binary's allocator, so that the benches time what it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

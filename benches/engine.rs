@@ -43,6 +43,10 @@ use jdlint::{Engine, Posting, Source};
 use rayon::prelude::*;
 use std::sync::LazyLock;
 
+/// The jdlint binary's allocator, so that the benches time what it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -16,6 +16,10 @@ use jdlint::input::{read_bytes, Format, Options};
 use jdlint::Source;
 use std::sync::LazyLock;
 
+/// The jdlint binary's allocator, so that the benches time what it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
