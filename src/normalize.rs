@@ -304,18 +304,28 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// [`is_word_char`] for an ASCII byte.
+pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// Whether `range` of `text` starts and ends on word boundaries.
 pub(crate) fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     // Nearly every rejected match is a phrase inside an ASCII word ("pm" in "development"):
     // decide those on the bytes alone.
     let bytes = text.as_bytes();
-    let ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     if !range.is_empty() {
         let (first, last) = (bytes[range.start], bytes[range.end - 1]);
-        if range.start > 0 && ascii_word(bytes[range.start - 1]) && ascii_word(first) {
+        if range.start > 0
+            && is_ascii_word_byte(bytes[range.start - 1])
+            && is_ascii_word_byte(first)
+        {
             return false;
         }
-        if range.end < bytes.len() && ascii_word(bytes[range.end]) && ascii_word(last) {
+        if range.end < bytes.len()
+            && is_ascii_word_byte(bytes[range.end])
+            && is_ascii_word_byte(last)
+        {
             return false;
         }
     }

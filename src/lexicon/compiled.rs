@@ -6,7 +6,7 @@ use super::{Lexicon, SectionKind, TitleKind};
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::negation::Negations;
-use crate::normalize::{normalize_term, on_word_boundaries};
+use crate::normalize::{is_ascii_word_byte, normalize_term, on_word_boundaries};
 use crate::sections::heading_prefixes;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
@@ -125,7 +125,7 @@ const STARTS_PHRASE: u8 = 2;
 fn byte_kinds(phrases: &[String]) -> [u8; 256] {
     let mut kinds = [0; 256];
     for byte in 0..=255u8 {
-        if byte.is_ascii_alphanumeric() || byte == b'_' {
+        if is_ascii_word_byte(byte) {
             kinds[usize::from(byte)] |= WORD_BYTE;
         }
     }
