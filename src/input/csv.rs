@@ -354,23 +354,24 @@ impl Iterator for Csv {
 mod tests {
     use super::*;
 
-    fn limits() -> Limits {
-        Limits::new(crate::input::MAX_DOCUMENT_BYTES)
-    }
-
     fn read(text: &'static str, fields: Fields) -> Vec<String> {
-        Csv::new(Box::new(text.as_bytes()), "x.csv".into(), fields, limits())
-            .map(|i| match i {
-                Ok(p) => format!(
-                    "{}: ok {} | {} | {:?}",
-                    p.source,
-                    p.title,
-                    p.body_text(),
-                    p.fields
-                ),
-                Err(e) => e.to_string(),
-            })
-            .collect()
+        Csv::new(
+            Box::new(text.as_bytes()),
+            "x.csv".into(),
+            fields,
+            Limits::default(),
+        )
+        .map(|i| match i {
+            Ok(p) => format!(
+                "{}: ok {} | {} | {:?}",
+                p.source,
+                p.title,
+                p.body_text(),
+                p.fields
+            ),
+            Err(e) => e.to_string(),
+        })
+        .collect()
     }
 
     #[test]
@@ -481,7 +482,7 @@ mod tests {
             Box::new(&b"title,text\nPM,caf\xe9\nVP,ok\n"[..]),
             "x.csv".into(),
             Fields::default(),
-            limits(),
+            Limits::default(),
         )
         .map(|i| i.map(|p| p.title).map_err(|e| e.to_string()))
         .collect::<Vec<_>>();

@@ -422,7 +422,7 @@ mod tests {
             Box::new(text.as_bytes()),
             "x.jsonl".into(),
             Fields::default(),
-            Limits::new(crate::input::MAX_DOCUMENT_BYTES),
+            Limits::default(),
         ))
     }
 
@@ -431,7 +431,7 @@ mod tests {
             Box::new(text.as_bytes()),
             "x.json".into(),
             Fields::default(),
-            Limits::new(crate::input::MAX_DOCUMENT_BYTES),
+            Limits::default(),
         ))
     }
 

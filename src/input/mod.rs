@@ -30,9 +30,8 @@ use std::path::Path;
 /// larger than this is reported as too large rather than slowing a batch down.
 pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
 
-/// The default record limit: a record (a JSONL line, a JSON array element, a CSV record) may be
-/// twice as large as its posting's text, which it holds escaped with other fields besides.
-pub const MAX_RECORD_BYTES: usize = 2 * MAX_DOCUMENT_BYTES;
+/// The default record limit (see [`Limits::record`]).
+pub const MAX_RECORD_BYTES: usize = Limits::new(MAX_DOCUMENT_BYTES).record;
 
 /// The size limits of a read, set by [`Options::max_posting_bytes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +44,14 @@ pub(crate) struct Limits {
     pub(crate) record: usize,
 }
 
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits::new(MAX_DOCUMENT_BYTES)
+    }
+}
+
 impl Limits {
-    pub(crate) fn new(max_posting_bytes: usize) -> Limits {
+    pub(crate) const fn new(max_posting_bytes: usize) -> Limits {
         Limits {
             posting: max_posting_bytes,
             record: max_posting_bytes.saturating_mul(2),

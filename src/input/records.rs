@@ -139,8 +139,7 @@ mod tests {
 
     fn item(json: &str, fields: &Fields) -> Item {
         let value = serde_json::from_str(json).unwrap();
-        let limits = Limits::new(crate::input::MAX_DOCUMENT_BYTES);
-        json_record(Source::file("r"), value, fields, limits)
+        json_record(Source::file("r"), value, fields, Limits::default())
     }
 
     #[test]
