@@ -309,39 +309,25 @@ pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// Whether `range` of `text` starts and ends on word boundaries.
+/// Whether `range` of `text` starts and ends on word boundaries: no word runs across either
+/// end. A term that itself ends in punctuation ("sr.") has no word boundary to check there.
 pub(crate) fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
-    // Nearly every rejected match is a phrase inside an ASCII word ("pm" in "development"):
-    // decide those on the bytes alone.
+    range.is_empty() || (no_word_across(text, range.start) && no_word_across(text, range.end))
+}
+
+/// Whether the characters on either side of byte offset `at` (a char boundary of `text`) are not
+/// both word characters.
+fn no_word_across(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
-    if !range.is_empty() {
-        let (first, last) = (bytes[range.start], bytes[range.end - 1]);
-        if range.start > 0
-            && is_ascii_word_byte(bytes[range.start - 1])
-            && is_ascii_word_byte(first)
-        {
-            return false;
-        }
-        if range.end < bytes.len()
-            && is_ascii_word_byte(bytes[range.end])
-            && is_ascii_word_byte(last)
-        {
-            return false;
+    if let (Some(&before), Some(&after)) = (bytes.get(at.wrapping_sub(1)), bytes.get(at)) {
+        // Nearly every text the scan sees is ASCII around its matches: decide on the bytes.
+        if before.is_ascii() && after.is_ascii() {
+            return !(is_ascii_word_byte(before) && is_ascii_word_byte(after));
         }
     }
-    let before_ok = text[..range.start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !is_word_char(c));
-    let after_ok = text[range.end..]
-        .chars()
-        .next()
-        .is_none_or(|c| !is_word_char(c));
-    // A term that itself ends in punctuation ("sr.") has no word boundary to check there.
-    let term = &text[range.clone()];
-    let starts_word = term.chars().next().is_some_and(is_word_char);
-    let ends_word = term.chars().next_back().is_some_and(is_word_char);
-    (before_ok || !starts_word) && (after_ok || !ends_word)
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    !(before.is_some_and(is_word_char) && after.is_some_and(is_word_char))
 }
 
 /// 1-based line and column (in characters) of byte offsets in a text.
@@ -466,6 +452,31 @@ mod tests {
         assert!(!on_word_boundaries(text, &(9..15)));
         assert!(on_word_boundaries(text, &(9..16)));
         assert!(on_word_boundaries(text, &(17..20)));
+    }
+
+    proptest::proptest! {
+        /// The byte-level decision agrees with one made on the characters around each end.
+        #[test]
+        fn word_boundaries_agree_with_the_characters_around_them(
+            text in "[a_1 .+é\u{00A0}\u{4E2D}\u{0301}-]{0,12}",
+            first in 0usize..13,
+            len in 0usize..13,
+        ) {
+            let offsets: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let first = first % offsets.len();
+            let start = offsets[first];
+            let end = offsets[(first + len).min(offsets.len() - 1)];
+            let term = &text[start..end];
+            let word_before = text[..start].chars().next_back().is_some_and(is_word_char);
+            let word_after = text[end..].chars().next().is_some_and(is_word_char);
+            let expected = (!word_before || !term.chars().next().is_some_and(is_word_char))
+                && (!word_after || !term.chars().next_back().is_some_and(is_word_char));
+            proptest::prop_assert_eq!(on_word_boundaries(&text, &(start..end)), expected);
+        }
     }
 
     #[test]
