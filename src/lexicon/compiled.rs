@@ -8,9 +8,10 @@ use crate::domain::{Level, Specialization, Target};
 use crate::negation::Negations;
 use crate::normalize::{is_ascii_word_byte, normalize_term, on_word_boundaries};
 use crate::sections::heading_prefixes;
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
+use foldhash::fast::FixedState;
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -63,6 +64,9 @@ pub struct CompiledLexicon {
     automaton: NFA,
     /// What each byte is to the scan: [`WORD_BYTE`], [`STARTS_PHRASE`], both or neither.
     byte_kinds: [u8; 256],
+    /// The leading ASCII word of every phrase that has one, with the automaton's anchored state
+    /// after it (see [`word_states`]).
+    word_states: HashMap<Box<[u8]>, StateID, FixedState>,
     owner: Vec<u32>,
     term_count: usize,
     cue_start: usize,
@@ -120,6 +124,32 @@ fn leftmost_longest(mut found: Vec<RawMatch>) -> Vec<RawMatch> {
 const WORD_BYTE: u8 = 1;
 /// A byte some phrase of the automaton starts with.
 const STARTS_PHRASE: u8 = 2;
+
+/// The leading ASCII word of every phrase of `automaton` that starts with one ("data" of "data
+/// platform", "c" of "c++"), with the state an anchored walk of `automaton` reaches after it.
+///
+/// A phrase can match on word boundaries at the start of an ASCII word in a text only if that
+/// whole word is the phrase's leading word: the phrase goes on with a byte that is no ASCII word
+/// byte, or ends where the boundary check wants the word to end. So the scan looks each word up
+/// here and walks on from the state after it, or not at all.
+fn word_states(automaton: &NFA, phrases: &[String]) -> HashMap<Box<[u8]>, StateID, FixedState> {
+    let start = automaton
+        .start_state(Anchored::Yes)
+        .expect("contiguous NFAs support anchored searches");
+    let mut states = HashMap::with_hasher(FixedState::default());
+    for phrase in phrases {
+        let bytes = phrase.as_bytes();
+        let word = &bytes[..bytes.iter().take_while(|&&b| is_ascii_word_byte(b)).count()];
+        if word.is_empty() || states.contains_key(word) {
+            continue;
+        }
+        let state = word.iter().fold(start, |state, &byte| {
+            automaton.next_state(Anchored::Yes, state, byte)
+        });
+        states.insert(word.into(), state);
+    }
+    states
+}
 
 /// The kind of every byte for [`CompiledLexicon::scan`], given the automaton's phrases.
 fn byte_kinds(phrases: &[String]) -> [u8; 256] {
@@ -230,12 +260,14 @@ impl CompiledLexicon {
                 .collect(),
         );
 
+        let automaton = NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&terms)
+            .expect("lexicon automaton builds: phrases are validated non-empty");
         CompiledLexicon {
             byte_kinds: byte_kinds(&terms),
-            automaton: NFA::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&terms)
-                .expect("lexicon automaton builds: phrases are validated non-empty"),
+            word_states: word_states(&automaton, &terms),
+            automaton,
             signals,
             owner,
             term_count,
@@ -254,11 +286,14 @@ impl CompiledLexicon {
     /// Literal terms, title phrases and cue terms in `normalized`, in one pass.
     ///
     /// Every phrase is looked for wherever it could start a whole-word match: the automaton is
-    /// walked anchored from each position that is not inside an ASCII word and whose byte starts
-    /// some phrase, until no phrase continues. An unanchored search would also report, and then
-    /// reject, every phrase found inside a word ("he" in "the"), and those are most of its matches.
-    /// All matches from a position are kept, not only the longest: a longer one may fail the
-    /// word-boundary check ("data platform" inside "data platforms") where a shorter one passes.
+    /// walked anchored from each position that is not inside an ASCII word and could start some
+    /// phrase, until no phrase continues. At the start of an ASCII word, the word is looked up
+    /// among the phrases' leading words, and the walk goes on from the state after it, or is not
+    /// made: most words start no phrase, and a walk through a word costs a step a byte. An
+    /// unanchored search would also report, and then reject, every phrase found inside a word
+    /// ("he" in "the"), and those are most of its matches. All matches from a position are kept,
+    /// not only the longest: a longer one may fail the word-boundary check ("data platform"
+    /// inside "data platforms") where a shorter one passes.
     pub fn scan(&self, normalized: &str) -> Scan {
         // Real postings hold a whole-word match every 55 bytes or so, most of them terms: room
         // for them up front spares the vectors' regrowth.
@@ -272,43 +307,65 @@ impl CompiledLexicon {
         let mut at = 0;
         while let Some(&byte) = bytes.get(at) {
             let kind = self.byte_kinds[usize::from(byte)];
+            if kind & WORD_BYTE != 0 {
+                let end = at
+                    + 1
+                    + bytes[at + 1..]
+                        .iter()
+                        .take_while(|b| is_word_byte(b))
+                        .count();
+                if let Some(&state) = self.word_states.get(&bytes[at..end]) {
+                    self.walk_on(normalized, at, end, state, &mut scan);
+                }
+                at = end;
+                continue;
+            }
             if kind & STARTS_PHRASE != 0 {
-                self.walk_from(normalized, at, &mut scan);
+                let start = self
+                    .automaton
+                    .start_state(Anchored::Yes)
+                    .expect("contiguous NFAs support anchored searches");
+                self.walk_on(normalized, at, at, start, &mut scan);
             }
             at += 1;
-            if kind & WORD_BYTE != 0 {
-                // The rest of an ASCII word starts no whole-word match: skip it in a tight loop.
-                at += bytes[at..].iter().take_while(|b| is_word_byte(b)).count();
-            }
         }
         self.finish(scan)
     }
 
-    /// Adds to `scan` every phrase that starts at `start` in `normalized` on word boundaries.
-    fn walk_from(&self, normalized: &str, start: usize, scan: &mut Scan) {
+    /// Adds to `scan` every phrase that starts at `start` in `normalized` on word boundaries,
+    /// walking on from `state`, the anchored walk's state after `normalized[start..at]`.
+    fn walk_on(
+        &self,
+        normalized: &str,
+        start: usize,
+        mut at: usize,
+        mut state: StateID,
+        scan: &mut Scan,
+    ) {
         let nfa = &self.automaton;
-        let mut state = nfa
-            .start_state(Anchored::Yes)
-            .expect("contiguous NFAs support anchored searches");
-        for (end, &byte) in (start + 1..).zip(&normalized.as_bytes()[start..]) {
+        let bytes = normalized.as_bytes();
+        loop {
+            if nfa.is_match(state) {
+                for i in 0..nfa.match_len(state) {
+                    let pattern = nfa.match_pattern(state, i);
+                    // A match state also lists the phrases that end here but start later.
+                    let range = start..at;
+                    if nfa.pattern_len(pattern) != range.len()
+                        || !on_word_boundaries(normalized, &range)
+                    {
+                        continue;
+                    }
+                    self.record(scan, pattern.as_usize(), range);
+                }
+            }
+            let Some(&byte) = bytes.get(at) else {
+                return;
+            };
             state = nfa.next_state(Anchored::Yes, state, byte);
             if nfa.is_dead(state) {
                 return;
             }
-            if !nfa.is_match(state) {
-                continue;
-            }
-            for i in 0..nfa.match_len(state) {
-                let pattern = nfa.match_pattern(state, i);
-                // A match state also lists the phrases that end here but start later.
-                let range = start..end;
-                if nfa.pattern_len(pattern) != range.len()
-                    || !on_word_boundaries(normalized, &range)
-                {
-                    continue;
-                }
-                self.record(scan, pattern.as_usize(), range);
-            }
+            at += 1;
         }
     }
 
