@@ -2,6 +2,7 @@
 //! phrase and cue term, a regex per pattern, and lookup tables. Built once per process and shared
 //! across threads (everything here is `Send + Sync`).
 
+use super::words::WordTable;
 use super::{Lexicon, SectionKind, TitleKind};
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
@@ -11,7 +12,6 @@ use crate::sections::heading_prefixes;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
-use foldhash::fast::FixedState;
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -66,7 +66,7 @@ pub struct CompiledLexicon {
     byte_kinds: [u8; 256],
     /// The leading ASCII word of every phrase that has one, with the automaton's anchored state
     /// after it (see [`word_states`]).
-    word_states: HashMap<Box<[u8]>, StateID, FixedState>,
+    word_states: WordTable<StateID>,
     owner: Vec<u32>,
     term_count: usize,
     cue_start: usize,
@@ -132,23 +132,26 @@ const STARTS_PHRASE: u8 = 2;
 /// whole word is the phrase's leading word: the phrase goes on with a byte that is no ASCII word
 /// byte, or ends where the boundary check wants the word to end. So the scan looks each word up
 /// here and walks on from the state after it, or not at all.
-fn word_states(automaton: &NFA, phrases: &[String]) -> HashMap<Box<[u8]>, StateID, FixedState> {
+fn word_states(automaton: &NFA, phrases: &[String]) -> WordTable<StateID> {
     let start = automaton
         .start_state(Anchored::Yes)
         .expect("contiguous NFAs support anchored searches");
-    let mut states = HashMap::with_hasher(FixedState::default());
-    for phrase in phrases {
-        let bytes = phrase.as_bytes();
-        let word = &bytes[..bytes.iter().take_while(|&&b| is_ascii_word_byte(b)).count()];
-        if word.is_empty() || states.contains_key(word) {
-            continue;
-        }
+    let mut leading_words: Vec<&[u8]> = phrases
+        .iter()
+        .map(|phrase| {
+            let bytes = phrase.as_bytes();
+            &bytes[..bytes.iter().take_while(|&&b| is_ascii_word_byte(b)).count()]
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    leading_words.sort_unstable();
+    leading_words.dedup();
+    WordTable::new(leading_words.into_iter().map(|word| {
         let state = word.iter().fold(start, |state, &byte| {
             automaton.next_state(Anchored::Yes, state, byte)
         });
-        states.insert(word.into(), state);
-    }
-    states
+        (word, state)
+    }))
 }
 
 /// The kind of every byte for [`CompiledLexicon::scan`], given the automaton's phrases.
@@ -314,7 +317,7 @@ impl CompiledLexicon {
                         .iter()
                         .take_while(|b| is_word_byte(b))
                         .count();
-                if let Some(&state) = self.word_states.get(&bytes[at..end]) {
+                if let Some(state) = self.word_states.get(bytes, &(at..end)) {
                     self.walk_on(normalized, at, end, state, &mut scan);
                 }
                 at = end;

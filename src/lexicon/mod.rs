@@ -3,6 +3,7 @@
 //! overlay on the default, and the canonical (sorted) form the files are kept in.
 
 mod compiled;
+mod words;
 
 pub use compiled::{CompiledLexicon, RawMatch, Scan};
 
