@@ -122,7 +122,8 @@ fn leftmost_longest(mut found: Vec<RawMatch>) -> Vec<RawMatch> {
 
 /// An ASCII letter, digit or underscore: a match cannot start after one of these and on one.
 const WORD_BYTE: u8 = 1;
-/// A byte some phrase of the automaton starts with.
+/// A byte some phrase of the automaton starts with. The scan asks it only of bytes that are not
+/// ASCII word bytes: a word is looked up whole (see [`word_states`]).
 const STARTS_PHRASE: u8 = 2;
 
 /// The leading ASCII word of every phrase of `automaton` that starts with one ("data" of "data
