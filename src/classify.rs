@@ -9,9 +9,9 @@
 //! two rank-4 levels, `principal` (IC) and `group` (manager).
 
 use crate::domain::{Level, Specialization, Target, Track};
-use crate::matcher::Found;
+use crate::matcher::{Found, Origin};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The classifier's tunable constants.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,24 +51,58 @@ impl Default for Settings {
 /// Evidence totals by what they support.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Totals {
+    /// Level evidence from phrases and patterns.
     pub levels: BTreeMap<Level, f64>,
+    /// Level evidence from years of experience, kept apart: years break ties between
+    /// neighbouring ranks and never decide alone.
+    pub years: BTreeMap<Level, f64>,
     pub manager: f64,
     pub ic: f64,
     pub specializations: BTreeMap<Specialization, f64>,
+    /// The distinct lexicon entries behind the level evidence (years aside), with their rank;
+    /// people-management entries count at every rank from 4 up.
+    pub entries: BTreeSet<(u8, Origin)>,
 }
 
 impl Totals {
     pub fn new(evidence: &[Found]) -> Totals {
         let mut t = Totals::default();
         for e in evidence {
-            match e.supports {
-                Target::Level(l) => *t.levels.entry(l).or_default() += e.weight,
-                Target::Track(Track::Manager) => t.manager += e.weight,
-                Target::Track(Track::Ic) => t.ic += e.weight,
-                Target::Specialization(s) => *t.specializations.entry(s).or_default() += e.weight,
-            }
+            t.add(e.supports, e.origin, e.weight);
         }
         t
+    }
+
+    /// Adds `weight` of evidence for `supports` from a lexicon entry of kind `origin`.
+    pub fn add(&mut self, supports: Target, origin: Origin, weight: f64) {
+        match supports {
+            Target::Level(l) if matches!(origin, Origin::Years(_)) => {
+                *self.years.entry(l).or_default() += weight
+            }
+            Target::Level(l) => {
+                *self.levels.entry(l).or_default() += weight;
+                self.entries.insert((l.rank(), origin));
+            }
+            Target::Track(Track::Manager) => {
+                self.manager += weight;
+                self.entries.extend((4..=7).map(|r| (r, origin)));
+            }
+            Target::Track(Track::Ic) => self.ic += weight,
+            Target::Specialization(s) => *self.specializations.entry(s).or_default() += weight,
+        }
+    }
+
+    /// How many distinct entries support ranks within one of `rank`.
+    fn entries_near(&self, rank: u8) -> usize {
+        let mut near: Vec<Origin> = self
+            .entries
+            .iter()
+            .filter(|(r, _)| r.abs_diff(rank) <= 1)
+            .map(|&(_, o)| o)
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        near.len()
     }
 
     /// People-management evidence net of explicit IC evidence.
@@ -111,27 +145,41 @@ fn shares<K: Ord + Copy>(keys: &[K], mass: impl Fn(K) -> f64) -> BTreeMap<K, f64
         .collect()
 }
 
+/// The rank the weighted median of `by_rank` (ranks 1..=7) falls in.
+fn median_rank(by_rank: &[f64; 8]) -> u8 {
+    let half = by_rank.iter().sum::<f64>() / 2.0;
+    let mut cumulative = 0.0;
+    for (r, mass) in by_rank.iter().enumerate().skip(1) {
+        cumulative += mass;
+        if cumulative >= half {
+            return r as u8;
+        }
+    }
+    1
+}
+
 /// Classifies from evidence totals.
 pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
     let level_mass = |l: Level| totals.levels.get(&l).copied().unwrap_or(0.0);
     let manager_mass = totals.net_manager().max(0.0) * settings.manager_rank_factor;
     let specialization_mass: f64 = totals.specializations.values().sum();
     let level_evidence: f64 = Level::ALL.iter().map(|&l| level_mass(l)).sum();
-    let evidence = level_evidence + totals.manager + totals.ic + specialization_mass;
+    let years_evidence: f64 = totals.years.values().sum();
+    let evidence =
+        level_evidence + years_evidence + totals.manager + totals.ic + specialization_mass;
 
-    // Mass by rank 1..=7, with the prior at pm. People management says "at least a group PM":
-    // it is spread over ranks 4 and up in proportion to the evidence already there, so that it
-    // strengthens a director reading instead of pulling it down to rank 4.
-    let mut by_rank = [0.0f64; 8];
+    // Mass by rank 1..=7 from phrases and patterns. People management says "at least a group
+    // PM": it is spread over ranks 4 and up in proportion to the evidence already there, so that
+    // it strengthens a director reading instead of pulling it down to rank 4.
+    let mut own = [0.0f64; 8];
     for l in Level::ALL {
-        by_rank[l.rank() as usize] += level_mass(l);
+        own[l.rank() as usize] += level_mass(l);
     }
-    by_rank[Level::Pm.rank() as usize] += settings.pm_prior;
-    let upper: f64 = by_rank[4..].iter().sum();
+    let upper: f64 = own[4..].iter().sum();
     let mut manager_share = [0.0f64; 8];
     for (r, share) in manager_share.iter_mut().enumerate().skip(4) {
         *share = if upper > 0.0 {
-            manager_mass * by_rank[r] / upper
+            manager_mass * own[r] / upper
         } else if r == 4 {
             manager_mass
         } else {
@@ -139,14 +187,47 @@ pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
         };
     }
     for (r, share) in manager_share.iter().enumerate() {
-        by_rank[r] += share;
+        own[r] += share;
+    }
+    let pm = Level::Pm.rank() as usize;
+    let mut by_rank = own;
+    by_rank[pm] += settings.pm_prior;
+
+    // Years break ties between neighbouring ranks; they never decide alone. They count only
+    // within one rank of the reading without them, and at most as much as the phrases at their
+    // rank (the prior included at pm), so a band with nothing else behind it adds nothing.
+    let before_years = median_rank(&by_rank);
+    let mut years_by_rank = [0.0f64; 8];
+    for (&l, &mass) in &totals.years {
+        let r = l.rank() as usize;
+        if r.abs_diff(before_years as usize) <= 1 {
+            years_by_rank[r] += mass;
+        }
+    }
+    for (r, years) in years_by_rank.iter_mut().enumerate() {
+        *years = years.min(by_rank[r]);
+        by_rank[r] += *years;
     }
     let total: f64 = by_rank.iter().sum();
 
     let specialization_scores = shares(&Specialization::ALL, |s| {
         totals.specializations.get(&s).copied().unwrap_or(0.0)
     });
-    // Each level's share; at rank 4 the people-management share goes to group.
+    // Each level's share; at rank 4 the people-management share goes to group, and the years
+    // that counted at a rank go to its level on the track the years band names.
+    let years_counted = |l: Level| {
+        let r = l.rank() as usize;
+        let at_rank: f64 = Level::ALL
+            .iter()
+            .filter(|o| o.rank() as usize == r)
+            .map(|o| totals.years.get(o).copied().unwrap_or(0.0))
+            .sum();
+        if at_rank > 0.0 {
+            years_by_rank[r] * totals.years.get(&l).copied().unwrap_or(0.0) / at_rank
+        } else {
+            0.0
+        }
+    };
     let level_scores = shares(&Level::ALL, |l| {
         let prior = if l == Level::Pm {
             settings.pm_prior
@@ -158,7 +239,7 @@ pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
             r if r > 4 => manager_share[r as usize],
             _ => 0.0,
         };
-        level_mass(l) + prior + manager
+        level_mass(l) + prior + manager + years_counted(l)
     });
 
     if evidence < settings.min_evidence {
@@ -172,15 +253,28 @@ pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
         };
     }
 
-    let half = total / 2.0;
-    let mut cumulative = 0.0;
-    let mut rank = 1u8;
-    for (r, mass) in by_rank.iter().enumerate().skip(1) {
-        cumulative += mass;
-        if cumulative >= half {
-            rank = r as u8;
-            break;
-        }
+    // A reading needs two independent pieces of evidence (different entries) at its rank or a
+    // neighbour: one stray phrase does not move a posting off `pm`, where the prior stands. A
+    // rank without them gives up its mass and the median is taken again.
+    let mut rank = median_rank(&by_rank);
+    while rank as usize != pm && totals.entries_near(rank) < 2 {
+        by_rank[rank as usize] = 0.0;
+        rank = median_rank(&by_rank);
+    }
+    // The median can fall between readings, on a rank nothing supports (pm phrases and one
+    // director phrase): the verdict is then the nearest rank with evidence of its own, the
+    // stronger of the two when both sides are as near.
+    if by_rank[rank as usize] == 0.0 {
+        let r = rank as usize;
+        let below = (1..r).rev().find(|&b| by_rank[b] > 0.0);
+        let above = (r + 1..8).find(|&a| by_rank[a] > 0.0);
+        rank = match (below, above) {
+            (Some(b), Some(a)) if a - r < r - b => a,
+            (Some(b), Some(a)) if a - r == r - b && by_rank[a] > by_rank[b] => a,
+            (Some(b), _) => b,
+            (None, Some(a)) => a,
+            (None, None) => r,
+        } as u8;
     }
 
     let net_manager = totals.net_manager();

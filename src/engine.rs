@@ -5,7 +5,7 @@ use crate::classify::{classify, Implied, Settings, Totals};
 use crate::cues::CueLexicon;
 use crate::domain::Target;
 use crate::lexicon::{CompiledLexicon, Lexicon, LexiconError, SectionKind};
-use crate::matcher::find_evidence_in_scan;
+use crate::matcher::{find_evidence_in_scan, Origin};
 use crate::normalize::{LineIndex, NormalizedText};
 use crate::posting::Posting;
 use crate::rules::{Context, Diagnostic, RuleSet};
@@ -35,6 +35,9 @@ pub struct Evidence {
     pub section: SectionKind,
     /// True when it was read through a negation ("no direct reports" supports `track:ic`).
     pub negated: bool,
+    /// The lexicon entry it comes from.
+    #[serde(skip)]
+    pub origin: Origin,
     /// Byte range in the posting's text.
     #[serde(skip)]
     pub span: Range<usize>,
@@ -173,6 +176,7 @@ impl Engine {
                     source: f.source,
                     section: f.section,
                     negated: f.negated,
+                    origin: f.origin,
                     span,
                 }
             })

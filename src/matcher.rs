@@ -11,12 +11,24 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+/// Which lexicon entry a piece of evidence comes from, by its index in the compiled lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Origin {
+    /// A literal signal's term (or one of its word forms).
+    Signal(u32),
+    /// A regex pattern.
+    Pattern(u32),
+    /// A years-of-experience band.
+    Years(u32),
+}
+
 /// A piece of evidence found in a body, before it is located in lines and columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     /// Byte range in the body.
     pub span: Range<usize>,
     pub supports: Target,
+    pub origin: Origin,
     /// The weight that counts: the lexicon weight, times the section factor, with repeats of the
     /// same entry counting less.
     pub weight: f64,
@@ -173,7 +185,7 @@ pub(crate) fn find_evidence_in_scan(
     let band_base = pattern_base + lexicon.patterns.len();
     let mut repeats = vec![0u32; band_base + lexicon.bands.len()];
     let mut push =
-        |range: Range<usize>, entry: usize, supports: Target, weight: f64, source: &Arc<str>| {
+        |range: Range<usize>, origin: Origin, supports: Target, weight: f64, source: &Arc<str>| {
             let span = normalized.original_range(range.clone());
             let section = sections.kind_at(span.start);
             let factor = section.evidence_factor();
@@ -194,12 +206,18 @@ pub(crate) fn find_evidence_in_scan(
                 // A negated level or specialization phrase says nothing about what the role is.
                 (true, _) => return,
             };
+            let entry = match origin {
+                Origin::Signal(i) => i as usize,
+                Origin::Pattern(i) => pattern_base + i as usize,
+                Origin::Years(i) => band_base + i as usize,
+            };
             let seen = &mut repeats[entry];
             let weight = weight * factor * REPEAT_DECAY.powi(*seen as i32);
             *seen += 1;
             found.push(Found {
                 span,
                 supports,
+                origin,
                 weight,
                 source: Arc::clone(source),
                 section,
@@ -207,22 +225,33 @@ pub(crate) fn find_evidence_in_scan(
             });
         };
 
-    for m in &scan.terms {
-        if inside_mention(&m.range) {
+    // Terms and patterns in reading order; one inside a longer one counts once, as the longer
+    // ("4-6 direct reports" is one piece of evidence, not also "direct reports").
+    let mut matches: Vec<(Range<usize>, Origin)> = scan
+        .terms
+        .iter()
+        .filter(|m| !inside_mention(&m.range))
+        .map(|m| (m.range.clone(), Origin::Signal(m.index as u32)))
+        .chain(
+            lexicon
+                .find_patterns(text)
+                .into_iter()
+                .map(|m| (m.range, Origin::Pattern(m.index as u32))),
+        )
+        .collect();
+    matches.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut covered_to = 0;
+    for (range, origin) in matches {
+        if range.end <= covered_to {
             continue;
         }
-        let s = &lexicon.signals[m.index];
-        push(m.range.clone(), m.index, s.supports, s.weight, &s.source);
-    }
-    for m in lexicon.find_patterns(text) {
-        let (_, s) = &lexicon.patterns[m.index];
-        push(
-            m.range,
-            pattern_base + m.index,
-            s.supports,
-            s.weight,
-            &s.source,
-        );
+        covered_to = range.end;
+        let s = match origin {
+            Origin::Signal(i) => &lexicon.signals[i as usize],
+            Origin::Pattern(i) => &lexicon.patterns[i as usize].1,
+            Origin::Years(_) => unreachable!("years are read apart"),
+        };
+        push(range, origin, s.supports, s.weight, &s.source);
     }
     // Only the largest years requirement counts: "5+ years of product experience, 2+ with SQL"
     // asks for five.
@@ -241,7 +270,7 @@ pub(crate) fn find_evidence_in_scan(
                 let s = &band.signal;
                 push(
                     range.clone(),
-                    band_base + i,
+                    Origin::Years(i as u32),
                     s.supports,
                     s.weight,
                     &s.source,

@@ -20,6 +20,7 @@ use super::usage::TermIndex;
 use crate::classify::{classify, Settings, Totals};
 use crate::domain::{Level, Target, Track};
 use crate::engine::Evidence;
+use crate::matcher::Origin;
 use crate::lexicon::{ExperienceBand, Lexicon, LexiconFile, SignalEntry};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -56,7 +57,7 @@ impl Example {
         for e in evidence {
             match index.entry_of(e) {
                 Some(entry) => adjustable.push((entry, e.supports, e.weight)),
-                None => add(&mut fixed, e.supports, e.weight),
+                None => fixed.add(e.supports, e.origin, e.weight),
             }
         }
         Example {
@@ -70,22 +71,14 @@ impl Example {
     fn predict(&self, log_scale: &[f64], settings: &Settings) -> Option<Level> {
         let mut totals = self.fixed.clone();
         for &(entry, target, weight) in &self.adjustable {
-            add(
-                &mut totals,
+            // Adjustable entries are signals, never years bands.
+            totals.add(
                 target,
+                Origin::Signal(entry),
                 weight * log_scale[entry as usize].exp(),
             );
         }
         classify(&totals, settings).level
-    }
-}
-
-fn add(totals: &mut Totals, target: Target, weight: f64) {
-    match target {
-        Target::Level(l) => *totals.levels.entry(l).or_default() += weight,
-        Target::Track(Track::Manager) => totals.manager += weight,
-        Target::Track(Track::Ic) => totals.ic += weight,
-        Target::Specialization(s) => *totals.specializations.entry(s).or_default() += weight,
     }
 }
 

@@ -2,6 +2,7 @@
 //! phrase and cue term, a regex per pattern, and lookup tables. Built once per process and shared
 //! across threads (everything here is `Send + Sync`).
 
+use super::forms::phrase_forms;
 use super::words::WordTable;
 use super::{Lexicon, SectionKind, TitleKind};
 use crate::cues::Cue;
@@ -13,7 +14,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
 use regex::{Regex, RegexBuilder};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -186,6 +187,17 @@ impl CompiledLexicon {
             for t in &s.value.terms {
                 terms.push(normalize_term(t));
                 owner.push(i as u32);
+            }
+        }
+        // Each term's other word forms, for its entry, unless a term says that form itself: an
+        // explicit term keeps its own entry, and a form two terms share goes to the first.
+        let mut said: HashSet<String> = terms.iter().cloned().collect();
+        for i in 0..terms.len() {
+            for form in phrase_forms(&terms[i]) {
+                if said.insert(form.clone()) {
+                    terms.push(form);
+                    owner.push(owner[i]);
+                }
             }
         }
 

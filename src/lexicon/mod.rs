@@ -3,6 +3,7 @@
 //! overlay on the default, and the canonical (sorted) form the files are kept in.
 
 mod compiled;
+pub mod forms;
 mod words;
 
 pub use compiled::{CompiledLexicon, RawMatch, Scan};

@@ -1,0 +1,227 @@
+//! Word forms: the inflections of a lexicon phrase, generated from the lemma written once.
+//!
+//! A posting says "mentors", "hired", "managing" and "direct reports" where the lexicon says
+//! "mentor", "hire", "manage" and "direct report". Rather than listing every variant by hand (and
+//! missing most), the compiled lexicon adds the forms of each phrase to the automaton, so the scan
+//! stays one pass. Generation is deliberately generous: a form that is no English word ("datas")
+//! never matches and costs only a few automaton states, while a missing form loses evidence.
+//!
+//! Forms are made for the head words of a phrase, where English inflects: the first word (a verb
+//! in "manage budgets", every form) and the last (a noun in "direct reports", its number). Function words ("the", "of")
+//! and words with digits or punctuation are left as written.
+
+/// Irregular verbs the seeds' and postings' leadership language uses: lemma and its other forms.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("begin", &["began", "begun", "begins", "beginning"]),
+    ("bring", &["brought", "brings", "bringing"]),
+    ("build", &["built", "builds", "building"]),
+    ("buy", &["bought", "buys", "buying"]),
+    ("choose", &["chose", "chosen", "chooses", "choosing"]),
+    ("do", &["did", "done", "does", "doing"]),
+    ("drive", &["drove", "driven", "drives", "driving"]),
+    ("find", &["found", "finds", "finding"]),
+    ("give", &["gave", "given", "gives", "giving"]),
+    ("go", &["went", "gone", "goes", "going"]),
+    ("grow", &["grew", "grown", "grows", "growing"]),
+    ("hold", &["held", "holds", "holding"]),
+    ("keep", &["kept", "keeps", "keeping"]),
+    ("know", &["knew", "known", "knows", "knowing"]),
+    ("lead", &["led", "leads", "leading"]),
+    ("make", &["made", "makes", "making"]),
+    ("meet", &["met", "meets", "meeting"]),
+    ("oversee", &["oversaw", "overseen", "oversees", "overseeing"]),
+    ("run", &["ran", "runs", "running"]),
+    ("see", &["saw", "seen", "sees", "seeing"]),
+    ("sell", &["sold", "sells", "selling"]),
+    ("set", &["sets", "setting"]),
+    ("shape", &["shaped", "shapes", "shaping"]),
+    ("speak", &["spoke", "spoken", "speaks", "speaking"]),
+    ("spend", &["spent", "spends", "spending"]),
+    ("take", &["took", "taken", "takes", "taking"]),
+    ("teach", &["taught", "teaches", "teaching"]),
+    ("think", &["thought", "thinks", "thinking"]),
+    ("understand", &["understood", "understands", "understanding"]),
+    ("win", &["won", "wins", "winning"]),
+    ("write", &["wrote", "written", "writes", "writing"]),
+];
+
+/// Words that are never inflected where they stand at the head of a phrase.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "across", "all", "an", "and", "as", "at", "by", "for", "from", "in", "into",
+    "its", "of", "on", "or", "our", "per", "the", "their", "to", "up", "with", "your",
+];
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// A one-syllable word ending consonant-vowel-consonant ("plan", "ship"), whose last letter
+/// doubles before -ing and -ed.
+fn doubles_last(word: &[u8]) -> bool {
+    let n = word.len();
+    let vowel_groups = word
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| is_vowel(b) && (i == 0 || !is_vowel(word[i - 1])))
+        .count();
+    n >= 3
+        && vowel_groups == 1
+        && !is_vowel(word[n - 1])
+        && !matches!(word[n - 1], b'w' | b'x' | b'y')
+        && is_vowel(word[n - 2])
+        && !is_vowel(word[n - 3])
+}
+
+/// The other forms of one lower-case word: its plural or third person, its -ing and -ed forms
+/// (both are made for any word, since a lexicon word may be a noun or a verb), or its irregular
+/// forms. A word that already looks inflected (-ing, -ed, a plural) gets its singular only.
+pub fn word_forms(word: &str) -> Vec<String> {
+    let bytes = word.as_bytes();
+    if word.len() < 2
+        || !bytes.iter().all(u8::is_ascii_lowercase)
+        || FUNCTION_WORDS.contains(&word)
+    {
+        return Vec::new();
+    }
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(lemma, _)| *lemma == word) {
+        return forms.iter().map(|f| f.to_string()).collect();
+    }
+    if word.ends_with("ing") || word.ends_with("ed") {
+        return Vec::new();
+    }
+    if word.ends_with('s') {
+        // A plural's singular ("reports" -> "report"), but not "analytics"-like or "-ss" words.
+        return match word.strip_suffix("ies") {
+            Some(stem) => vec![format!("{stem}y")],
+            None if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") => {
+                vec![format!("{word}es")]
+            }
+            None if word.ends_with("ics") => Vec::new(),
+            None => vec![word[..word.len() - 1].to_string()],
+        };
+    }
+    let last = bytes[bytes.len() - 1];
+    let before_last = bytes[bytes.len() - 2];
+    let mut forms = Vec::with_capacity(4);
+    // Plural or third person.
+    if word.ends_with("ch") || word.ends_with("sh") || matches!(last, b'x' | b'z' | b'o') {
+        forms.push(format!("{word}es"));
+    } else if last == b'y' && !is_vowel(before_last) {
+        forms.push(format!("{}ies", &word[..word.len() - 1]));
+    } else {
+        forms.push(format!("{word}s"));
+    }
+    // -ing and -ed.
+    if last == b'e' && !matches!(before_last, b'e' | b'y' | b'o') {
+        let stem = &word[..word.len() - 1];
+        forms.push(if before_last == b'i' {
+            format!("{}ying", &word[..word.len() - 2])
+        } else {
+            format!("{stem}ing")
+        });
+        forms.push(format!("{word}d"));
+    } else if last == b'y' && !is_vowel(before_last) {
+        forms.push(format!("{word}ing"));
+        forms.push(format!("{}ied", &word[..word.len() - 1]));
+    } else {
+        forms.push(format!("{word}ing"));
+        forms.push(format!("{word}ed"));
+        if doubles_last(bytes) {
+            let last = char::from(last);
+            forms.push(format!("{word}{last}ing"));
+            forms.push(format!("{word}{last}ed"));
+        }
+    }
+    forms
+}
+
+/// The other forms of a normalized phrase: its first and its last word inflected, alone and
+/// together. The phrase itself is not among them.
+pub fn phrase_forms(phrase: &str) -> Vec<String> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let n = words.len();
+    let first = word_forms(words[0]);
+    let mut out: Vec<String> = Vec::new();
+    let mut with = |first: &str, last: &str| {
+        let mut w = words.clone();
+        w[0] = first;
+        w[n - 1] = last;
+        out.push(w.join(" "));
+    };
+    if n == 1 {
+        for f in &first {
+            with(f, f);
+        }
+        return out;
+    }
+    // The last word of a longer phrase is mostly a noun: its number changes, not its tense.
+    let last: Vec<String> = word_forms(words[n - 1])
+        .into_iter()
+        .filter(|f| !f.ends_with("ing") && !f.ends_with("ed"))
+        .take(1)
+        .collect();
+    for f in &first {
+        with(f, words[n - 1]);
+    }
+    for l in &last {
+        with(words[0], l);
+        for f in &first {
+            with(f, l);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(word: &str) -> Vec<String> {
+        let mut f = word_forms(word);
+        f.sort();
+        f
+    }
+
+    #[test]
+    fn regular_verbs_and_nouns() {
+        assert_eq!(forms("mentor"), ["mentored", "mentoring", "mentors"]);
+        assert_eq!(forms("manage"), ["managed", "manages", "managing"]);
+        assert_eq!(forms("coach"), ["coached", "coaches", "coaching"]);
+        assert_eq!(forms("strategy"), ["strategied", "strategies", "strategying"]);
+        assert_eq!(forms("plan"), ["planed", "planing", "planned", "planning", "plans"]);
+        assert!(forms("develop").contains(&"developing".to_string()));
+        assert!(!forms("develop").contains(&"developping".to_string()));
+    }
+
+    #[test]
+    fn irregular_verbs() {
+        assert!(forms("lead").contains(&"led".to_string()));
+        assert!(forms("build").contains(&"built".to_string()));
+        assert!(forms("hire").contains(&"hiring".to_string()));
+        assert!(forms("grow").contains(&"grown".to_string()));
+    }
+
+    #[test]
+    fn inflected_words_and_function_words() {
+        assert_eq!(forms("reports"), ["report"]);
+        assert_eq!(forms("responsibilities"), ["responsibility"]);
+        assert!(forms("analytics").is_empty());
+        assert!(forms("managing").is_empty());
+        assert!(forms("the").is_empty());
+        assert!(forms("p&l").is_empty());
+        assert!(forms("okrs").contains(&"okr".to_string()));
+    }
+
+    #[test]
+    fn phrases_inflect_their_first_and_last_words() {
+        let f = phrase_forms("manage a team");
+        for form in ["managing a team", "manages a teams", "managed a team", "manage a teams"] {
+            assert!(f.iter().any(|x| x == form), "{form} in {f:?}");
+        }
+        assert!(!f.iter().any(|x| x == "manage a teaming"), "{f:?}");
+        assert!(!f.iter().any(|x| x == "manage a team"));
+        let f = phrase_forms("direct reports");
+        assert!(f.iter().any(|x| x == "direct report"), "{f:?}");
+        assert!(phrase_forms("of the").is_empty());
+    }
+}
