@@ -3,9 +3,12 @@
 //!
 //! A heading is a short line that is a known heading (after Markdown `#`, emphasis and a trailing
 //! colon are stripped), or a line that starts with a known heading and a colon ("Requirements: 5+
-//! years"). Scraped postings often lose their line breaks, so a known heading inside a long line
-//! also counts when it is written as a heading: capitalized, after a sentence end, and followed by
-//! a capital letter, a digit or a colon ("...say hello?What You Will Be Doing Owning a roadmap").
+//! years"). Such a `Key: value` line covers only itself: "Location: Remote" or "Salary: $120k"
+//! near the top of a posting says nothing about the lines after it, and reading them as benefits
+//! would weigh the whole job at zero. Scraped postings often lose their line breaks, so a known
+//! heading inside a long line also counts when it is written as a heading: capitalized, after a
+//! sentence end, and followed by a capital letter, a digit or a colon ("...say hello?What You Will
+//! Be Doing Owning a roadmap").
 
 use crate::lexicon::{CompiledLexicon, SectionKind};
 use crate::normalize::normalize_term;
@@ -43,14 +46,28 @@ impl Sections {
                 continue;
             }
             let line = &body[offset..end];
-            if let Some(kind) = heading_kind(line, lexicon) {
-                push(&mut starts, offset, kind);
+            let before = starts
+                .last()
+                .map_or(SectionKind::Preamble, |&(_, kind)| kind);
+            let heading = heading(line, lexicon);
+            if let Some(h) = heading {
+                push(&mut starts, offset, h.kind);
             }
             // A flattened line may open with a heading ("About Acme: ...") and hold the others.
+            let mut inline = false;
             if line.len() >= FLATTENED_LINE_LEN {
                 for (at, kind) in inline_headings(line, lexicon) {
                     push(&mut starts, offset + at, kind);
+                    inline = true;
                 }
+            }
+            // A `Key: value` line hands back to the section it interrupted, unless a heading
+            // inside it has taken over.
+            if heading.is_some_and(|h| h.line_only && h.kind != before)
+                && !inline
+                && end < body.len()
+            {
+                push(&mut starts, end, before);
             }
             offset = end;
         }
@@ -76,8 +93,20 @@ fn push(starts: &mut Vec<(usize, SectionKind)>, at: usize, kind: SectionKind) {
     starts.push((at, kind));
 }
 
-/// The section kind a whole line announces, if it is a heading.
-fn heading_kind(line: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
+/// What a heading line announces.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Heading {
+    kind: SectionKind,
+    /// A `Key: value` line ("Location: Remote"): its kind covers that line alone.
+    line_only: bool,
+}
+
+/// The heading a whole line is, if it is one.
+fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
+    let section = |kind| Heading {
+        kind,
+        line_only: false,
+    };
     // Markdown marks, emphasis and the emoji job boards decorate headings with.
     let trimmed = line
         .trim()
@@ -90,19 +119,24 @@ fn heading_kind(line: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     let colon = memchr::memchr(b':', trimmed.as_bytes());
     if let Some((head, rest)) = colon.map(|at| (&trimmed[..at], &trimmed[at + 1..])) {
         if head.len() <= MAX_HEADING_LEN {
+            // Markdown emphasis may close after the colon ("**Location:** Remote").
+            let value = rest.trim_start_matches(['*', '_', ' ']).trim_end();
             if let Some(kind) = lookup(head, lexicon) {
-                return Some(kind);
+                return Some(Heading {
+                    kind,
+                    line_only: !value.is_empty(),
+                });
             }
             // A line that is only "Heading and a few more words:" ("Skills and experience you
             // have:") opens the section its leading known heading names. Two words at least, so
             // that a one-word heading ("Company", "Mission") does not swallow a line about the job.
-            if rest.trim().is_empty() {
+            if value.is_empty() {
                 let words: Vec<&str> = head.split_whitespace().collect();
                 if let Some(kind) = (2..words.len())
                     .rev()
                     .find_map(|n| lookup(&words[..n].join(" "), lexicon))
                 {
-                    return Some(kind);
+                    return Some(section(kind));
                 }
             }
         }
@@ -110,7 +144,7 @@ fn heading_kind(line: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     if trimmed.len() > MAX_HEADING_LEN {
         return None;
     }
-    lookup(trimmed.trim_end_matches(['.', '!', '?']), lexicon)
+    lookup(trimmed.trim_end_matches(['.', '!', '?']), lexicon).map(section)
 }
 
 fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
@@ -125,12 +159,47 @@ fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     }
     // "About Acme", "About Acme Corp": a company's own about section, unless the lexicon says
     // otherwise ("about the role" is listed as a role heading).
-    let words = key.split(' ').count();
-    (key.starts_with(ABOUT) && words <= 4).then_some(SectionKind::About)
+    let about = key.starts_with(ABOUT) && key.split(' ').count() <= 4;
+    (about && names_a_company(candidate, &key)).then_some(SectionKind::About)
 }
 
 /// What opens a company's own about section ("About Acme").
 const ABOUT: &str = "about ";
+
+/// Words that, capitalized after "About", start a heading about something other than the company
+/// ("About The Team", "About Your First 90 Days", "About This Role").
+const NOT_A_NAME: [&str; 12] = [
+    "a", "an", "my", "our", "that", "the", "these", "this", "those", "what", "you", "your",
+];
+
+/// Words that make "About ..." the company's section whatever else it says ("About our company",
+/// "About Acme, Inc.").
+const COMPANY_WORDS: [&str; 10] = [
+    "business",
+    "company",
+    "corp",
+    "gmbh",
+    "inc",
+    "llc",
+    "ltd",
+    "organisation",
+    "organization",
+    "us",
+];
+
+/// Whether an "About ..." heading (`candidate` as written, `key` normalized) is about a company:
+/// what follows "About" is a proper name or names a company. "About the positions" is not.
+fn names_a_company(candidate: &str, key: &str) -> bool {
+    let named = candidate.split_whitespace().nth(1).is_some_and(|word| {
+        word.starts_with(char::is_uppercase)
+            && !NOT_A_NAME.iter().any(|w| word.eq_ignore_ascii_case(w))
+    });
+    named
+        || key
+            .split(' ')
+            .skip(1)
+            .any(|w| COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
 
 /// How many leading letters of a heading's first word index it (see [`may_start_heading`]).
 pub(crate) const HEADING_PREFIX: usize = 3;
@@ -340,5 +409,70 @@ mod tests {
             s.kind_at(body.find("Lunch").unwrap()),
             SectionKind::Benefits
         );
+    }
+
+    #[test]
+    fn a_key_value_line_covers_only_itself() {
+        let body = "Location: Remote (US)\n**Salary:** $120k\nYou will own the roadmap.\nResponsibilities\n- Own it\nLocation: Berlin\n- Ship it\n";
+        let s = Sections::split(body, &lexicon());
+        let at = |text| s.kind_at(body.find(text).unwrap());
+        assert_eq!(at("Remote"), SectionKind::Benefits);
+        assert_eq!(at("$120k"), SectionKind::Benefits);
+        assert_eq!(at("You will own"), SectionKind::Preamble);
+        assert_eq!(at("Berlin"), SectionKind::Benefits);
+        assert_eq!(at("Ship it"), SectionKind::Responsibilities);
+    }
+
+    #[test]
+    fn a_heading_with_nothing_after_its_colon_opens_a_section() {
+        for body in [
+            "Benefits:\n- Dental\n- Lunch\n",
+            "**Benefits:**\n- Dental\n- Lunch\n",
+        ] {
+            let s = Sections::split(body, &lexicon());
+            assert_eq!(
+                s.kind_at(body.find("Lunch").unwrap()),
+                SectionKind::Benefits,
+                "{body:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn about_a_name_or_a_company_opens_the_about_section() {
+        for heading in [
+            "About Acme",
+            "ABOUT ACME",
+            "About Acme Corp",
+            "About our company",
+            "About Acme, Inc.",
+        ] {
+            let body = format!("{heading}\nWe make tools for teams.\n");
+            assert_eq!(
+                Sections::split(&body, &lexicon()).kind_at(body.find("We make").unwrap()),
+                SectionKind::About,
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
+    fn about_anything_else_is_not_the_company() {
+        for heading in [
+            "About the positions",
+            "About This Work",
+            "About your first 90 days",
+            "ABOUT THE TEAMS",
+            "about acme",
+        ] {
+            let body = format!("{heading}\nYou will own the roadmap.\n");
+            assert_eq!(
+                Sections::split(&body, &lexicon()).kind_at(body.find("You will").unwrap()),
+                SectionKind::Preamble,
+                "{heading}"
+            );
+        }
+        // Listed "About ..." headings keep their listed kind.
+        assert_eq!(kinds("About the team\nWe ship.\n")[0].1, "role");
     }
 }
