@@ -49,7 +49,8 @@ impl Sections {
             let before = starts
                 .last()
                 .map_or(SectionKind::Preamble, |&(_, kind)| kind);
-            let heading = heading(line, lexicon);
+            // A `Key: value` line inside a section of its own kind changes nothing.
+            let heading = heading(line, lexicon).filter(|h| !(h.line_only && h.kind == before));
             if let Some(h) = heading {
                 push(&mut starts, offset, h.kind);
             }
@@ -63,10 +64,7 @@ impl Sections {
             }
             // A `Key: value` line hands back to the section it interrupted, unless a heading
             // inside it has taken over.
-            if heading.is_some_and(|h| h.line_only && h.kind != before)
-                && !inline
-                && end < body.len()
-            {
+            if heading.is_some_and(|h| h.line_only) && !inline && end < body.len() {
                 push(&mut starts, end, before);
             }
             offset = end;
@@ -474,5 +472,122 @@ mod tests {
         }
         // Listed "About ..." headings keep their listed kind.
         assert_eq!(kinds("About the team\nWe ship.\n")[0].1, "role");
+    }
+
+    /// Where the development set lives; the test that reads it skips when it is absent.
+    fn dev_set() -> Option<String> {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/pm-dev.jsonl");
+        std::fs::read_to_string(path).ok()
+    }
+
+    /// Whether the heading line `line` is a listed heading, alone or opening a line that ends in
+    /// a colon ("Our commitment to diversity and inclusion:"): not a `Key: value` line and not
+    /// the "About <Name>" fallback.
+    fn is_listed(line: &str, lexicon: &CompiledLexicon) -> bool {
+        let text = line
+            .trim()
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(['*', '_', '=', ' ', '.', '!', '?']);
+        let (text, colon) = match text.strip_suffix(':') {
+            Some(head) => (head, true),
+            None => (text, false),
+        };
+        let key = normalize_term(text);
+        let words: Vec<&str> = key.split(' ').collect();
+        let prefixes = if colon {
+            2..words.len() + 1
+        } else {
+            words.len()..words.len() + 1
+        };
+        prefixes
+            .into_iter()
+            .any(|n| lexicon.headings.contains_key(&words[..n].join(" ")))
+    }
+
+    /// Whether an "About <Name>" heading line names the employer the posting describes: the name
+    /// comes back in the body. The fallback's failure is a guess about something else ("About
+    /// the positions"); the company's own about section may rightly be long.
+    fn names_the_employer(line: &str, body: &str) -> bool {
+        let name = line
+            .trim()
+            .trim_end_matches([':', '*', '_', ' '])
+            .split_once(' ')
+            .map_or("", |(_, name)| name);
+        !name.is_empty() && body.matches(name).count() >= 2
+    }
+
+    /// The share of `body` in zero-weight sections that no explicit boilerplate heading opened.
+    /// Explicit: a listed heading on a line of its own, or inline in a flattened line (inline
+    /// headings are always listed ones), or an "About <Name>" naming the employer. Not explicit:
+    /// a `Key: value` line, an "About <Name>" naming nothing else in the posting, and what a
+    /// `Key: value` line hands back to when its section was not explicit.
+    fn implicit_zero_share(body: &str, lexicon: &CompiledLexicon) -> f64 {
+        let starts = Sections::split(body, lexicon).starts().to_vec();
+        let line_at = |at: usize| &body[at..body[at..].find('\n').map_or(body.len(), |n| at + n)];
+        let heading_at = |at: usize| {
+            let line_start = at == 0 || body.as_bytes()[at - 1] == b'\n';
+            line_start.then(|| heading(line_at(at), lexicon)).flatten()
+        };
+        let mut explicit: Vec<bool> = Vec::with_capacity(starts.len());
+        let mut implicit = 0;
+        for (i, &(at, kind)) in starts.iter().enumerate() {
+            let hands_back = i >= 2 && heading_at(starts[i - 1].0).is_some_and(|h| h.line_only);
+            let is_explicit = match heading_at(at) {
+                _ if hands_back => explicit[i - 2],
+                Some(h) => {
+                    let line = line_at(at);
+                    !h.line_only && (is_listed(line, lexicon) || names_the_employer(line, body))
+                }
+                None => true,
+            };
+            explicit.push(is_explicit);
+            if kind.evidence_factor() == 0.0 && !is_explicit {
+                implicit += starts.get(i + 1).map_or(body.len(), |&(end, _)| end) - at;
+            }
+        }
+        implicit as f64 / body.len().max(1) as f64
+    }
+
+    #[test]
+    fn the_implicit_zero_share_counts_only_what_no_listed_heading_opened() {
+        let lexicon = lexicon();
+        let job = "You will own the roadmap and ship it.\n".repeat(3);
+        let listed =
+            format!("{job}Benefits\n{job}Our commitment to diversity and inclusion:\n{job}");
+        assert_eq!(implicit_zero_share(&listed, &lexicon), 0.0);
+        let named = format!("{job}About Acme\n{job}");
+        assert!(implicit_zero_share(&named, &lexicon) > 0.4);
+        let employer = format!("{job}About Acme\nAcme makes tools.\n{job}");
+        assert_eq!(implicit_zero_share(&employer, &lexicon), 0.0);
+        let key_value = format!("{job}Salary: $1\n{job}");
+        let share = implicit_zero_share(&key_value, &lexicon);
+        assert!(share > 0.0 && share < 0.1, "{share}");
+        // A `Key: value` line inside an explicit section hands back to it.
+        let inside = format!("About us\n{job}Salary: $1\n{job}");
+        let share = implicit_zero_share(&inside, &lexicon);
+        assert!(share > 0.0 && share < 0.1, "{share}");
+    }
+
+    #[test]
+    fn no_dev_posting_loses_its_body_to_a_section_no_boilerplate_heading_opened() {
+        let Some(text) = dev_set() else {
+            eprintln!("skipped: ../shared/data/pm-dev.jsonl is not present");
+            return;
+        };
+        let lexicon = lexicon();
+        let swallowed: Vec<String> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .filter_map(|l| {
+                let record: serde_json::Value = serde_json::from_str(l).unwrap();
+                let share = implicit_zero_share(record["text"].as_str()?, &lexicon);
+                (share > 0.3).then(|| format!("{} {:.0}%", record["id"], share * 100.0))
+            })
+            .collect();
+        assert!(
+            swallowed.is_empty(),
+            "more than 30% weighted zero: {swallowed:?}"
+        );
     }
 }
