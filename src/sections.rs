@@ -571,8 +571,8 @@ mod tests {
 
     #[test]
     fn no_dev_posting_loses_its_body_to_a_section_no_boilerplate_heading_opened() {
+        // Skipped without the data; the library prints nothing, tests included.
         let Some(text) = dev_set() else {
-            eprintln!("skipped: ../shared/data/pm-dev.jsonl is not present");
             return;
         };
         let lexicon = lexicon();
