@@ -50,14 +50,16 @@ fn years_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     // ASCII classes and single spaces: normalized text folds white space into one space, and the
     // Unicode classes would compile to an automaton many times larger. A range's upper end may be
-    // a word too ("eight to ten years" asks for eight).
+    // a word too ("eight to ten years" asks for eight, "two or three years" for two). Digits may
+    // be glued to the word before them ("requires5+ years", a lost space in scraped text); a
+    // number word may not, or "someone years" would read as one.
     RE.get_or_init(|| {
         Regex::new(&format!(
             r"(?x)
-            \b(?P<min>{YEARS_COUNT})
+            (?:\b(?P<min>{YEARS_COUNT})|[a-z](?P<glued>[0-9]{{1,2}}))
             (?:\x20?\([0-9]{{1,2}}\))?
             \x20?(?:\+|plus)?\x20?
-            (?:(?:-|to)\x20?(?:{YEARS_COUNT})\x20?\+?\x20?)?
+            (?:(?:-|to|or)\x20?(?:{YEARS_COUNT})\x20?\+?\x20?)?
             (?:or\x20more\x20)?
             years?\b"
         ))
@@ -98,6 +100,32 @@ fn word_number(s: &str) -> Option<u32> {
     })
 }
 
+/// Words that, just before "N years", make it a span of time to come or gone by ("over the next
+/// 2 years", "within 3 years", "in the last 5 years"), not experience.
+const HORIZON_BEFORE: [&str; 7] = ["coming", "every", "first", "last", "next", "past", "within"];
+
+/// Nouns that, within two words after "N year(s)", make it the length of something else: a
+/// contract or term ("a 2 year fixed term", "three year secondment") or a plan's horizon ("a 3
+/// year roadmap", "1-2 year product evolution").
+const DURATION_OF: [&str; 16] = [
+    "appointment",
+    "assignment",
+    "commitment",
+    "contract",
+    "contracts",
+    "evolution",
+    "horizon",
+    "outlook",
+    "placement",
+    "plan",
+    "plans",
+    "roadmap",
+    "roadmaps",
+    "secondment",
+    "strategy",
+    "term",
+];
+
 /// Words after "N years" that make it a requirement of experience, not "founded 10 years ago".
 fn is_experience_context(after: &str, before: &str) -> bool {
     const AFTER: [&str; 12] = [
@@ -114,11 +142,58 @@ fn is_experience_context(after: &str, before: &str) -> bool {
         "building",
         "professional",
     ];
-    let after = after.trim_start();
-    if after.starts_with("ago") || after.starts_with("old") || after.starts_with("in business") {
+    // The clause starts with the space after "years": " in " finds "4 years in B2B" too.
+    let words = after.trim_start();
+    if words.starts_with("ago") || words.starts_with("old") || words.starts_with("in business") {
+        return false;
+    }
+    if last_word(before).is_some_and(|w| HORIZON_BEFORE.contains(&w)) {
+        return false;
+    }
+    // "3 years of product roadmap ownership" is experience: a duration noun counts only where it
+    // names what lasts the years, before any "experience".
+    let duration = words
+        .split(' ')
+        .take(2)
+        .any(|w| DURATION_OF.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric())));
+    if duration
+        && !words
+            .split(' ')
+            .take(3)
+            .any(|w| w.starts_with("experience"))
+    {
         return false;
     }
     AFTER.iter().any(|w| after.contains(w)) || before.contains("experience")
+}
+
+/// The last word of `text`, without the punctuation around it.
+fn last_word(text: &str) -> Option<&str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .rfind(|w| !w.is_empty())
+}
+
+/// Qualifiers that may stand between an alternative's "or" and its number ("or at least 9 years").
+const ALTERNATIVE_QUALIFIERS: [&str; 7] = [
+    "a minimum of",
+    "at least",
+    "minimum of",
+    "minimum",
+    "more than",
+    "over",
+    "up to",
+];
+
+/// Whether "N years" is another way to qualify, not the requirement: "a degree and 5 years of
+/// experience, or 9 years of equivalent work", "7 years of relevant work in lieu of a degree". The
+/// other path asks for more years because it asks for less of something else.
+fn is_alternative_path(after: &str, before: &str) -> bool {
+    let before = before.trim_end();
+    let before = ALTERNATIVE_QUALIFIERS
+        .iter()
+        .find_map(|q| before.strip_suffix(q))
+        .unwrap_or(before);
+    last_word(before) == Some("or") || after.contains("in lieu") || after.contains("instead of")
 }
 
 /// Years of experience a body asks for: each mention's lower bound and its normalized range.
@@ -134,11 +209,11 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
             let before = normalized
                 .get(before_start..whole.start())
                 .unwrap_or_default();
-            if !is_experience_context(after, before) {
+            if !is_experience_context(after, before) || is_alternative_path(after, before) {
                 return None;
             }
-            let min = word_number(c.name("min")?.as_str())?;
-            Some((min, whole.range()))
+            let count = c.name("min").or_else(|| c.name("glued"))?;
+            Some((word_number(count.as_str())?, count.start()..whole.end()))
         })
         .collect()
 }
@@ -320,5 +395,59 @@ mod tests {
     fn ignores_years_that_are_not_experience() {
         assert!(years("We were founded 12 years ago.").is_empty());
         assert!(years("a 3 year roadmap for the platform.").is_empty());
+    }
+
+    // One fixture a case of issue 14 item 8; each asks for the years in its requirements alone.
+
+    #[test]
+    fn contract_and_term_lengths_are_not_experience() {
+        assert_eq!(
+            years(include_str!("../fixtures/years/contract-term.txt")),
+            vec![3]
+        );
+        assert_eq!(years("a 2 year contract, in product"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn time_horizons_are_not_experience() {
+        assert_eq!(
+            years(include_str!("../fixtures/years/time-horizon.txt")),
+            vec![4]
+        );
+        // The same words after a requirement keep it one.
+        assert_eq!(years("3 years of product roadmap ownership"), vec![3]);
+        assert_eq!(years("5 years product management experience"), vec![5]);
+    }
+
+    #[test]
+    fn a_number_glued_to_the_word_before_it_is_read() {
+        assert_eq!(
+            years(include_str!("../fixtures/years/glued-number.txt")),
+            vec![5, 8]
+        );
+        // A number glued to another number is a different number.
+        assert!(years("over 125 years of engineering experience between us").is_empty());
+    }
+
+    #[test]
+    fn an_alternative_path_does_not_count_as_the_requirement() {
+        assert_eq!(
+            years(include_str!("../fixtures/years/alternative-path.txt")),
+            vec![5]
+        );
+        assert_eq!(
+            years("5 years of experience, or up to 3 years of experience with a doctorate"),
+            vec![5]
+        );
+        // "or" inside a range is not an alternative.
+        assert_eq!(years("6 or more years of product experience"), vec![6]);
+    }
+
+    #[test]
+    fn a_range_asks_for_its_lower_bound() {
+        assert_eq!(
+            years(include_str!("../fixtures/years/ranges.txt")),
+            vec![3, 2, 4]
+        );
     }
 }
