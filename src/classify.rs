@@ -59,8 +59,8 @@ pub struct Totals {
     pub manager: f64,
     pub ic: f64,
     pub specializations: BTreeMap<Specialization, f64>,
-    /// The distinct lexicon entries behind the level evidence (years aside), with their rank;
-    /// people-management entries count at every rank from 4 up.
+    /// The distinct lexicon entries behind the level evidence, with their rank; people-management
+    /// entries count at every rank from 4 up.
     pub entries: BTreeSet<(u8, Origin)>,
 }
 
@@ -77,7 +77,8 @@ impl Totals {
     pub fn add(&mut self, supports: Target, origin: Origin, weight: f64) {
         match supports {
             Target::Level(l) if matches!(origin, Origin::Years(_)) => {
-                *self.years.entry(l).or_default() += weight
+                *self.years.entry(l).or_default() += weight;
+                self.entries.insert((l.rank(), origin));
             }
             Target::Level(l) => {
                 *self.levels.entry(l).or_default() += weight;
@@ -340,13 +341,60 @@ fn primary_specialization(totals: &Totals, settings: &Settings) -> Specializatio
 mod tests {
     use super::*;
 
+    /// Totals where each level's and the manager track's evidence comes from two entries.
     fn totals(levels: &[(Level, f64)], manager: f64, ic: f64) -> Totals {
-        Totals {
-            levels: levels.iter().copied().collect(),
-            manager,
-            ic,
-            specializations: BTreeMap::new(),
+        let mut t = Totals::default();
+        let mut entry = 0;
+        let mut add = |t: &mut Totals, target: Target, weight: f64| {
+            for _ in 0..2 {
+                t.add(target, Origin::Signal(entry), weight / 2.0);
+                entry += 1;
+            }
+        };
+        for &(l, w) in levels {
+            add(&mut t, Target::Level(l), w);
         }
+        if manager > 0.0 {
+            add(&mut t, Target::Track(Track::Manager), manager);
+        }
+        if ic > 0.0 {
+            add(&mut t, Target::Track(Track::Ic), ic);
+        }
+        t
+    }
+
+    #[test]
+    fn years_alone_do_not_decide() {
+        let mut t = totals(&[(Level::Pm, 1.0)], 0.0, 0.0);
+        t.add(Target::Level(Level::Senior), Origin::Years(0), 2.0);
+        assert_eq!(level(&t), Some(Level::Pm));
+        // With a senior phrase behind them, they break the tie.
+        t.add(Target::Level(Level::Senior), Origin::Signal(90), 1.0);
+        assert_eq!(level(&t), Some(Level::Senior));
+        // Years far from the reading without them count for nothing.
+        let mut far = totals(&[(Level::Pm, 2.0)], 0.0, 0.0);
+        far.add(Target::Level(Level::Vp), Origin::Years(1), 2.0);
+        far.add(Target::Level(Level::Vp), Origin::Signal(91), 0.5);
+        assert_eq!(level(&far), Some(Level::Pm));
+    }
+
+    #[test]
+    fn one_stray_phrase_does_not_move_a_posting_off_pm() {
+        let mut t = Totals::default();
+        t.add(Target::Level(Level::Pm), Origin::Signal(0), 0.5);
+        t.add(Target::Level(Level::Vp), Origin::Signal(1), 2.0);
+        assert_eq!(level(&t), Some(Level::Pm));
+        t.add(Target::Level(Level::Vp), Origin::Signal(2), 2.0);
+        assert_eq!(level(&t), Some(Level::Vp));
+    }
+
+    #[test]
+    fn the_reading_is_a_rank_with_evidence_of_its_own() {
+        // pm and director evidence of about equal mass: the median falls on senior, which
+        // nothing supports.
+        let t = totals(&[(Level::Pm, 2.5), (Level::Director, 3.0)], 0.0, 0.0);
+        assert_ne!(level(&t), Some(Level::Senior));
+        assert_ne!(level(&t), Some(Level::Principal));
     }
 
     fn level(t: &Totals) -> Option<Level> {

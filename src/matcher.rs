@@ -3,7 +3,7 @@
 //! weighed by the section it stands in. The result is the evidence the classifier scores.
 
 use crate::domain::{Target, Track};
-use crate::lexicon::{CompiledLexicon, Scan, SectionKind};
+use crate::lexicon::{CompiledLexicon, FrameWord, Scan, SectionKind};
 use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use crate::title::mentions_among;
@@ -20,6 +20,111 @@ pub enum Origin {
     Pattern(u32),
     /// A years-of-experience band.
     Years(u32),
+    /// A frame: a verb with its object.
+    Frame(u32),
+}
+
+/// How many words may stand between a frame's verb and its object ("hire" ... "product
+/// managers" in "hire, coach and grow a team of product managers").
+const FRAME_GAP: usize = 3;
+
+/// How far after its verb, in bytes, a frame's object may start: more than [`FRAME_GAP`] words
+/// of any real length.
+const FRAME_REACH: usize = 80;
+
+/// Words that, between a verb and a noun, say the noun is not the verb's object ("grow as a
+/// product manager", "build relationships with designers", "lead initiatives across teams") or
+/// start another clause ("build tools that help product managers").
+const NOT_AN_OBJECT: [&str; 15] = [
+    "across",
+    "alongside",
+    "among",
+    "as",
+    "between",
+    "by",
+    "for",
+    "from",
+    "into",
+    "like",
+    "that",
+    "to",
+    "which",
+    "who",
+    "with",
+];
+
+/// Whether the words between a frame's verb and a candidate object keep them in one clause:
+/// few enough words, no sentence punctuation and no line break (a bullet's verb does not take the
+/// next bullet's noun).
+fn in_one_clause(body: &str, normalized: &NormalizedText, between: Range<usize>) -> bool {
+    let text = &normalized.as_str()[between.clone()];
+    let mut words = text
+        .split(' ')
+        .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()));
+    words.clone().count() <= FRAME_GAP
+        && !words.any(|w| NOT_AN_OBJECT.contains(&w))
+        && !text.contains(['.', ';', ':', '!', '?', '(', ')'])
+        && !body[normalized.original_range(between)].contains(['\n', '\r'])
+}
+
+/// Each frame verb paired with the nearest object of its frame after it in the same clause: a
+/// frame word, or for a frame with `role_objects` a product role the body names.
+fn frames(
+    body: &str,
+    normalized: &NormalizedText,
+    lexicon: &CompiledLexicon,
+    scan: &Scan,
+    mentions: &[Range<usize>],
+) -> Vec<(Range<usize>, Origin)> {
+    let text = normalized.as_str();
+    let words = &scan.frame_words;
+    let mut out = Vec::new();
+    for (i, verb) in words.iter().enumerate() {
+        let (frame, role) = lexicon.frame_words[verb.index];
+        if role != FrameWord::Verb {
+            continue;
+        }
+        // A word inside a title mention is part of the role named, not an object of its own
+        // ("manager" in "hire a product manager").
+        let in_mention = |r: &Range<usize>| {
+            let i = mentions.partition_point(|m| m.end <= r.start);
+            mentions
+                .get(i)
+                .is_some_and(|m| m.start <= r.start && r.end <= m.end)
+        };
+        // Candidates stop a few words' bytes after the verb, which keeps the pairing linear
+        // however many frame words a text holds.
+        let reach = verb.range.end + FRAME_REACH;
+        let objects = words[i + 1..]
+            .iter()
+            .take_while(|o| o.range.start <= reach)
+            .filter(|o| lexicon.frame_words[o.index] == (frame, FrameWord::Object))
+            .filter(|o| !in_mention(&o.range))
+            .map(|o| o.range.clone());
+        // People are managed in the plural: "hire product managers" leads a team, "hire a
+        // product manager" is the posting's own vacancy.
+        let roles = mentions[mentions.partition_point(|m| m.start < verb.range.end)..]
+            .iter()
+            .take_while(|m| m.start <= reach)
+            .filter(|m| {
+                lexicon.frames[frame as usize].role_objects && text[(*m).clone()].ends_with('s')
+            })
+            .cloned();
+        // The nearest of each kind decides: a farther one is never in the clause if it is not.
+        let nearest = |mut found: Box<dyn Iterator<Item = Range<usize>> + '_>| {
+            found
+                .find(|o| o.start >= verb.range.end)
+                .filter(|o| in_one_clause(body, normalized, verb.range.end..o.start))
+        };
+        let object = [nearest(Box::new(objects)), nearest(Box::new(roles))]
+            .into_iter()
+            .flatten()
+            .min_by_key(|o| o.start);
+        if let Some(object) = object {
+            out.push((verb.range.start..object.end, Origin::Frame(frame)));
+        }
+    }
+    out
 }
 
 /// A piece of evidence found in a body, before it is located in lines and columns.
@@ -222,23 +327,25 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
 pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> Vec<Found> {
     let normalized = NormalizedText::new(body);
     let sections = Sections::split(body, lexicon);
-    find_evidence_in(&normalized, &sections, lexicon)
+    find_evidence_in(body, &normalized, &sections, lexicon)
 }
 
 /// Finds the evidence in a body already normalized and split into sections (the engine's rules
 /// read both too, so they are built once).
 pub fn find_evidence_in(
+    body: &str,
     normalized: &NormalizedText,
     sections: &Sections,
     lexicon: &CompiledLexicon,
 ) -> Vec<Found> {
     let scan = lexicon.scan(normalized.as_str());
-    find_evidence_in_scan(normalized, sections, lexicon, &scan)
+    find_evidence_in_scan(body, normalized, sections, lexicon, &scan)
 }
 
 /// Finds the evidence in a body already scanned by `lexicon` as `scan` (the engine reads the
 /// scan's cues too, so the body is scanned once).
 pub(crate) fn find_evidence_in_scan(
+    body: &str,
     normalized: &NormalizedText,
     sections: &Sections,
     lexicon: &CompiledLexicon,
@@ -255,10 +362,11 @@ pub(crate) fn find_evidence_in_scan(
 
     // Nearly every term match is evidence; patterns and years add a few.
     let mut found = Vec::with_capacity(scan.terms.len() + 4);
-    // How often each entry has counted so far, by entry: signals, then patterns, then bands.
+    // How often each entry has counted so far, by entry: signals, patterns, bands, frames.
     let pattern_base = lexicon.signals.len();
     let band_base = pattern_base + lexicon.patterns.len();
-    let mut repeats = vec![0u32; band_base + lexicon.bands.len()];
+    let frame_base = band_base + lexicon.bands.len();
+    let mut repeats = vec![0u32; frame_base + lexicon.frames.len()];
     let mut push =
         |range: Range<usize>, origin: Origin, supports: Target, weight: f64, source: &Arc<str>| {
             let span = normalized.original_range(range.clone());
@@ -285,6 +393,7 @@ pub(crate) fn find_evidence_in_scan(
                 Origin::Signal(i) => i as usize,
                 Origin::Pattern(i) => pattern_base + i as usize,
                 Origin::Years(i) => band_base + i as usize,
+                Origin::Frame(i) => frame_base + i as usize,
             };
             let seen = &mut repeats[entry];
             let weight = weight * factor * REPEAT_DECAY.powi(*seen as i32);
@@ -300,8 +409,9 @@ pub(crate) fn find_evidence_in_scan(
             });
         };
 
-    // Terms and patterns in reading order; one inside a longer one counts once, as the longer
-    // ("4-6 direct reports" is one piece of evidence, not also "direct reports").
+    // Terms, patterns and frames in reading order; one inside a longer one for the same target
+    // counts once, as the longer ("4-6 direct reports" is one piece of evidence, not also
+    // "direct reports"; "hiring, managing and coaching product managers" is one frame).
     let mut matches: Vec<(Range<usize>, Origin)> = scan
         .terms
         .iter()
@@ -313,19 +423,22 @@ pub(crate) fn find_evidence_in_scan(
                 .into_iter()
                 .map(|m| (m.range, Origin::Pattern(m.index as u32))),
         )
+        .chain(frames(body, normalized, lexicon, scan, &mentions))
         .collect();
     matches.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-    let mut covered_to = 0;
+    let mut covered_to: Vec<(Target, usize)> = Vec::new();
     for (range, origin) in matches {
-        if range.end <= covered_to {
-            continue;
-        }
-        covered_to = range.end;
         let s = match origin {
             Origin::Signal(i) => &lexicon.signals[i as usize],
             Origin::Pattern(i) => &lexicon.patterns[i as usize].1,
+            Origin::Frame(i) => &lexicon.frames[i as usize].signal,
             Origin::Years(_) => unreachable!("years are read apart"),
         };
+        match covered_to.iter_mut().find(|(t, _)| *t == s.supports) {
+            Some((_, end)) if range.end <= *end => continue,
+            Some((_, end)) => *end = range.end,
+            None => covered_to.push((s.supports, range.end)),
+        }
         push(range, origin, s.supports, s.weight, &s.source);
     }
     // Only the largest years requirement counts: "5+ years of product experience, 2+ with SQL"
@@ -449,5 +562,40 @@ mod tests {
             years(include_str!("../fixtures/years/ranges.txt")),
             vec![3, 2, 4]
         );
+    }
+
+    fn frames_found(body: &str) -> Vec<String> {
+        let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
+        find_evidence(body, &lexicon)
+            .into_iter()
+            .filter(|f| matches!(f.origin, Origin::Frame(_)))
+            .map(|f| body[f.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_takes_its_object_within_a_clause() {
+        assert_eq!(
+            frames_found("You will hire and coach product managers."),
+            ["hire and coach product managers"]
+        );
+        assert_eq!(
+            frames_found("Hiring, managing and mentoring designers"),
+            ["Hiring, managing and mentoring designers"]
+        );
+        assert_eq!(
+            frames_found("- Oversee the payments division"),
+            ["Oversee the payments division"]
+        );
+    }
+
+    #[test]
+    fn frames_do_not_cross_clauses_or_take_non_objects() {
+        // The posting's own vacancy, a career path, a preposition, another bullet.
+        assert!(frames_found("We want to hire a product manager.").is_empty());
+        assert!(frames_found("Grow as a product manager with us.").is_empty());
+        assert!(frames_found("Build relationships with designers").is_empty());
+        assert!(frames_found("- Hire vendors\n- Designers review the flows").is_empty());
+        assert!(frames_found("Manage the roadmap. Designers and engineers help.").is_empty());
     }
 }

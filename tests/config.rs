@@ -234,7 +234,8 @@ fn select_and_ignore_choose_rules() {
 /// unrealistic-expectations, gender-coded-wording).
 const HYPED: &str = "Rockstar Product Manager\n\nWhat you'll do\n\
     - Be fearless, aggressive, bold and decisive: we intend to dominate a competitive market\n\
-    - Own the roadmap and track retention\n- Be available 24/7 and do whatever it takes\n\n\
+    - Own the roadmap and track retention\n- Be available 24/7 and do whatever it takes\n\
+    - Own the P&L and headcount planning, and oversee multiple product lines\n\n\
     Requirements\n- 12+ years of product management experience\n";
 
 /// Every diagnostic of a single posting as (rule, severity), in output order.

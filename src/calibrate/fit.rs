@@ -20,8 +20,8 @@ use super::usage::TermIndex;
 use crate::classify::{classify, Settings, Totals};
 use crate::domain::{Level, Target, Track};
 use crate::engine::Evidence;
-use crate::matcher::Origin;
 use crate::lexicon::{ExperienceBand, Lexicon, LexiconFile, SignalEntry};
+use crate::matcher::Origin;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -46,7 +46,9 @@ const MAX_WEIGHT: f64 = 10.0;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Example {
     pub reference: Level,
-    adjustable: Vec<(u32, Target, f64)>,
+    /// Each adjustable piece: its fit entry, target, weight and the engine's lexicon origin (so
+    /// that prediction counts years and independent entries as the engine does).
+    adjustable: Vec<(u32, Target, f64, Origin)>,
     fixed: Totals,
 }
 
@@ -56,7 +58,7 @@ impl Example {
         let mut fixed = Totals::default();
         for e in evidence {
             match index.entry_of(e) {
-                Some(entry) => adjustable.push((entry, e.supports, e.weight)),
+                Some(entry) => adjustable.push((entry, e.supports, e.weight, e.origin)),
                 None => fixed.add(e.supports, e.origin, e.weight),
             }
         }
@@ -70,13 +72,8 @@ impl Example {
     /// The implied level with each entry's evidence scaled by `exp(log_scale[entry])`.
     fn predict(&self, log_scale: &[f64], settings: &Settings) -> Option<Level> {
         let mut totals = self.fixed.clone();
-        for &(entry, target, weight) in &self.adjustable {
-            // Adjustable entries are signals, never years bands.
-            totals.add(
-                target,
-                Origin::Signal(entry),
-                weight * log_scale[entry as usize].exp(),
-            );
+        for &(entry, target, weight, origin) in &self.adjustable {
+            totals.add(target, origin, weight * log_scale[entry as usize].exp());
         }
         classify(&totals, settings).level
     }
@@ -241,14 +238,14 @@ fn train(train: &[&Example], index: &TermIndex, settings: &Settings) -> Vec<f64>
         }
         for &i in &order {
             let ex = train[i];
-            for &(entry, _, _) in &ex.adjustable {
+            for &(entry, _, _, _) in &ex.adjustable {
                 let e = entry as usize;
                 theta[e] = (shared.value[slot[e]] + own.value[e]).clamp(bounds[e].0, bounds[e].1);
             }
             let got = ex.predict(&theta, settings);
             if got != Some(ex.reference) {
                 let rate = LEARNING_RATE * class_weight(ex.reference);
-                for &(entry, target, _) in &ex.adjustable {
+                for &(entry, target, _, _) in &ex.adjustable {
                     let d = direction(target, ex.reference, got);
                     if d != 0.0 {
                         let e = entry as usize;

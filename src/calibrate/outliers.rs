@@ -243,6 +243,7 @@ mod tests {
             source: "003: x".into(),
             section: SectionKind::Role,
             negated: false,
+            origin: crate::matcher::Origin::Signal(0),
             span: start..start + 6,
         };
         let q = Quote::new(&posting, &e);

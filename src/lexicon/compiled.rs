@@ -38,6 +38,20 @@ pub struct Signal {
     pub source: Arc<str>,
 }
 
+/// A frame ready for pairing verbs with objects (see [`crate::matcher`]).
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub signal: Signal,
+    pub role_objects: bool,
+}
+
+/// What a frame word is to its frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FrameWord {
+    Verb,
+    Object,
+}
+
 /// A title phrase ready for the title parser.
 #[derive(Debug, Clone)]
 pub struct TitlePhrase {
@@ -59,8 +73,8 @@ pub struct Band {
 #[derive(Debug, Clone)]
 pub struct CompiledLexicon {
     /// Literal signals; pattern `i < term_count` of `automaton` belongs to
-    /// `signals[owner[i]]`, pattern `term_count <= i < cue_start` to `titles[owner[i]]`, and the
-    /// rest to `cues[owner[i]]`.
+    /// `signals[owner[i]]`, pattern `term_count <= i < cue_start` to `titles[owner[i]]`, pattern
+    /// `cue_start <= i < frame_start` to `cues[owner[i]]`, and the rest to `frame_words[owner[i]]`.
     pub(crate) signals: Vec<Signal>,
     automaton: NFA,
     /// What each byte is to the scan: [`WORD_BYTE`], [`STARTS_PHRASE`], both or neither.
@@ -71,6 +85,10 @@ pub struct CompiledLexicon {
     owner: Vec<u32>,
     term_count: usize,
     cue_start: usize,
+    frame_start: usize,
+    pub(crate) frames: Vec<Frame>,
+    /// Each frame word's frame and role; a frame word match's `index` points here.
+    pub(crate) frame_words: Vec<(u32, FrameWord)>,
     /// Each cue entry's cue and weight, in the lexicon's order.
     pub(crate) cues: Vec<(Cue, f64)>,
     /// Every cue pattern with its cue entry index, uncompiled: a rule set compiles those of the
@@ -97,6 +115,8 @@ pub struct Scan {
     /// Every match, by start, longest first, then by cue; `index` is a cue entry index. Cues are
     /// selected per category (see [`crate::cues`]), which only the rule set knows.
     pub cues: Vec<RawMatch>,
+    /// Every frame verb and object, by start; `index` is a frame word index.
+    pub frame_words: Vec<RawMatch>,
 }
 
 /// A match of a lexicon phrase or pattern in normalized text.
@@ -243,6 +263,33 @@ impl CompiledLexicon {
             cue_patterns.extend(c.value.patterns.iter().map(|p| (p.clone(), i as u32)));
         }
 
+        let frame_start = terms.len();
+        let mut frames = Vec::with_capacity(lexicon.frames.len());
+        let mut frame_words = Vec::new();
+        let mut frame_said: HashSet<(usize, FrameWord, String)> = HashSet::new();
+        for (i, f) in lexicon.frames.iter().enumerate() {
+            frames.push(Frame {
+                signal: Signal {
+                    supports: f.value.supports,
+                    weight: f.value.weight,
+                    source: f.value.source.as_str().into(),
+                },
+                role_objects: f.value.role_objects,
+            });
+            let words = (f.value.verbs.iter().map(|w| (FrameWord::Verb, w)))
+                .chain(f.value.objects.iter().map(|w| (FrameWord::Object, w)));
+            for (role, word) in words {
+                let word = normalize_term(word);
+                for form in phrase_forms(&word).into_iter().chain([word]) {
+                    if frame_said.insert((i, role, form.clone())) {
+                        terms.push(form);
+                        owner.push(frame_words.len() as u32);
+                        frame_words.push((i as u32, role));
+                    }
+                }
+            }
+        }
+
         let bands = lexicon
             .experience
             .iter()
@@ -290,6 +337,9 @@ impl CompiledLexicon {
             owner,
             term_count,
             cue_start,
+            frame_start,
+            frames,
+            frame_words,
             cues,
             cue_patterns,
             patterns,
@@ -319,6 +369,7 @@ impl CompiledLexicon {
             terms: Vec::with_capacity(normalized.len() / 60),
             titles: Vec::new(),
             cues: Vec::with_capacity(normalized.len() / 120),
+            frame_words: Vec::new(),
         };
         let bytes = normalized.as_bytes();
         let is_word_byte = |b: &u8| self.byte_kinds[usize::from(*b)] & WORD_BYTE != 0;
@@ -397,8 +448,10 @@ impl CompiledLexicon {
             scan.terms.push(found);
         } else if pattern < self.cue_start {
             scan.titles.push(found);
-        } else {
+        } else if pattern < self.frame_start {
             scan.cues.push(found);
+        } else {
+            scan.frame_words.push(found);
         }
     }
 
@@ -406,6 +459,8 @@ impl CompiledLexicon {
     fn finish(&self, mut scan: Scan) -> Scan {
         scan.terms = leftmost_longest(scan.terms);
         scan.titles = leftmost_longest(scan.titles);
+        scan.frame_words
+            .sort_unstable_by_key(|m| (m.range.start, m.index));
         scan.cues.sort_unstable_by_key(|m| {
             (
                 m.range.start,
@@ -451,7 +506,7 @@ mod tests {
     }
 
     const LEX: &str = r#"{"signals": [
-        {"terms": ["data platform", "platforms"], "supports": "specialization:platform", "weight": 1.0, "source": "003: x"},
+        {"terms": ["data platform", "platform2"], "supports": "specialization:platform", "weight": 1.0, "source": "003: x"},
         {"terms": ["intern"], "supports": "level:associate", "weight": 1.0, "source": "003: x"},
         {"terms": ["machine learning", "machine learning platform"], "supports": "specialization:ai-ml", "weight": 1.0, "source": "003: x"}
     ]}"#;
@@ -467,13 +522,17 @@ mod tests {
     #[test]
     fn matches_whole_words_only() {
         let c = compiled(LEX);
-        assert_eq!(found(&c, "internal interns intern."), vec!["intern"]);
+        // "interns" is a word form of "intern"; "internal" is another word.
+        assert_eq!(
+            found(&c, "internal interns intern."),
+            vec!["interns", "intern"]
+        );
     }
 
     #[test]
     fn a_rejected_match_does_not_hide_an_overlapping_valid_one() {
         let c = compiled(LEX);
-        assert_eq!(found(&c, "our data platforms team"), vec!["platforms"]);
+        assert_eq!(found(&c, "our data platform2 team"), vec!["platform2"]);
     }
 
     #[test]

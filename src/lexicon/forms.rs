@@ -29,7 +29,10 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("lead", &["led", "leads", "leading"]),
     ("make", &["made", "makes", "making"]),
     ("meet", &["met", "meets", "meeting"]),
-    ("oversee", &["oversaw", "overseen", "oversees", "overseeing"]),
+    (
+        "oversee",
+        &["oversaw", "overseen", "oversees", "overseeing"],
+    ),
     ("run", &["ran", "runs", "running"]),
     ("see", &["saw", "seen", "sees", "seeing"]),
     ("sell", &["sold", "sells", "selling"]),
@@ -40,7 +43,10 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("take", &["took", "taken", "takes", "taking"]),
     ("teach", &["taught", "teaches", "teaching"]),
     ("think", &["thought", "thinks", "thinking"]),
-    ("understand", &["understood", "understands", "understanding"]),
+    (
+        "understand",
+        &["understood", "understands", "understanding"],
+    ),
     ("win", &["won", "wins", "winning"]),
     ("write", &["wrote", "written", "writes", "writing"]),
 ];
@@ -77,9 +83,7 @@ fn doubles_last(word: &[u8]) -> bool {
 /// forms. A word that already looks inflected (-ing, -ed, a plural) gets its singular only.
 pub fn word_forms(word: &str) -> Vec<String> {
     let bytes = word.as_bytes();
-    if word.len() < 2
-        || !bytes.iter().all(u8::is_ascii_lowercase)
-        || FUNCTION_WORDS.contains(&word)
+    if word.len() < 2 || !bytes.iter().all(u8::is_ascii_lowercase) || FUNCTION_WORDS.contains(&word)
     {
         return Vec::new();
     }
@@ -187,8 +191,14 @@ mod tests {
         assert_eq!(forms("mentor"), ["mentored", "mentoring", "mentors"]);
         assert_eq!(forms("manage"), ["managed", "manages", "managing"]);
         assert_eq!(forms("coach"), ["coached", "coaches", "coaching"]);
-        assert_eq!(forms("strategy"), ["strategied", "strategies", "strategying"]);
-        assert_eq!(forms("plan"), ["planed", "planing", "planned", "planning", "plans"]);
+        assert_eq!(
+            forms("strategy"),
+            ["strategied", "strategies", "strategying"]
+        );
+        assert_eq!(
+            forms("plan"),
+            ["planed", "planing", "planned", "planning", "plans"]
+        );
         assert!(forms("develop").contains(&"developing".to_string()));
         assert!(!forms("develop").contains(&"developping".to_string()));
     }
@@ -215,7 +225,12 @@ mod tests {
     #[test]
     fn phrases_inflect_their_first_and_last_words() {
         let f = phrase_forms("manage a team");
-        for form in ["managing a team", "manages a teams", "managed a team", "manage a teams"] {
+        for form in [
+            "managing a team",
+            "manages a teams",
+            "managed a team",
+            "manage a teams",
+        ] {
             assert!(f.iter().any(|x| x == form), "{form} in {f:?}");
         }
         assert!(!f.iter().any(|x| x == "manage a teaming"), "{f:?}");

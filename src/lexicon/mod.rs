@@ -6,7 +6,7 @@ mod compiled;
 pub mod forms;
 mod words;
 
-pub use compiled::{CompiledLexicon, RawMatch, Scan};
+pub use compiled::{CompiledLexicon, FrameWord, RawMatch, Scan};
 
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
@@ -23,6 +23,25 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicon.rs"));
 #[serde(deny_unknown_fields)]
 pub struct SignalEntry {
     pub terms: Vec<String>,
+    pub supports: Target,
+    pub weight: f64,
+    pub source: String,
+}
+
+/// A frame: a verb and its object within one clause ("hiring, growing and coaching a team of
+/// product managers"), evidence for `supports` where a fixed phrase would miss the words between.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameEntry {
+    /// Verbs as lemmas; their word forms are matched too.
+    pub verbs: Vec<String>,
+    /// Objects as lemmas; their plurals are matched too.
+    pub objects: Vec<String>,
+    /// Whether a product-management role named in the body ("product managers", "a director of
+    /// product") is an object too. Which role it names does not matter, so that rewriting title
+    /// mentions cannot change the verdict.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub role_objects: bool,
     pub supports: Target,
     pub weight: f64,
     pub source: String,
@@ -172,6 +191,8 @@ pub struct LexiconFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signals: Vec<SignalEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frames: Vec<FrameEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub patterns: Vec<PatternEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub titles: Vec<TitleEntry>,
@@ -243,6 +264,7 @@ pub struct Located<T> {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub signals: Vec<Located<SignalEntry>>,
+    pub frames: Vec<Located<FrameEntry>>,
     pub patterns: Vec<Located<PatternEntry>>,
     pub titles: Vec<Located<TitleEntry>>,
     pub experience: Vec<Located<ExperienceBand>>,
@@ -251,8 +273,9 @@ pub struct Lexicon {
     pub cues: Vec<Located<CueEntry>>,
 }
 
-const KEYS: [&str; 7] = [
+const KEYS: [&str; 8] = [
     "signals",
+    "frames",
     "patterns",
     "titles",
     "experience",
@@ -341,6 +364,9 @@ impl Lexicon {
         let first = |v: &Vec<String>| format!("{:?}", v.first().map_or("", String::as_str));
         self.signals
             .extend(locate(name, "signals", file.signals, |e| first(&e.terms)));
+        self.frames.extend(locate(name, "frames", file.frames, |e| {
+            format!("{} x {}", first(&e.verbs), first(&e.objects))
+        }));
         self.patterns
             .extend(locate(name, "patterns", file.patterns, |e| {
                 format!("{:?}", e.pattern)
@@ -374,6 +400,7 @@ impl Lexicon {
     pub fn overlay(mut self, overlay: Lexicon) -> Lexicon {
         merge_phrases(&mut self.signals, overlay.signals, |s| &mut s.terms);
         merge_phrases(&mut self.titles, overlay.titles, |t| &mut t.phrases);
+        self.frames.extend(overlay.frames);
         merge_phrases(&mut self.sections, overlay.sections, |s| &mut s.headings);
 
         self.patterns.retain(|p| {
@@ -425,6 +452,13 @@ impl Lexicon {
             check_weight(s.value.weight).map_err(|m| err(&s.origin, m))?;
             check_source(&s.value.source).map_err(|m| err(&s.origin, m))?;
             check_phrases("terms", &s.value.terms, &s.origin, &mut seen_terms)?;
+        }
+
+        for f in &self.frames {
+            check_weight(f.value.weight).map_err(|m| err(&f.origin, m))?;
+            check_source(&f.value.source).map_err(|m| err(&f.origin, m))?;
+            check_phrases("verbs", &f.value.verbs, &f.origin, &mut HashMap::new())?;
+            check_phrases("objects", &f.value.objects, &f.origin, &mut HashMap::new())?;
         }
 
         for p in &self.patterns {
@@ -674,6 +708,7 @@ pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
         for (i, item) in items.iter().enumerate() {
             let check = match key.as_str() {
                 "signals" => SignalEntry::deserialize(item).map(drop),
+                "frames" => FrameEntry::deserialize(item).map(drop),
                 "patterns" => PatternEntry::deserialize(item).map(drop),
                 "titles" => TitleEntry::deserialize(item).map(drop),
                 "experience" => ExperienceBand::deserialize(item).map(drop),
@@ -686,7 +721,7 @@ pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
                     .as_object()
                     .and_then(|o| {
                         [
-                            "terms", "phrases", "headings", "words", "pattern", "patterns",
+                            "terms", "verbs", "phrases", "headings", "words", "pattern", "patterns",
                         ]
                         .iter()
                         .find_map(|k| o.get(*k))
@@ -721,6 +756,17 @@ impl LexiconFile {
         }
         self.signals.sort_by(|a, b| {
             (&a.terms, a.supports.to_string()).cmp(&(&b.terms, b.supports.to_string()))
+        });
+        for f in &mut self.frames {
+            tidy(&mut f.verbs);
+            tidy(&mut f.objects);
+        }
+        self.frames.sort_by(|a, b| {
+            (&a.verbs, &a.objects, a.supports.to_string()).cmp(&(
+                &b.verbs,
+                &b.objects,
+                b.supports.to_string(),
+            ))
         });
         self.patterns.sort_by(|a, b| a.pattern.cmp(&b.pattern));
         for t in &mut self.titles {
