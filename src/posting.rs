@@ -1,5 +1,6 @@
 //! A posting: where it came from, its title, and its text with the body marked out.
 
+use crate::escape::visible;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -24,13 +25,14 @@ impl Source {
     }
 }
 
+/// For people: the path and the id made [`visible`], since strangers wrote them.
 impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let path = self.path.as_deref().unwrap_or("<input>");
+        let path = visible(self.path.as_deref().unwrap_or("<input>"));
         match (self.line, &self.id) {
-            (Some(line), Some(id)) => write!(f, "{path}:{line} (id {id})"),
+            (Some(line), Some(id)) => write!(f, "{path}:{line} (id {})", visible(id)),
             (Some(line), None) => write!(f, "{path}:{line}"),
-            _ => f.write_str(path),
+            _ => f.write_str(&path),
         }
     }
 }

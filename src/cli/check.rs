@@ -12,8 +12,8 @@ use jdlint::lexicon::{Lexicon, LexiconError};
 use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine, Posting};
 use rayon::prelude::*;
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// How many postings are read ahead and analyzed together: enough to keep every core busy, few
@@ -131,8 +131,14 @@ pub struct InputArgs {
 
 impl InputArgs {
     /// A reader for these options; `title` overrides every document's title. The posting size
-    /// limit is the flag's, else `config`'s, else the default.
-    pub fn reader(&self, title: Option<String>, config: &Config) -> Result<Reader, String> {
+    /// limit is the flag's, else `config`'s, else the default. `written` are the files this run
+    /// writes, which a walk skips (those that do not exist yet are left out).
+    pub fn reader(
+        &self,
+        title: Option<String>,
+        config: &Config,
+        written: &[&Path],
+    ) -> Result<Reader, String> {
         let defaults = Fields::default();
         let max_posting_bytes = match self.max_posting_bytes {
             Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
@@ -151,6 +157,10 @@ impl InputArgs {
                 hidden: self.hidden,
                 no_ignore: self.no_ignore,
                 follow: self.follow,
+                skip: written
+                    .iter()
+                    .filter_map(|path| path.canonicalize().ok())
+                    .collect(),
             },
             max_posting_bytes,
         })
@@ -279,44 +289,45 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let config = match args.config.load() {
         Ok(config) => config,
         Err(message) => {
-            let _ = writeln!(io::stderr(), "jdlint: {message}");
+            super::print_error(message);
             return ExitCode::from(2);
         }
     };
     let engine = match build_engine(&args, &config) {
         Ok(e) => e,
         Err(message) => {
-            let _ = writeln!(io::stderr(), "jdlint: {message}");
+            super::print_error(message);
             return ExitCode::from(2);
         }
     };
 
-    let reader = match args.input.reader(args.title.clone(), &config) {
-        Ok(reader) => reader,
-        Err(message) => {
-            let _ = writeln!(io::stderr(), "jdlint: {message}");
-            return ExitCode::from(2);
-        }
-    };
-    let items = args.paths.iter().flat_map(|path| reader.read(path));
     let destination = match &args.output {
         None => Destination::stdout(),
         Some(path) if is_an_input(path, &args.paths) => {
-            let _ = writeln!(
-                io::stderr(),
-                "jdlint: --output {} is also an input; writing it would destroy it",
+            super::print_error(format_args!(
+                "--output {} is also an input; writing it would destroy it",
                 path.display()
-            );
+            ));
             return ExitCode::from(2);
         }
         Some(path) => match Destination::file(path) {
             Ok(d) => d,
             Err(e) => {
-                let _ = writeln!(io::stderr(), "jdlint: cannot write {}: {e}", path.display());
+                super::print_error(format_args!("cannot write {}: {e}", path.display()));
                 return ExitCode::from(2);
             }
         },
     };
+    // Created above, the output file exists now: a walk that meets it skips it.
+    let written: Vec<&Path> = args.output.iter().map(PathBuf::as_path).collect();
+    let reader = match args.input.reader(args.title.clone(), &config, &written) {
+        Ok(reader) => reader,
+        Err(message) => {
+            super::print_error(message);
+            return ExitCode::from(2);
+        }
+    };
+    let items = args.paths.iter().flat_map(|path| reader.read(path));
     let mut reporter = output::reporter(args.format, destination, args.evidence);
     let progress = Progress::new(args.progress, known_total(&args));
     let filter = Filter {
@@ -327,7 +338,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     progress.finish();
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            let _ = writeln!(io::stderr(), "jdlint: cannot write output: {e}");
+            super::print_error(format_args!("cannot write output: {e}"));
             return ExitCode::from(2);
         }
     }
@@ -347,7 +358,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
 }
 
 /// Whether `output` is the same file as one of `inputs`.
-fn is_an_input(output: &std::path::Path, inputs: &[String]) -> bool {
+pub(super) fn is_an_input(output: &std::path::Path, inputs: &[String]) -> bool {
     let Ok(output) = output.canonicalize() else {
         return false; // It does not exist yet.
     };
@@ -409,7 +420,7 @@ fn lint(
             for (item, (report, rendered)) in chunk.iter().zip(&results) {
                 summary.add(report);
                 if let Err(e) = item {
-                    let _ = writeln!(io::stderr(), "jdlint: error: {e}");
+                    super::print_error(format_args!("error: {e}"));
                 }
                 written = written.and_then(|()| reporter.posting(item, rendered));
             }

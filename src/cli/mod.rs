@@ -10,6 +10,8 @@ mod output;
 mod rules;
 
 use clap::{Parser, Subcommand};
+use jdlint::escape::visible;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// Lint product-management job postings: the level, track and specialization the body implies,
@@ -59,4 +61,11 @@ pub fn run() -> ExitCode {
         Some(Command::Rule(args)) => rules::explain(args),
         Some(Command::Config(args)) => config::run(args),
     }
+}
+
+/// Writes `jdlint: MESSAGE` to standard error, the one way the command line reports an error.
+/// The message is made [`visible`]: it names inputs and quotes them, and a CI runner reads
+/// standard error for workflow commands too.
+pub(crate) fn print_error(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr(), "jdlint: {}", visible(&message.to_string()));
 }

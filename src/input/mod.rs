@@ -22,6 +22,7 @@ pub use decode::{decode, MAX_UTF16_BYTES};
 pub use records::Fields;
 pub use walk::WalkOptions;
 
+use crate::escape::visible;
 use crate::posting::{Posting, Source};
 use std::io::{self, Cursor, Read};
 use std::path::Path;
@@ -77,9 +78,10 @@ pub struct InputError {
     pub message: String,
 }
 
+/// For people: the message made [`visible`], since it may quote the input.
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.source, self.message)
+        write!(f, "{}: {}", self.source, visible(&self.message))
     }
 }
 
