@@ -157,8 +157,9 @@ impl Posting {
 
 /// Where the characters of a converted text came from in its file. Each point says that the text
 /// from `offset` on stands at `line`, `column` of the file, one character for one, up to the next
-/// point; a point is kept only where that run breaks (a tag, an entity, collapsed white space, a
-/// new line), so a page costs a few points per line of text.
+/// point; a point is kept where that run breaks (a tag, an entity, collapsed white space, a new
+/// line) and every few hundred bytes of a long run, so a page costs a few points per line of text
+/// and a place is found by counting a few hundred characters at most.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceMap {
     points: Vec<MapPoint>,

@@ -436,6 +436,7 @@ impl Lexicon {
                     "pattern matches the empty string, so it would match everywhere".into(),
                 ));
             }
+            check_shortest_match(&p.value.pattern).map_err(|m| err(&p.origin, m))?;
         }
 
         let mut seen_phrases: HashMap<String, &Origin> = HashMap::new();
@@ -518,6 +519,8 @@ impl Lexicon {
                         format!("pattern {pattern:?} matches the empty string, so it would match everywhere"),
                     ));
                 }
+                check_shortest_match(pattern)
+                    .map_err(|m| err(&c.origin, format!("pattern {pattern:?}: {m}")))?;
             }
         }
         Ok(())
@@ -607,6 +610,19 @@ fn check_phrases<'a>(
         }
     }
     Ok(())
+}
+
+/// `Err` when `pattern` can match fewer than [`compiled::SHORTEST_PATTERN_MATCH`] bytes.
+fn check_shortest_match(pattern: &str) -> Result<(), String> {
+    match compiled::shortest_match(pattern) {
+        Some(n) if n < compiled::SHORTEST_PATTERN_MATCH => Err(format!(
+            "pattern can match {n} byte{} alone, so it would match almost anywhere; a pattern \
+             must match at least {} (a word, a phrase)",
+            if n == 1 { "" } else { "s" },
+            compiled::SHORTEST_PATTERN_MATCH
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn collect_json(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
@@ -843,6 +859,21 @@ mod tests {
         let all = r#"{"patterns": [{"pattern": "x*", "supports": "level:cpo", "weight": 1.0, "source": "003: x"}]}"#;
         let e = load(&[("p.json", all)]).unwrap_err();
         assert!(e.message.contains("empty string"), "{e}");
+        // A single character class matches almost anywhere: a megabyte would be a million
+        // matches.
+        for pattern in ["[a-z]", "\\\\w\\\\b", "(?:ab|c)"] {
+            let one = format!(
+                r#"{{"patterns": [{{"pattern": "{pattern}", "supports": "level:cpo", "weight": 1.0, "source": "003: x"}}]}}"#
+            );
+            let e = load(&[("p.json", &one)]).unwrap_err();
+            assert!(
+                e.entry.as_deref().unwrap().starts_with("patterns[0]"),
+                "{e}"
+            );
+            assert!(e.message.contains("almost anywhere"), "{e}");
+        }
+        let fine = r#"{"patterns": [{"pattern": "\\bceo\\b", "supports": "level:cpo", "weight": 1.0, "source": "003: x"}]}"#;
+        assert!(load(&[("p.json", fine)]).is_ok());
     }
 
     #[test]
