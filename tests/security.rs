@@ -282,3 +282,126 @@ fn the_output_file_inside_a_walked_folder_is_never_read() {
         3
     );
 }
+
+/// A posting every limit test gives alongside the bad input: it must still be analyzed.
+const GOOD: &str = "Product Manager\n\nWhat you'll do\n- Manage four product managers\n";
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_as_a_posting_is_refused_without_blocking_the_batch() {
+    let dir = TempDir::new("fifo");
+    let fifo = dir.join("postings.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let good = dir.join("good.md");
+    std::fs::write(&good, GOOD).unwrap();
+    // No process ever opens the FIFO for writing: reading it would wait for ever.
+    let out = run(&["--format", "jsonl", "--fail-on", "never", &fifo, &good]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    let results = parse_jsonl(&out);
+    assert_eq!(results.len(), 2, "{}", describe(&out));
+    assert_eq!(
+        results[0]["error"],
+        "not a regular file (a FIFO); pipe it to standard input (`-`) to read it"
+    );
+    assert_eq!(results[1]["error"], serde_json::Value::Null);
+    assert!(stderr(&out).contains("postings.txt: not a regular file (a FIFO)"));
+}
+
+#[cfg(unix)]
+#[test]
+fn configs_and_lexicons_that_are_devices_or_too_large_are_errors() {
+    let dir = TempDir::new("config-limits");
+    let good = dir.join("good.md");
+    std::fs::write(&good, GOOD).unwrap();
+
+    let out = run(&["--config", "/dev/urandom", &good]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert_eq!(
+        stderr(&out),
+        "jdlint: config error: /dev/urandom: not a regular file (a device)\n"
+    );
+
+    // A repository's jdlint.toml naming a lexicon that links to /dev/zero.
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.json")).unwrap();
+    std::fs::write(
+        dir.path().join("jdlint.toml"),
+        "lexicon = [\"zero.json\"]\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["good.md"]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(
+        stderr(&out)
+            .contains("zero.json: not a regular file (a device) (named by the config's `lexicon`)"),
+        "{}",
+        describe(&out)
+    );
+
+    let large = dir.join("large.toml");
+    let mut text = String::from("# padding\n");
+    text.push_str(&"#".repeat(jdlint::config::MAX_CONFIG_BYTES as usize));
+    std::fs::write(&large, text).unwrap();
+    let out = run(&["--config", &large, &good]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "over the {} byte limit",
+            jdlint::config::MAX_CONFIG_BYTES
+        )),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn thousands_of_threads_are_capped_with_a_note() {
+    let out = run(&[
+        "-j",
+        "10000",
+        "--format",
+        "brief",
+        "--fail-on",
+        "never",
+        MISMATCH,
+    ]);
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    assert!(
+        stderr(&out).starts_with("jdlint: note: -j 10000 is capped at "),
+        "{}",
+        describe(&out)
+    );
+    assert!(
+        stdout(&out).contains("1 posting checked"),
+        "{}",
+        describe(&out)
+    );
+}
+
+const MISMATCH: &str = "fixtures/postings/mismatch-level-pm-title-director-body.txt";
+
+#[test]
+fn a_term_said_thousands_of_times_is_a_few_evidence_entries() {
+    let body = "headcount ".repeat(5000);
+    let record = serde_json::json!({"title": "Director of Product", "text": body});
+    let out = run_with_stdin(
+        &["--format", "jsonl", "--input-format", "jsonl", "-"],
+        format!("{record}\n").as_bytes(),
+    );
+    let results = parse_jsonl(&out);
+    let evidence = results[0]["evidence"].as_array().unwrap();
+    assert_eq!(
+        evidence.len(),
+        jdlint::engine::REPEATS_SHOWN as usize,
+        "{evidence:?}"
+    );
+    assert_eq!(
+        results[0]["implied"]["level"],
+        "director",
+        "{}",
+        describe(&out)
+    );
+}

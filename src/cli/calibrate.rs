@@ -103,12 +103,7 @@ pub fn run(args: CalibrateArgs) -> ExitCode {
 }
 
 fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
-    if let Some(n) = args.threads {
-        // Only fails if a global pool exists already, which nothing here builds.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    super::use_threads(args.threads);
     for (flag, path) in [("--html", &args.html), ("--fit", &args.fit)] {
         if let Some(path) = path.as_deref().filter(|p| is_an_input(p, &args.inputs)) {
             return Err(format!(

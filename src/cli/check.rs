@@ -280,12 +280,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
         ColorWhen::Auto => {}
     }
-    if let Some(n) = args.threads {
-        // Only fails if a global pool exists already, which nothing here builds.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    super::use_threads(args.threads);
     let config = match args.config.load() {
         Ok(config) => config,
         Err(message) => {

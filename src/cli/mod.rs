@@ -69,3 +69,25 @@ pub fn run() -> ExitCode {
 pub(crate) fn print_error(message: impl std::fmt::Display) {
     let _ = writeln!(io::stderr(), "jdlint: {}", visible(&message.to_string()));
 }
+
+/// How many analysis threads run, at most, per core: more only costs memory (a stack each).
+const THREADS_PER_CORE: usize = 4;
+
+/// Sizes the analysis thread pool for `-j N`: at least one thread, at most
+/// [`THREADS_PER_CORE`] a core, with a note on standard error when `N` is cut.
+pub(crate) fn use_threads(requested: Option<usize>) {
+    let Some(requested) = requested else { return };
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let most = cores * THREADS_PER_CORE;
+    let threads = requested.clamp(1, most);
+    if threads < requested {
+        let _ = writeln!(
+            io::stderr(),
+            "jdlint: note: -j {requested} is capped at {most} ({THREADS_PER_CORE} threads for each of {cores} cores)"
+        );
+    }
+    // Only fails if a global pool exists already, which nothing here builds.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global();
+}

@@ -201,6 +201,14 @@ impl Reader {
                      .jsonl .ndjson .json .csv; hidden and ignored files are skipped)",
                 ))
             }
+            // A FIFO with no writer would block the batch, a device never end.
+            Ok(m) if !m.is_file() => {
+                let message = format!(
+                    "{}; pipe it to standard input (`-`) to read it",
+                    not_a_regular_file(&m)
+                );
+                error(Source::file(path), message)
+            }
             Ok(_) => {
                 let format = self
                     .options
@@ -333,6 +341,54 @@ fn html_posting(source: Source, html: &str, title: Option<&str>) -> Option<Posti
 
 fn error<'a>(source: Source, message: String) -> Box<dyn Iterator<Item = Item> + 'a> {
     Box::new(std::iter::once(Err(InputError { source, message })))
+}
+
+/// Why a file that is not a regular one is not read: a FIFO blocks until a writer comes, and a
+/// device (`/dev/zero`, `/dev/urandom`) never ends.
+fn not_a_regular_file(metadata: &std::fs::Metadata) -> String {
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        let t = metadata.file_type();
+        if t.is_fifo() {
+            " (a FIFO)"
+        } else if t.is_char_device() || t.is_block_device() {
+            " (a device)"
+        } else if t.is_socket() {
+            " (a socket)"
+        } else {
+            ""
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = {
+        let _ = metadata;
+        ""
+    };
+    format!("not a regular file{kind}")
+}
+
+/// A configuration or lexicon file's bytes, at most `limit` of them: anything else (a FIFO, a
+/// device, a larger file) is an error, so that a repository's `jdlint.toml` cannot make jdlint
+/// wait or fill memory by naming `/dev/zero`.
+pub(crate) fn read_small_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let metadata = std::fs::metadata(path).map_err(|e| cannot_read(&e))?;
+    if !metadata.is_file() {
+        return Err(not_a_regular_file(&metadata));
+    }
+    let too_large = |bytes: u64| format!("{bytes} bytes, over the {limit} byte limit");
+    if metadata.len() > limit {
+        return Err(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| cannot_read(&e))?;
+    // It grew since it was measured.
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn cannot_read(e: &io::Error) -> String {

@@ -9,6 +9,7 @@ pub use compiled::{CompiledLexicon, RawMatch, Scan};
 
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
+use crate::input::read_small_file;
 use crate::normalize::normalize_term;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::HashMap;
@@ -290,15 +291,10 @@ impl Lexicon {
         let mut texts = Vec::with_capacity(paths.len());
         for path in paths {
             let name = path.display().to_string();
-            let bytes = std::fs::read(&path).map_err(|e| LexiconError {
+            let text = read_lexicon_file(&path).map_err(|message| LexiconError {
                 file: name.clone(),
                 entry: None,
-                message: format!("cannot read: {e}"),
-            })?;
-            let text = String::from_utf8(bytes).map_err(|e| LexiconError {
-                file: name.clone(),
-                entry: None,
-                message: format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
+                message,
             })?;
             texts.push((name, text));
         }
@@ -610,6 +606,18 @@ fn check_phrases<'a>(
         }
     }
     Ok(())
+}
+
+/// The largest lexicon file read: the embedded lexicon is about 300 KB in all, and a fitted
+/// overlay far less.
+pub const MAX_LEXICON_FILE_BYTES: u64 = 16 << 20;
+
+/// A lexicon file's text; `Err` says why it cannot be read (not a regular file, too large, not
+/// UTF-8).
+pub(crate) fn read_lexicon_file(path: &Path) -> Result<String, String> {
+    let bytes = read_small_file(path, MAX_LEXICON_FILE_BYTES)?;
+    String::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()))
 }
 
 /// `Err` when `pattern` can match fewer than [`compiled::SHORTEST_PATTERN_MATCH`] bytes.
