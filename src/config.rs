@@ -26,7 +26,7 @@
 
 use crate::classify::Settings;
 use crate::domain::Level;
-use crate::input::read_small_file;
+use crate::input::{read_small_file, MAX_POSTING_BYTES_LIMIT};
 use crate::lexicon::read_lexicon_file;
 use crate::lexicon::{Lexicon, LexiconError, Located, Origin, TitleEntry, TitleKind};
 use crate::normalize::normalize_term;
@@ -282,10 +282,11 @@ impl Config {
         let max_posting_bytes = match raw.max_posting_bytes {
             None => None,
             Some(value) => match usize::try_from(*value.get_ref()) {
-                Ok(bytes) if bytes > 0 => Some(bytes),
+                Ok(bytes) if bytes > 0 && bytes as u64 <= MAX_POSTING_BYTES_LIMIT => Some(bytes),
                 _ => {
                     let message = format!(
-                        "{} is out of range: expected a number of bytes, 1 or more",
+                        "{} is out of range: expected a number of bytes from 1 to \
+                         {MAX_POSTING_BYTES_LIMIT}",
                         value.get_ref()
                     );
                     let key = Some("max-posting-bytes".to_string());

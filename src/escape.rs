@@ -21,8 +21,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 8);
     let leading = text.len() - text.trim_start().len();
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in text.char_indices() {
         match c {
             ':' if opens_command && at == leading => out.push_str("\\u{3a}"),
             '\n' => out.push_str("\\n"),

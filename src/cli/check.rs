@@ -7,7 +7,7 @@ use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
-use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions};
+use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions, MAX_POSTING_BYTES_LIMIT};
 use jdlint::lexicon::{Lexicon, LexiconError};
 use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine, Posting};
@@ -124,8 +124,12 @@ pub struct InputArgs {
 
     /// Report a posting (a document, or a record's text) larger than this as too large instead
     /// of analyzing it; records may be twice as large [default: the config's
-    /// `max-posting-bytes`, else 4194304 (4 MiB)].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    /// `max-posting-bytes`, else 4194304 (4 MiB); at most 1073741824 (1 GiB)].
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u64).range(1..=MAX_POSTING_BYTES_LIMIT)
+    )]
     pub max_posting_bytes: Option<u64>,
 }
 

@@ -64,10 +64,14 @@ pub fn run() -> ExitCode {
 }
 
 /// Writes `jdlint: MESSAGE` to standard error, the one way the command line reports an error.
-/// The message is made [`visible`]: it names inputs and quotes them, and a CI runner reads
-/// standard error for workflow commands too.
+/// Each line of the message is made [`visible`]: it names inputs and quotes them, and a CI
+/// runner reads standard error for workflow commands too. The lines stay lines, for the messages
+/// that are laid out on several (a regex error points at its pattern); what came from an input
+/// has had its line breaks made visible already (`Source`, `InputError`).
 pub(crate) fn print_error(message: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr(), "jdlint: {}", visible(&message.to_string()));
+    let message = message.to_string();
+    let lines: Vec<_> = message.split('\n').map(visible).collect();
+    let _ = writeln!(io::stderr(), "jdlint: {}", lines.join("\n"));
 }
 
 /// How many analysis threads run, at most, per core: more only costs memory (a stack each).

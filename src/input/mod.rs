@@ -31,6 +31,10 @@ use std::path::Path;
 /// larger than this is reported as too large rather than slowing a batch down.
 pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
 
+/// The largest posting limit that may be set: a posting is held in memory, and its record may be
+/// twice as large.
+pub const MAX_POSTING_BYTES_LIMIT: u64 = 1 << 30;
+
 /// The default record limit (see [`Limits::record`]).
 pub const MAX_RECORD_BYTES: usize = Limits::new(MAX_DOCUMENT_BYTES).record;
 
@@ -250,7 +254,7 @@ impl Reader {
             Format::Document | Format::Html => {
                 let mut bytes = Vec::new();
                 let read = reader
-                    .take(self.limits.posting as u64 + 1)
+                    .take((self.limits.posting as u64).saturating_add(1))
                     .read_to_end(&mut bytes);
                 let item = match read {
                     Err(e) => Err(InputError {

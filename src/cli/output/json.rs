@@ -113,13 +113,13 @@ impl Formatter for VisibleControls {
         let mut run = 0;
         for (at, c) in fragment.char_indices() {
             if is_hidden_control(c) {
-                writer.write_all(fragment[run..at].as_bytes())?;
+                writer.write_all(&fragment.as_bytes()[run..at])?;
                 // Every such character is in the Basic Multilingual Plane: one escape.
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 run = at + c.len_utf8();
             }
         }
-        writer.write_all(fragment[run..].as_bytes())
+        writer.write_all(&fragment.as_bytes()[run..])
     }
 }
 
