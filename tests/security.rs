@@ -281,6 +281,19 @@ fn the_output_file_inside_a_walked_folder_is_never_read() {
             .count(),
         3
     );
+
+    // Named before it exists, it is created empty and never read.
+    let out = run_in(
+        dir.path(),
+        &["--format", "jsonl", "-o", "new.jsonl", "new.jsonl", "p0.md"],
+    );
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    let written = std::fs::read_to_string(dir.path().join("new.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), 2, "{written}");
+    assert!(
+        written.contains("the file jdlint is writing (--output): it is never read"),
+        "{written}"
+    );
 }
 
 /// A posting every limit test gives alongside the bad input: it must still be analyzed.

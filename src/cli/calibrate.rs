@@ -116,13 +116,13 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
     let lexicon = args.lexicon.load(&config)?;
     let engine = Engine::from_lexicon(&lexicon).with_settings(config.settings(Settings::default()));
     // A report or fit written by an earlier run, in a folder read now, is not a posting.
-    let written: Vec<&std::path::Path> = args
+    let output_files: Vec<&std::path::Path> = args
         .html
         .iter()
         .chain(&args.fit)
         .map(PathBuf::as_path)
         .collect();
-    let reader = args.input.reader(None, &config, &written)?;
+    let reader = args.input.reader(None, &config, &output_files)?;
     let items = args.inputs.iter().flat_map(|path| reader.read(path));
     let options = Options {
         group_by: args.group_by.clone(),

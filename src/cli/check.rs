@@ -135,13 +135,13 @@ pub struct InputArgs {
 
 impl InputArgs {
     /// A reader for these options; `title` overrides every document's title. The posting size
-    /// limit is the flag's, else `config`'s, else the default. `written` are the files this run
+    /// limit is the flag's, else `config`'s, else the default. `output_files` are the files this run
     /// writes, which a walk skips (those that do not exist yet are left out).
     pub fn reader(
         &self,
         title: Option<String>,
         config: &Config,
-        written: &[&Path],
+        output_files: &[&Path],
     ) -> Result<Reader, String> {
         let defaults = Fields::default();
         let max_posting_bytes = match self.max_posting_bytes {
@@ -161,7 +161,7 @@ impl InputArgs {
                 hidden: self.hidden,
                 no_ignore: self.no_ignore,
                 follow: self.follow,
-                skip: written
+                skip: output_files
                     .iter()
                     .filter_map(|path| path.canonicalize().ok())
                     .collect(),
@@ -317,9 +317,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
         },
     };
-    // Created above, the output file exists now: a walk that meets it skips it.
-    let written: Vec<&Path> = args.output.iter().map(PathBuf::as_path).collect();
-    let reader = match args.input.reader(args.title.clone(), &config, &written) {
+    // Created above, the output file exists now: a walk that meets it skips it, and naming it
+    // (before it existed) is an error.
+    let output_files: Vec<&Path> = args.output.iter().map(PathBuf::as_path).collect();
+    let reader = match args
+        .input
+        .reader(args.title.clone(), &config, &output_files)
+    {
         Ok(reader) => reader,
         Err(message) => {
             super::print_error(message);

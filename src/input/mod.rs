@@ -184,6 +184,10 @@ impl Reader {
             let format = self.options.format.unwrap_or(Format::Document);
             return self.read_stream(Source::file(path), Box::new(io::stdin().lock()), format);
         }
+        if self.is_skipped(Path::new(path)) {
+            let message = "the file jdlint is writing (--output): it is never read".to_string();
+            return error(Source::file(path), message);
+        }
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
                 // A file in a directory is read by its extension: `--input-format jsonl DIR`
@@ -222,6 +226,12 @@ impl Reader {
             }
             Err(e) => error(Source::file(path), cannot_read(&e)),
         }
+    }
+
+    /// Whether `path` is one of the files never read ([`WalkOptions::skip`]).
+    fn is_skipped(&self, path: &Path) -> bool {
+        let skip = &self.options.walk.skip;
+        !skip.is_empty() && path.canonicalize().is_ok_and(|p| skip.contains(&p))
     }
 
     /// A file, in `format`, never walked.

@@ -22,8 +22,8 @@ pub struct WalkOptions {
     pub no_ignore: bool,
     /// Follow symbolic links (a loop is then reported as an error).
     pub follow: bool,
-    /// Files never read, wherever a walk meets them: what jdlint is writing (`--output`), which
-    /// it would otherwise read back and grow without end. Canonical paths.
+    /// Files never read: what jdlint is writing (`--output`), which it would otherwise read back
+    /// and grow without end. A walk skips them; named, each is an error. Canonical paths.
     pub skip: Vec<PathBuf>,
 }
 

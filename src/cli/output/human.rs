@@ -155,23 +155,25 @@ fn render_diagnostic(
     };
     let path = posting.source.to_string();
     let help = visible(d.help.as_deref().unwrap_or_default()).into_owned();
-    let (shown, marked) = match (&d.span, d.line) {
-        (Some(span), Some(_)) => {
+    let (shown, marked, line) = match (&d.span, d.line) {
+        (Some(span), Some(line)) => {
             // The text's own line: `line` is the file's, which differs for converted HTML.
             let (text_line, _) = index.line_col(&posting.text, span.start);
             let range = index.line_range(&posting.text, text_line);
             let start = span.start.clamp(range.start, range.end) - range.start;
             let end = span.end.clamp(range.start, range.end) - range.start;
-            visible_with_span(&posting.text[range], start..end.max(start))
+            let (shown, marked) = visible_with_span(&posting.text[range], start..end.max(start));
+            (shown, marked, Some(line))
         }
         // A record's title is not in its text: show the title itself.
-        _ => visible_with_span(&posting.title, 0..posting.title.len()),
-    };
-    let snippet = match d.line {
-        Some(line) if d.span.is_some() => {
-            Snippet::source(shown.as_str()).line_start(line).path(path)
+        _ => {
+            let (shown, marked) = visible_with_span(&posting.title, 0..posting.title.len());
+            (shown, marked, None)
         }
-        _ => Snippet::source(shown.as_str()).path(format!("{path} (title)")),
+    };
+    let snippet = match line {
+        Some(line) => Snippet::source(shown.as_str()).line_start(line).path(path),
+        None => Snippet::source(shown.as_str()).path(format!("{path} (title)")),
     };
     let snippet = snippet.annotation(AnnotationKind::Primary.span(marked));
     let message = visible(&d.message);
