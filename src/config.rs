@@ -26,6 +26,8 @@
 
 use crate::classify::Settings;
 use crate::domain::Level;
+use crate::input::{read_small_file, MAX_POSTING_BYTES_LIMIT};
+use crate::lexicon::read_lexicon_file;
 use crate::lexicon::{Lexicon, LexiconError, Located, Origin, TitleEntry, TitleKind};
 use crate::normalize::normalize_term;
 use crate::rules::{RuleSet, Selection, Selector, Severity};
@@ -38,6 +40,10 @@ use toml::Spanned;
 
 /// The file names a config may have, in the order they are looked for in each directory.
 pub const FILE_NAMES: [&str; 2] = ["jdlint.toml", ".jdlint.toml"];
+
+/// The largest config file read: a real one is a few hundred bytes, a ladder of many titles a few
+/// kilobytes.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// A config that cannot be read or is not valid, with the file, line and key when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,17 +177,26 @@ impl Config {
     pub fn discover(dir: &Path) -> Option<PathBuf> {
         dir.ancestors()
             .flat_map(|d| FILE_NAMES.iter().map(move |name| d.join(name)))
-            .find(|p| p.is_file())
+            // Whatever the name is (a link to a device, a directory), loading it says what is
+            // wrong with it.
+            .find(|p| p.exists())
     }
 
     /// Reads and validates the config at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let error = |message: String| ConfigError {
             file: shown.clone(),
             line: None,
             key: None,
-            message: format!("cannot read: {e}"),
+            message,
+        };
+        let bytes = read_small_file(path, MAX_CONFIG_BYTES).map_err(error)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            error(format!(
+                "not valid UTF-8 (at byte {})",
+                e.utf8_error().valid_up_to()
+            ))
         })?;
         let base = path.parent().unwrap_or(Path::new(""));
         let mut config = Config::parse(&shown, base, &text)?;
@@ -267,10 +282,11 @@ impl Config {
         let max_posting_bytes = match raw.max_posting_bytes {
             None => None,
             Some(value) => match usize::try_from(*value.get_ref()) {
-                Ok(bytes) if bytes > 0 => Some(bytes),
+                Ok(bytes) if bytes > 0 && bytes as u64 <= MAX_POSTING_BYTES_LIMIT => Some(bytes),
                 _ => {
                     let message = format!(
-                        "{} is out of range: expected a number of bytes, 1 or more",
+                        "{} is out of range: expected a number of bytes from 1 to \
+                         {MAX_POSTING_BYTES_LIMIT}",
                         value.get_ref()
                     );
                     let key = Some("max-posting-bytes".to_string());
@@ -320,10 +336,10 @@ impl Config {
                     return Lexicon::from_dir(path);
                 }
                 let name = path.display().to_string();
-                let text = std::fs::read_to_string(path).map_err(|e| LexiconError {
+                let text = read_lexicon_file(path).map_err(|message| LexiconError {
                     file: name.clone(),
                     entry: None,
-                    message: format!("cannot read (named by the config's `lexicon`): {e}"),
+                    message: format!("{message} (named by the config's `lexicon`)"),
                 })?;
                 Lexicon::from_sources([(name, text.as_str())])
             })

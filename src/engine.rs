@@ -15,6 +15,12 @@ use serde::{Serialize, Serializer};
 use std::ops::Range;
 use std::sync::Arc;
 
+/// How many matches of one lexicon entry become evidence entries. Each repeat counts half the
+/// one before it, so the eighth adds under 1% of the first and later ones next to nothing; they
+/// still count in the scores, but a posting that says "headcount" a million times does not write
+/// a million evidence entries.
+pub const REPEATS_SHOWN: u32 = 8;
+
 /// One piece of evidence behind a verdict. DOMAIN.md's `evidence` entries.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
@@ -162,8 +168,10 @@ impl Engine {
         let implied = classify(&totals, &self.settings);
 
         let index = LineIndex::new(&posting.text);
+        // Every repeat counted above; only the first few of one entry are shown.
         let mut evidence: Vec<Evidence> = found
             .into_iter()
+            .filter(|f| f.repeat < REPEATS_SHOWN)
             .map(|f| {
                 let span = posting.body.start + f.span.start..posting.body.start + f.span.end;
                 let (line, column) = index.line_col(&posting.text, span.start);

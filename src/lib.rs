@@ -18,6 +18,7 @@ pub mod config;
 pub mod cues;
 pub mod domain;
 pub mod engine;
+pub mod escape;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;

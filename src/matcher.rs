@@ -141,6 +141,8 @@ pub struct Found {
     pub section: SectionKind,
     /// True when a negation turned it around ("no direct reports": manager evidence read as IC).
     pub negated: bool,
+    /// How many times its lexicon entry counted before it (0 for the first).
+    pub repeat: u32,
 }
 
 /// Repeats of one lexicon entry count less each time: the same phrase said five times is not five
@@ -406,6 +408,7 @@ pub(crate) fn find_evidence_in_scan(
                 source: Arc::clone(source),
                 section,
                 negated,
+                repeat: *seen - 1,
             });
         };
 

@@ -5,6 +5,9 @@
 /// manage").
 const NEGATION_WINDOW: usize = 4;
 
+/// The longest word the negation window reads, in bytes; a longer one ends it.
+const LONGEST_WORD: usize = 128;
+
 /// The lexicon's negations ("no", "rather than"), each as its words in order.
 #[derive(Debug, Clone)]
 pub(crate) struct Negations {
@@ -45,10 +48,15 @@ impl Negations {
             if end == 0 {
                 return false;
             }
-            let begin = bytes[..end]
-                .iter()
-                .rposition(|&b| b == b' ')
-                .map_or(0, |space| space + 1);
+            // A word is looked for at most LONGEST_WORD bytes back, so that a match costs the
+            // same however long the word before it (a pattern can match inside a word of a
+            // megabyte). No negation is that long, nor reaches across one.
+            let floor = end.saturating_sub(LONGEST_WORD);
+            let begin = match bytes[floor..end].iter().rposition(|&b| b == b' ') {
+                Some(space) => floor + space + 1,
+                None if floor == 0 => 0,
+                None => return false,
+            };
             let word = &normalized[begin..end];
             end = begin;
             // A word that ends a clause belongs to the one before: the negation does not reach.
@@ -128,6 +136,15 @@ mod tests {
         assert!(!negated("no travel, and you |manage people"));
         assert!(!negated("no doubt that over time you will |manage people"));
         assert!(!negated("not remote. |people management"));
+    }
+
+    #[test]
+    fn a_word_longer_than_any_negation_ends_the_window() {
+        let long = "x".repeat(LONGEST_WORD + 1);
+        assert!(!negated(&format!("no {long} |reports")));
+        assert!(!negated(&format!("{long}|reports")));
+        let short = "x".repeat(LONGEST_WORD - 1);
+        assert!(negated(&format!("no {short} |reports")));
     }
 
     #[test]

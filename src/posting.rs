@@ -1,5 +1,6 @@
 //! A posting: where it came from, its title, and its text with the body marked out.
 
+use crate::escape::visible;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -24,13 +25,14 @@ impl Source {
     }
 }
 
+/// For people: the path and the id made [`visible`], since strangers wrote them.
 impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let path = self.path.as_deref().unwrap_or("<input>");
+        let path = visible(self.path.as_deref().unwrap_or("<input>"));
         match (self.line, &self.id) {
-            (Some(line), Some(id)) => write!(f, "{path}:{line} (id {id})"),
+            (Some(line), Some(id)) => write!(f, "{path}:{line} (id {})", visible(id)),
             (Some(line), None) => write!(f, "{path}:{line}"),
-            _ => f.write_str(path),
+            _ => f.write_str(&path),
         }
     }
 }
@@ -155,8 +157,9 @@ impl Posting {
 
 /// Where the characters of a converted text came from in its file. Each point says that the text
 /// from `offset` on stands at `line`, `column` of the file, one character for one, up to the next
-/// point; a point is kept only where that run breaks (a tag, an entity, collapsed white space, a
-/// new line), so a page costs a few points per line of text.
+/// point; a point is kept where that run breaks (a tag, an entity, collapsed white space, a new
+/// line) and every few hundred bytes of a long run, so a page costs a few points per line of text
+/// and a place is found by counting a few hundred characters at most.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceMap {
     points: Vec<MapPoint>,

@@ -112,13 +112,18 @@ pub fn find(posting: &Posting, field: &str) -> Vec<Suppression> {
         let mut offset = 0;
         for (i, line) in posting.text.split_inclusive('\n').enumerate() {
             let number = i + 1;
+            // Characters before the last marker's start: markers come in order, so columns
+            // are counted once along the line, however many markers it holds.
+            let (mut counted_to, mut chars_before) = (0, 0);
             for m in parse_line(line) {
                 let start = offset + m.range.start;
+                chars_before += line[counted_to..m.range.start].chars().count();
+                counted_to = m.range.start;
                 // Diagnostics of a converted (HTML) posting carry the file's lines: so do
                 // its markers.
                 let place = posting
                     .file_place(start)
-                    .unwrap_or_else(|| (number, line[..m.range.start].chars().count() + 1));
+                    .unwrap_or((number, chars_before + 1));
                 let scope = match m.kind {
                     MarkerKind::Disable => Scope::Posting,
                     MarkerKind::DisableNextLine => Scope::Line(place.0 + 1),

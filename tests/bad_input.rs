@@ -541,7 +541,13 @@ fn jsonl_records_that_are_not_objects_lack_fields_or_nest_too_deep() {
     assert_error(&out, &lines[2], &path, Some(3), "not a JSON object");
     let no_text = "no `text` field (nor `description` or `body`) holding a string";
     assert_error(&out, &lines[3], &path, Some(4), no_text);
-    assert_error(&out, &lines[4], &path, Some(5), no_text);
+    assert_error(
+        &out,
+        &lines[4],
+        &path,
+        Some(5),
+        "`text` is a number, not a string",
+    );
     assert_error(&out, &lines[5], &path, Some(6), "no `title` field");
     assert_error(&out, &lines[6], &path, Some(7), "recursion limit exceeded");
     assert_analyzed(&lines[7], &path, "Product Manager");
@@ -759,4 +765,141 @@ fn calibrate_takes_max_posting_bytes_too() {
         "{}",
         describe(&out)
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits that overflowed, ids rewritten and messages that misled (issue 15)
+
+#[test]
+fn max_posting_bytes_out_of_range_is_refused_not_wrapped() {
+    let tmp = TempDir::new("max-posting-bytes-range");
+    let good = tmp.write("good.txt", GOOD);
+    // u64::MAX once wrapped to a limit of 0 bytes: every posting was "empty".
+    let out = run(&["--max-posting-bytes", "18446744073709551615", &good]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("18446744073709551615 is not in 1..=1073741824"),
+        "{}",
+        describe(&out)
+    );
+    let (out, lines) = run_jsonl(&[
+        "--max-posting-bytes",
+        "1073741824",
+        "--fail-on",
+        "never",
+        &good,
+    ]);
+    assert_analyzed(&lines[0], &good, "Product Manager");
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+
+    tmp.write("jdlint.toml", "max-posting-bytes = 1073741825\n");
+    let out = run_in(tmp.path(), &["good.txt"]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(
+        stderr(&out).contains(
+            "1073741825 is out of range: expected a number of bytes from 1 to 1073741824"
+        ),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn numeric_ids_are_kept_as_written() {
+    let tmp = TempDir::new("numeric-ids");
+    let record = |id: &str| {
+        format!(
+            r#"{{"id": {id}, "title": "Product Manager", "text": "- Manage four product managers"}}"#
+        )
+    };
+    let ids = ["98765432109876543210", "-0", "1.50", "7"];
+    let lines_in: Vec<String> = ids.iter().map(|id| record(id)).collect();
+    let jsonl = tmp.write("a.jsonl", lines_in.join("\n"));
+    let json = tmp.write("a.json", format!("[{}]", lines_in.join(",\n")));
+    for path in [jsonl, json] {
+        let (out, lines) = run_jsonl(&[&path]);
+        let got: Vec<&str> = lines
+            .iter()
+            .map(|p| p["source"]["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(got, ids, "{}", describe(&out));
+    }
+}
+
+#[test]
+fn messages_say_what_is_really_wrong() {
+    let tmp = TempDir::new("true-messages");
+    let good = tmp.write("good.txt", GOOD);
+
+    // 70,000 columns of a few bytes: too many columns, not too many bytes.
+    let header: Vec<String> = (0..70_000).map(|i| format!("c{i}")).collect();
+    let wide = tmp.write("wide.csv", header.join(",") + "\n");
+    // A cell quoted as it should be, over the record limit: large, not an unclosed quote.
+    let large = tmp.write(
+        "large.csv",
+        format!(
+            "title,text\nPM,\"{}\"\nProduct Manager,- Manage four product managers\n",
+            "x ".repeat(1500)
+        ),
+    );
+    let wrong_type = tmp.write("title.jsonl", r#"{"title": 123, "text": "x"}"#);
+    // One element, nested past the parser's limit and never closed: one error, not two.
+    let deep = tmp.write("deep.json", format!("[{}", "{\"a\":".repeat(200)));
+
+    // Within the default byte limit, which the header row's 400 KB are.
+    let (out, lines) = run_jsonl(&[&wide, &good]);
+    assert_error(
+        &out,
+        &lines[0],
+        &wide,
+        Some(1),
+        "the header row has 70000 columns, over the limit of 65536",
+    );
+    assert_analyzed(&lines[1], &good, "Product Manager");
+
+    let (out, lines) = run_jsonl(&[
+        "--max-posting-bytes",
+        "1000",
+        &wide,
+        &large,
+        &wrong_type,
+        &deep,
+        &good,
+    ]);
+    assert_eq!(lines.len(), 6, "{}", describe(&out));
+    assert_error(
+        &out,
+        &lines[0],
+        &wide,
+        Some(1),
+        "the header row has 70000 columns, over the limit of 65536",
+    );
+    assert_error(
+        &out,
+        &lines[1],
+        &large,
+        Some(2),
+        "record 1 is 3002 bytes, over the 2000 byte limit",
+    );
+    assert!(
+        !error_of(&lines[1]).unwrap().contains("quote"),
+        "{}",
+        lines[1]
+    );
+    assert_analyzed(&lines[2], &large, "Product Manager");
+    assert_error(
+        &out,
+        &lines[3],
+        &wrong_type,
+        Some(1),
+        "`title` is a number, not a string",
+    );
+    assert_error(&out, &lines[4], &deep, Some(1), "not valid JSON");
+    assert_analyzed(&lines[5], &good, "Product Manager");
+    assert!(
+        stderr(&out).matches("deep.json").count() == 1,
+        "{}",
+        describe(&out)
+    );
+    assert_eq!(code(&out), 2);
 }

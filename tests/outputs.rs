@@ -587,8 +587,9 @@ fn github_commands_escape_data_and_properties() {
         raw.starts_with("::warning file=we%2Cird%3Aname%25.jsonl,line=1,"),
         "{raw}"
     );
+    // The title's line break came from the input: it is made visible, not sent as a break.
     assert!(
-        raw.contains("Product Ninja, 100%25 remote: ops%0D%0Alead"),
+        raw.contains("Product Ninja, 100%25 remote: ops\\r\\nlead"),
         "{raw}"
     );
     let command = WorkflowCommand::parse(raw).unwrap();
@@ -600,7 +601,7 @@ fn github_commands_escape_data_and_properties() {
         command.data,
         format!(
             "{}\nhelp: {}",
-            target.message,
+            target.message.replace("\r\n", "\\r\\n"),
             target.help.as_deref().unwrap()
         )
     );

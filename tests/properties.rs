@@ -334,3 +334,38 @@ proptest! {
         }
     }
 }
+
+/// Text with what an attacker would put in a title or a file name: line breaks, `::` commands,
+/// escape sequences, C1 and bidirectional controls, among arbitrary characters.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        any::<String>(),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("::error file=a,line=1::x".to_string()),
+        Just("  ::add-mask::".to_string()),
+        Just("\u{1b}]0;title\u{7}".to_string()),
+        Just("\u{9b}2J".to_string()),
+        Just("\u{202e}\u{2028}\u{85}".to_string()),
+        Just("\\u{1b}".to_string()),
+    ];
+    prop::collection::vec(piece, 0..6).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    /// `visible` leaves nothing that a terminal or a CI runner acts on, keeps every other
+    /// character, and is idempotent.
+    #[test]
+    fn visible_text_has_no_control_and_opens_no_command(text in hostile_text()) {
+        use jdlint::escape::{is_hidden_control, visible};
+        let shown = visible(&text);
+        prop_assert!(!shown.chars().any(is_hidden_control), "{shown:?}");
+        prop_assert!(!shown.trim_start().starts_with("::"), "{shown:?}");
+        prop_assert_eq!(visible(&shown), shown.clone());
+        let kept: String = text.chars().filter(|&c| !is_hidden_control(c) && c != ':').collect();
+        let shown_kept: String = shown.chars().filter(|&c| c != ':').collect();
+        // Every character that is not written out stands in the output, in order.
+        let mut rest = shown_kept.chars();
+        prop_assert!(kept.chars().all(|c| rest.any(|s| s == c)), "{text:?} -> {shown:?}");
+    }
+}

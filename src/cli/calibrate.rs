@@ -4,15 +4,17 @@
 
 mod html;
 
-use super::check::{InputArgs, LexiconFileArgs};
+use super::check::{is_an_input, InputArgs, LexiconFileArgs};
 use super::config::ConfigFileArgs;
 use clap::{Args, ValueEnum};
 use jdlint::calibrate::agreement::{Agreement, Confusion};
 use jdlint::calibrate::fit::{fit, FitReport, WeightChange};
 use jdlint::calibrate::{calibrate, Options, Report, Slice};
 use jdlint::classify::Settings;
+use jdlint::escape::visible;
 use jdlint::{Engine, Level};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -94,23 +96,33 @@ pub fn run(args: CalibrateArgs) -> ExitCode {
     match try_run(&args) {
         Ok(code) => code,
         Err(message) => {
-            let _ = writeln!(io::stderr(), "jdlint: {message}");
+            super::print_error(message);
             ExitCode::from(2)
         }
     }
 }
 
 fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
-    if let Some(n) = args.threads {
-        // Only fails if a global pool exists already, which nothing here builds.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
+    super::use_threads(args.threads);
+    for (flag, path) in [("--html", &args.html), ("--fit", &args.fit)] {
+        if let Some(path) = path.as_deref().filter(|p| is_an_input(p, &args.inputs)) {
+            return Err(format!(
+                "{flag} {} is also an input; writing it would destroy it",
+                path.display()
+            ));
+        }
     }
     let config = args.config.load()?;
     let lexicon = args.lexicon.load(&config)?;
     let engine = Engine::from_lexicon(&lexicon).with_settings(config.settings(Settings::default()));
-    let reader = args.input.reader(None, &config)?;
+    // A report or fit written by an earlier run, in a folder read now, is not a posting.
+    let output_files: Vec<&std::path::Path> = args
+        .html
+        .iter()
+        .chain(&args.fit)
+        .map(PathBuf::as_path)
+        .collect();
+    let reader = args.input.reader(None, &config, &output_files)?;
     let items = args.inputs.iter().flat_map(|path| reader.read(path));
     let options = Options {
         group_by: args.group_by.clone(),
@@ -121,7 +133,7 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
     let calibration = calibrate(&engine, &lexicon, items, &options);
     let report = &calibration.report;
     for e in &report.errors {
-        let _ = writeln!(io::stderr(), "jdlint: error: {}: {}", e.source, e.message);
+        super::print_error(format_args!("error: {}: {}", e.source, e.message));
     }
     if report.postings == 0 {
         return Err(format!(
@@ -250,7 +262,7 @@ fn slices(out: &mut impl Write, title: &str, slices: &[Slice], limit: usize) -> 
     )?;
     for s in slices.iter().take(limit) {
         let a = &s.agreement;
-        let name: String = s.name.chars().take(24).collect();
+        let name: String = visible(&s.name).chars().take(24).collect();
         writeln!(
             out,
             "  {:<24} {:>8} {:>7} {:>7} {:>9} {:>7}",
@@ -328,7 +340,7 @@ fn human(
             short(o.implied),
             o.confidence,
             o.source,
-            o.title
+            visible(&o.title)
         )?;
         for q in &o.evidence {
             writeln!(
@@ -353,14 +365,14 @@ fn human(
             d.postings,
             format!("{:?}", d.term),
             d.supports,
-            d.source
+            visible(&d.source)
         )?;
     }
-    let unmatched: Vec<&str> = usage
+    let unmatched: Vec<Cow<str>> = usage
         .never_matched
         .iter()
         .take(TERMS_LISTED)
-        .map(|t| t.term.as_str())
+        .map(|t| visible(&t.term))
         .collect();
     writeln!(
         out,
@@ -432,7 +444,7 @@ fn human(
             }
         }
         for c in f.changes.iter().take(TERMS_LISTED) {
-            let terms: String = change_label(c).chars().take(40).collect();
+            let terms: String = visible(&change_label(c)).chars().take(40).collect();
             writeln!(
                 out,
                 "    {:>5.2} -> {:<5.2} {:<24} {terms}",

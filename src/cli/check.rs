@@ -7,13 +7,13 @@ use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
-use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions};
+use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions, MAX_POSTING_BYTES_LIMIT};
 use jdlint::lexicon::{Lexicon, LexiconError};
 use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine, Posting};
 use rayon::prelude::*;
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// How many postings are read ahead and analyzed together: enough to keep every core busy, few
@@ -124,15 +124,25 @@ pub struct InputArgs {
 
     /// Report a posting (a document, or a record's text) larger than this as too large instead
     /// of analyzing it; records may be twice as large [default: the config's
-    /// `max-posting-bytes`, else 4194304 (4 MiB)].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    /// `max-posting-bytes`, else 4194304 (4 MiB); at most 1073741824 (1 GiB)].
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u64).range(1..=MAX_POSTING_BYTES_LIMIT)
+    )]
     pub max_posting_bytes: Option<u64>,
 }
 
 impl InputArgs {
     /// A reader for these options; `title` overrides every document's title. The posting size
-    /// limit is the flag's, else `config`'s, else the default.
-    pub fn reader(&self, title: Option<String>, config: &Config) -> Result<Reader, String> {
+    /// limit is the flag's, else `config`'s, else the default. `output_files` are the files this run
+    /// writes, which a walk skips (those that do not exist yet are left out).
+    pub fn reader(
+        &self,
+        title: Option<String>,
+        config: &Config,
+        output_files: &[&Path],
+    ) -> Result<Reader, String> {
         let defaults = Fields::default();
         let max_posting_bytes = match self.max_posting_bytes {
             Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
@@ -151,6 +161,10 @@ impl InputArgs {
                 hidden: self.hidden,
                 no_ignore: self.no_ignore,
                 follow: self.follow,
+                skip: output_files
+                    .iter()
+                    .filter_map(|path| path.canonicalize().ok())
+                    .collect(),
             },
             max_posting_bytes,
         })
@@ -270,53 +284,53 @@ pub fn run(args: CheckArgs) -> ExitCode {
         ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
         ColorWhen::Auto => {}
     }
-    if let Some(n) = args.threads {
-        // Only fails if a global pool exists already, which nothing here builds.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    super::use_threads(args.threads);
     let config = match args.config.load() {
         Ok(config) => config,
         Err(message) => {
-            let _ = writeln!(io::stderr(), "jdlint: {message}");
+            super::print_error(message);
             return ExitCode::from(2);
         }
     };
     let engine = match build_engine(&args, &config) {
         Ok(e) => e,
         Err(message) => {
-            let _ = writeln!(io::stderr(), "jdlint: {message}");
+            super::print_error(message);
             return ExitCode::from(2);
         }
     };
 
-    let reader = match args.input.reader(args.title.clone(), &config) {
-        Ok(reader) => reader,
-        Err(message) => {
-            let _ = writeln!(io::stderr(), "jdlint: {message}");
-            return ExitCode::from(2);
-        }
-    };
-    let items = args.paths.iter().flat_map(|path| reader.read(path));
     let destination = match &args.output {
         None => Destination::stdout(),
         Some(path) if is_an_input(path, &args.paths) => {
-            let _ = writeln!(
-                io::stderr(),
-                "jdlint: --output {} is also an input; writing it would destroy it",
+            super::print_error(format_args!(
+                "--output {} is also an input; writing it would destroy it",
                 path.display()
-            );
+            ));
             return ExitCode::from(2);
         }
         Some(path) => match Destination::file(path) {
             Ok(d) => d,
             Err(e) => {
-                let _ = writeln!(io::stderr(), "jdlint: cannot write {}: {e}", path.display());
+                super::print_error(format_args!("cannot write {}: {e}", path.display()));
                 return ExitCode::from(2);
             }
         },
     };
+    // Created above, the output file exists now: a walk that meets it skips it, and naming it
+    // (before it existed) is an error.
+    let output_files: Vec<&Path> = args.output.iter().map(PathBuf::as_path).collect();
+    let reader = match args
+        .input
+        .reader(args.title.clone(), &config, &output_files)
+    {
+        Ok(reader) => reader,
+        Err(message) => {
+            super::print_error(message);
+            return ExitCode::from(2);
+        }
+    };
+    let items = args.paths.iter().flat_map(|path| reader.read(path));
     let mut reporter = output::reporter(args.format, destination, args.evidence);
     let progress = Progress::new(args.progress, known_total(&args));
     let filter = Filter {
@@ -327,7 +341,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     progress.finish();
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            let _ = writeln!(io::stderr(), "jdlint: cannot write output: {e}");
+            super::print_error(format_args!("cannot write output: {e}"));
             return ExitCode::from(2);
         }
     }
@@ -347,7 +361,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
 }
 
 /// Whether `output` is the same file as one of `inputs`.
-fn is_an_input(output: &std::path::Path, inputs: &[String]) -> bool {
+pub(super) fn is_an_input(output: &std::path::Path, inputs: &[String]) -> bool {
     let Ok(output) = output.canonicalize() else {
         return false; // It does not exist yet.
     };
@@ -409,7 +423,7 @@ fn lint(
             for (item, (report, rendered)) in chunk.iter().zip(&results) {
                 summary.add(report);
                 if let Err(e) = item {
-                    let _ = writeln!(io::stderr(), "jdlint: error: {e}");
+                    super::print_error(format_args!("error: {e}"));
                 }
                 written = written.and_then(|()| reporter.posting(item, rendered));
             }

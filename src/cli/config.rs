@@ -167,7 +167,7 @@ pub fn run(args: ConfigArgs) -> ExitCode {
     let config = match args.file.load() {
         Ok(config) => config,
         Err(message) => {
-            let _ = writeln!(io::stderr(), "jdlint: {message}");
+            super::print_error(message);
             return ExitCode::from(2);
         }
     };
@@ -190,7 +190,7 @@ pub fn run(args: ConfigArgs) -> ExitCode {
     let text = match text {
         Ok(text) => text,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "jdlint: cannot render the configuration: {e}");
+            super::print_error(format_args!("cannot render the configuration: {e}"));
             return ExitCode::from(2);
         }
     };
@@ -198,7 +198,7 @@ pub fn run(args: ConfigArgs) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "jdlint: cannot write output: {e}");
+            super::print_error(format_args!("cannot write output: {e}"));
             ExitCode::from(2)
         }
     }

@@ -1,6 +1,7 @@
 //! `jdlint lexicon ...`: questions about the lexicon jdlint matches with.
 
 use clap::{Args, Subcommand};
+use jdlint::escape::visible;
 use jdlint::lexicon::Lexicon;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -41,18 +42,18 @@ pub fn run(args: LexiconArgs) -> ExitCode {
     let lexicon = match loaded {
         Ok(l) => l,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "jdlint: lexicon error: {e}");
+            super::print_error(format_args!("lexicon error: {e}"));
             return ExitCode::from(2);
         }
     };
     let mut out = BufWriter::new(io::stdout());
     let written = lexicon
         .terms()
-        .try_for_each(|term| writeln!(out, "{term}"))
+        .try_for_each(|term| writeln!(out, "{}", visible(&term)))
         .and_then(|()| out.flush());
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            let _ = writeln!(io::stderr(), "jdlint: cannot write output: {e}");
+            super::print_error(format_args!("cannot write output: {e}"));
             ExitCode::from(2)
         }
         _ => ExitCode::SUCCESS,

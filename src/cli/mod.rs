@@ -10,6 +10,8 @@ mod output;
 mod rules;
 
 use clap::{Parser, Subcommand};
+use jdlint::escape::visible;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// Lint product-management job postings: the level, track and specialization the body implies,
@@ -59,4 +61,37 @@ pub fn run() -> ExitCode {
         Some(Command::Rule(args)) => rules::explain(args),
         Some(Command::Config(args)) => config::run(args),
     }
+}
+
+/// Writes `jdlint: MESSAGE` to standard error, the one way the command line reports an error.
+/// Each line of the message is made [`visible`]: it names inputs and quotes them, and a CI
+/// runner reads standard error for workflow commands too. The lines stay lines, for the messages
+/// that are laid out on several (a regex error points at its pattern); what came from an input
+/// has had its line breaks made visible already (`Source`, `InputError`).
+pub(crate) fn print_error(message: impl std::fmt::Display) {
+    let message = message.to_string();
+    let lines: Vec<_> = message.split('\n').map(visible).collect();
+    let _ = writeln!(io::stderr(), "jdlint: {}", lines.join("\n"));
+}
+
+/// How many analysis threads run, at most, per core: more only costs memory (a stack each).
+const THREADS_PER_CORE: usize = 4;
+
+/// Sizes the analysis thread pool for `-j N`: at least one thread, at most
+/// [`THREADS_PER_CORE`] a core, with a note on standard error when `N` is cut.
+pub(crate) fn use_threads(requested: Option<usize>) {
+    let Some(requested) = requested else { return };
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let most = cores * THREADS_PER_CORE;
+    let threads = requested.clamp(1, most);
+    if threads < requested {
+        let _ = writeln!(
+            io::stderr(),
+            "jdlint: note: -j {requested} is capped at {most} ({THREADS_PER_CORE} threads for each of {cores} cores)"
+        );
+    }
+    // Only fails if a global pool exists already, which nothing here builds.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global();
 }

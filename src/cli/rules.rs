@@ -56,7 +56,7 @@ struct Catalogue<'a> {
 fn emit(text: &str) -> ExitCode {
     match io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            let _ = writeln!(io::stderr(), "jdlint: cannot write output: {e}");
+            super::print_error(format_args!("cannot write output: {e}"));
             ExitCode::from(2)
         }
         _ => ExitCode::SUCCESS,
@@ -115,7 +115,7 @@ pub fn explain(args: RuleArgs) -> ExitCode {
             [one] => format!("; did you mean `{one}`?"),
             many => format!("; did you mean one of: {}?", many.join(", ")),
         };
-        let _ = writeln!(io::stderr(), "jdlint: unknown rule `{}`{hint}", args.id);
+        super::print_error(format_args!("unknown rule `{}`{hint}", args.id));
         return ExitCode::from(2);
     };
     let doc = rule.doc();

@@ -44,11 +44,13 @@ pub(crate) struct Csv {
 }
 
 /// One record as read: where it starts, how many cells it has, whether it was too large to keep
-/// (its length in bytes, then), and what is wrong with its quotes.
+/// (its length in bytes, then, or its count of cells when there were too many), and what is
+/// wrong with its quotes.
 struct Record {
     line: usize,
     cells: usize,
     too_large: Option<usize>,
+    too_many_cells: Option<usize>,
     bad_quote: Option<String>,
 }
 
@@ -182,8 +184,8 @@ impl Csv {
         }
         let line = self.line();
         let mut quotes = QuoteCheck::new(line);
-        let (mut out, mut ends, mut len) = (0, 0, 0);
-        let mut too_large = false;
+        let (mut out, mut ends, mut len, mut cells) = (0, 0, 0, 0);
+        let (mut too_large, mut too_many_cells) = (false, false);
         loop {
             let input = self.input.fill_buf()?;
             let (result, read, written, ended) =
@@ -194,6 +196,7 @@ impl Csv {
             out += written;
             ends += ended;
             len += written;
+            cells += ended;
             match result {
                 ReadRecordResult::InputEmpty => {}
                 ReadRecordResult::OutputFull if self.cells.len() < self.limits.record => {
@@ -204,8 +207,12 @@ impl Csv {
                     self.ends.resize(self.ends.len() * 2, 0);
                 }
                 // Too large: parse on to the record's end, keeping nothing.
-                ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull => {
+                ReadRecordResult::OutputFull => {
                     too_large = true;
+                    (out, ends) = (0, 0);
+                }
+                ReadRecordResult::OutputEndsFull => {
+                    too_many_cells = true;
                     (out, ends) = (0, 0);
                 }
                 ReadRecordResult::Record => {
@@ -213,6 +220,7 @@ impl Csv {
                         line,
                         cells: ends,
                         too_large: (too_large || len > self.limits.record).then_some(len),
+                        too_many_cells: (too_many_cells || cells > MAX_CELLS).then_some(cells),
                         bad_quote: quotes.finish(),
                     }));
                 }
@@ -309,13 +317,16 @@ impl Iterator for Csv {
         let source = self.source(record.line);
         let Some(columns) = &self.columns else {
             // The header row.
-            let columns = match (record.too_large, record.bad_quote) {
-                (Some(len), _) => Err(format!(
+            let columns = match (record.too_many_cells, record.too_large, record.bad_quote) {
+                (Some(cells), _, _) => Err(format!(
+                    "the header row has {cells} columns, over the limit of {MAX_CELLS}"
+                )),
+                (None, Some(len), _) => Err(format!(
                     "the header row is {len} bytes, over the {} byte limit",
                     self.limits.record
                 )),
-                (None, Some(problem)) => Err(format!("the header row: {problem}")),
-                (None, None) => self.columns(record.cells),
+                (None, None, Some(problem)) => Err(format!("the header row: {problem}")),
+                (None, None, None) => self.columns(record.cells),
             };
             return match columns {
                 Ok(columns) => {
@@ -330,9 +341,17 @@ impl Iterator for Csv {
         };
         self.number += 1;
         let n = self.number;
-        let message = if let Some(len) = record.too_large {
+        let message = if let Some(cells) = record.too_many_cells {
+            format!("record {n} has {cells} cells, over the limit of {MAX_CELLS}")
+        } else if let Some(len) = record.too_large {
+            // An unclosed quote makes a record run on; a record that ends where it should is
+            // just large.
+            let cause = match &record.bad_quote {
+                Some(problem) => format!(": {problem}"),
+                None => String::new(),
+            };
             format!(
-                "record {n} is {len} bytes, over the {} byte limit (an unclosed quote?)",
+                "record {n} is {len} bytes, over the {} byte limit{cause}",
                 self.limits.record
             )
         } else if let Some(problem) = record.bad_quote {

@@ -183,12 +183,18 @@ enum Capture {
     Title,
 }
 
+/// The longest run of text between two points of the source map, in bytes: a place in the file
+/// is found by counting the characters from the point before it.
+const MAP_POINT_BYTES: usize = 256;
+
 /// The text being written, with its map.
 struct Out {
     text: String,
     map: SourceMap,
     /// The file place the next character has if it continues the current run.
     next: Option<(usize, usize)>,
+    /// Where the last map point stands in `text`.
+    last_point: usize,
     /// Collapsed white space to write before the next character, and its place.
     pending_space: Option<(usize, usize)>,
     /// A block started or ended: the next character starts a line.
@@ -210,6 +216,7 @@ impl Default for Out {
             text: String::new(),
             map: SourceMap::default(),
             next: None,
+            last_point: 0,
             pending_space: None,
             newline: false,
             prefix: None,
@@ -273,8 +280,12 @@ impl Out {
     }
 
     fn emit(&mut self, c: char, line: usize, column: usize) {
-        if self.next != Some((line, column)) {
+        // A point where the run breaks, and one every MAP_POINT_BYTES of a long run, so that
+        // locating an offset counts few characters (a 4 MB line of text is one run).
+        if self.next != Some((line, column)) || self.text.len() >= self.last_point + MAP_POINT_BYTES
+        {
             self.map.push(self.text.len(), line, column);
+            self.last_point = self.text.len();
         }
         self.text.push(c);
         self.next = Some((line, column + 1));

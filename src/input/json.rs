@@ -244,10 +244,17 @@ impl JsonArray {
                 )
             })
         });
-        Some(match value {
-            Ok(value) => json_record(source, value, &self.fields, self.limits),
-            Err(message) => Err(InputError { source, message }),
-        })
+        match value {
+            Ok(value) => Some(json_record(source, value, &self.fields, self.limits)),
+            Err(message) => {
+                // A broken element that runs to the end of the file is the file's one error:
+                // that the array is not closed too says the same thing again.
+                if matches!(self.bytes.skip_white_space(), Ok(None)) {
+                    self.state = State::Done;
+                }
+                Some(Err(InputError { source, message }))
+            }
+        }
     }
 }
 
@@ -490,7 +497,7 @@ mod tests {
             m,
             [
                 "x.json:2: ok PM",
-                "x.json:3: no `text` field (nor `description` or `body`) holding a string",
+                "x.json:3: `text` is a number, not a string",
                 "x.json:5: not valid JSON at line 5, column 31: expected `,` or `}`",
                 "x.json:6: not a JSON object",
                 "x.json:7: expected `,` or `]` between the array's elements at column 3",

@@ -22,6 +22,7 @@ pub use decode::{decode, MAX_UTF16_BYTES};
 pub use records::Fields;
 pub use walk::WalkOptions;
 
+use crate::escape::visible;
 use crate::posting::{Posting, Source};
 use std::io::{self, Cursor, Read};
 use std::path::Path;
@@ -29,6 +30,10 @@ use std::path::Path;
 /// The default of [`Options::max_posting_bytes`]: a posting (a document, or a record's text)
 /// larger than this is reported as too large rather than slowing a batch down.
 pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
+
+/// The largest posting limit that may be set: a posting is held in memory, and its record may be
+/// twice as large.
+pub const MAX_POSTING_BYTES_LIMIT: u64 = 1 << 30;
 
 /// The default record limit (see [`Limits::record`]).
 pub const MAX_RECORD_BYTES: usize = Limits::new(MAX_DOCUMENT_BYTES).record;
@@ -77,9 +82,10 @@ pub struct InputError {
     pub message: String,
 }
 
+/// For people: the message made [`visible`], since it may quote the input.
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.source, self.message)
+        write!(f, "{}: {}", self.source, visible(&self.message))
     }
 }
 
@@ -178,6 +184,10 @@ impl Reader {
             let format = self.options.format.unwrap_or(Format::Document);
             return self.read_stream(Source::file(path), Box::new(io::stdin().lock()), format);
         }
+        if self.is_skipped(Path::new(path)) {
+            let message = "the file jdlint is writing (--output): it is never read".to_string();
+            return error(Source::file(path), message);
+        }
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
                 // A file in a directory is read by its extension: `--input-format jsonl DIR`
@@ -199,6 +209,14 @@ impl Reader {
                      .jsonl .ndjson .json .csv; hidden and ignored files are skipped)",
                 ))
             }
+            // A FIFO with no writer would block the batch, a device never end.
+            Ok(m) if !m.is_file() => {
+                let message = format!(
+                    "{}; pipe it to standard input (`-`) to read it",
+                    not_a_regular_file(&m)
+                );
+                error(Source::file(path), message)
+            }
             Ok(_) => {
                 let format = self
                     .options
@@ -208,6 +226,12 @@ impl Reader {
             }
             Err(e) => error(Source::file(path), cannot_read(&e)),
         }
+    }
+
+    /// Whether `path` is one of the files never read ([`WalkOptions::skip`]).
+    fn is_skipped(&self, path: &Path) -> bool {
+        let skip = &self.options.walk.skip;
+        !skip.is_empty() && path.canonicalize().is_ok_and(|p| skip.contains(&p))
     }
 
     /// A file, in `format`, never walked.
@@ -240,7 +264,7 @@ impl Reader {
             Format::Document | Format::Html => {
                 let mut bytes = Vec::new();
                 let read = reader
-                    .take(self.limits.posting as u64 + 1)
+                    .take((self.limits.posting as u64).saturating_add(1))
                     .read_to_end(&mut bytes);
                 let item = match read {
                     Err(e) => Err(InputError {
@@ -331,6 +355,54 @@ fn html_posting(source: Source, html: &str, title: Option<&str>) -> Option<Posti
 
 fn error<'a>(source: Source, message: String) -> Box<dyn Iterator<Item = Item> + 'a> {
     Box::new(std::iter::once(Err(InputError { source, message })))
+}
+
+/// Why a file that is not a regular one is not read: a FIFO blocks until a writer comes, and a
+/// device (`/dev/zero`, `/dev/urandom`) never ends.
+fn not_a_regular_file(metadata: &std::fs::Metadata) -> String {
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        let t = metadata.file_type();
+        if t.is_fifo() {
+            " (a FIFO)"
+        } else if t.is_char_device() || t.is_block_device() {
+            " (a device)"
+        } else if t.is_socket() {
+            " (a socket)"
+        } else {
+            ""
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = {
+        let _ = metadata;
+        ""
+    };
+    format!("not a regular file{kind}")
+}
+
+/// A configuration or lexicon file's bytes, at most `limit` of them: anything else (a FIFO, a
+/// device, a larger file) is an error, so that a repository's `jdlint.toml` cannot make jdlint
+/// wait or fill memory by naming `/dev/zero`.
+pub(crate) fn read_small_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let metadata = std::fs::metadata(path).map_err(|e| cannot_read(&e))?;
+    if !metadata.is_file() {
+        return Err(not_a_regular_file(&metadata));
+    }
+    let too_large = |bytes: u64| format!("{bytes} bytes, over the {limit} byte limit");
+    if metadata.len() > limit {
+        return Err(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| cannot_read(&e))?;
+    // It grew since it was measured.
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn cannot_read(e: &io::Error) -> String {

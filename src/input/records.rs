@@ -57,6 +57,18 @@ fn get<'a>(record: &'a Map<String, Value>, name: &str) -> Option<(&'a String, &'
     record.iter().nth(i)
 }
 
+/// What a JSON value is, for messages: "a number", "null".
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 /// A JSON object (a JSONL line, an element of a JSON array) as a posting.
 pub(crate) fn json_record(
     mut source: Source,
@@ -75,7 +87,12 @@ pub(crate) fn json_record(
     };
     let title = match get(&record, &fields.title) {
         Some((_, Value::String(t))) if !t.trim().is_empty() => t.trim(),
-        _ => {
+        Some((key, Value::String(_))) => return err(source, format!("`{key}` is empty")),
+        Some((key, other)) => {
+            let message = format!("`{key}` is {}, not a string", kind_of(other));
+            return err(source, message);
+        }
+        None => {
             let message = format!("no `{}` field (a non-empty string)", fields.title);
             return err(source, message);
         }
@@ -90,7 +107,12 @@ pub(crate) fn json_record(
         });
     // Taken out rather than copied: the text is most of a record, and not one of its `fields`.
     let Some(Value::String(text)) = text_key.and_then(|key| record.remove(&key)) else {
-        let message = format!("no {} holding a string", fields.describe_text("field"));
+        // A text field of another kind is named, so that the message says what is wrong.
+        let other = fields.text.iter().find_map(|name| get(&record, name));
+        let message = match other {
+            Some((key, value)) => format!("`{key}` is {}, not a string", kind_of(value)),
+            None => format!("no {} holding a string", fields.describe_text("field")),
+        };
         return err(source, message);
     };
     if let Err(message) = limits.check_posting(text.len()) {

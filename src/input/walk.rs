@@ -8,7 +8,7 @@ use super::{io_message, Format, InputError};
 use crate::posting::Source;
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How directories are walked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,6 +22,9 @@ pub struct WalkOptions {
     pub no_ignore: bool,
     /// Follow symbolic links (a loop is then reported as an error).
     pub follow: bool,
+    /// Files never read: what jdlint is writing (`--output`), which it would otherwise read back
+    /// and grow without end. A walk skips them; named, each is an error. Canonical paths.
+    pub skip: Vec<PathBuf>,
 }
 
 pub(crate) struct Walker {
@@ -62,6 +65,7 @@ impl Walker {
             .skip_stdout(true)
             .sort_by_file_name(|a, b| a.cmp(b));
         let overrides = self.overrides.clone();
+        let skip = self.options.skip.clone();
         let root = dir.to_string();
         builder.build().filter_map(move |entry| match entry {
             Ok(entry) => {
@@ -69,11 +73,19 @@ impl Walker {
                 let path = entry.path();
                 let wanted = Format::from_extension(path).is_some()
                     || overrides.matched(path, false).is_whitelist();
-                (is_file && wanted).then(|| Ok(path.to_string_lossy().into_owned()))
+                (is_file && wanted && !is_skipped(path, &skip))
+                    .then(|| Ok(path.to_string_lossy().into_owned()))
             }
             Err(e) => Some(Err(walk_error(&e, &root))),
         })
     }
+}
+
+/// Whether `path` is one of `skip` (canonical paths). Only a file of the same name is looked up
+/// on disk, so a walk pays nothing for the check.
+fn is_skipped(path: &Path, skip: &[PathBuf]) -> bool {
+    skip.iter()
+        .any(|s| s.file_name() == path.file_name() && path.canonicalize().is_ok_and(|p| p == *s))
 }
 
 /// A walk error as an input error naming the path it is about.

@@ -29,6 +29,22 @@ pub(crate) fn build_regex(pattern: &str) -> Result<Regex, String> {
         .map_err(|e| format!("invalid regex: {e}"))
 }
 
+/// The fewest bytes a lexicon pattern must match: one that matches a single character (a class
+/// such as `[a-z]`) or two matches almost anywhere, and would turn every posting into evidence.
+pub(crate) const SHORTEST_PATTERN_MATCH: usize = 3;
+
+/// The fewest bytes a match of `pattern` spans (`None` when it cannot match or does not parse,
+/// which building it reports).
+pub(crate) fn shortest_match(pattern: &str) -> Option<usize> {
+    regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .ok()?
+        .properties()
+        .minimum_len()
+}
+
 /// A signal entry ready for scoring.
 #[derive(Debug, Clone)]
 pub struct Signal {

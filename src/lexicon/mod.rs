@@ -10,6 +10,7 @@ pub use compiled::{CompiledLexicon, FrameWord, RawMatch, Scan};
 
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
+use crate::input::read_small_file;
 use crate::normalize::normalize_term;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::HashMap;
@@ -314,15 +315,10 @@ impl Lexicon {
         let mut texts = Vec::with_capacity(paths.len());
         for path in paths {
             let name = path.display().to_string();
-            let bytes = std::fs::read(&path).map_err(|e| LexiconError {
+            let text = read_lexicon_file(&path).map_err(|message| LexiconError {
                 file: name.clone(),
                 entry: None,
-                message: format!("cannot read: {e}"),
-            })?;
-            let text = String::from_utf8(bytes).map_err(|e| LexiconError {
-                file: name.clone(),
-                entry: None,
-                message: format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
+                message,
             })?;
             texts.push((name, text));
         }
@@ -471,6 +467,7 @@ impl Lexicon {
                     "pattern matches the empty string, so it would match everywhere".into(),
                 ));
             }
+            check_shortest_match(&p.value.pattern).map_err(|m| err(&p.origin, m))?;
         }
 
         let mut seen_phrases: HashMap<String, &Origin> = HashMap::new();
@@ -553,6 +550,8 @@ impl Lexicon {
                         format!("pattern {pattern:?} matches the empty string, so it would match everywhere"),
                     ));
                 }
+                check_shortest_match(pattern)
+                    .map_err(|m| err(&c.origin, format!("pattern {pattern:?}: {m}")))?;
             }
         }
         Ok(())
@@ -642,6 +641,31 @@ fn check_phrases<'a>(
         }
     }
     Ok(())
+}
+
+/// The largest lexicon file read: the embedded lexicon is about 300 KB in all, and a fitted
+/// overlay far less.
+pub const MAX_LEXICON_FILE_BYTES: u64 = 16 << 20;
+
+/// A lexicon file's text; `Err` says why it cannot be read (not a regular file, too large, not
+/// UTF-8).
+pub(crate) fn read_lexicon_file(path: &Path) -> Result<String, String> {
+    let bytes = read_small_file(path, MAX_LEXICON_FILE_BYTES)?;
+    String::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()))
+}
+
+/// `Err` when `pattern` can match fewer than [`compiled::SHORTEST_PATTERN_MATCH`] bytes.
+fn check_shortest_match(pattern: &str) -> Result<(), String> {
+    match compiled::shortest_match(pattern) {
+        Some(n) if n < compiled::SHORTEST_PATTERN_MATCH => Err(format!(
+            "pattern can match {n} byte{} alone, so it would match almost anywhere; a pattern \
+             must match at least {} (a word, a phrase)",
+            if n == 1 { "" } else { "s" },
+            compiled::SHORTEST_PATTERN_MATCH
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn collect_json(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
@@ -890,6 +914,21 @@ mod tests {
         let all = r#"{"patterns": [{"pattern": "x*", "supports": "level:cpo", "weight": 1.0, "source": "003: x"}]}"#;
         let e = load(&[("p.json", all)]).unwrap_err();
         assert!(e.message.contains("empty string"), "{e}");
+        // A single character class matches almost anywhere: a megabyte would be a million
+        // matches.
+        for pattern in ["[a-z]", "\\\\w\\\\b", "(?:ab|c)"] {
+            let one = format!(
+                r#"{{"patterns": [{{"pattern": "{pattern}", "supports": "level:cpo", "weight": 1.0, "source": "003: x"}}]}}"#
+            );
+            let e = load(&[("p.json", &one)]).unwrap_err();
+            assert!(
+                e.entry.as_deref().unwrap().starts_with("patterns[0]"),
+                "{e}"
+            );
+            assert!(e.message.contains("almost anywhere"), "{e}");
+        }
+        let fine = r#"{"patterns": [{"pattern": "\\bceo\\b", "supports": "level:cpo", "weight": 1.0, "source": "003: x"}]}"#;
+        assert!(load(&[("p.json", fine)]).is_ok());
     }
 
     #[test]

@@ -8,9 +8,11 @@
 //! LINE and COL are a document's; a JSONL record's diagnostics carry the record's line and no
 //! column; a title given with `--title` is not in the file, so its diagnostics carry neither. An
 //! input that cannot be read is a line with severity `error` and `input` in place of the rule.
-//! Line breaks in a message become spaces, so that every diagnostic is one line.
+//! Line breaks in a message become spaces, so that every diagnostic is one line, and other control
+//! characters in paths and messages are made visible (`jdlint::escape`).
 
 use super::{Place, Reporter, Sink, Summary};
+use jdlint::escape::visible;
 use jdlint::input::Item;
 use jdlint::report::PostingReport;
 use jdlint::Source;
@@ -77,7 +79,7 @@ impl Reporter for Brief {
 
 /// `PATH[:LINE[:COL]]`.
 fn location(source: &Source, place: Place) -> String {
-    let path = source.path.as_deref().unwrap_or("<input>");
+    let path = visible(source.path.as_deref().unwrap_or("<input>"));
     match (place.line, place.column) {
         (Some(line), Some(column)) => format!("{path}:{line}:{column}"),
         (Some(line), None) => format!("{path}:{line}"),
@@ -85,11 +87,14 @@ fn location(source: &Source, place: Place) -> String {
     }
 }
 
+/// `message` on one line, its line breaks as spaces, and the rest of what it quotes made
+/// [`visible`].
 fn one_line(message: &str) -> String {
-    message
+    let joined = message
         .split(['\r', '\n'])
         .filter(|part| !part.trim().is_empty())
         .map(str::trim)
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    visible(&joined).into_owned()
 }

@@ -5,14 +5,17 @@
 //! ::error file=postings/a.md,line=1,col=1,endLine=1,endColumn=15,title=title-level-mismatch::title claims ...%0Ahelp: ...
 //! ```
 //!
-//! Severities map to `error`, `warning` and `notice`. Data is escaped as the runner expects
-//! (`%`, CR and LF as `%25`, `%0D`, `%0A`), and property values also escape `:` and `,` (`%3A`,
-//! `%2C`). Paths are made relative to the current directory, the workspace root in a workflow.
+//! Severities map to `error`, `warning` and `notice`. Text from the input (paths, quoted
+//! phrases, input errors) is first made visible (`jdlint::escape`), so that no line break or
+//! control character of a stranger's reaches the runner; then data is escaped as the runner
+//! expects (`%`, CR and LF as `%25`, `%0D`, `%0A`), and property values also escape `:` and `,`
+//! (`%3A`, `%2C`). Paths are made relative to the current directory, the workspace root in a workflow.
 //! Columns are given only for a span on one line (annotations do not support others) and the
 //! end column is the span's last character. An input that cannot be read is an `error` with the
 //! title `input error`.
 
 use super::{relative_path, Place, Reporter, Sink, Summary};
+use jdlint::escape::visible;
 use jdlint::input::Item;
 use jdlint::report::PostingReport;
 use jdlint::{Severity, Source};
@@ -38,7 +41,8 @@ impl Github {
         let Some(path) = source.path.as_deref().filter(|p| *p != "-") else {
             return props;
         };
-        props.push(("file", relative_path(path, self.cwd.as_deref())));
+        let path = relative_path(path, self.cwd.as_deref());
+        props.push(("file", visible(&path).into_owned()));
         let Some(line) = place.line else { return props };
         props.push(("line", line.to_string()));
         match (place.column, place.end) {
@@ -78,15 +82,17 @@ impl Reporter for Github {
         let commands = match item {
             Err(e) => {
                 let props = self.place_properties(&e.source, Place::of_source(&e.source));
-                command("error", props, "input error", &e.message)
+                command("error", props, "input error", &visible(&e.message))
             }
             Ok(posting) => {
                 let places = Place::of_diagnostics(posting, &report.diagnostics);
                 let mut commands = String::new();
                 for (d, place) in report.diagnostics.iter().zip(places) {
+                    // The line break before the help is jdlint's own, escaped as data.
+                    let message = visible(&d.message);
                     let message = match &d.help {
-                        Some(help) => format!("{}\nhelp: {help}", d.message),
-                        None => d.message.clone(),
+                        Some(help) => format!("{message}\nhelp: {}", visible(help)),
+                        None => message.into_owned(),
                     };
                     let props = self.place_properties(&posting.source, place);
                     commands.push_str(&command(command_name(d.severity), props, d.rule, &message));

@@ -7,6 +7,7 @@ use super::{Destination, Reporter, Sink, Summary};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use jdlint::classify::Implied;
+use jdlint::escape::visible;
 use jdlint::input::Item;
 use jdlint::normalize::LineIndex;
 use jdlint::report::PostingReport;
@@ -14,6 +15,7 @@ use jdlint::title::Claimed;
 use jdlint::{Diagnostic, Posting, Severity};
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::ops::Range;
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -44,13 +46,23 @@ impl Human {
     ) -> std::fmt::Result {
         // Unreadable inputs are reported on stderr, where errors belong.
         let Ok(posting) = item else { return Ok(()) };
-        writeln!(out, "{BOLD}{}{BOLD:#}: {}", posting.source, posting.title)?;
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}: {}",
+            posting.source,
+            visible(&posting.title)
+        )?;
         if let (Some(claimed), Some(implied)) = (&report.claimed, &report.implied) {
             writeln!(out, "  claimed  {}", describe_claimed(claimed))?;
             writeln!(out, "  implied  {}", describe_implied(implied))?;
         }
+        let index = LineIndex::new(&posting.text);
         for d in &report.diagnostics {
-            writeln!(out, "{}", render_diagnostic(&self.renderer, posting, d))?;
+            writeln!(
+                out,
+                "{}",
+                render_diagnostic(&self.renderer, posting, &index, d)
+            )?;
         }
         let shown: Vec<_> = report.evidence.iter().take(self.evidence).collect();
         if !shown.is_empty() {
@@ -64,8 +76,8 @@ impl Human {
                     e.column,
                     e.supports.to_string(),
                     e.weight,
-                    e.text,
-                    e.source
+                    visible(&e.text),
+                    visible(&e.source)
                 )?;
             }
         }
@@ -128,36 +140,59 @@ fn describe_implied(i: &Implied) -> String {
     )
 }
 
-fn render_diagnostic(renderer: &Renderer, posting: &Posting, d: &Diagnostic) -> String {
+/// A diagnostic as rustc shows one. Everything from the input in it is made [`visible`]: the
+/// message, the help, the path and the quoted line (with the span moved along).
+fn render_diagnostic(
+    renderer: &Renderer,
+    posting: &Posting,
+    index: &LineIndex,
+    d: &Diagnostic,
+) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
     let path = posting.source.to_string();
-    let help = d.help.clone().unwrap_or_default();
-    let snippet = match (&d.span, d.line) {
+    let help = visible(d.help.as_deref().unwrap_or_default()).into_owned();
+    let (shown, marked, line) = match (&d.span, d.line) {
         (Some(span), Some(line)) => {
             // The text's own line: `line` is the file's, which differs for converted HTML.
-            let index = LineIndex::new(&posting.text);
             let (text_line, _) = index.line_col(&posting.text, span.start);
             let range = index.line_range(&posting.text, text_line);
             let start = span.start.clamp(range.start, range.end) - range.start;
             let end = span.end.clamp(range.start, range.end) - range.start;
-            Snippet::source(&posting.text[range])
-                .line_start(line)
-                .path(path)
-                .annotation(AnnotationKind::Primary.span(start..end.max(start)))
+            let (shown, marked) = visible_with_span(&posting.text[range], start..end.max(start));
+            (shown, marked, Some(line))
         }
         // A record's title is not in its text: show the title itself.
-        _ => Snippet::source(posting.title.as_str())
-            .path(format!("{path} (title)"))
-            .annotation(AnnotationKind::Primary.span(0..posting.title.len())),
+        _ => {
+            let (shown, marked) = visible_with_span(&posting.title, 0..posting.title.len());
+            (shown, marked, None)
+        }
     };
+    let snippet = match line {
+        Some(line) => Snippet::source(shown.as_str()).line_start(line).path(path),
+        None => Snippet::source(shown.as_str()).path(format!("{path} (title)")),
+    };
+    let snippet = snippet.annotation(AnnotationKind::Primary.span(marked));
+    let message = visible(&d.message);
     let group = level
-        .primary_title(d.message.as_str())
+        .primary_title(message.as_ref())
         .id(d.rule)
         .element(snippet)
         .element(Level::HELP.message(help));
     renderer.render(&[group])
+}
+
+/// `line` made [`visible`], and where `span` (a byte range of `line`) stands in what is shown.
+fn visible_with_span(line: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let before = visible(&line[..span.start]);
+    let marked = visible(&line[span.clone()]);
+    let start = before.len();
+    let end = start + marked.len();
+    (
+        [before, marked, visible(&line[span.end..])].concat(),
+        start..end,
+    )
 }

@@ -2,9 +2,11 @@
 //! contract. The JSON document is written piece by piece so that it too streams.
 
 use super::{Reporter, Sink, Summary};
+use jdlint::escape::is_hidden_control;
 use jdlint::input::Item;
 use jdlint::report::PostingReport;
 use jdlint::Level;
+use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
 pub struct Jsonl {
@@ -86,8 +88,39 @@ impl Reporter for Json {
 }
 
 /// A report as JSON; it holds strings, numbers and maps with string keys, which always serialize.
+/// `value` as compact JSON in which no control character stands raw: serde_json escapes C0 ones,
+/// [`VisibleControls`] the rest, so that a report read in a terminal moves no cursor.
 pub(super) fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
-    serde_json::to_vec(value).unwrap_or_default()
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, VisibleControls);
+    match value.serialize(&mut serializer) {
+        Ok(()) => out,
+        Err(_) => Vec::new(),
+    }
+}
+
+/// serde_json's compact formatter that also writes DEL, C1 controls, line separators and bidirectional
+/// controls (`jdlint::escape::is_hidden_control`) as `\uXXXX` escapes; the value read back is
+/// the same.
+struct VisibleControls;
+
+impl Formatter for VisibleControls {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut run = 0;
+        for (at, c) in fragment.char_indices() {
+            if is_hidden_control(c) {
+                writer.write_all(&fragment.as_bytes()[run..at])?;
+                // Every such character is in the Basic Multilingual Plane: one escape.
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                run = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[run..])
+    }
 }
 
 /// Postings by implied level, every level present (0 when none), and `none` for no level.

@@ -1,0 +1,90 @@
+//! The worst inputs for time per byte (divan; run with `cargo bench --bench hostile`).
+//!
+//! Target: the cost per byte is flat from 4 KB to 4 MB: no work per match grows with the
+//! posting (a column counted from the start of its line, a negation looked for back to the last
+//! space, one evidence entry per repeat of a term).
+//!
+//! Each benchmark reads a posting from bytes as the `jdlint` binary does, analyzes it, applies
+//! its suppressions (reporting unused ones) and writes its JSON result, at 4 KB, 64 KB, 1 MB and
+//! 4 MB, counting bytes so that divan prints bytes/s:
+//! - `dense_line`: one line of a lexicon term over and over (`headcount headcount ...`);
+//! - `dense_html_line`: the same as one HTML paragraph (its source map counts the columns);
+//! - `many_headings`: a heading the lexicon knows and a bullet under it, over and over;
+//! - `many_markers`: one line of suppression markers naming no rule that fires.
+
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+use jdlint::input::{read_bytes, Format, Options};
+use jdlint::report::PostingReport;
+use jdlint::{suppress, Engine, Source};
+use std::sync::LazyLock;
+
+/// The jdlint binary's allocator, so that the benches time what it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: [usize; 4] = [4 << 10, 64 << 10, 1 << 20, 4 << 20];
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::new);
+
+/// `head`, then `repeated` until the text is `size` bytes long, then `tail`.
+fn filled(head: &str, repeated: &str, tail: &str, size: usize) -> Vec<u8> {
+    let mut text = String::from(head);
+    while text.len() + repeated.len() + tail.len() <= size {
+        text.push_str(repeated);
+    }
+    text.push_str(tail);
+    text.into_bytes()
+}
+
+/// Reads `bytes` as `format`, analyzes, suppresses and serializes, as `jdlint --format jsonl
+/// --report-unused-suppressions` does; the JSON's length.
+fn lint(bytes: &[u8], format: Format) -> usize {
+    let options = Options {
+        max_posting_bytes: 8 << 20,
+        ..Options::default()
+    };
+    let items = read_bytes(Source::file("bench"), bytes, format, &options);
+    let posting = items[0].as_ref().expect("the bench posting reads");
+    let mut report = PostingReport::analyzed(posting, ENGINE.analyze(posting));
+    let suppressions = suppress::find(posting, "jdlint_ignore");
+    suppress::apply(&suppressions, &mut report.diagnostics, true);
+    serde_json::to_vec(&report).expect("serializes").len()
+}
+
+fn bench(bencher: Bencher, bytes: Vec<u8>, format: Format) {
+    LazyLock::force(&ENGINE);
+    bencher
+        .counter(BytesCount::of_slice(&bytes))
+        .bench(|| lint(black_box(&bytes), format));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn dense_line(bencher: Bencher, size: usize) {
+    let bytes = filled("Product Manager\n", "headcount ", "\n", size);
+    bench(bencher, bytes, Format::Document);
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn dense_html_line(bencher: Bencher, size: usize) {
+    let bytes = filled("<h1>Product Manager</h1><p>", "headcount ", "</p>", size);
+    bench(bencher, bytes, Format::Html);
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn many_headings(bencher: Bencher, size: usize) {
+    let repeated = "Requirements\n- Manage four product managers\nAbout us\n- We ship\n";
+    let bytes = filled("Product Manager\n", repeated, "", size);
+    bench(bencher, bytes, Format::Document);
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn many_markers(bencher: Bencher, size: usize) {
+    let repeated = "jdlint: ignore[bro-culture] <!-- jdlint-disable-next-line vague-title --> ";
+    let bytes = filled("Product Manager\n", repeated, "\n", size);
+    bench(bencher, bytes, Format::Document);
+}
