@@ -3,7 +3,7 @@
 //! weighed by the section it stands in. The result is the evidence the classifier scores.
 
 use crate::domain::{Target, Track};
-use crate::lexicon::{CompiledLexicon, FrameWord, Scan, SectionKind};
+use crate::lexicon::{leftmost_longest, CompiledLexicon, FrameWord, RawMatch, Scan, SectionKind};
 use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use crate::title::mentions_among;
@@ -67,6 +67,12 @@ fn in_one_clause(body: &str, normalized: &NormalizedText, between: Range<usize>)
         && !body[normalized.original_range(between)].contains(['\n', '\r'])
 }
 
+/// Whether `range` shares a byte with one of `mentions` (sorted, not overlapping).
+fn overlaps_mention(mentions: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = mentions.partition_point(|m| m.end <= range.start);
+    mentions.get(i).is_some_and(|m| m.start < range.end)
+}
+
 /// Each frame verb paired with the nearest object of its frame after it in the same clause: a
 /// frame word, or for a frame with `role_objects` a product role the body names.
 fn frames(
@@ -86,12 +92,6 @@ fn frames(
         }
         // A word inside a title mention is part of the role named, not an object of its own
         // ("manager" in "hire a product manager").
-        let in_mention = |r: &Range<usize>| {
-            let i = mentions.partition_point(|m| m.end <= r.start);
-            mentions
-                .get(i)
-                .is_some_and(|m| m.start <= r.start && r.end <= m.end)
-        };
         // Candidates stop a few words' bytes after the verb, which keeps the pairing linear
         // however many frame words a text holds.
         let reach = verb.range.end + FRAME_REACH;
@@ -99,7 +99,7 @@ fn frames(
             .iter()
             .take_while(|o| o.range.start <= reach)
             .filter(|o| lexicon.frame_words[o.index] == (frame, FrameWord::Object))
-            .filter(|o| !in_mention(&o.range))
+            .filter(|o| !overlaps_mention(mentions, &o.range))
             .map(|o| o.range.clone());
         // People are managed in the plural: "hire product managers" leads a team, "hire a
         // product manager" is the posting's own vacancy.
@@ -354,13 +354,22 @@ pub(crate) fn find_evidence_in_scan(
     scan: &Scan,
 ) -> Vec<Found> {
     let text = normalized.as_str();
-    let mentions = mentions_among(text, &scan.titles, lexicon);
-    let inside_mention = |r: &Range<usize>| {
-        let i = mentions.partition_point(|m| m.end <= r.start);
-        mentions
-            .get(i)
-            .is_some_and(|m| m.start <= r.start && r.end <= m.end)
+    // A phrase does not run across a line break ("...break into product\nDirector of Product"
+    // holds no "product director"): normalization folds line breaks into spaces, so phrases are
+    // checked against the body before the leftmost-longest are chosen.
+    let on_one_line = |m: &&RawMatch| {
+        memchr::memchr2(
+            b'\n',
+            b'\r',
+            body[normalized.original_range(m.range.clone())].as_bytes(),
+        )
+        .is_none()
     };
+    let titles: Vec<RawMatch> = scan.titles.iter().filter(on_one_line).cloned().collect();
+    let mentions = mentions_among(text, &leftmost_longest(titles), lexicon);
+    // A term that shares words with a title mention reads the mention ("product group" across
+    // "...VP of Product\nGroup Product Manager"), so it is no evidence either.
+    let on_mention = |r: &Range<usize>| overlaps_mention(&mentions, r);
 
     // Nearly every term match is evidence; patterns and years add a few.
     let mut found = Vec::with_capacity(scan.terms.len() + 4);
@@ -415,11 +424,16 @@ pub(crate) fn find_evidence_in_scan(
     // Terms, patterns and frames in reading order; one inside a longer one for the same target
     // counts once, as the longer ("4-6 direct reports" is one piece of evidence, not also
     // "direct reports"; "hiring, managing and coaching product managers" is one frame).
-    let mut matches: Vec<(Range<usize>, Origin)> = scan
+    let terms: Vec<RawMatch> = scan
         .terms
         .iter()
-        .filter(|m| !inside_mention(&m.range))
-        .map(|m| (m.range.clone(), Origin::Signal(m.index as u32)))
+        .filter(on_one_line)
+        .filter(|m| !on_mention(&m.range))
+        .cloned()
+        .collect();
+    let mut matches: Vec<(Range<usize>, Origin)> = leftmost_longest(terms)
+        .into_iter()
+        .map(|m| (m.range, Origin::Signal(m.index as u32)))
         .chain(
             lexicon
                 .find_patterns(text)

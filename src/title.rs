@@ -54,7 +54,7 @@ pub(crate) fn parse_title_in(
     lexicon: &CompiledLexicon,
 ) -> Claimed {
     let matched: Vec<TitleMatch> = scan
-        .titles
+        .title_phrases()
         .iter()
         .map(|m| {
             let phrase = &lexicon.titles[m.index];
@@ -93,7 +93,11 @@ pub(crate) fn parse_title_in(
 /// Title mentions in normalized body text: each role phrase, widened to the qualifiers right
 /// before it ("senior technical product manager"). Ranges are in the normalized text.
 pub fn title_mentions(normalized: &str, lexicon: &CompiledLexicon) -> Vec<Range<usize>> {
-    mentions_among(normalized, &lexicon.scan(normalized).titles, lexicon)
+    mentions_among(
+        normalized,
+        &lexicon.scan(normalized).title_phrases(),
+        lexicon,
+    )
 }
 
 /// [`title_mentions`] from the title phrases already `found` in the text.

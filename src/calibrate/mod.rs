@@ -259,7 +259,7 @@ pub fn parse_label(text: &str, lexicon: &CompiledLexicon) -> Option<Level> {
         return Some(level);
     }
     let normalized = normalize_term(text);
-    let phrases = lexicon.scan(&normalized).titles;
+    let phrases = lexicon.scan(&normalized).title_phrases();
     if let [only] = phrases.as_slice() {
         if only.range == (0..normalized.len()) {
             if let Some(level) = lexicon.titles[only.index].level {

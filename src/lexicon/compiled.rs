@@ -124,15 +124,25 @@ pub struct CompiledLexicon {
 /// each is selected on its own, so a title phrase never hides a term or the other way round.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scan {
-    /// Leftmost-longest; `index` is a signal index.
+    /// Every match, by start, longest first; `index` is a signal index. The matcher takes the
+    /// leftmost-longest of them after setting title mentions aside (see [`leftmost_longest`]), so
+    /// that a term reaching into a mention cannot hide one beside it.
     pub terms: Vec<RawMatch>,
-    /// Leftmost-longest; `index` is a title index.
+    /// Every match, by start, longest first; `index` is a title index. [`Scan::title_phrases`]
+    /// selects the leftmost-longest.
     pub titles: Vec<RawMatch>,
     /// Every match, by start, longest first, then by cue; `index` is a cue entry index. Cues are
     /// selected per category (see [`crate::cues`]), which only the rule set knows.
     pub cues: Vec<RawMatch>,
     /// Every frame verb and object, by start; `index` is a frame word index.
     pub frame_words: Vec<RawMatch>,
+}
+
+impl Scan {
+    /// The title phrases a text reads as: the leftmost-longest of [`Scan::titles`].
+    pub fn title_phrases(&self) -> Vec<RawMatch> {
+        leftmost_longest(self.titles.clone())
+    }
 }
 
 /// A match of a lexicon phrase or pattern in normalized text.
@@ -144,7 +154,7 @@ pub struct RawMatch {
 }
 
 /// The leftmost-longest non-overlapping matches among `found`.
-fn leftmost_longest(mut found: Vec<RawMatch>) -> Vec<RawMatch> {
+pub(crate) fn leftmost_longest(mut found: Vec<RawMatch>) -> Vec<RawMatch> {
     found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
     let mut end = 0;
     found.retain(|m| {
@@ -473,8 +483,10 @@ impl CompiledLexicon {
 
     /// `scan` with every match recorded, put in the order [`Scan`] documents.
     fn finish(&self, mut scan: Scan) -> Scan {
-        scan.terms = leftmost_longest(scan.terms);
-        scan.titles = leftmost_longest(scan.titles);
+        scan.terms
+            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
+        scan.titles
+            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
         scan.frame_words
             .sort_unstable_by_key(|m| (m.range.start, m.index));
         scan.cues.sort_unstable_by_key(|m| {
@@ -528,8 +540,7 @@ mod tests {
     ]}"#;
 
     fn found(c: &CompiledLexicon, text: &str) -> Vec<String> {
-        c.scan(text)
-            .terms
+        leftmost_longest(c.scan(text).terms)
             .into_iter()
             .map(|m| text[m.range].to_string())
             .collect()

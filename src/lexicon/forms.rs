@@ -93,7 +93,7 @@ pub fn word_forms(word: &str) -> Vec<String> {
     if word.ends_with("ing") || word.ends_with("ed") {
         return Vec::new();
     }
-    if word.ends_with('s') {
+    if let Some(singular) = word.strip_suffix('s') {
         // A plural's singular ("reports" -> "report"), but not "analytics"-like or "-ss" words.
         return match word.strip_suffix("ies") {
             Some(stem) => vec![format!("{stem}y")],
@@ -101,7 +101,7 @@ pub fn word_forms(word: &str) -> Vec<String> {
                 vec![format!("{word}es")]
             }
             None if word.ends_with("ics") => Vec::new(),
-            None => vec![word[..word.len() - 1].to_string()],
+            None => vec![singular.to_string()],
         };
     }
     let last = bytes[bytes.len() - 1];

@@ -135,11 +135,11 @@ mod tests {
     #[test]
     fn a_phrase_supporting_two_levels_is_quoted_once() {
         // "12+ years" is evidence for both director and vp (lexicon/experience.json).
-        let a = analyze(&format!(
+        let a = analyze(
             "Associate Product Manager\n\nWhat you'll do\n- Own the P&L and the annual budget for the product organization\n\
              - Design the product org and its team topology\n- Present product strategy to the board\n\n\
-             Requirements\n- 12+ years of product management experience\n"
-        ));
+             Requirements\n- 12+ years of product management experience\n",
+        );
         let supports = a.evidence.iter().filter(|e| e.text == "12+ years").count();
         assert!(supports >= 2, "{:?}", a.evidence);
         let d = a
