@@ -295,14 +295,14 @@ fn classifier_meets_the_targets_on_the_development_set() {
     // Floors, not targets: issue 14's targets are judged on held-out employers. Within one rank
     // and track are plain agreement over postings, as issue 2 computed them. The whole set and
     // the new employers each have floors: a change must not buy one with the other. The whole
-    // set's balanced exact agreement sits at 0.40 since single phrases and years stopped
+    // set's balanced exact agreement sits at 0.43 since single phrases and years stopped
     // deciding alone (its vp postings are thin bodies that read as pm), while the new employers'
-    // rose from 0.49 to 0.60; errors on the postings' own titles fell from 0.08 to 0.01.
+    // rose from 0.49 to 0.61; errors on the postings' own titles fell from 0.08 to 0.005.
     let checks = [
-        ("balanced exact", all.balanced(|p| p.exact), 0.39),
+        ("balanced exact", all.balanced(|p| p.exact), 0.41),
         ("within one", all.plain(|p| p.within_one), 0.91),
         ("track", all.plain(|p| p.track), 0.88),
-        ("balanced within one", all.balanced(|p| p.within_one), 0.73),
+        ("balanced within one", all.balanced(|p| p.within_one), 0.71),
         ("balanced track", all.balanced(|p| p.track), 0.76),
         ("re-titled flagged", all.retitled_rate(), 0.92),
         (
