@@ -41,7 +41,7 @@ impl Default for Settings {
             manager_rank_factor: 0.75,
             strong_manager_evidence: 3.0,
             min_specialization_evidence: 2.0,
-            // A raw confidence of 0.5 after recalibration (see `confidence`).
+            // A level share of one half after recalibration (see `confidence`).
             confident: 0.574,
             track_mismatch_evidence: 2.0,
         }
@@ -146,6 +146,10 @@ fn shares<K: Ord + Copy>(keys: &[K], mass: impl Fn(K) -> f64) -> BTreeMap<K, f64
         .collect()
 }
 
+/// How much years of experience may add at a rank, per unit of phrase evidence there: enough
+/// that "0-2 years" with one junior phrase reads as associate, never a band on its own.
+const YEARS_PER_PHRASE: f64 = 2.0;
+
 /// The rank the weighted median of `by_rank` (ranks 1..=7) falls in.
 fn median_rank(by_rank: &[f64; 8]) -> u8 {
     let half = by_rank.iter().sum::<f64>() / 2.0;
@@ -195,8 +199,8 @@ pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
     by_rank[pm] += settings.pm_prior;
 
     // Years break ties between neighbouring ranks; they never decide alone. They count only
-    // within one rank of the reading without them, and at most as much as the phrases at their
-    // rank (the prior included at pm), so a band with nothing else behind it adds nothing.
+    // within one rank of the reading without them, and at most twice as much as the phrases at
+    // their rank (the prior included at pm), so a band with nothing else behind it adds nothing.
     let before_years = median_rank(&by_rank);
     let mut years_by_rank = [0.0f64; 8];
     for (&l, &mass) in &totals.years {
@@ -206,10 +210,9 @@ pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
         }
     }
     for (r, years) in years_by_rank.iter_mut().enumerate() {
-        *years = years.min(by_rank[r]);
+        *years = years.min(YEARS_PER_PHRASE * by_rank[r]);
         by_rank[r] += *years;
     }
-    let total: f64 = by_rank.iter().sum();
 
     let specialization_scores = shares(&Specialization::ALL, |s| {
         totals.specializations.get(&s).copied().unwrap_or(0.0)
@@ -289,10 +292,7 @@ pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
     };
     let level = Level::from_rank(rank, track).expect("rank is 1..=7");
 
-    let near: f64 = by_rank[rank as usize]
-        + 0.5 * by_rank.get(rank as usize + 1).copied().unwrap_or(0.0)
-        + 0.5 * by_rank[rank as usize - 1];
-    let confidence = round(confidence(near / total, evidence));
+    let confidence = round(confidence(level_scores[&level]));
 
     Implied {
         level: Some(level),
@@ -306,16 +306,18 @@ pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
 
 /// How sure the implied level is, as a probability that it is right.
 ///
-/// The raw score is the share of the evidence at the chosen rank (neighbours count half, as the
-/// ladder is ordinal), shrunk when there is little evidence at all. Taken as it was, it ran from
-/// under-confident at 0.2-0.4 to over-confident at 0.5 (expected calibration error 0.14 against
-/// the titles of the development set), so it is recalibrated by Platt scaling,
-/// `sigmoid(A + B * logit(raw))`, with A and B fitted by maximum likelihood there (ECE 0.04 after).
-/// The map is monotone: it changes what the number says, not how postings are ordered by it.
-fn confidence(near_share: f64, evidence: f64) -> f64 {
-    const A: f64 = 0.3;
-    const B: f64 = 0.6;
-    let raw = (near_share.min(1.0) * evidence / (evidence + 4.0)).clamp(1e-3, 1.0 - 1e-3);
+/// The raw score is the implied level's share of the evidence (the prior and counted years
+/// included). It is recalibrated by Platt scaling, `sigmoid(A + B * logit(share))`, with A and B
+/// fitted by maximum likelihood against the titles of the development set (200 postings:
+/// expected calibration error 0.02; postings above 0.8 agree with their titles 89% of the time,
+/// those near 0.5 about half the time). The map is monotone: it changes what the number says,
+/// not how postings are ordered by it. (The share of the chosen rank with its neighbours, shrunk
+/// by the amount of evidence, carried no information once years and single phrases stopped
+/// deciding alone: its fitted slope was negative.)
+fn confidence(share: f64) -> f64 {
+    const A: f64 = 0.29;
+    const B: f64 = 0.29;
+    let raw = share.clamp(1e-3, 1.0 - 1e-3);
     let logit = (raw / (1.0 - raw)).ln();
     1.0 / (1.0 + (-(A + B * logit)).exp())
 }
