@@ -117,3 +117,56 @@ fn no_evidence_term_contains_a_job_title() {
         "terms holding a job title: {offending:?}"
     );
 }
+
+/// Every word form generated from a term matches as a whole phrase: what the lexicon README
+/// promises when it asks for lemmas.
+#[test]
+fn every_terms_word_forms_match() {
+    use jdlint::lexicon::forms::phrase_forms;
+    use jdlint::lexicon::CompiledLexicon;
+    use jdlint::normalize::normalize_term;
+    let lexicon = Lexicon::embedded().unwrap();
+    let compiled = CompiledLexicon::new(&lexicon);
+    let mut missed = Vec::new();
+    let mut forms = 0;
+    for s in &lexicon.signals {
+        for term in &s.value.terms {
+            for form in phrase_forms(&normalize_term(term)) {
+                forms += 1;
+                let scan = compiled.scan(&form);
+                if !scan.terms.iter().any(|m| m.range == (0..form.len())) {
+                    missed.push(form);
+                }
+            }
+        }
+    }
+    assert!(forms > 1000, "only {forms} forms generated");
+    assert!(missed.is_empty(), "forms that do not match: {missed:?}");
+}
+
+/// The lexicon lists lemmas: no term of an entry is a word form another term of it generates
+/// (of a pair that generate each other, the shorter stays).
+#[test]
+fn entries_list_lemmas_not_word_forms() {
+    use jdlint::lexicon::forms::phrase_forms;
+    use jdlint::normalize::normalize_term;
+    let lexicon = Lexicon::embedded().unwrap();
+    let mut redundant = Vec::new();
+    for s in &lexicon.signals {
+        let terms: Vec<String> = s.value.terms.iter().map(|t| normalize_term(t)).collect();
+        for (i, term) in terms.iter().enumerate() {
+            let generated_by_other = terms.iter().enumerate().any(|(j, other)| {
+                j != i
+                    && phrase_forms(other).contains(term)
+                    && (!phrase_forms(term).contains(other) || term.len() > other.len())
+            });
+            if generated_by_other {
+                redundant.push(format!("{}: {term}", s.origin));
+            }
+        }
+    }
+    assert!(
+        redundant.is_empty(),
+        "terms generated from another term of their entry: {redundant:?}"
+    );
+}
