@@ -5,6 +5,7 @@
 use crate::domain::{Level, Target};
 use crate::engine::Evidence;
 use crate::lexicon::Lexicon;
+use crate::matcher::Origin;
 use crate::normalize::normalize_term;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -71,21 +72,20 @@ impl TermIndex {
         index
     }
 
-    /// The entry a piece of evidence came from: a literal term's signal entry, or the years band
-    /// whose range holds the years it quotes (the first such band with its target and source).
-    /// `None` for a pattern's evidence.
+    /// The entry a piece of evidence came from, by its origin in the engine's lexicon (which
+    /// this index must be built from): a signal entry (any word form of its terms), or a years
+    /// band. `None` for patterns and frames, which fitting leaves as they are.
     pub fn entry_of(&self, evidence: &Evidence) -> Option<u32> {
-        if let Some((_, entry)) = self.trace(evidence) {
-            return Some(entry);
+        let signals = self
+            .entries
+            .iter()
+            .take_while(|e| e.years.is_none())
+            .count() as u32;
+        match evidence.origin {
+            Origin::Signal(i) => Some(i),
+            Origin::Years(i) => Some(signals + i),
+            Origin::Pattern(_) | Origin::Frame(_) => None,
         }
-        let years = years_quoted(&evidence.text)?;
-        let position = self.entries.iter().position(|e| {
-            e.years
-                .is_some_and(|(min, max)| (min..=max).contains(&years))
-                && e.supports == evidence.supports
-                && *e.source == *evidence.source
-        })?;
-        Some(position as u32)
     }
 
     /// The term and entry numbers a piece of evidence came from, when it is a literal term (not a
@@ -99,23 +99,6 @@ impl TermIndex {
     pub fn term_count(&self) -> usize {
         self.terms.len()
     }
-}
-
-/// The number of years a years-of-experience evidence quotes: its first number, in digits or
-/// words ("5+ years", "five (5) years").
-fn years_quoted(text: &str) -> Option<u32> {
-    const WORDS: [&str; 15] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen",
-    ];
-    text.split(|c: char| !c.is_alphanumeric())
-        .find_map(|token| {
-            let token = token.to_lowercase();
-            token
-                .parse()
-                .ok()
-                .or_else(|| WORDS.iter().position(|w| *w == token).map(|i| i as u32 + 1))
-        })
 }
 
 /// The evidence that decided a posting's level: the strongest piece supporting the implied level
@@ -256,17 +239,4 @@ pub struct UnmatchedTerm {
     pub term: String,
     pub supports: String,
     pub source: String,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_years_a_band_evidence_quotes() {
-        assert_eq!(years_quoted("5+ years"), Some(5));
-        assert_eq!(years_quoted("3-5 years"), Some(3));
-        assert_eq!(years_quoted("Five (5) or more years"), Some(5));
-        assert_eq!(years_quoted("years"), None);
-    }
 }
