@@ -4,11 +4,12 @@
 //! `cargo test --test catalogue_dev -- --nocapture` to see the figures; set
 //! `JDLINT_DEV_SAMPLES=N` to print N messages per rule (default 3).
 
+mod common;
+
 use jdlint::rules::registry;
 use jdlint::{Analysis, Engine, Posting, Source};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 #[derive(Deserialize)]
 struct Record {
@@ -18,16 +19,7 @@ struct Record {
 }
 
 fn load(name: &str) -> Option<Vec<Record>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(name);
-    let text = std::fs::read_to_string(path).ok()?;
-    Some(
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).expect("a development record"))
-            .collect(),
-    )
+    common::dev_records(name)
 }
 
 fn analyze(engine: &Engine, title: &str, body: &str) -> Analysis {

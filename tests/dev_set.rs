@@ -5,11 +5,12 @@
 //! Title mentions in bodies are rewritten first by an independent pattern (not the engine's title
 //! parser), so that the body cannot echo the title.
 
+mod common;
+
 use jdlint::{Engine, Level, Posting, Severity, Source, Specialization, Track};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 #[derive(Deserialize)]
 struct Record {
@@ -18,22 +19,8 @@ struct Record {
     text: String,
 }
 
-fn data_file(name: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(name);
-    path.exists().then_some(path)
-}
-
 fn load(name: &str) -> Option<Vec<Record>> {
-    let path = data_file(name)?;
-    let text = std::fs::read_to_string(path).unwrap();
-    Some(
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect(),
-    )
+    common::dev_records(name)
 }
 
 /// Job-title mentions: optional level words, then a product role noun.

@@ -4,12 +4,13 @@
 //! place from a seed or from at least two employers (lexicon/README.md), and one that fires about
 //! evenly across title levels says little about any level.
 
+mod common;
+
 use jdlint::lexicon::Lexicon;
 use jdlint::matcher::Origin;
 use jdlint::{Engine, Level, Posting, Source, Target};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 #[derive(Deserialize)]
 struct Record {
@@ -20,16 +21,7 @@ struct Record {
 }
 
 fn load(name: &str) -> Option<Vec<Record>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(name);
-    let text = std::fs::read_to_string(path).ok()?;
-    Some(
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).expect("a development record"))
-            .collect(),
-    )
+    common::dev_records(name)
 }
 
 /// Where an entry fired: postings, employers, and the title levels of the PM postings.

@@ -152,3 +152,15 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// The records of a development-set file in `../shared/data` (JSONL), or `None` when the data is
+/// not there (the tests that measure on it then skip).
+pub fn dev_records<T: serde::de::DeserializeOwned>(name: &str) -> Option<Vec<T>> {
+    let text = std::fs::read_to_string(manifest_dir().join("../shared/data").join(name)).ok()?;
+    Some(
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).expect("a development record"))
+            .collect(),
+    )
+}
