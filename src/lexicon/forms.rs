@@ -6,9 +6,10 @@
 //! stays one pass. Generation is deliberately generous: a form that is no English word ("datas")
 //! never matches and costs only a few automaton states, while a missing form loses evidence.
 //!
-//! Forms are made for the head words of a phrase, where English inflects: the first word (a verb
-//! in "manage budgets", every form) and the last (a noun in "direct reports", its number). Function words ("the", "of")
-//! and words with digits or punctuation are left as written.
+//! Forms are made for the head words of a phrase, where English inflects, one at a time: the
+//! first word (a verb in "manage budgets", every form) or the last (a noun in "direct reports",
+//! its number). Function words ("the", "of") and words with digits or punctuation are left as
+//! written.
 
 /// Irregular verbs the seeds' and postings' leadership language uses: lemma and its other forms.
 const IRREGULAR: &[(&str, &[&str])] = &[
@@ -139,8 +140,8 @@ pub fn word_forms(word: &str) -> Vec<String> {
     forms
 }
 
-/// The other forms of a normalized phrase: its first and its last word inflected, alone and
-/// together. The phrase itself is not among them.
+/// The other forms of a normalized phrase: its first or its last word inflected. The phrase
+/// itself is not among them.
 pub fn phrase_forms(phrase: &str) -> Vec<String> {
     let words: Vec<&str> = phrase.split(' ').collect();
     let n = words.len();
@@ -167,11 +168,9 @@ pub fn phrase_forms(phrase: &str) -> Vec<String> {
     for f in &first {
         with(f, words[n - 1]);
     }
+    // Not both at once: "managed direct report" is rare, and every form is automaton states.
     for l in &last {
         with(words[0], l);
-        for f in &first {
-            with(f, l);
-        }
     }
     out
 }
@@ -225,15 +224,11 @@ mod tests {
     #[test]
     fn phrases_inflect_their_first_and_last_words() {
         let f = phrase_forms("manage a team");
-        for form in [
-            "managing a team",
-            "manages a teams",
-            "managed a team",
-            "manage a teams",
-        ] {
+        for form in ["managing a team", "managed a team", "manage a teams"] {
             assert!(f.iter().any(|x| x == form), "{form} in {f:?}");
         }
         assert!(!f.iter().any(|x| x == "manage a teaming"), "{f:?}");
+        assert!(!f.iter().any(|x| x == "managing a teams"), "{f:?}");
         assert!(!f.iter().any(|x| x == "manage a team"));
         let f = phrase_forms("direct reports");
         assert!(f.iter().any(|x| x == "direct report"), "{f:?}");
