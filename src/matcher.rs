@@ -24,8 +24,8 @@ pub enum Origin {
     Frame(u32),
 }
 
-/// How many words may stand between a frame's verb and its object ("hire" ... "product
-/// managers" in "hire, coach and grow a team of product managers").
+/// How many words may stand between a frame's verb and its object ("managing" ... "designers"
+/// in "managing and mentoring our designers").
 const FRAME_GAP: usize = 3;
 
 /// How far after its verb, in bytes, a frame's object may start: more than [`FRAME_GAP`] words
@@ -90,36 +90,34 @@ fn frames(
         if role != FrameWord::Verb {
             continue;
         }
+        // Candidates stop a few words' bytes after the verb, which keeps the pairing linear
+        // however many frame words a text holds. The nearest candidate of each kind decides: a
+        // farther one is never in the clause if the nearest is not.
+        let reach = verb.range.end + FRAME_REACH;
+        let in_clause = |o: &Range<usize>| in_one_clause(body, normalized, verb.range.end..o.start);
         // A word inside a title mention is part of the role named, not an object of its own
         // ("manager" in "hire a product manager").
-        // Candidates stop a few words' bytes after the verb, which keeps the pairing linear
-        // however many frame words a text holds.
-        let reach = verb.range.end + FRAME_REACH;
-        let objects = words[i + 1..]
+        let object = words[i + 1..]
             .iter()
             .take_while(|o| o.range.start <= reach)
             .filter(|o| lexicon.frame_words[o.index] == (frame, FrameWord::Object))
-            .filter(|o| !overlaps_mention(mentions, &o.range))
-            .map(|o| o.range.clone());
+            .map(|o| o.range.clone())
+            .find(|o| o.start >= verb.range.end && !overlaps_mention(mentions, o))
+            .filter(in_clause);
         // People are managed in the plural: "hire product managers" leads a team, "hire a
         // product manager" is the posting's own vacancy.
-        let roles = mentions[mentions.partition_point(|m| m.start < verb.range.end)..]
+        let roles = if lexicon.frames[frame as usize].role_objects {
+            &mentions[mentions.partition_point(|m| m.start < verb.range.end)..]
+        } else {
+            &[]
+        };
+        let role = roles
             .iter()
             .take_while(|m| m.start <= reach)
-            .filter(|m| {
-                lexicon.frames[frame as usize].role_objects && text[(*m).clone()].ends_with('s')
-            })
-            .cloned();
-        // The nearest of each kind decides: a farther one is never in the clause if it is not.
-        let nearest = |mut found: Box<dyn Iterator<Item = Range<usize>> + '_>| {
-            found
-                .find(|o| o.start >= verb.range.end)
-                .filter(|o| in_one_clause(body, normalized, verb.range.end..o.start))
-        };
-        let object = [nearest(Box::new(objects)), nearest(Box::new(roles))]
-            .into_iter()
-            .flatten()
-            .min_by_key(|o| o.start);
+            .find(|m| text[(*m).clone()].ends_with('s'))
+            .cloned()
+            .filter(in_clause);
+        let object = [object, role].into_iter().flatten().min_by_key(|o| o.start);
         if let Some(object) = object {
             out.push((verb.range.start..object.end, Origin::Frame(frame)));
         }

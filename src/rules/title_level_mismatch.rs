@@ -57,11 +57,13 @@ impl Rule for TitleLevelMismatch {
             // stands on enough evidence from independent entries and the title's level has
             // little of its own. Otherwise the mismatch is worth a look, not a failed build.
             _ => {
-                let mass = |evidence: &mut dyn Iterator<Item = &Evidence>| {
-                    evidence.map(|e| e.weight).sum::<f64>()
-                };
-                let implied_mass = mass(&mut for_implied.iter().copied());
-                let claimed_mass = mass(&mut cx.evidence.iter().filter(|e| supports(claimed, e)));
+                let implied_mass: f64 = for_implied.iter().map(|e| e.weight).sum();
+                let claimed_mass: f64 = cx
+                    .evidence
+                    .iter()
+                    .filter(|e| supports(claimed, e))
+                    .map(|e| e.weight)
+                    .sum();
                 let mut entries: Vec<_> = for_implied.iter().map(|e| e.origin).collect();
                 entries.sort_unstable();
                 entries.dedup();
