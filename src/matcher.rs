@@ -161,12 +161,12 @@ fn years_regex() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(&format!(
             r"(?x)
-            (?:\b(?P<min>{YEARS_COUNT})|[a-z](?P<glued>[0-9]{{1,2}}))
+            (?:(?-u:\b)(?P<min>{YEARS_COUNT})|[a-z](?P<glued>[0-9]{{1,2}}))
             (?:\x20?\([0-9]{{1,2}}\))?
             \x20?(?:\+|plus)?\x20?
             (?:(?:-|to|or)\x20?(?:{YEARS_COUNT})\x20?\+?\x20?)?
             (?:or\x20more\x20)?
-            years?\b"
+            years?(?-u:\b)"
         ))
         .expect("years regex compiles")
     })
