@@ -82,6 +82,7 @@ cues! {
     ProductOwnership => Role:"product-ownership", "A Scrum team's product owner: backlog, user stories, sprint ceremonies.";
     ProductMarketing => Role:"product-marketing", "Positioning, messaging, launches, sales enablement.";
     EngineeringManagement => Role:"engineering-management", "Managing software engineers and their delivery.";
+    Analytics => Role:"analytics", "Analysis for others to act on: queries, dashboards, statistics, business requirements.";
     TeamScope => Posting:"team-scope", "The size or shape of the team a manager runs: how many PMs, hiring, performance reviews.";
     SuccessMetric => Posting:"success-metric", "A metric or outcome the role is judged by.";
     EntryLevel => Posting:"entry-level", "A role described as entry-level or for new graduates.";
@@ -96,6 +97,7 @@ cues! {
     ProductOwnerTitle => Title:"product-owner", "A noun that names a product owner's job.";
     ProductMarketerTitle => Title:"product-marketer", "A noun that names a product marketer's job.";
     EngineeringManagerTitle => Title:"engineering-manager", "A noun that names an engineering manager's job.";
+    AnalystTitle => Title:"analyst", "A noun that names a data, product or business analyst's job.";
     GenderedPronoun => Wording:"gendered-pronoun", "A pronoun of one gender.";
     MasculineCoded => Wording:"masculine-coded", "A word of the agentic, masculine-coded kind (Gaucher, Friesen and Kay, 2011).";
     FeminineCoded => Wording:"feminine-coded", "A word of the communal, feminine-coded kind (Gaucher, Friesen and Kay, 2011).";
@@ -128,6 +130,7 @@ impl Cue {
             Cue::ProductOwnerTitle => Cue::ProductOwnership,
             Cue::ProductMarketerTitle => Cue::ProductMarketing,
             Cue::EngineeringManagerTitle => Cue::EngineeringManagement,
+            Cue::AnalystTitle => Cue::Analytics,
             _ => return None,
         })
     }

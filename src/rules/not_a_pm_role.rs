@@ -53,6 +53,7 @@ fn role_name(cue: Cue) -> &'static str {
         Cue::ProductOwnership => "a Scrum product owner's",
         Cue::ProductMarketing => "a product marketer's",
         Cue::EngineeringManagement => "an engineering manager's",
+        Cue::Analytics => "an analyst's",
         _ => "another",
     }
 }
@@ -244,6 +245,18 @@ mod tests {
         let colleague =
             format!("Product Manager\n\nYou will be working closely with the developers.{body}");
         assert!(!fired(&colleague).contains(&"not-a-pm-role"));
+    }
+
+    #[test]
+    fn an_analysts_body_under_a_pm_title_fires() {
+        let doc = "Product Manager\n\nWe are looking for a product analyst to join the growth team.\n\nWhat you'll do\n- Run ad hoc analysis and deep dives on funnel and retention data\n- Build dashboards in Looker and Tableau for the leadership team\n- Apply statistical methods and regression analysis to experiment results\n\nRequirements\n- 3 years of data analysis experience and strong statistics\n";
+        assert!(fired(doc).contains(&"not-a-pm-role"), "{:?}", fired(doc));
+    }
+
+    #[test]
+    fn a_pm_who_reads_data_is_not_an_analyst() {
+        let doc = "Product Manager\n\nWhat you'll do\n- Own the product roadmap for checkout and decide what to build next\n- Use dashboards and data analysis with our analysts to prioritize the backlog\n- Write product requirements and track adoption and retention\n\nRequirements\n- 3 years of product management experience; SQL is a plus\n";
+        assert!(!fired(doc).contains(&"not-a-pm-role"), "{:?}", fired(doc));
     }
 
     #[test]
