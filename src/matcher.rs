@@ -301,10 +301,50 @@ fn is_alternative_path(after: &str, before: &str) -> bool {
     last_word(before) == Some("or") || after.contains("in lieu") || after.contains("instead of")
 }
 
+/// How far before its word "year" a years mention can start, in bytes. The longest the regex
+/// takes is about 40 ("fifteen (15) plus to fifteen + or more years").
+const YEARS_REACH: usize = 64;
+
+/// The matches of [`years_regex`] in `text`, the same as `captures_iter` finds, looked for only
+/// around each "year": the regex has no literal to start from, and run over a whole body it
+/// costs more than the lexicon's scan.
+fn years_captures(text: &str) -> Vec<regex::Captures<'_>> {
+    let regex = years_regex();
+    let mut found = Vec::new();
+    // Where the last match ended: the search resumes there, as `captures_iter` does.
+    let mut resume = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"year") {
+        if at < resume {
+            continue;
+        }
+        let mut start = at.saturating_sub(YEARS_REACH).max(resume);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        // The window ends one character past the word that holds "year", so that the regex's
+        // closing word boundary sees what follows the word.
+        let word_end = text[at..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(text.len(), |i| at + i);
+        let end = text[word_end..]
+            .chars()
+            .next()
+            .map_or(word_end, |c| word_end + c.len_utf8());
+        let window = &text[..end];
+        while let Some(c) = regex.captures_at(window, start) {
+            let whole = c.get(0).expect("group 0 is the match");
+            start = whole.end();
+            resume = whole.end();
+            found.push(c);
+        }
+    }
+    found
+}
+
 /// Years of experience a body asks for: each mention's lower bound and its normalized range.
 pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
-    years_regex()
-        .captures_iter(normalized)
+    years_captures(normalized)
+        .into_iter()
         .filter_map(|c| {
             let whole = c.get(0)?;
             // The clause after it is read but not consumed: a match that took it in could hide
@@ -612,5 +652,61 @@ mod tests {
         assert!(frames_found("Build relationships with designers").is_empty());
         assert!(frames_found("- Hire vendors\n- Designers review the flows").is_empty());
         assert!(frames_found("Manage the roadmap. Designers and engineers help.").is_empty());
+    }
+}
+
+/// The windowed search for years mentions checked against the regex run over the whole text.
+#[cfg(test)]
+mod years_window {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "year",
+        "years",
+        "yearly",
+        "5",
+        "10",
+        "15+",
+        "fifteen",
+        "seven",
+        "two",
+        "(3)",
+        " ",
+        " ",
+        "-",
+        "to",
+        "or",
+        "more",
+        "plus",
+        "+",
+        "of",
+        "experience",
+        "requires",
+        "a",
+        "é",
+        "\u{2022}",
+        ".",
+        ",",
+        "in",
+        "product",
+    ];
+
+    fn ranges(captures: Vec<regex::Captures<'_>>) -> Vec<Range<usize>> {
+        captures.iter().map(|c| c.get(0).unwrap().range()).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn finds_what_the_whole_text_search_finds(
+            picks in proptest::collection::vec((0..PIECES.len(), any::<bool>()), 0..60)
+        ) {
+            let text: String = picks
+                .iter()
+                .map(|&(i, space)| format!("{}{}", PIECES[i], if space { " " } else { "" }))
+                .collect();
+            let whole: Vec<Range<usize>> = ranges(years_regex().captures_iter(&text).collect());
+            prop_assert_eq!(ranges(years_captures(&text)), whole, "{:?}", text);
+        }
     }
 }
