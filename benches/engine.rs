@@ -227,7 +227,8 @@ fn stage_term_scan(bencher: Bencher) {
 #[divan::bench]
 fn stage_patterns(bencher: Bencher) {
     let text = NORMALIZED_4KB.as_str();
-    bencher.bench(|| ENGINE.lexicon().find_patterns(black_box(text)));
+    let scan = ENGINE.lexicon().scan(text);
+    bencher.bench(|| ENGINE.lexicon().find_patterns(black_box(text), &scan));
 }
 
 #[divan::bench]

@@ -88,6 +88,7 @@ cues! {
     EntryLevel => Posting:"entry-level", "A role described as entry-level or for new graduates.";
     EqualOpportunity => Posting:"equal-opportunity", "Equal-opportunity boilerplate.";
     SubstantiveBenefit => Posting:"substantive-benefit", "A benefit that costs the employer something: health cover, pension, paid leave, stated pay.";
+    SmallCompany => Posting:"small-company", "A company small or young enough that every PM works with its founders: early-stage, a 20-person team.";
     SelfDescription => Posting:"self-description", "Words a posting introduces the job it is for with (\"we are looking for\", \"as a\", \"join us as\").";
     RoleWord => Title:"role-word", "A word that names a job in a title, of any profession (engineer, analyst, director).";
     SoftwareEngineerTitle => Title:"software-engineer", "A noun that names a software engineer's job.";

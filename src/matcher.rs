@@ -474,7 +474,7 @@ pub(crate) fn find_evidence_in_scan(
         .map(|m| (m.range, Origin::Signal(m.index as u32)))
         .chain(
             lexicon
-                .find_patterns(text)
+                .find_patterns(text, scan)
                 .into_iter()
                 .map(|m| (m.range, Origin::Pattern(m.index as u32))),
         )
@@ -485,7 +485,7 @@ pub(crate) fn find_evidence_in_scan(
     for (range, origin) in matches {
         let s = match origin {
             Origin::Signal(i) => &lexicon.signals[i as usize],
-            Origin::Pattern(i) => &lexicon.patterns[i as usize].1,
+            Origin::Pattern(i) => &lexicon.patterns[i as usize].signal,
             Origin::Frame(i) => &lexicon.frames[i as usize].signal,
             Origin::Years(_) => unreachable!("years are read apart"),
         };
@@ -642,6 +642,32 @@ mod tests {
             frames_found("- Oversee the payments division"),
             ["Oversee the payments division"]
         );
+    }
+
+    fn patterns_found(body: &str) -> Vec<String> {
+        let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
+        find_evidence(body, &lexicon)
+            .into_iter()
+            .filter(|f| matches!(f.origin, Origin::Pattern(_)))
+            .map(|f| body[f.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn reporting_to_the_ceo_is_no_evidence_at_a_small_company() {
+        let role = "You will report directly to the CEO and own our product strategy.";
+        assert_eq!(patterns_found(role), ["report directly to the CEO"]);
+        for company in [
+            "We are a 25-person startup.",
+            "Join our seed-stage company.",
+            "You will be our first product manager.",
+        ] {
+            let body = format!("{company}\n\n{role}");
+            assert!(patterns_found(&body).is_empty(), "{body}");
+        }
+        // Reporting to the board says the same at any size.
+        let board = "We are a small startup. The role reports to the board.";
+        assert_eq!(patterns_found(board), ["reports to the board"]);
     }
 
     #[test]

@@ -624,7 +624,7 @@ fn deeply_nested_and_unclosed_html_is_read() {
 // Lexicon overlays and stdout
 
 #[test]
-fn a_lexicon_entry_that_would_match_everything_is_refused() {
+fn a_lexicon_entry_that_cannot_work_is_refused() {
     let source = "003: Senior Product Manager > Summary";
     let cases = [
         (
@@ -636,6 +636,16 @@ fn a_lexicon_entry_that_would_match_everything_is_refused() {
             json!({"patterns": [{"pattern": "(senior)?", "supports": "level:senior", "weight": 1.0, "source": source}]}),
             "patterns[0]",
             "matches the empty string",
+        ),
+        (
+            json!({"patterns": [{"pattern": "reports to the ceo", "supports": "level:cpo", "weight": 1.0, "source": source, "unless": "role:design"}]}),
+            "patterns[0]",
+            "it takes a `posting:*` cue",
+        ),
+        (
+            json!({"patterns": [{"pattern": "reports to the ceo", "supports": "level:cpo", "weight": 1.0, "source": source, "unless": "posting:tiny-company"}]}),
+            "patterns[0]",
+            "tiny-company",
         ),
     ];
     for (file, entry, problem) in cases {

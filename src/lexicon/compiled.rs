@@ -54,6 +54,15 @@ pub struct Signal {
     pub source: Arc<str>,
 }
 
+/// A regex evidence pattern.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    pub(crate) regex: Regex,
+    pub(crate) signal: Signal,
+    /// A posting cue that voids the pattern (see [`crate::lexicon::PatternEntry::unless`]).
+    pub(crate) unless: Option<Cue>,
+}
+
 /// A frame ready for pairing verbs with objects (see [`crate::matcher`]).
 #[derive(Debug, Clone)]
 pub struct Frame {
@@ -110,7 +119,7 @@ pub struct CompiledLexicon {
     /// Every cue pattern with its cue entry index, uncompiled: a rule set compiles those of the
     /// categories it reads (see [`crate::cues::CueLexicon`]).
     pub(crate) cue_patterns: Vec<(String, u32)>,
-    pub(crate) patterns: Vec<(Regex, Signal)>,
+    pub(crate) patterns: Vec<Pattern>,
     pub(crate) titles: Vec<TitlePhrase>,
     pub(crate) bands: Vec<Band>,
     pub(crate) headings: HashMap<String, SectionKind>,
@@ -247,17 +256,17 @@ impl CompiledLexicon {
             }
         }
 
-        let patterns: Vec<(Regex, Signal)> = lexicon
+        let patterns: Vec<Pattern> = lexicon
             .patterns
             .iter()
-            .map(|p| {
-                let regex = build_regex(&p.value.pattern).expect("patterns are validated");
-                let signal = Signal {
+            .map(|p| Pattern {
+                regex: build_regex(&p.value.pattern).expect("patterns are validated"),
+                signal: Signal {
                     supports: p.value.supports,
                     weight: p.value.weight,
                     source: p.value.source.as_str().into(),
-                };
-                (regex, signal)
+                },
+                unless: p.value.unless,
             })
             .collect();
 
@@ -501,11 +510,18 @@ impl CompiledLexicon {
 
     /// Matches of the regex patterns; `index` is a pattern index. Each pattern is searched on its
     /// own: the regex crate skips ahead with a literal prefilter ("report", "manag"...), which is
-    /// far cheaper than one set-wide scan of every byte.
-    pub fn find_patterns(&self, normalized: &str) -> Vec<RawMatch> {
+    /// far cheaper than one set-wide scan of every byte. A pattern whose `unless` cue is among
+    /// the scan's cues is not searched.
+    pub fn find_patterns(&self, normalized: &str, scan: &Scan) -> Vec<RawMatch> {
         let mut out = Vec::new();
-        for (index, (regex, _)) in self.patterns.iter().enumerate() {
-            out.extend(regex.find_iter(normalized).map(|m| RawMatch {
+        for (index, pattern) in self.patterns.iter().enumerate() {
+            let voided = pattern
+                .unless
+                .is_some_and(|cue| scan.cues.iter().any(|m| self.cues[m.index].0 == cue));
+            if voided {
+                continue;
+            }
+            out.extend(pattern.regex.find_iter(normalized).map(|m| RawMatch {
                 range: m.range(),
                 index,
             }));

@@ -9,7 +9,7 @@ mod words;
 pub(crate) use compiled::leftmost_longest;
 pub use compiled::{CompiledLexicon, FrameWord, RawMatch, Scan};
 
-use crate::cues::Cue;
+use crate::cues::{Cue, CueCategory};
 use crate::domain::{Level, Specialization, Target};
 use crate::input::read_small_file;
 use crate::normalize::normalize_term;
@@ -57,6 +57,10 @@ pub struct PatternEntry {
     pub supports: Target,
     pub weight: f64,
     pub source: String,
+    /// A `posting:*` cue that voids the pattern in a body that has it: "reports to the CEO" says
+    /// nothing of level at a 20-person startup, where every PM does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless: Option<Cue>,
 }
 
 /// How a title phrase is used by the title parser.
@@ -469,6 +473,14 @@ impl Lexicon {
                 ));
             }
             check_shortest_match(&p.value.pattern).map_err(|m| err(&p.origin, m))?;
+            if let Some(cue) = p.value.unless {
+                if cue.category() != CueCategory::Posting {
+                    return Err(err(
+                        &p.origin,
+                        format!("`unless` names `{cue}`; it takes a `posting:*` cue"),
+                    ));
+                }
+            }
         }
 
         let mut seen_phrases: HashMap<String, &Origin> = HashMap::new();
