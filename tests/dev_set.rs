@@ -357,3 +357,56 @@ fn report_what_the_classifier_says_about_other_roles() {
         records.len()
     );
 }
+
+/// The phrases a `title-level-mismatch` message quotes, each with whether some evidence for the
+/// implied level (or for a track) says it: issue 14 asks that a message quote only what decided.
+fn mismatch_quotes(a: &jdlint::Analysis) -> Vec<(String, bool)> {
+    let quoted = Regex::new(r#""([^"]*)" \(line \d+\)"#).unwrap();
+    let Some(d) = a
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "title-level-mismatch")
+    else {
+        return Vec::new();
+    };
+    let implied = a.implied.level.map(jdlint::Target::Level);
+    quoted
+        .captures_iter(&d.message)
+        .map(|c| {
+            let q = c[1].to_string();
+            let backed = a.evidence.iter().any(|e| {
+                e.text == q
+                    && (Some(e.supports) == implied
+                        || matches!(e.supports, jdlint::Target::Track(_)))
+            });
+            (q, backed)
+        })
+        .collect()
+}
+
+#[test]
+fn mismatch_messages_quote_only_evidence_for_the_implied_level() {
+    let Some(records) = load("pm-dev.jsonl") else {
+        eprintln!("skipped: ../shared/data/pm-dev.jsonl is not present");
+        return;
+    };
+    let engine = Engine::new();
+    let mut stray = Vec::new();
+    let mut quotes = 0;
+    for r in &records {
+        let titles =
+            std::iter::once(r.title.as_str()).chain(CANONICAL_TITLES.iter().map(|(_, t)| *t));
+        for title in titles {
+            let a = analyze(&engine, title, &r.text);
+            for (q, backed) in mismatch_quotes(&a) {
+                quotes += 1;
+                if !backed {
+                    stray.push(format!("{} [{title}]: {q:?}", r.id));
+                }
+            }
+        }
+    }
+    // The check must have had quotes to read.
+    assert!(quotes > 500, "only {quotes} quotes in mismatch messages");
+    assert!(stray.is_empty(), "quotes from other levels: {stray:#?}");
+}
