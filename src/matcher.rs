@@ -619,13 +619,18 @@ mod tests {
         );
     }
 
-    fn frames_found(body: &str) -> Vec<String> {
+    /// The text of each piece of evidence in `body` whose origin is of the kind `kind` picks.
+    fn found(body: &str, kind: fn(Origin) -> bool) -> Vec<String> {
         let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
         find_evidence(body, &lexicon)
             .into_iter()
-            .filter(|f| matches!(f.origin, Origin::Frame(_)))
+            .filter(|f| kind(f.origin))
             .map(|f| body[f.span].to_string())
             .collect()
+    }
+
+    fn frames_found(body: &str) -> Vec<String> {
+        found(body, |o| matches!(o, Origin::Frame(_)))
     }
 
     #[test]
@@ -645,12 +650,7 @@ mod tests {
     }
 
     fn patterns_found(body: &str) -> Vec<String> {
-        let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
-        find_evidence(body, &lexicon)
-            .into_iter()
-            .filter(|f| matches!(f.origin, Origin::Pattern(_)))
-            .map(|f| body[f.span].to_string())
-            .collect()
+        found(body, |o| matches!(o, Origin::Pattern(_)))
     }
 
     #[test]
