@@ -172,6 +172,32 @@ fn every_rule_on_its_examples_and_fixtures() {
     }
 }
 
+/// The library returns what the command line prints: every fixture read and analyzed through
+/// `jdlint::input::Reader` and `Engine::report` serializes to the objects of `--format jsonl`,
+/// suppressions and positions in the file included.
+#[test]
+fn the_library_returns_what_the_command_line_prints() {
+    let reader = jdlint::input::Reader::new(jdlint::input::Options::default()).unwrap();
+    let engine = jdlint::Engine::new();
+    let mut args = vec!["--format", "jsonl", "--fail-on", "never"];
+    let fixtures = fixtures();
+    args.extend(fixtures.iter().map(String::as_str));
+    let printed = parse_jsonl(&run(&args));
+    let mut returned = Vec::new();
+    for fixture in &fixtures {
+        for item in reader.read(&manifest_dir().join(fixture).to_string_lossy()) {
+            let mut report = serde_json::to_value(engine.report(&item)).unwrap();
+            // The command line was given the path relative to the package root.
+            report["source"]["path"] = fixture.as_str().into();
+            returned.push(report);
+        }
+    }
+    assert_eq!(returned.len(), printed.len());
+    for (returned, printed) in returned.iter().zip(&printed) {
+        assert_eq!(returned, printed, "{}", printed["source"]);
+    }
+}
+
 /// A fixture named for a rule (`fires-<rule>-*`) names one that exists, so that it is in that
 /// rule's snapshot.
 #[test]

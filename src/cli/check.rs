@@ -10,7 +10,7 @@ use jdlint::config::{self, Config};
 use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions, MAX_POSTING_BYTES_LIMIT};
 use jdlint::lexicon::{Lexicon, LexiconError};
 use jdlint::report::PostingReport;
-use jdlint::{suppress, Engine, Posting};
+use jdlint::{suppress, Engine};
 use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -256,26 +256,16 @@ pub enum ColorWhen {
 }
 
 /// The engine over the lexicon layers, with the config's thresholds, running the rules the
-/// config and the command line select.
+/// config and the command line select, reading suppressions as the command line says.
 fn build_engine(args: &CheckArgs, config: &Config) -> Result<Engine, String> {
     let lexicon = args.lexicon.load(config)?;
     Ok(Engine::from_lexicon(&lexicon)
         .with_settings(config.settings(Settings::default()))
-        .with_rules(config.rules(&args.selection.selection())))
-}
-
-/// What happens to an analysis's diagnostics before they are reported: the posting's
-/// suppressions.
-struct Filter {
-    suppress_field: String,
-    report_unused: bool,
-}
-
-impl Filter {
-    fn apply(&self, posting: &Posting, report: &mut PostingReport) {
-        let suppressions = suppress::find(posting, &self.suppress_field);
-        suppress::apply(&suppressions, &mut report.diagnostics, self.report_unused);
-    }
+        .with_rules(config.rules(&args.selection.selection()))
+        .with_suppressions(suppress::Options {
+            field: args.suppress_field.clone(),
+            report_unused: args.report_unused_suppressions,
+        }))
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -333,11 +323,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let items = args.paths.iter().flat_map(|path| reader.read(path));
     let mut reporter = output::reporter(args.format, destination, args.evidence);
     let progress = Progress::new(args.progress, known_total(&args));
-    let filter = Filter {
-        suppress_field: args.suppress_field.clone(),
-        report_unused: args.report_unused_suppressions,
-    };
-    let (summary, written) = lint(&engine, &filter, items, reporter.as_mut(), &progress);
+    let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress);
     progress.finish();
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
@@ -388,7 +374,6 @@ fn known_total(args: &CheckArgs) -> Option<u64> {
 /// error: once stdout is closed (`| head`) there is no one left to read the rest.
 fn lint(
     engine: &Engine,
-    filter: &Filter,
     items: impl Iterator<Item = Item>,
     reporter: &mut dyn output::Reporter,
     progress: &Progress,
@@ -404,14 +389,7 @@ fn lint(
         let results: Vec<(PostingReport, Vec<u8>)> = chunk
             .par_iter()
             .map(|item| {
-                let report = match item {
-                    Ok(posting) => {
-                        let mut report = PostingReport::analyzed(posting, engine.analyze(posting));
-                        filter.apply(posting, &mut report);
-                        report
-                    }
-                    Err(e) => PostingReport::failed(e),
-                };
+                let report = engine.report(item);
                 let rendered = renderer.render(item, &report);
                 progress.advance();
                 (report, rendered)

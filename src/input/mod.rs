@@ -525,9 +525,11 @@ mod tests {
         let p = items[0].as_ref().unwrap();
         assert_eq!(p.title, "Senior Product Manager");
         assert_eq!(p.body_text().trim(), "Own the roadmap.");
+        let title = p.title_span.clone().unwrap();
+        let places = crate::posting::Locator::new(p);
         assert_eq!(
-            p.file_place(p.title_span.clone().unwrap().start),
-            Some((4, 5))
+            (places.start(title.start), places.end(&title)),
+            ((4, 5), (4, 27))
         );
 
         let page = b"<title>Director of Product</title><p>Lead the org.</p>";

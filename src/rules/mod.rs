@@ -31,8 +31,8 @@ use crate::classify::{Implied, Settings, Totals};
 use crate::cues::{Cue, CueCategory, CueMatch, CueMatches};
 use crate::engine::Evidence;
 use crate::lexicon::{CompiledLexicon, SectionKind};
-use crate::normalize::{LineIndex, NormalizedText};
-use crate::posting::Posting;
+use crate::normalize::NormalizedText;
+use crate::posting::{Locator, Posting};
 use crate::sections::Sections;
 use crate::title::Claimed;
 use serde::Serialize;
@@ -64,10 +64,14 @@ pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    /// 1-based line and column in the posting's text; `null` when the place is not in it (a
-    /// JSONL record's title).
+    /// 1-based line and column (in characters) where it points, in the file the user has (for
+    /// a page converted from HTML, the page's own); `null` when the place is in no text (a JSONL
+    /// record's title, a title given apart).
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// The line and column just past the span's last character, in the same coordinates.
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
     /// Byte range in the posting's text that the diagnostic points at.
     #[serde(skip)]
     pub span: Option<Range<usize>>,
@@ -191,8 +195,8 @@ pub struct Context<'a> {
     /// The evidence, strongest first.
     pub evidence: &'a [Evidence],
     pub settings: &'a Settings,
-    /// Lines of the posting's text, built once per analysis.
-    pub lines: &'a LineIndex,
+    /// Where the posting's text stands in its file, built once per analysis.
+    pub places: &'a Locator<'a>,
     pub lexicon: &'a CompiledLexicon,
     /// The body, normalized.
     pub normalized: &'a NormalizedText,
@@ -213,23 +217,13 @@ impl Context<'_> {
         message: String,
         help: String,
     ) -> Diagnostic {
-        let span = self.posting.title_span.clone();
-        let (line, column) = match &span {
-            Some(s) => {
-                let (l, c) = self.lines.line_col(&self.posting.text, s.start);
-                (Some(l), Some(c))
-            }
-            None => (None, None),
-        };
-        Diagnostic {
-            rule: doc.id,
+        self.at_text(
+            doc,
             severity,
+            self.posting.title_span.clone(),
             message,
-            line,
-            column,
-            span,
-            help: Some(help),
-        }
+            help,
+        )
     }
 
     /// A diagnostic of `rule` pointing at `span`, a byte range of the body.
@@ -241,23 +235,37 @@ impl Context<'_> {
         help: String,
     ) -> Diagnostic {
         let span = self.posting.body.start + span.start..self.posting.body.start + span.end;
-        let (line, column) = self.lines.line_col(&self.posting.text, span.start);
+        self.at_text(doc, doc.severity, Some(span), message, help)
+    }
+
+    /// A diagnostic of `rule` pointing at `span`, a byte range of the posting's text, or at no
+    /// place.
+    fn at_text(
+        &self,
+        doc: &RuleDoc,
+        severity: Severity,
+        span: Option<Range<usize>>,
+        message: String,
+        help: String,
+    ) -> Diagnostic {
+        let start = span.as_ref().map(|s| self.places.start(s.start));
+        let end = span.as_ref().map(|s| self.places.end(s));
         Diagnostic {
             rule: doc.id,
-            severity: doc.severity,
+            severity,
             message,
-            line: Some(line),
-            column: Some(column),
-            span: Some(span),
+            line: start.map(|p| p.0),
+            column: start.map(|p| p.1),
+            end_line: end.map(|p| p.0),
+            end_column: end.map(|p| p.1),
+            span,
             help: Some(help),
         }
     }
 
-    /// The 1-based line of body byte `offset` in the posting's text.
+    /// The file's 1-based line of body byte `offset`.
     pub fn body_line(&self, offset: usize) -> usize {
-        self.lines
-            .line_col(&self.posting.text, self.posting.body.start + offset)
-            .0
+        self.places.start(self.posting.body.start + offset).0
     }
 
     /// The body's text at `span` (body bytes), quoted with its line, for messages.

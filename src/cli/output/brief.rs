@@ -40,23 +40,16 @@ impl Reporter for Brief {
                 location(&e.source, Place::of_source(&e.source)),
                 one_line(&e.message)
             ),
-            Ok(posting) => {
-                let places = Place::of_diagnostics(posting, &report.diagnostics);
-                report
-                    .diagnostics
-                    .iter()
-                    .zip(places)
-                    .try_for_each(|(d, place)| {
-                        writeln!(
-                            out,
-                            "{}: {} {}: {}",
-                            location(&posting.source, place),
-                            d.severity.id(),
-                            d.rule,
-                            one_line(&d.message)
-                        )
-                    })
-            }
+            Ok(posting) => report.diagnostics.iter().try_for_each(|d| {
+                writeln!(
+                    out,
+                    "{}: {} {}: {}",
+                    location(&posting.source, Place::of_diagnostic(posting, d)),
+                    d.severity.id(),
+                    d.rule,
+                    one_line(&d.message)
+                )
+            }),
         };
         out.into_bytes()
     }

@@ -172,9 +172,14 @@ fn render_diagnostic(
         }
     };
     let snippet = match line {
-        Some(line) => Snippet::source(shown.as_str()).line_start(line).path(path),
+        Some(line) => Snippet::source(shown.as_str())
+            .line_start(line)
+            .path(path.as_str()),
         None => Snippet::source(shown.as_str()).path(format!("{path} (title)")),
     };
+    // annotate-snippets heads the snippet with `path:line:column`, the column counted in the
+    // line shown; for a page converted from HTML that is the converted text's, not the file's.
+    let shown_column = shown[..marked.start].chars().count() + 1;
     let snippet = snippet.annotation(AnnotationKind::Primary.span(marked));
     let message = visible(&d.message);
     let group = level
@@ -182,7 +187,15 @@ fn render_diagnostic(
         .id(d.rule)
         .element(snippet)
         .element(Level::HELP.message(help));
-    renderer.render(&[group])
+    let rendered = renderer.render(&[group]);
+    match (line, d.column) {
+        (Some(line), Some(column)) if column != shown_column => rendered.replacen(
+            &format!("{path}:{line}:{shown_column}"),
+            &format!("{path}:{line}:{column}"),
+            1,
+        ),
+        _ => rendered,
+    }
 }
 
 /// `line` made [`visible`], and where `span` (a byte range of `line`) stands in what is shown.

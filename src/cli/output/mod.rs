@@ -12,7 +12,6 @@ mod sarif;
 
 use clap::ValueEnum;
 use jdlint::input::Item;
-use jdlint::normalize::LineIndex;
 use jdlint::report::PostingReport;
 use jdlint::{Diagnostic, Level, Posting, Severity, Source};
 use std::collections::BTreeMap;
@@ -190,26 +189,28 @@ impl Place {
         }
     }
 
-    /// Where each diagnostic of `posting` points in its file. A document's diagnostics point at
-    /// their span; a record of a multi-record file (a JSONL line) at the record's line, since
+    /// Where a diagnostic of `posting` points in its file. A document's diagnostic points at its
+    /// span; a record of a multi-record file (a JSONL line) at the record's line, since
     /// positions in its text are not positions in the file; a title given on the command line
     /// at the file as a whole.
-    pub fn of_diagnostics(posting: &Posting, diagnostics: &[Diagnostic]) -> Vec<Place> {
+    pub fn of_diagnostic(posting: &Posting, d: &Diagnostic) -> Place {
         if posting.source.line.is_some() {
-            return vec![Place::of_source(&posting.source); diagnostics.len()];
+            return Place::of_source(&posting.source);
         }
-        let index = LineIndex::new(&posting.text);
-        diagnostics
-            .iter()
-            .map(|d| match (&d.span, d.line, d.column) {
-                (Some(span), Some(line), Some(column)) => Place {
-                    line: Some(line),
-                    column: Some(column),
-                    end: (span.end > span.start).then(|| index.line_col(&posting.text, span.end)),
-                },
-                _ => Place::default(),
-            })
-            .collect()
+        // An empty span has no end.
+        let end = match (d.line, d.column, d.end_line, d.end_column) {
+            (Some(line), Some(column), Some(end_line), Some(end_column))
+                if (end_line, end_column) != (line, column) =>
+            {
+                Some((end_line, end_column))
+            }
+            _ => None,
+        };
+        Place {
+            line: d.line,
+            column: d.column,
+            end,
+        }
     }
 }
 
@@ -264,30 +265,32 @@ mod tests {
     }
 
     #[test]
-    fn places_of_a_document_span_its_diagnostic() {
-        let posting = Posting::from_document(
-            Source::file("a.txt"),
-            "\n  Product Ninja\nbody\n".into(),
-            None,
-        )
-        .unwrap();
+    fn places_of_a_document_span_its_diagnostic_and_a_record_points_at_its_line() {
         let d = Diagnostic {
             rule: "r",
             severity: Severity::Warning,
             message: String::new(),
             line: Some(2),
             column: Some(3),
-            span: posting.title_span.clone(),
+            end_line: Some(2),
+            end_column: Some(16),
+            span: Some(3..16),
             help: None,
         };
-        let places = Place::of_diagnostics(&posting, &[d]);
+        let mut posting = Posting::new(Source::file("a.jsonl"), "t", "body");
+        let place = Place::of_diagnostic(&posting, &d);
         assert_eq!(
-            places,
-            vec![Place {
+            place,
+            Place {
                 line: Some(2),
                 column: Some(3),
                 end: Some((2, 16))
-            }]
+            }
+        );
+        posting.source.line = Some(7);
+        assert_eq!(
+            Place::of_diagnostic(&posting, &d),
+            Place::of_source(&posting.source)
         );
     }
 }

@@ -115,9 +115,9 @@ impl Reporter for Sarif {
         let Ok(posting) = item else {
             return Vec::new();
         };
-        let places = Place::of_diagnostics(posting, &report.diagnostics);
         let mut results = Vec::new();
-        for (d, mut place) in report.diagnostics.iter().zip(places) {
+        for d in &report.diagnostics {
+            let mut place = Place::of_diagnostic(posting, d);
             place.line.get_or_insert(1);
             let text = match &d.help {
                 Some(help) => format!("{}\nhelp: {help}", d.message),
