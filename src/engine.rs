@@ -95,6 +95,8 @@ pub struct Analysis {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Engine {
+    /// The lexicon as written, which `lexicon` was compiled from.
+    source_lexicon: Arc<Lexicon>,
     lexicon: CompiledLexicon,
     cues: CueLexicon,
     settings: Settings,
@@ -124,10 +126,11 @@ impl Engine {
     /// An engine over `lexicon`.
     pub fn from_lexicon(lexicon: &Lexicon) -> Engine {
         let rules = RuleSet::all();
-        let lexicon = CompiledLexicon::new(lexicon);
+        let compiled = CompiledLexicon::new(lexicon);
         Engine {
-            cues: CueLexicon::new(&lexicon, &rules.cue_categories()),
-            lexicon,
+            cues: CueLexicon::new(&compiled, &rules.cue_categories()),
+            source_lexicon: Arc::new(lexicon.clone()),
+            lexicon: compiled,
             settings: Settings::default(),
             rules,
             suppressions: suppress::Options::default(),
@@ -167,6 +170,12 @@ impl Engine {
 
     pub fn lexicon(&self) -> &CompiledLexicon {
         &self.lexicon
+    }
+
+    /// The lexicon the engine was built from, its entries as written: calibration counts and
+    /// fits evidence by them.
+    pub fn source_lexicon(&self) -> &Lexicon {
+        &self.source_lexicon
     }
 
     /// What `jdlint` reports for one input: the analysis of a posting, or why it could not be

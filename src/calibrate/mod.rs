@@ -17,7 +17,7 @@ pub mod usage;
 use crate::domain::{Level, Specialization};
 use crate::engine::{Analysis, Engine};
 use crate::input::Item;
-use crate::lexicon::{CompiledLexicon, Lexicon};
+use crate::lexicon::CompiledLexicon;
 use crate::normalize::normalize_term;
 use crate::posting::{Posting, Source};
 use crate::title::parse_title;
@@ -138,15 +138,14 @@ struct Counts {
     titles: Vec<TitleExample>,
 }
 
-/// Calibrates `engine` on `items`. `lexicon` must be the lexicon the engine was built from: usage
-/// and fitting trace evidence back to its entries.
+/// Calibrates `engine` on `items`. Usage and fitting trace evidence back to the entries of the
+/// lexicon the engine was built from.
 pub fn calibrate(
     engine: &Engine,
-    lexicon: &Lexicon,
     items: impl Iterator<Item = Item>,
     options: &Options,
 ) -> Calibration {
-    let index = TermIndex::new(lexicon);
+    let index = TermIndex::new(engine.source_lexicon());
     let labelled = options.labels.is_some();
     let names: &[&'static str] = if labelled {
         &["label-vs-body", "title-vs-body", "label-vs-title"]
@@ -565,8 +564,7 @@ mod tests {
     #[test]
     fn an_empty_input_set_has_no_figures_and_says_so() {
         let engine = Engine::new();
-        let lexicon = Lexicon::embedded().unwrap();
-        let c = calibrate(&engine, &lexicon, std::iter::empty(), &options());
+        let c = calibrate(&engine, std::iter::empty(), &options());
         assert_eq!(c.report.postings, 0);
         assert_eq!(c.report.comparisons[0].agreement.exact, None);
         assert_eq!(c.report.reliability.expected_calibration_error, None);
@@ -576,7 +574,6 @@ mod tests {
     #[test]
     fn errors_and_postings_add_up_to_the_inputs_and_missing_groups_are_none() {
         let engine = Engine::new();
-        let lexicon = Lexicon::embedded().unwrap();
         let mut with_team = Posting::new(
             Source::default(),
             "Senior Product Manager",
@@ -592,7 +589,7 @@ mod tests {
             }),
             Ok(without_team),
         ];
-        let c = calibrate(&engine, &lexicon, items.into_iter(), &options());
+        let c = calibrate(&engine, items.into_iter(), &options());
         assert_eq!(c.report.postings, 2);
         assert_eq!(c.report.errors.len(), 1);
         assert_eq!(
