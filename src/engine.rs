@@ -2,6 +2,7 @@
 //! posting: body -> normalized text -> matches -> evidence -> scores -> classification -> rules.
 
 use crate::classify::{classify, Implied, Settings, Totals};
+use crate::config::Config;
 use crate::cues::CueLexicon;
 use crate::domain::Target;
 use crate::input::Item;
@@ -119,7 +120,7 @@ impl Engine {
 
     /// An engine over the default lexicon with the lexicon in `dir` layered on top of it.
     pub fn with_overlay(dir: &std::path::Path) -> Result<Engine, LexiconError> {
-        let lexicon = Lexicon::embedded()?.overlay(Lexicon::from_dir(dir)?);
+        let lexicon = Config::default().lexicon(Some(dir), false)?;
         Ok(Engine::from_lexicon(&lexicon))
     }
 

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
 use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions, MAX_POSTING_BYTES_LIMIT};
-use jdlint::lexicon::{Lexicon, LexiconError};
+use jdlint::lexicon::Lexicon;
 use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine};
 use rayon::prelude::*;
@@ -187,20 +187,9 @@ impl LexiconFileArgs {
     /// The lexicon layers, in order: the default lexicon (or `--lexicon` alone with
     /// `--no-default-lexicon`), the config's `lexicon` files, `--lexicon`, the config's ladder.
     pub fn load(&self, config: &Config) -> Result<Lexicon, String> {
-        let build = || -> Result<Lexicon, LexiconError> {
-            let mut lexicon = match &self.lexicon {
-                Some(dir) if self.no_default_lexicon => Lexicon::from_dir(dir)?,
-                _ => Lexicon::embedded()?,
-            };
-            for layer in config.lexicon_layers()? {
-                lexicon = lexicon.overlay(layer);
-            }
-            if let (Some(dir), false) = (&self.lexicon, self.no_default_lexicon) {
-                lexicon = lexicon.overlay(Lexicon::from_dir(dir)?);
-            }
-            Ok(lexicon.overlay(config.ladder_lexicon()))
-        };
-        build().map_err(|e| format!("lexicon error: {e}"))
+        config
+            .lexicon(self.lexicon.as_deref(), self.no_default_lexicon)
+            .map_err(|e| format!("lexicon error: {e}"))
     }
 }
 
