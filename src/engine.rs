@@ -1,7 +1,7 @@
 //! The engine: a compiled lexicon and settings, and `analyze`, which runs the pipeline on one
 //! posting: body -> normalized text -> matches -> evidence -> scores -> classification -> rules.
 
-use crate::classify::{classify, Implied, Settings, Totals};
+use crate::classify::{classify, round, Implied, Settings, Totals};
 use crate::config::Config;
 use crate::cues::CueLexicon;
 use crate::domain::Target;
@@ -218,7 +218,7 @@ impl Engine {
                     end_line,
                     end_column,
                     supports: f.supports,
-                    weight: (f.weight * 1000.0).round() / 1000.0,
+                    weight: round(f.weight),
                     source: f.source,
                     section: f.section,
                     negated: f.negated,

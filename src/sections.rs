@@ -22,8 +22,9 @@ pub struct Sections {
 
 /// Lines longer than this are not headings themselves; they are searched for inline headings.
 const MAX_HEADING_LEN: usize = 60;
-/// Lines at least this long are treated as flattened text that may hide inline headings.
-const FLATTENED_LINE_LEN: usize = 300;
+/// Lines at least this long are treated as flattened text that may hide inline headings (and a
+/// body whose longest line is one of them as flattened, by the structure rules).
+pub(crate) const FLATTENED_LINE_LEN: usize = 300;
 
 impl Default for Sections {
     /// No headings: all preamble.

@@ -16,7 +16,7 @@ pub mod usage;
 
 use crate::domain::{Level, Specialization};
 use crate::engine::{Analysis, Engine};
-use crate::input::Item;
+use crate::input::{self, Item};
 use crate::lexicon::CompiledLexicon;
 use crate::normalize::normalize_term;
 use crate::posting::{Posting, Source};
@@ -31,9 +31,6 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 use usage::{deciding, Decider, LexiconUsage, TermIndex, UsageCounter};
-
-/// Postings read ahead and analyzed together (as `jdlint check` does).
-const CHUNK: usize = 1024;
 
 /// What to compare and how to group.
 #[derive(Debug, Clone, Default)]
@@ -165,9 +162,7 @@ pub fn calibrate(
         titles: Vec::new(),
     };
 
-    let mut items = items.peekable();
-    while items.peek().is_some() {
-        let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+    for chunk in input::chunks(items) {
         let results: Vec<Result<(Analysis, Observed), String>> = chunk
             .par_iter()
             .map(|item| match item {

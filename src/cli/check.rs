@@ -7,7 +7,9 @@ use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
-use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions, MAX_POSTING_BYTES_LIMIT};
+use jdlint::input::{
+    self, Fields, Format, Item, Options, Reader, WalkOptions, MAX_POSTING_BYTES_LIMIT,
+};
 use jdlint::lexicon::Lexicon;
 use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine};
@@ -15,10 +17,6 @@ use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// How many postings are read ahead and analyzed together: enough to keep every core busy, few
-/// enough that memory stays flat and results appear while a large input is still being read.
-const CHUNK: usize = 1024;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -369,9 +367,10 @@ fn lint(
 ) -> (Summary, io::Result<()>) {
     let mut summary = Summary::default();
     let mut written = reporter.begin();
-    let mut items = items.peekable();
-    while written.is_ok() && items.peek().is_some() {
-        let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+    // The next chunk is read only while everything was written.
+    let mut chunks = input::chunks(items);
+    while written.is_ok() {
+        let Some(chunk) = chunks.next() else { break };
         // Each worker analyzes and renders; `collect` keeps input order, so output is the same
         // at any thread count.
         let renderer: &dyn output::Reporter = reporter;

@@ -92,6 +92,19 @@ impl std::fmt::Display for InputError {
 /// One posting read from an input, or the reason it could not be.
 pub type Item = Result<Posting, InputError>;
 
+/// How many items are read ahead and analyzed together: enough to keep every core busy, few
+/// enough that memory stays flat and results come while a large input is still being read.
+pub const CHUNK: usize = 1024;
+
+/// `items` a chunk of [`CHUNK`] at a time, each read only when it is asked for: what `jdlint` and
+/// `jdlint calibrate` analyze in parallel, then take in input order.
+pub fn chunks(mut items: impl Iterator<Item = Item>) -> impl Iterator<Item = Vec<Item>> {
+    std::iter::from_fn(move || {
+        let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+        (!chunk.is_empty()).then_some(chunk)
+    })
+}
+
 /// How an input's bytes are to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -12,7 +12,7 @@ use crate::engine::Evidence;
 use crate::lexicon::{CompiledLexicon, SectionKind};
 use crate::normalize::NormalizedText;
 use crate::posting::{Locator, Posting};
-use crate::sections::Sections;
+use crate::sections::{Sections, FLATTENED_LINE_LEN};
 use crate::title::Claimed;
 use serde::Serialize;
 use std::fmt;
@@ -353,7 +353,7 @@ fn strip_bullet(line: &str) -> Option<&str> {
 /// it. Its structure (sections, lists) cannot be judged, only its words.
 fn is_flattened(body: &str) -> bool {
     let longest = body.lines().map(str::len).max().unwrap_or(0);
-    longest >= 300 && 2 * longest > body.trim().len()
+    longest >= FLATTENED_LINE_LEN && 2 * longest > body.trim().len()
 }
 
 /// A list of which at least half the items satisfy `item`.
@@ -507,30 +507,12 @@ pub fn closest_names(given: &str) -> Vec<&'static str> {
     let limit = (given.chars().count() / 3).max(2);
     let mut scored: Vec<(usize, &'static str)> = names
         .filter_map(|name| {
-            let d = edit_distance(given, name);
+            let d = strsim::levenshtein(given, name);
             (d <= limit || (given.len() >= 4 && name.contains(given))).then_some((d, name))
         })
         .collect();
     scored.sort();
     scored.into_iter().take(5).map(|(_, n)| n).collect()
-}
-
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 /// One layer of rule selection, as a config file or the command line gives it: ruff's `select`,
@@ -821,12 +803,5 @@ mod tests {
             .unwrap_err()
             .suggestions
             .is_empty());
-    }
-
-    #[test]
-    fn edit_distance_counts_characters() {
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("vague-title", "vague-title"), 0);
     }
 }
