@@ -11,9 +11,9 @@
 //! Line breaks in a message become spaces, so that every diagnostic is one line, and other control
 //! characters in paths and messages are made visible (`jdlint::escape`).
 
-use super::{Place, Reporter, Sink, Summary};
 use jdlint::escape::visible;
 use jdlint::input::Item;
+use jdlint::printer::{Place, Reporter, Sink, Summary};
 use jdlint::report::PostingReport;
 use jdlint::Source;
 use std::fmt::Write as _;

@@ -14,9 +14,9 @@
 //! end column is the span's last character. An input that cannot be read is an `error` with the
 //! title `input error`.
 
-use super::{relative_path, Place, Reporter, Sink, Summary};
 use jdlint::escape::visible;
 use jdlint::input::Item;
+use jdlint::printer::{relative_path, Place, Reporter, Sink, Summary};
 use jdlint::report::PostingReport;
 use jdlint::{Severity, Source};
 use std::io::{self, Write};

@@ -3,13 +3,14 @@
 //! strongest evidence, then a summary. Colour goes through anstream, which strips it unless the
 //! destination is a terminal (or `--color always` says so; never in a file).
 
-use super::{Destination, Reporter, Sink, Summary};
+use super::Destination;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use jdlint::classify::Implied;
 use jdlint::escape::visible;
 use jdlint::input::Item;
 use jdlint::normalize::LineIndex;
+use jdlint::printer::{Reporter, Sink, Summary};
 use jdlint::report::PostingReport;
 use jdlint::title::Claimed;
 use jdlint::{Diagnostic, Posting, Severity};
