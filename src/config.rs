@@ -371,7 +371,7 @@ impl Config {
 
     /// The ladder as a lexicon layer: each alias a role phrase claiming its level, so that the
     /// alias alone ("L6") is read as a title.
-    fn ladder_lexicon(&self) -> Lexicon {
+    pub fn ladder_lexicon(&self) -> Lexicon {
         let file = self
             .file
             .as_ref()
