@@ -87,9 +87,10 @@ impl Reporter for Json {
     }
 }
 
-/// A report as JSON; it holds strings, numbers and maps with string keys, which always serialize.
 /// `value` as compact JSON in which no control character stands raw: serde_json escapes C0 ones,
-/// [`VisibleControls`] the rest, so that a report read in a terminal moves no cursor.
+/// and DEL, C1 controls, line separators and bidirectional controls are written as `\uXXXX`
+/// too, so that a report read in a terminal moves no cursor. (A report holds strings, numbers
+/// and maps with string keys, which always serialize.)
 pub fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
     let mut out = Vec::new();
     let mut serializer = serde_json::Serializer::with_formatter(&mut out, VisibleControls);
