@@ -52,11 +52,32 @@ fn transcript(out: &Output) -> String {
         stdout(out),
         stderr(out)
     );
-    let root = manifest_dir().to_str().unwrap();
-    text.replace(root, "[ROOT]").replace(
+    let mut text = text.replace(
         &format!("\"{}\"", env!("CARGO_PKG_VERSION")),
         "\"[VERSION]\"",
-    )
+    );
+    // The root as given and as the process sees its working directory (symbolic links
+    // resolved), raw and as SARIF's base URI percent-encodes it (a folder with a space, say).
+    let canonical = manifest_dir().canonicalize().unwrap();
+    for root in [manifest_dir(), canonical.as_path()] {
+        let root = root.to_str().unwrap();
+        text = text
+            .replace(root, "[ROOT]")
+            .replace(&uri_encoded(root), "[ROOT]");
+    }
+    text
+}
+
+/// `path` as SARIF writes it in a URI: every byte but unreserved characters and `/` as `%XX`.
+fn uri_encoded(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// The snapshot name of `fixture` in `format`: `postings-pm-core.txt.brief`.
