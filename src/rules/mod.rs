@@ -12,7 +12,7 @@ use crate::engine::Evidence;
 use crate::lexicon::{CompiledLexicon, SectionKind};
 use crate::normalize::NormalizedText;
 use crate::posting::{Locator, Posting};
-use crate::sections::{Sections, FLATTENED_LINE_LEN};
+use crate::sections::Sections;
 use crate::title::Claimed;
 use serde::Serialize;
 use std::fmt;
@@ -304,63 +304,6 @@ impl Context<'_> {
             .of(cue)
             .filter(|m| m.section != SectionKind::Legal && !self.cues.in_boilerplate(m.span.start))
     }
-}
-
-/// The bullet lists of a body: runs of at least three consecutive bulleted or numbered lines
-/// (blank lines between items allowed), each item without its marker.
-fn bullet_lists(body: &str) -> Vec<Vec<&str>> {
-    let mut lists: Vec<Vec<&str>> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in body.lines() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        match strip_bullet(trimmed) {
-            Some(item) => current.push(item),
-            None => {
-                if current.len() >= 3 {
-                    lists.push(std::mem::take(&mut current));
-                }
-                current.clear();
-            }
-        }
-    }
-    if current.len() >= 3 {
-        lists.push(current);
-    }
-    lists
-}
-
-/// A line's text without its bullet or number, if it has one.
-fn strip_bullet(line: &str) -> Option<&str> {
-    const BULLETS: [char; 10] = ['-', '*', '+', '•', '·', '▪', '●', '◦', '‣', '–'];
-    if let Some(rest) = line.strip_prefix(BULLETS) {
-        return rest
-            .starts_with(char::is_whitespace)
-            .then(|| rest.trim_start());
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &line[digits..];
-    (digits > 0 && digits <= 2)
-        .then(|| rest.strip_prefix(['.', ')']))
-        .flatten()
-        .filter(|r| r.starts_with(char::is_whitespace))
-        .map(str::trim_start)
-}
-
-/// Whether a body lost its line breaks (scraped text): its longest line is long and holds most of
-/// it. Its structure (sections, lists) cannot be judged, only its words.
-fn is_flattened(body: &str) -> bool {
-    let longest = body.lines().map(str::len).max().unwrap_or(0);
-    longest >= FLATTENED_LINE_LEN && 2 * longest > body.trim().len()
-}
-
-/// A list of which at least half the items satisfy `item`.
-fn has_list_of(body: &str, item: impl Fn(&str) -> bool) -> bool {
-    bullet_lists(body)
-        .iter()
-        .any(|list| 2 * list.iter().filter(|i| item(i)).count() >= list.len())
 }
 
 /// A rule: its documentation and its check.
