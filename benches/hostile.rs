@@ -15,7 +15,6 @@
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use jdlint::input::{read_bytes, Format, Options};
-use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine, Source};
 use std::sync::LazyLock;
 
@@ -29,7 +28,12 @@ fn main() {
 
 const SIZES: [usize; 4] = [4 << 10, 64 << 10, 1 << 20, 4 << 20];
 
-static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::new);
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
+    Engine::new().with_suppressions(suppress::Options {
+        report_unused: true,
+        ..suppress::Options::default()
+    })
+});
 
 /// `head`, then `repeated` until the text is `size` bytes long, then `tail`.
 fn filled(head: &str, repeated: &str, tail: &str, size: usize) -> Vec<u8> {
@@ -49,11 +53,10 @@ fn lint(bytes: &[u8], format: Format) -> usize {
         ..Options::default()
     };
     let items = read_bytes(Source::file("bench"), bytes, format, &options);
-    let posting = items[0].as_ref().expect("the bench posting reads");
-    let mut report = PostingReport::analyzed(posting, ENGINE.analyze(posting));
-    let suppressions = suppress::find(posting, "jdlint_ignore");
-    suppress::apply(&suppressions, &mut report.diagnostics, true);
-    serde_json::to_vec(&report).expect("serializes").len()
+    assert!(items[0].is_ok(), "the bench posting reads");
+    serde_json::to_vec(&ENGINE.report(&items[0]))
+        .expect("serializes")
+        .len()
 }
 
 fn bench(bencher: Bencher, bytes: Vec<u8>, format: Format) {

@@ -126,7 +126,8 @@ pub struct Implied {
     pub specialization_scores: BTreeMap<Specialization, f64>,
 }
 
-fn round(x: f64) -> f64 {
+/// `x` to three decimals, as scores and weights are reported.
+pub(crate) fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 

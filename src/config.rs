@@ -327,8 +327,31 @@ impl Config {
         }
     }
 
+    /// The lexicon this configuration reads postings with, in layers: the default lexicon (or,
+    /// with `no_default`, the `overlay` directory alone), the config's `lexicon` files and
+    /// directories, `overlay` (a `--lexicon` directory), then the config's ladder. The one place
+    /// the layers are stacked: `jdlint`, `jdlint calibrate`, `jdlint lexicon terms` and
+    /// [`Engine::with_overlay`](crate::Engine::with_overlay) all build their lexicon here.
+    pub fn lexicon(
+        &self,
+        overlay: Option<&Path>,
+        no_default: bool,
+    ) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = match overlay {
+            Some(dir) if no_default => Lexicon::from_dir(dir)?,
+            _ => Lexicon::embedded()?,
+        };
+        for layer in self.lexicon_layers()? {
+            lexicon = lexicon.overlay(layer);
+        }
+        if let (Some(dir), false) = (overlay, no_default) {
+            lexicon = lexicon.overlay(Lexicon::from_dir(dir)?);
+        }
+        Ok(lexicon.overlay(self.ladder_lexicon()))
+    }
+
     /// The config's lexicon files and directories, one layer each, in order.
-    pub fn lexicon_layers(&self) -> Result<Vec<Lexicon>, LexiconError> {
+    fn lexicon_layers(&self) -> Result<Vec<Lexicon>, LexiconError> {
         self.lexicon
             .iter()
             .map(|path| {

@@ -9,7 +9,7 @@
 //! a rule set reads and compiles their patterns into one regex set, so leaving the `wording` rules
 //! out leaves their cues unread.
 
-use crate::lexicon::{CompiledLexicon, RawMatch, Scan, SectionKind};
+use crate::lexicon::{CompiledLexicon, RawMatch, Scan, SectionKind, REGEX_SIZE_LIMIT};
 use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -233,10 +233,6 @@ impl CueMatches {
         self.boilerplate.get(i).is_some_and(|r| r.start <= offset)
     }
 }
-
-/// Size limit for a compiled cue pattern: generous for real patterns, small enough that a
-/// pathological one is refused at load.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// Compiles a cue pattern. Cue patterns are matched in ASCII mode (`\b`, `\w` and classes are
 /// ASCII, on the bytes of the normalized text): Unicode word boundaries would keep the regex

@@ -1,15 +1,19 @@
 //! The engine: a compiled lexicon and settings, and `analyze`, which runs the pipeline on one
 //! posting: body -> normalized text -> matches -> evidence -> scores -> classification -> rules.
 
-use crate::classify::{classify, Implied, Settings, Totals};
+use crate::classify::{classify, round, Implied, Settings, Totals};
+use crate::config::Config;
 use crate::cues::CueLexicon;
 use crate::domain::Target;
+use crate::input::Item;
 use crate::lexicon::{CompiledLexicon, Lexicon, LexiconError, SectionKind};
 use crate::matcher::{find_evidence_in_scan, Origin};
-use crate::normalize::{LineIndex, NormalizedText};
-use crate::posting::Posting;
+use crate::normalize::NormalizedText;
+use crate::posting::{Locator, Posting};
+use crate::report::PostingReport;
 use crate::rules::{Context, Diagnostic, RuleSet};
 use crate::sections::Sections;
+use crate::suppress;
 use crate::title::{parse_title_in, Claimed};
 use serde::{Serialize, Serializer};
 use std::ops::Range;
@@ -26,9 +30,13 @@ pub const REPEATS_SHOWN: u32 = 8;
 pub struct Evidence {
     /// The text as it stands in the posting.
     pub text: String,
-    /// 1-based line and column (in characters) in the posting's text.
+    /// 1-based line and column (in characters) in the file the user has (for a page converted
+    /// from HTML, the page's own).
     pub line: usize,
     pub column: usize,
+    /// The line and column just past its last character, in the same coordinates.
+    pub end_line: usize,
+    pub end_column: usize,
     /// What it supports: `level:<id>`, `track:<id>` or `specialization:<id>`.
     #[serde(serialize_with = "display")]
     pub supports: Target,
@@ -88,10 +96,13 @@ pub struct Analysis {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Engine {
+    /// The lexicon as written, which `lexicon` was compiled from.
+    source_lexicon: Arc<Lexicon>,
     lexicon: CompiledLexicon,
     cues: CueLexicon,
     settings: Settings,
     rules: RuleSet,
+    suppressions: suppress::Options,
 }
 
 impl Default for Engine {
@@ -109,19 +120,21 @@ impl Engine {
 
     /// An engine over the default lexicon with the lexicon in `dir` layered on top of it.
     pub fn with_overlay(dir: &std::path::Path) -> Result<Engine, LexiconError> {
-        let lexicon = Lexicon::embedded()?.overlay(Lexicon::from_dir(dir)?);
+        let lexicon = Config::default().lexicon(Some(dir), false)?;
         Ok(Engine::from_lexicon(&lexicon))
     }
 
     /// An engine over `lexicon`.
     pub fn from_lexicon(lexicon: &Lexicon) -> Engine {
         let rules = RuleSet::all();
-        let lexicon = CompiledLexicon::new(lexicon);
+        let compiled = CompiledLexicon::new(lexicon);
         Engine {
-            cues: CueLexicon::new(&lexicon, &rules.cue_categories()),
-            lexicon,
+            cues: CueLexicon::new(&compiled, &rules.cue_categories()),
+            source_lexicon: Arc::new(lexicon.clone()),
+            lexicon: compiled,
             settings: Settings::default(),
             rules,
+            suppressions: suppress::Options::default(),
         }
     }
 
@@ -150,11 +163,33 @@ impl Engine {
         &self.settings
     }
 
+    /// The same engine reading suppressions as `options` say.
+    pub fn with_suppressions(mut self, options: suppress::Options) -> Engine {
+        self.suppressions = options;
+        self
+    }
+
     pub fn lexicon(&self) -> &CompiledLexicon {
         &self.lexicon
     }
 
-    /// Analyzes one posting.
+    /// The lexicon the engine was built from, its entries as written: calibration counts and
+    /// fits evidence by them.
+    pub fn source_lexicon(&self) -> &Lexicon {
+        &self.source_lexicon
+    }
+
+    /// What `jdlint` reports for one input: the analysis of a posting, or why it could not be
+    /// read.
+    pub fn report(&self, item: &Item) -> PostingReport {
+        match item {
+            Ok(posting) => PostingReport::analyzed(posting, self.analyze(posting)),
+            Err(e) => PostingReport::failed(e),
+        }
+    }
+
+    /// Analyzes one posting: its classification, the evidence, and the diagnostics its
+    /// suppressions leave.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
         let title = NormalizedText::new(&posting.title);
         let title_scan = self.lexicon.scan(title.as_str());
@@ -167,20 +202,23 @@ impl Engine {
         let totals = Totals::new(&found);
         let implied = classify(&totals, &self.settings);
 
-        let index = LineIndex::new(&posting.text);
+        let places = Locator::new(posting);
         // Every repeat counted above; only the first few of one entry are shown.
         let mut evidence: Vec<Evidence> = found
             .into_iter()
             .filter(|f| f.repeat < REPEATS_SHOWN)
             .map(|f| {
                 let span = posting.body.start + f.span.start..posting.body.start + f.span.end;
-                let (line, column) = index.line_col(&posting.text, span.start);
+                let (line, column) = places.start(span.start);
+                let (end_line, end_column) = places.end(&span);
                 Evidence {
                     text: posting.text[span.clone()].to_string(),
                     line,
                     column,
+                    end_line,
+                    end_column,
                     supports: f.supports,
-                    weight: (f.weight * 1000.0).round() / 1000.0,
+                    weight: round(f.weight),
                     source: f.source,
                     section: f.section,
                     negated: f.negated,
@@ -209,14 +247,20 @@ impl Engine {
             totals: &totals,
             evidence: &evidence,
             settings: &self.settings,
-            lines: &index,
+            places: &places,
             lexicon: &self.lexicon,
             normalized: &normalized,
             sections: &sections,
             cues: &cues,
             title_cues: &title_cues,
         };
-        let diagnostics = self.rules.check(&cx);
+        let mut diagnostics = self.rules.check(&cx);
+        let suppressions = suppress::find(posting, &places, &self.suppressions.field);
+        suppress::apply(
+            &suppressions,
+            &mut diagnostics,
+            self.suppressions.report_unused,
+        );
 
         Analysis {
             claimed,

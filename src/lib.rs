@@ -7,9 +7,10 @@
 //! The pipeline reads in one direction, one module a stage:
 //! [`input`] (bytes to [`Posting`]s) -> [`normalize`] -> [`sections`] -> [`matcher`] (lexicon
 //! matches to evidence) -> [`classify`] (scores and the implied level) -> [`rules`] ->
-//! [`report`] (the JSON contract). [`Engine`] runs it; build one per process and share it.
+//! [`report`] (the JSON contract) -> [`printer`] (JSON, JSON Lines, SARIF). [`Engine`] runs it;
+//! build one per process and share it.
 //!
-//! The library never prints.
+//! The library never prints: its printers write to the writer they are given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod calibrate;
@@ -25,6 +26,7 @@ pub mod matcher;
 mod negation;
 pub mod normalize;
 pub mod posting;
+pub mod printer;
 pub mod report;
 pub mod rules;
 pub mod sections;

@@ -1,6 +1,7 @@
 //! A posting: where it came from, its title, and its text with the body marked out.
 
 use crate::escape::visible;
+use crate::normalize::LineIndex;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -145,13 +146,47 @@ impl Posting {
     pub fn body_text(&self) -> &str {
         &self.text[self.body.clone()]
     }
+}
 
-    /// The 1-based line and column in the file of byte `offset` of `text`, when `text` was
-    /// converted from the file; `None` when `text` is the file itself.
-    pub fn file_place(&self, offset: usize) -> Option<(usize, usize)> {
-        self.source_map
-            .as_ref()
-            .map(|map| map.locate(&self.text, offset))
+/// Where the bytes of a posting's text stand in the file the user has: the text's own lines and
+/// columns, or, for a text converted from HTML, the file's through its source map. Every line and
+/// column the engine reports comes from here; build one per analysis.
+pub struct Locator<'a> {
+    posting: &'a Posting,
+    index: LineIndex,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(posting: &'a Posting) -> Locator<'a> {
+        Locator {
+            posting,
+            index: LineIndex::new(&posting.text),
+        }
+    }
+
+    /// The file's 1-based line and column of the character at byte `offset` of the text.
+    pub fn start(&self, offset: usize) -> (usize, usize) {
+        match &self.posting.source_map {
+            Some(map) => map.locate(&self.posting.text, offset),
+            None => self.index.line_col(&self.posting.text, offset),
+        }
+    }
+
+    /// The file's line and column just past the last character of `span` (its start when it is
+    /// empty).
+    pub fn end(&self, span: &Range<usize>) -> (usize, usize) {
+        if span.is_empty() {
+            return self.start(span.start);
+        }
+        match &self.posting.source_map {
+            Some(map) => map.locate_end(&self.posting.text, span.end),
+            None => self.index.line_col(&self.posting.text, span.end),
+        }
+    }
+
+    /// The lines of the text itself (not the file's, for converted HTML).
+    pub fn text_lines(&self) -> &LineIndex {
+        &self.index
     }
 }
 
@@ -187,7 +222,22 @@ impl SourceMap {
 
     /// The file's 1-based line and column for byte `offset` of `text` (the converted text).
     pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
-        let i = self.points.partition_point(|p| p.offset <= offset);
+        self.locate_in_run(
+            text,
+            offset,
+            self.points.partition_point(|p| p.offset <= offset),
+        )
+    }
+
+    /// The file's line and column just past the character that ends at byte `end` of `text`:
+    /// counted in the run that character belongs to, not in the next one, which may start
+    /// further on in the file (after a closing tag).
+    pub fn locate_end(&self, text: &str, end: usize) -> (usize, usize) {
+        self.locate_in_run(text, end, self.points.partition_point(|p| p.offset < end))
+    }
+
+    /// `offset` counted from the point before index `i`.
+    fn locate_in_run(&self, text: &str, offset: usize, i: usize) -> (usize, usize) {
         let Some(point) = i.checked_sub(1).map(|i| self.points[i]) else {
             return (1, 1);
         };

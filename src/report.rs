@@ -23,23 +23,8 @@ pub struct PostingReport {
 }
 
 impl PostingReport {
-    /// A posting's result. Lines and columns are the file's: for a posting converted from
-    /// HTML, they are moved from the converted text to the file through its source map.
-    pub fn analyzed(posting: &Posting, mut analysis: Analysis) -> PostingReport {
-        if posting.source_map.is_some() {
-            for e in &mut analysis.evidence {
-                (e.line, e.column) = posting
-                    .file_place(e.span.start)
-                    .unwrap_or((e.line, e.column));
-            }
-            for d in &mut analysis.diagnostics {
-                if let Some((line, column)) =
-                    d.span.as_ref().and_then(|s| posting.file_place(s.start))
-                {
-                    (d.line, d.column) = (Some(line), Some(column));
-                }
-            }
-        }
+    /// A posting's result.
+    pub fn analyzed(posting: &Posting, analysis: Analysis) -> PostingReport {
         PostingReport {
             source: posting.source.clone(),
             title: Some(posting.title.clone()),

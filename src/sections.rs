@@ -9,6 +9,9 @@
 //! heading inside a long line also counts when it is written as a heading: capitalized, after a
 //! sentence end, and followed by a capital letter, a digit or a colon ("...say hello?What You Will
 //! Be Doing Owning a roadmap").
+//!
+//! The structure rules also read a body's bullet lists and whether it lost its line breaks
+//! (`has_list_of`, `is_flattened`) here.
 
 use crate::lexicon::{CompiledLexicon, SectionKind};
 use crate::normalize::normalize_term;
@@ -22,8 +25,9 @@ pub struct Sections {
 
 /// Lines longer than this are not headings themselves; they are searched for inline headings.
 const MAX_HEADING_LEN: usize = 60;
-/// Lines at least this long are treated as flattened text that may hide inline headings.
-const FLATTENED_LINE_LEN: usize = 300;
+/// Lines at least this long are treated as flattened text that may hide inline headings (and a
+/// body whose longest line is one of them as flattened, by the structure rules).
+pub(crate) const FLATTENED_LINE_LEN: usize = 300;
 
 impl Default for Sections {
     /// No headings: all preamble.
@@ -302,6 +306,63 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
         }
     }
     out
+}
+
+/// The bullet lists of a body: runs of at least three consecutive bulleted or numbered lines
+/// (blank lines between items allowed), each item without its marker.
+fn bullet_lists(body: &str) -> Vec<Vec<&str>> {
+    let mut lists: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in body.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        match strip_bullet(trimmed) {
+            Some(item) => current.push(item),
+            None => {
+                if current.len() >= 3 {
+                    lists.push(std::mem::take(&mut current));
+                }
+                current.clear();
+            }
+        }
+    }
+    if current.len() >= 3 {
+        lists.push(current);
+    }
+    lists
+}
+
+/// A line's text without its bullet or number, if it has one.
+fn strip_bullet(line: &str) -> Option<&str> {
+    const BULLETS: [char; 10] = ['-', '*', '+', '•', '·', '▪', '●', '◦', '‣', '–'];
+    if let Some(rest) = line.strip_prefix(BULLETS) {
+        return rest
+            .starts_with(char::is_whitespace)
+            .then(|| rest.trim_start());
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    (digits > 0 && digits <= 2)
+        .then(|| rest.strip_prefix(['.', ')']))
+        .flatten()
+        .filter(|r| r.starts_with(char::is_whitespace))
+        .map(str::trim_start)
+}
+
+/// Whether a body lost its line breaks (scraped text): its longest line is long and holds most of
+/// it. Its structure (sections, lists) cannot be judged, only its words.
+pub(crate) fn is_flattened(body: &str) -> bool {
+    let longest = body.lines().map(str::len).max().unwrap_or(0);
+    longest >= FLATTENED_LINE_LEN && 2 * longest > body.trim().len()
+}
+
+/// A list of which at least half the items satisfy `item`.
+pub(crate) fn has_list_of(body: &str, item: impl Fn(&str) -> bool) -> bool {
+    bullet_lists(body)
+        .iter()
+        .any(|list| 2 * list.iter().filter(|i| item(i)).count() >= list.len())
 }
 
 #[cfg(test)]

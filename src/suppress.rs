@@ -9,7 +9,7 @@
 //!
 //! The HTML reader keeps marker comments as lines of their own, and their lines are the file's.
 
-use crate::posting::Posting;
+use crate::posting::{Locator, Posting};
 use crate::rules::{self, Diagnostic, Severity};
 use regex::Regex;
 use std::ops::Range;
@@ -18,6 +18,25 @@ use std::sync::OnceLock;
 /// The id of the diagnostic for a suppression that suppressed nothing. Not a rule of the
 /// registry: `--report-unused-suppressions` turns it on.
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
+
+/// How an engine reads suppressions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The record field (JSON) or column (CSV) of rule ids to suppress for that record.
+    pub field: String,
+    /// Whether a suppression that suppressed nothing is reported, as an
+    /// [`UNUSED_SUPPRESSION`] warning.
+    pub report_unused: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            field: "jdlint_ignore".into(),
+            report_unused: false,
+        }
+    }
+}
 
 /// Where a suppression applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,8 +57,10 @@ pub struct Suppression {
     pub marker: String,
     /// The marker's byte range in the posting's text; `None` for a record field.
     pub span: Option<Range<usize>>,
-    /// The marker's 1-based line and column; `None` for a record field.
+    /// The marker's 1-based line and column in the file; `None` for a record field.
     pub place: Option<(usize, usize)>,
+    /// The line and column just past the marker; `None` for a record field.
+    pub end: Option<(usize, usize)>,
 }
 
 /// A marker found on one line: its kind, ids and byte range in the line.
@@ -104,26 +125,17 @@ pub fn parse_line(line: &str) -> Vec<Marker> {
         .collect()
 }
 
-/// The suppressions of a posting: markers in its text, then the record field `field`.
-pub fn find(posting: &Posting, field: &str) -> Vec<Suppression> {
+/// The suppressions of a posting: markers in its text, then the record field `field`. Markers
+/// stand where `places` puts them, in the file's lines as diagnostics do.
+pub fn find(posting: &Posting, places: &Locator, field: &str) -> Vec<Suppression> {
     let mut found = Vec::new();
     // Cheap test first: almost no posting has a marker.
     if posting.text.contains("jdlint") {
         let mut offset = 0;
-        for (i, line) in posting.text.split_inclusive('\n').enumerate() {
-            let number = i + 1;
-            // Characters before the last marker's start: markers come in order, so columns
-            // are counted once along the line, however many markers it holds.
-            let (mut counted_to, mut chars_before) = (0, 0);
+        for line in posting.text.split_inclusive('\n') {
             for m in parse_line(line) {
-                let start = offset + m.range.start;
-                chars_before += line[counted_to..m.range.start].chars().count();
-                counted_to = m.range.start;
-                // Diagnostics of a converted (HTML) posting carry the file's lines: so do
-                // its markers.
-                let place = posting
-                    .file_place(start)
-                    .unwrap_or((number, chars_before + 1));
+                let span = offset + m.range.start..offset + m.range.end;
+                let place = places.start(span.start);
                 let scope = match m.kind {
                     MarkerKind::Disable => Scope::Posting,
                     MarkerKind::DisableNextLine => Scope::Line(place.0 + 1),
@@ -133,7 +145,8 @@ pub fn find(posting: &Posting, field: &str) -> Vec<Suppression> {
                     rules: m.rules,
                     scope,
                     marker: line[m.range.clone()].to_string(),
-                    span: Some(start..offset + m.range.end),
+                    end: Some(places.end(&span)),
+                    span: Some(span),
                     place: Some(place),
                 });
             }
@@ -151,6 +164,7 @@ pub fn find(posting: &Posting, field: &str) -> Vec<Suppression> {
                 marker: format!("{field}: {value}"),
                 span: None,
                 place: None,
+                end: None,
             });
         }
     }
@@ -236,6 +250,8 @@ fn unused_diagnostic(s: &Suppression, rule: Option<&str>) -> Diagnostic {
         ),
         line: s.place.map(|p| p.0),
         column: s.place.map(|p| p.1),
+        end_line: s.end.map(|p| p.0),
+        end_column: s.end.map(|p| p.1),
         span: s.span.clone(),
         help: Some("remove the suppression, or the rule id from it".into()),
     }
@@ -291,7 +307,7 @@ mod tests {
         let text = "PM\n<!-- jdlint-disable-next-line x -->\nbody\nmore jdlint: ignore[y]\n";
         let mut posting = Posting::from_document(Source::file("a.md"), text.into(), None).unwrap();
         posting.fields.insert("skip".into(), "z, w".into());
-        let found = find(&posting, "skip");
+        let found = find(&posting, &Locator::new(&posting), "skip");
         let got: Vec<_> = found.iter().map(|s| (s.scope, s.place)).collect();
         assert_eq!(
             got,
@@ -313,6 +329,8 @@ mod tests {
             message: String::new(),
             line: Some(line),
             column: Some(1),
+            end_line: Some(line),
+            end_column: Some(2),
             span: None,
             help: None,
         };
@@ -322,6 +340,7 @@ mod tests {
             marker: "m".into(),
             span: None,
             place: Some((9, 1)),
+            end: Some((9, 2)),
         };
         let suppressions = [
             s(&["title-level-mismatch", "no-such"], Scope::Line(1)),

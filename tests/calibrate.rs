@@ -476,8 +476,7 @@ fn figures_on_the_fixture_set_match_an_independent_count() {
 
 #[test]
 fn figures_on_the_development_set_match_an_independent_count() {
-    let path = manifest_dir().join("../shared/data/pm-dev.jsonl");
-    if !path.exists() {
+    if shared_path("data/pm-dev.jsonl").is_none() {
         eprintln!("skipped: ../shared/data/pm-dev.jsonl is not present");
         return;
     }

@@ -1,6 +1,8 @@
 //! The default lexicon's invariants: canonical form, coverage of seed 003, and no job titles in
 //! evidence terms. `JDLINT_BLESS=1 cargo test --test lexicon` rewrites the files canonically.
 
+mod common;
+
 use jdlint::lexicon::{embedded_files, parse_file, Lexicon};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -31,9 +33,8 @@ fn lexicon_files_are_in_canonical_form() {
 
 /// The bullets of seed 003's level and specialization sections, as the citations that name them.
 fn seed_003_bullets() -> Option<Vec<String>> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/003_71e179329210fe47.txt");
-    let text = std::fs::read_to_string(path).ok()?;
+    let path = common::shared_path("seeds/003_71e179329210fe47.txt")?;
+    let text = std::fs::read_to_string(path).expect("a readable seed");
     const SECTIONS: [&str; 14] = [
         "Associate / Junior Product Manager",
         "Product Manager (mid-level)",

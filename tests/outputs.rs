@@ -889,6 +889,23 @@ fn a_closed_stdout_ends_quietly_in_every_format() {
 // jdlint lexicon terms
 
 #[test]
+fn lexicon_terms_layers_the_config_lexicon_as_linting_does() {
+    let tmp = TempDir::new("terms-config");
+    tmp.write(
+        "words/extra.json",
+        br#"{"signals":[{"terms":["zorblax"],"supports":"level:cpo","weight":3.0,"source":"003: test"}]}"#,
+    );
+    tmp.write("jdlint.toml", "lexicon = [\"words/extra.json\"]\n");
+    let has_zorblax = |args: &[&str]| {
+        let out = run_in(tmp.path(), args);
+        assert_eq!(code(&out), 0, "{}", describe(&out));
+        stdout(&out).lines().any(|t| t == "zorblax")
+    };
+    assert!(has_zorblax(&["lexicon", "terms"]));
+    assert!(!has_zorblax(&["lexicon", "terms", "--no-config"]));
+}
+
+#[test]
 fn lexicon_terms_prints_every_term_of_the_lexicon() {
     let out = run(&["lexicon", "terms"]);
     assert_eq!(code(&out), 0, "{}", describe(&out));

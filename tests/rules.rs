@@ -17,6 +17,47 @@ fn registry_ids() -> Vec<&'static str> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The README's rule table
+
+/// The README's table under `## Rules` names every rule of the registry once, in the row of its
+/// category, and nothing else: a rule added, removed or moved fails here until the table says so.
+#[test]
+fn the_readme_rule_table_is_the_registry() {
+    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+    let section = readme
+        .split("\n## Rules\n")
+        .nth(1)
+        .expect("README has a `## Rules` section");
+    let mut table: Vec<(String, String)> = Vec::new();
+    for row in section
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+    {
+        let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
+        let [category, rules] = cells[..] else {
+            panic!("a row of two cells: {row}");
+        };
+        if category == "category" || category.starts_with("---") {
+            continue;
+        }
+        for id in rules.split(',') {
+            table.push((
+                category.to_string(),
+                id.trim().trim_matches('`').to_string(),
+            ));
+        }
+    }
+    table.sort();
+    let mut registered: Vec<(String, String)> = registry()
+        .iter()
+        .map(|r| (r.doc().category.id().to_string(), r.doc().id.to_string()))
+        .collect();
+    registered.sort();
+    assert_eq!(table, registered);
+}
+
+// ---------------------------------------------------------------------------------------------
 // `jdlint rules` and `jdlint rule ID`
 
 #[test]

@@ -32,9 +32,13 @@ fuzz_target!(|data: &[u8]| {
         + usize::from(data.last() == Some(&b'\r'));
     let lines = data.iter().filter(|&&b| b == b'\n').count() + lone_crs + 1;
     let columns = data.len() + 1;
+    assert!(posting.source_map.is_some(), "HTML has a source map");
+    let places = jdlint::posting::Locator::new(posting);
     for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-        let (line, column) = posting.file_place(offset).expect("HTML has a source map");
-        assert!((1..=lines).contains(&line), "offset {offset}: line {line} of {lines}");
-        assert!((1..=columns).contains(&column), "offset {offset}: column {column}");
+        // The place of the character at `offset`, and the place just past the text before it.
+        for (line, column) in [places.start(offset), places.end(&(0..offset))] {
+            assert!((1..=lines).contains(&line), "offset {offset}: line {line} of {lines}");
+            assert!((1..=columns).contains(&column), "offset {offset}: column {column}");
+        }
     }
 });

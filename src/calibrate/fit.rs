@@ -19,8 +19,8 @@ use super::aliases::{learn as learn_aliases, AliasReport, TitleExample};
 use super::usage::TermIndex;
 use crate::classify::{classify, Settings, Totals};
 use crate::domain::{Level, Target, Track};
-use crate::engine::Evidence;
-use crate::lexicon::{ExperienceBand, Lexicon, LexiconFile, SignalEntry};
+use crate::engine::{Engine, Evidence};
+use crate::lexicon::{ExperienceBand, LexiconFile, SignalEntry};
 use crate::matcher::Origin;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -343,15 +343,15 @@ fn agreement<'a>(examples: impl Iterator<Item = (&'a Example, Option<Level>)>) -
 }
 
 /// Fits entry weights to `examples`, reporting agreement before, held out over `folds` folds,
-/// and after; with labelled `titles`, learns title aliases too. `lexicon` is the one the
-/// examples were read with.
+/// and after; with labelled `titles`, learns title aliases too. `engine` is the one the examples
+/// were read with: its lexicon's entries are fitted, under its settings.
 pub fn fit(
     examples: &[Example],
     titles: &[TitleExample],
-    lexicon: &Lexicon,
-    settings: &Settings,
+    engine: &Engine,
     folds: usize,
 ) -> Result<Fit, String> {
+    let (lexicon, settings) = (engine.source_lexicon(), engine.settings());
     let index = &TermIndex::new(lexicon);
     if folds < 2 {
         return Err(format!("--folds must be at least 2, not {folds}"));

@@ -16,8 +16,8 @@ pub mod usage;
 
 use crate::domain::{Level, Specialization};
 use crate::engine::{Analysis, Engine};
-use crate::input::Item;
-use crate::lexicon::{CompiledLexicon, Lexicon};
+use crate::input::{self, Item};
+use crate::lexicon::CompiledLexicon;
 use crate::normalize::normalize_term;
 use crate::posting::{Posting, Source};
 use crate::title::parse_title;
@@ -31,9 +31,6 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 use usage::{deciding, Decider, LexiconUsage, TermIndex, UsageCounter};
-
-/// Postings read ahead and analyzed together (as `jdlint check` does).
-const CHUNK: usize = 1024;
 
 /// What to compare and how to group.
 #[derive(Debug, Clone, Default)]
@@ -138,15 +135,14 @@ struct Counts {
     titles: Vec<TitleExample>,
 }
 
-/// Calibrates `engine` on `items`. `lexicon` must be the lexicon the engine was built from: usage
-/// and fitting trace evidence back to its entries.
+/// Calibrates `engine` on `items`. Usage and fitting trace evidence back to the entries of the
+/// lexicon the engine was built from.
 pub fn calibrate(
     engine: &Engine,
-    lexicon: &Lexicon,
     items: impl Iterator<Item = Item>,
     options: &Options,
 ) -> Calibration {
-    let index = TermIndex::new(lexicon);
+    let index = TermIndex::new(engine.source_lexicon());
     let labelled = options.labels.is_some();
     let names: &[&'static str] = if labelled {
         &["label-vs-body", "title-vs-body", "label-vs-title"]
@@ -166,9 +162,7 @@ pub fn calibrate(
         titles: Vec::new(),
     };
 
-    let mut items = items.peekable();
-    while items.peek().is_some() {
-        let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+    for chunk in input::chunks(items) {
         let results: Vec<Result<(Analysis, Observed), String>> = chunk
             .par_iter()
             .map(|item| match item {
@@ -565,8 +559,7 @@ mod tests {
     #[test]
     fn an_empty_input_set_has_no_figures_and_says_so() {
         let engine = Engine::new();
-        let lexicon = Lexicon::embedded().unwrap();
-        let c = calibrate(&engine, &lexicon, std::iter::empty(), &options());
+        let c = calibrate(&engine, std::iter::empty(), &options());
         assert_eq!(c.report.postings, 0);
         assert_eq!(c.report.comparisons[0].agreement.exact, None);
         assert_eq!(c.report.reliability.expected_calibration_error, None);
@@ -576,7 +569,6 @@ mod tests {
     #[test]
     fn errors_and_postings_add_up_to_the_inputs_and_missing_groups_are_none() {
         let engine = Engine::new();
-        let lexicon = Lexicon::embedded().unwrap();
         let mut with_team = Posting::new(
             Source::default(),
             "Senior Product Manager",
@@ -592,7 +584,7 @@ mod tests {
             }),
             Ok(without_team),
         ];
-        let c = calibrate(&engine, &lexicon, items.into_iter(), &options());
+        let c = calibrate(&engine, items.into_iter(), &options());
         assert_eq!(c.report.postings, 2);
         assert_eq!(c.report.errors.len(), 1);
         assert_eq!(

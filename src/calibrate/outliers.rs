@@ -238,6 +238,8 @@ mod tests {
             text: "mentor".into(),
             line: 2,
             column: 202,
+            end_line: 2,
+            end_column: 208,
             supports: Target::Level(Senior),
             weight: 1.0,
             source: "003: x".into(),

@@ -88,12 +88,16 @@ impl TermIndex {
         }
     }
 
-    /// The term and entry numbers a piece of evidence came from, when it is a literal term (not a
-    /// pattern or a years-of-experience band). The source must agree too, so that a pattern match
-    /// that happens to read like a term is not taken for it.
+    /// The term and entry numbers a piece of evidence came from, when it is a literal signal's
+    /// term as the lexicon writes it (not another word form, a pattern, a frame or a years band).
+    /// Its origin names the entry, so that a pattern match that reads like a term is not taken
+    /// for it whatever the two cite; its text names the term within the entry.
     pub fn trace(&self, evidence: &Evidence) -> Option<(u32, u32)> {
-        let (term, entry) = *self.by_term.get(&normalize_term(&evidence.text))?;
-        (*self.entries[entry as usize].source == *evidence.source).then_some((term, entry))
+        let Origin::Signal(entry) = evidence.origin else {
+            return None;
+        };
+        let (term, found) = *self.by_term.get(&normalize_term(&evidence.text))?;
+        (found == entry).then_some((term, entry))
     }
 
     pub fn term_count(&self) -> usize {
@@ -239,4 +243,47 @@ pub struct UnmatchedTerm {
     pub term: String,
     pub supports: String,
     pub source: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::SectionKind;
+
+    fn evidence(text: &str, source: &str, origin: Origin) -> Evidence {
+        Evidence {
+            text: text.into(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1 + text.chars().count(),
+            supports: Target::Level(Level::Senior),
+            weight: 1.0,
+            source: source.into(),
+            section: SectionKind::Role,
+            negated: false,
+            origin,
+            span: 0..text.len(),
+        }
+    }
+
+    #[test]
+    fn evidence_is_traced_to_its_term_by_origin_not_by_what_it_cites() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let index = TermIndex::new(&lexicon);
+        let entry = &lexicon.signals[0].value;
+        let (term, source) = (&entry.terms[0], &entry.source);
+        let traced = index.trace(&evidence(term, source, Origin::Signal(0)));
+        assert_eq!(traced.map(|(_, e)| e), Some(0));
+        // Cited otherwise, the same match is still the entry's.
+        assert_eq!(
+            index.trace(&evidence(term, "elsewhere", Origin::Signal(0))),
+            traced
+        );
+        // A pattern's match that reads like the term, citing the same, is not the term.
+        assert_eq!(
+            index.trace(&evidence(term, source, Origin::Pattern(0))),
+            None
+        );
+    }
 }

@@ -113,8 +113,8 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
         }
     }
     let config = args.config.load()?;
-    let lexicon = args.lexicon.load(&config)?;
-    let engine = Engine::from_lexicon(&lexicon).with_settings(config.settings(Settings::default()));
+    let engine = Engine::from_lexicon(&args.lexicon.load(&config)?)
+        .with_settings(config.settings(Settings::default()));
     // A report or fit written by an earlier run, in a folder read now, is not a posting.
     let output_files: Vec<&std::path::Path> = args
         .html
@@ -130,7 +130,7 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
         outliers: args.outliers,
         fit: args.fit.is_some(),
     };
-    let calibration = calibrate(&engine, &lexicon, items, &options);
+    let calibration = calibrate(&engine, items, &options);
     let report = &calibration.report;
     for e in &report.errors {
         super::print_error(format_args!("error: {}: {}", e.source, e.message));
@@ -148,8 +148,7 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
             let f = fit(
                 &calibration.examples,
                 &calibration.titles,
-                &lexicon,
-                engine.settings(),
+                &engine,
                 args.folds,
             )?;
             std::fs::write(path, f.overlay.to_canonical_json())

@@ -7,18 +7,16 @@ use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
-use jdlint::input::{Fields, Format, Item, Options, Reader, WalkOptions, MAX_POSTING_BYTES_LIMIT};
-use jdlint::lexicon::{Lexicon, LexiconError};
+use jdlint::input::{
+    self, Fields, Format, Item, Options, Reader, WalkOptions, MAX_POSTING_BYTES_LIMIT,
+};
+use jdlint::lexicon::Lexicon;
 use jdlint::report::PostingReport;
-use jdlint::{suppress, Engine, Posting};
+use jdlint::{suppress, Engine};
 use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// How many postings are read ahead and analyzed together: enough to keep every core busy, few
-/// enough that memory stays flat and results appear while a large input is still being read.
-const CHUNK: usize = 1024;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -187,20 +185,9 @@ impl LexiconFileArgs {
     /// The lexicon layers, in order: the default lexicon (or `--lexicon` alone with
     /// `--no-default-lexicon`), the config's `lexicon` files, `--lexicon`, the config's ladder.
     pub fn load(&self, config: &Config) -> Result<Lexicon, String> {
-        let build = || -> Result<Lexicon, LexiconError> {
-            let mut lexicon = match &self.lexicon {
-                Some(dir) if self.no_default_lexicon => Lexicon::from_dir(dir)?,
-                _ => Lexicon::embedded()?,
-            };
-            for layer in config.lexicon_layers()? {
-                lexicon = lexicon.overlay(layer);
-            }
-            if let (Some(dir), false) = (&self.lexicon, self.no_default_lexicon) {
-                lexicon = lexicon.overlay(Lexicon::from_dir(dir)?);
-            }
-            Ok(lexicon.overlay(config.ladder_lexicon()))
-        };
-        build().map_err(|e| format!("lexicon error: {e}"))
+        config
+            .lexicon(self.lexicon.as_deref(), self.no_default_lexicon)
+            .map_err(|e| format!("lexicon error: {e}"))
     }
 }
 
@@ -256,26 +243,16 @@ pub enum ColorWhen {
 }
 
 /// The engine over the lexicon layers, with the config's thresholds, running the rules the
-/// config and the command line select.
+/// config and the command line select, reading suppressions as the command line says.
 fn build_engine(args: &CheckArgs, config: &Config) -> Result<Engine, String> {
     let lexicon = args.lexicon.load(config)?;
     Ok(Engine::from_lexicon(&lexicon)
         .with_settings(config.settings(Settings::default()))
-        .with_rules(config.rules(&args.selection.selection())))
-}
-
-/// What happens to an analysis's diagnostics before they are reported: the posting's
-/// suppressions.
-struct Filter {
-    suppress_field: String,
-    report_unused: bool,
-}
-
-impl Filter {
-    fn apply(&self, posting: &Posting, report: &mut PostingReport) {
-        let suppressions = suppress::find(posting, &self.suppress_field);
-        suppress::apply(&suppressions, &mut report.diagnostics, self.report_unused);
-    }
+        .with_rules(config.rules(&args.selection.selection()))
+        .with_suppressions(suppress::Options {
+            field: args.suppress_field.clone(),
+            report_unused: args.report_unused_suppressions,
+        }))
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -333,11 +310,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let items = args.paths.iter().flat_map(|path| reader.read(path));
     let mut reporter = output::reporter(args.format, destination, args.evidence);
     let progress = Progress::new(args.progress, known_total(&args));
-    let filter = Filter {
-        suppress_field: args.suppress_field.clone(),
-        report_unused: args.report_unused_suppressions,
-    };
-    let (summary, written) = lint(&engine, &filter, items, reporter.as_mut(), &progress);
+    let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress);
     progress.finish();
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
@@ -388,30 +361,23 @@ fn known_total(args: &CheckArgs) -> Option<u64> {
 /// error: once stdout is closed (`| head`) there is no one left to read the rest.
 fn lint(
     engine: &Engine,
-    filter: &Filter,
     items: impl Iterator<Item = Item>,
     reporter: &mut dyn output::Reporter,
     progress: &Progress,
 ) -> (Summary, io::Result<()>) {
     let mut summary = Summary::default();
     let mut written = reporter.begin();
-    let mut items = items.peekable();
-    while written.is_ok() && items.peek().is_some() {
-        let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+    // The next chunk is read only while everything was written.
+    let mut chunks = input::chunks(items);
+    while written.is_ok() {
+        let Some(chunk) = chunks.next() else { break };
         // Each worker analyzes and renders; `collect` keeps input order, so output is the same
         // at any thread count.
         let renderer: &dyn output::Reporter = reporter;
         let results: Vec<(PostingReport, Vec<u8>)> = chunk
             .par_iter()
             .map(|item| {
-                let report = match item {
-                    Ok(posting) => {
-                        let mut report = PostingReport::analyzed(posting, engine.analyze(posting));
-                        filter.apply(posting, &mut report);
-                        report
-                    }
-                    Err(e) => PostingReport::failed(e),
-                };
+                let report = engine.report(item);
                 let rendered = renderer.render(item, &report);
                 progress.advance();
                 (report, rendered)

@@ -1,10 +1,10 @@
 //! `jdlint lexicon ...`: questions about the lexicon jdlint matches with.
 
+use super::check::LexiconFileArgs;
+use super::config::ConfigFileArgs;
 use clap::{Args, Subcommand};
 use jdlint::escape::visible;
-use jdlint::lexicon::Lexicon;
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Args)]
@@ -16,33 +16,23 @@ pub struct LexiconArgs {
 #[derive(Debug, Subcommand)]
 enum LexiconCommand {
     /// Print every literal term the lexicon's signals match, normalized as the matcher sees it,
-    /// one per line, in lexicon order.
+    /// one per line, in lexicon order: the lexicon `jdlint` reads postings with, layered from the
+    /// config's `lexicon` and ladder and `--lexicon` as there.
     Terms {
-        /// A directory of lexicon files layered on the default lexicon (see lexicon/README.md).
-        #[arg(long, value_name = "DIR")]
-        lexicon: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigFileArgs,
 
-        /// Start from an empty lexicon instead of the default one (with --lexicon).
-        #[arg(long, requires = "lexicon")]
-        no_default_lexicon: bool,
+        #[command(flatten)]
+        lexicon: LexiconFileArgs,
     },
 }
 
 pub fn run(args: LexiconArgs) -> ExitCode {
-    let LexiconCommand::Terms {
-        lexicon,
-        no_default_lexicon,
-    } = args.command;
-    let loaded = match (&lexicon, no_default_lexicon) {
-        (None, _) => Lexicon::embedded(),
-        (Some(dir), true) => Lexicon::from_dir(dir),
-        (Some(dir), false) => Lexicon::embedded()
-            .and_then(|base| Lexicon::from_dir(dir).map(|overlay| base.overlay(overlay))),
-    };
-    let lexicon = match loaded {
+    let LexiconCommand::Terms { config, lexicon } = args.command;
+    let lexicon = match config.load().and_then(|config| lexicon.load(&config)) {
         Ok(l) => l,
-        Err(e) => {
-            super::print_error(format_args!("lexicon error: {e}"));
+        Err(message) => {
+            super::print_error(message);
             return ExitCode::from(2);
         }
     };

@@ -92,6 +92,19 @@ impl std::fmt::Display for InputError {
 /// One posting read from an input, or the reason it could not be.
 pub type Item = Result<Posting, InputError>;
 
+/// How many items are read ahead and analyzed together: enough to keep every core busy, few
+/// enough that memory stays flat and results come while a large input is still being read.
+pub const CHUNK: usize = 1024;
+
+/// `items` a chunk of [`CHUNK`] at a time, each read only when it is asked for: what `jdlint` and
+/// `jdlint calibrate` analyze in parallel, then take in input order.
+pub fn chunks(mut items: impl Iterator<Item = Item>) -> impl Iterator<Item = Vec<Item>> {
+    std::iter::from_fn(move || {
+        let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+        (!chunk.is_empty()).then_some(chunk)
+    })
+}
+
 /// How an input's bytes are to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -525,9 +538,11 @@ mod tests {
         let p = items[0].as_ref().unwrap();
         assert_eq!(p.title, "Senior Product Manager");
         assert_eq!(p.body_text().trim(), "Own the roadmap.");
+        let title = p.title_span.clone().unwrap();
+        let places = crate::posting::Locator::new(p);
         assert_eq!(
-            p.file_place(p.title_span.clone().unwrap().start),
-            Some((4, 5))
+            (places.start(title.start), places.end(&title)),
+            ((4, 5), (4, 27))
         );
 
         let page = b"<title>Director of Product</title><p>Lead the org.</p>";

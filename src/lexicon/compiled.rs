@@ -18,9 +18,9 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-/// Size limit for a compiled lexicon regex: generous for real patterns, small enough that a
-/// pathological one is refused at load instead of eating memory.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// Size limit for a compiled lexicon regex (a pattern's or a cue's): generous for real patterns,
+/// small enough that a pathological one is refused at load instead of eating memory.
+pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 pub(crate) fn build_regex(pattern: &str) -> Result<Regex, String> {
     RegexBuilder::new(pattern)

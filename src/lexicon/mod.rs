@@ -6,7 +6,7 @@ mod compiled;
 pub mod forms;
 mod words;
 
-pub(crate) use compiled::leftmost_longest;
+pub(crate) use compiled::{leftmost_longest, REGEX_SIZE_LIMIT};
 pub use compiled::{CompiledLexicon, FrameWord, RawMatch, Scan};
 
 use crate::cues::{Cue, CueCategory};

@@ -3,6 +3,7 @@
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::cues::Cue;
 use crate::domain::{Level, Target};
+use crate::matcher::Origin;
 use std::ops::Range;
 
 pub struct ExperienceLevelConflict;
@@ -96,13 +97,13 @@ impl Rule for ExperienceLevelConflict {
 
 /// The years-of-experience requirement the classifier counted (the largest one outside the
 /// company pitch, benefits and legal text), with its body span: the evidence an experience band
-/// gave it, which starts with the number ("5+ years", "five (5) or more years").
+/// gave it (known by its origin, whatever the band cites), which starts with the number ("5+
+/// years", "five (5) or more years").
 fn largest_years(cx: &Context<'_>) -> Option<(u32, Range<usize>)> {
-    let band_sources: Vec<&str> = cx.lexicon.bands.iter().map(|b| &*b.signal.source).collect();
     let evidence = cx
         .evidence
         .iter()
-        .find(|e| matches!(e.supports, Target::Level(_)) && band_sources.contains(&&*e.source))?;
+        .find(|e| matches!(e.supports, Target::Level(_)) && matches!(e.origin, Origin::Years(_)))?;
     // "In the past 35 years we have accumulated more experience" is the company's history.
     let before = cx.posting.text[..evidence.span.start].trim_end();
     // Compared as bytes: the text before may end in any character, not only on a boundary
@@ -177,6 +178,32 @@ mod tests {
 
     fn conflict(title: &str, requirement: &str) -> bool {
         fired(&format!("{title}\n{BODY}- {requirement}\n")).contains(&"experience-level-conflict")
+    }
+
+    #[test]
+    fn a_band_is_known_by_its_origin_not_by_what_it_cites() {
+        // Every band citing what a level signal cites: the rule still reads the years.
+        let mut lexicon = crate::lexicon::Lexicon::embedded().unwrap();
+        let cited = lexicon.signals[0].value.source.clone();
+        for band in &mut lexicon.experience {
+            band.value.source = cited.clone();
+        }
+        let engine = crate::Engine::from_lexicon(&lexicon);
+        let posting = crate::Posting::from_document(
+            crate::Source::default(),
+            format!(
+                "Associate Product Manager\n{BODY}- 8+ years of product management experience\n"
+            ),
+            None,
+        )
+        .unwrap();
+        let fired: Vec<_> = engine
+            .analyze(&posting)
+            .diagnostics
+            .iter()
+            .map(|d| d.rule)
+            .collect();
+        assert!(fired.contains(&"experience-level-conflict"), "{fired:?}");
     }
 
     #[test]

@@ -34,17 +34,14 @@ impl Rule for LowEvidence {
         let help =
             "describe what the role owns, whom it works with, and the experience it asks for"
                 .to_string();
-        let mut d = cx.at_title(&DOC, DOC.severity, message, help);
         // The problem is the body, not the title; point at the body's first line when there is one.
-        if cx.posting.title_span.is_some() && !cx.posting.body_text().trim().is_empty() {
-            let body_start = cx.posting.body.start
-                + (cx.posting.body_text().len() - cx.posting.body_text().trim_start().len());
-            let (l, c) = cx.lines.line_col(&cx.posting.text, body_start);
-            d.line = Some(l);
-            d.column = Some(c);
-            let line = cx.lines.line_range(&cx.posting.text, l);
-            d.span = Some(body_start..line.end.max(body_start));
+        let body = cx.posting.body_text();
+        if cx.posting.title_span.is_some() && !body.trim().is_empty() {
+            let start = body.len() - body.trim_start().len();
+            let line = body[start..].split('\n').next().unwrap_or_default();
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            return Some(cx.at_body(&DOC, start..start + line.len(), message, help));
         }
-        Some(d)
+        Some(cx.at_title(&DOC, DOC.severity, message, help))
     }
 }

@@ -1,9 +1,8 @@
 //! `missing-requirements`: no section or list says what the role asks of the candidate.
 
-use super::{
-    has_list_of, is_flattened, Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status,
-};
+use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::lexicon::SectionKind;
+use crate::sections::{has_list_of, is_flattened};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 

@@ -1,9 +1,8 @@
 //! `missing-responsibilities`: no section or list says what the role does.
 
-use super::{
-    has_list_of, is_flattened, Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status,
-};
+use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::lexicon::SectionKind;
+use crate::sections::{has_list_of, is_flattened};
 
 pub struct MissingResponsibilities;
 

@@ -6,33 +6,12 @@
 //! A [`RuleSet`] selects rules by id or by category and overrides severities; an
 //! [`Engine`](crate::Engine) runs the rules of its set.
 
-mod bro_culture;
-mod experience_level_conflict;
-mod gender_coded_wording;
-mod gendered_pronoun;
-mod hollow_benefits;
-mod hype_job_title;
-mod low_evidence;
-mod manager_without_team;
-mod missing_requirements;
-mod missing_responsibilities;
-mod missing_success_metrics;
-mod mixed_level_signals;
-mod not_a_pm_role;
-mod recruiter_filler;
-mod title_level_mismatch;
-mod title_specialization_mismatch;
-mod title_track_mismatch;
-mod unrealistic_expectations;
-mod unrecognized_title;
-mod vague_title;
-
 use crate::classify::{Implied, Settings, Totals};
 use crate::cues::{Cue, CueCategory, CueMatch, CueMatches};
 use crate::engine::Evidence;
 use crate::lexicon::{CompiledLexicon, SectionKind};
-use crate::normalize::{LineIndex, NormalizedText};
-use crate::posting::Posting;
+use crate::normalize::NormalizedText;
+use crate::posting::{Locator, Posting};
 use crate::sections::Sections;
 use crate::title::Claimed;
 use serde::Serialize;
@@ -64,10 +43,14 @@ pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    /// 1-based line and column in the posting's text; `null` when the place is not in it (a
-    /// JSONL record's title).
+    /// 1-based line and column (in characters) where it points, in the file the user has (for
+    /// a page converted from HTML, the page's own); `null` when the place is in no text (a JSONL
+    /// record's title, a title given apart).
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// The line and column just past the span's last character, in the same coordinates.
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
     /// Byte range in the posting's text that the diagnostic points at.
     #[serde(skip)]
     pub span: Option<Range<usize>>,
@@ -191,8 +174,8 @@ pub struct Context<'a> {
     /// The evidence, strongest first.
     pub evidence: &'a [Evidence],
     pub settings: &'a Settings,
-    /// Lines of the posting's text, built once per analysis.
-    pub lines: &'a LineIndex,
+    /// Where the posting's text stands in its file, built once per analysis.
+    pub places: &'a Locator<'a>,
     pub lexicon: &'a CompiledLexicon,
     /// The body, normalized.
     pub normalized: &'a NormalizedText,
@@ -213,23 +196,13 @@ impl Context<'_> {
         message: String,
         help: String,
     ) -> Diagnostic {
-        let span = self.posting.title_span.clone();
-        let (line, column) = match &span {
-            Some(s) => {
-                let (l, c) = self.lines.line_col(&self.posting.text, s.start);
-                (Some(l), Some(c))
-            }
-            None => (None, None),
-        };
-        Diagnostic {
-            rule: doc.id,
+        self.at_text(
+            doc,
             severity,
+            self.posting.title_span.clone(),
             message,
-            line,
-            column,
-            span,
-            help: Some(help),
-        }
+            help,
+        )
     }
 
     /// A diagnostic of `rule` pointing at `span`, a byte range of the body.
@@ -241,23 +214,37 @@ impl Context<'_> {
         help: String,
     ) -> Diagnostic {
         let span = self.posting.body.start + span.start..self.posting.body.start + span.end;
-        let (line, column) = self.lines.line_col(&self.posting.text, span.start);
+        self.at_text(doc, doc.severity, Some(span), message, help)
+    }
+
+    /// A diagnostic of `rule` pointing at `span`, a byte range of the posting's text, or at no
+    /// place.
+    fn at_text(
+        &self,
+        doc: &RuleDoc,
+        severity: Severity,
+        span: Option<Range<usize>>,
+        message: String,
+        help: String,
+    ) -> Diagnostic {
+        let start = span.as_ref().map(|s| self.places.start(s.start));
+        let end = span.as_ref().map(|s| self.places.end(s));
         Diagnostic {
             rule: doc.id,
-            severity: doc.severity,
+            severity,
             message,
-            line: Some(line),
-            column: Some(column),
-            span: Some(span),
+            line: start.map(|p| p.0),
+            column: start.map(|p| p.1),
+            end_line: end.map(|p| p.0),
+            end_column: end.map(|p| p.1),
+            span,
             help: Some(help),
         }
     }
 
-    /// The 1-based line of body byte `offset` in the posting's text.
+    /// The file's 1-based line of body byte `offset`.
     pub fn body_line(&self, offset: usize) -> usize {
-        self.lines
-            .line_col(&self.posting.text, self.posting.body.start + offset)
-            .0
+        self.places.start(self.posting.body.start + offset).0
     }
 
     /// The body's text at `span` (body bytes), quoted with its line, for messages.
@@ -319,95 +306,49 @@ impl Context<'_> {
     }
 }
 
-/// The bullet lists of a body: runs of at least three consecutive bulleted or numbered lines
-/// (blank lines between items allowed), each item without its marker.
-fn bullet_lists(body: &str) -> Vec<Vec<&str>> {
-    let mut lists: Vec<Vec<&str>> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in body.lines() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        match strip_bullet(trimmed) {
-            Some(item) => current.push(item),
-            None => {
-                if current.len() >= 3 {
-                    lists.push(std::mem::take(&mut current));
-                }
-                current.clear();
-            }
-        }
-    }
-    if current.len() >= 3 {
-        lists.push(current);
-    }
-    lists
-}
-
-/// A line's text without its bullet or number, if it has one.
-fn strip_bullet(line: &str) -> Option<&str> {
-    const BULLETS: [char; 10] = ['-', '*', '+', '•', '·', '▪', '●', '◦', '‣', '–'];
-    if let Some(rest) = line.strip_prefix(BULLETS) {
-        return rest
-            .starts_with(char::is_whitespace)
-            .then(|| rest.trim_start());
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &line[digits..];
-    (digits > 0 && digits <= 2)
-        .then(|| rest.strip_prefix(['.', ')']))
-        .flatten()
-        .filter(|r| r.starts_with(char::is_whitespace))
-        .map(str::trim_start)
-}
-
-/// Whether a body lost its line breaks (scraped text): its longest line is long and holds most of
-/// it. Its structure (sections, lists) cannot be judged, only its words.
-fn is_flattened(body: &str) -> bool {
-    let longest = body.lines().map(str::len).max().unwrap_or(0);
-    longest >= 300 && 2 * longest > body.trim().len()
-}
-
-/// A list of which at least half the items satisfy `item`.
-fn has_list_of(body: &str, item: impl Fn(&str) -> bool) -> bool {
-    bullet_lists(body)
-        .iter()
-        .any(|list| 2 * list.iter().filter(|i| item(i)).count() >= list.len())
-}
-
 /// A rule: its documentation and its check.
 pub trait Rule: Sync {
     fn doc(&self) -> &'static RuleDoc;
     fn check(&self, cx: &Context<'_>) -> Option<Diagnostic>;
 }
 
-static RULES: [&dyn Rule; 20] = [
-    &bro_culture::BroCulture,
-    &experience_level_conflict::ExperienceLevelConflict,
-    &gender_coded_wording::GenderCodedWording,
-    &gendered_pronoun::GenderedPronoun,
-    &hollow_benefits::HollowBenefits,
-    &hype_job_title::HypeJobTitle,
-    &low_evidence::LowEvidence,
-    &manager_without_team::ManagerWithoutTeam,
-    &missing_requirements::MissingRequirements,
-    &missing_responsibilities::MissingResponsibilities,
-    &missing_success_metrics::MissingSuccessMetrics,
-    &mixed_level_signals::MixedLevelSignals,
-    &not_a_pm_role::NotAPmRole,
-    &recruiter_filler::RecruiterFiller,
-    &title_level_mismatch::TitleLevelMismatch,
-    &title_specialization_mismatch::TitleSpecializationMismatch,
-    &title_track_mismatch::TitleTrackMismatch,
-    &unrealistic_expectations::UnrealisticExpectations,
-    &unrecognized_title::UnrecognizedTitle,
-    &vague_title::VagueTitle,
-];
+/// Declares each rule's module and registers its rule: adding a rule is one line in the call
+/// below (in id order; a test checks it), and the registry drives `jdlint rules`, SARIF's rule
+/// list and the selectors.
+macro_rules! register_rules {
+    ($($module:ident::$rule:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        static RULES: &[&dyn Rule] = &[$(&$module::$rule),*];
+    };
+}
+
+register_rules! {
+    bro_culture::BroCulture,
+    experience_level_conflict::ExperienceLevelConflict,
+    gender_coded_wording::GenderCodedWording,
+    gendered_pronoun::GenderedPronoun,
+    hollow_benefits::HollowBenefits,
+    hype_job_title::HypeJobTitle,
+    low_evidence::LowEvidence,
+    manager_without_team::ManagerWithoutTeam,
+    missing_requirements::MissingRequirements,
+    missing_responsibilities::MissingResponsibilities,
+    missing_success_metrics::MissingSuccessMetrics,
+    mixed_level_signals::MixedLevelSignals,
+    not_a_pm_role::NotAPmRole,
+    recruiter_filler::RecruiterFiller,
+    title_level_mismatch::TitleLevelMismatch,
+    title_specialization_mismatch::TitleSpecializationMismatch,
+    title_track_mismatch::TitleTrackMismatch,
+    unrealistic_expectations::UnrealisticExpectations,
+    unrecognized_title::UnrecognizedTitle,
+    vague_title::VagueTitle,
+}
 
 /// Every rule, sorted by id.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    &RULES
+    RULES
 }
 
 /// The rule with this id.
@@ -509,30 +450,12 @@ pub fn closest_names(given: &str) -> Vec<&'static str> {
     let limit = (given.chars().count() / 3).max(2);
     let mut scored: Vec<(usize, &'static str)> = names
         .filter_map(|name| {
-            let d = edit_distance(given, name);
+            let d = strsim::levenshtein(given, name);
             (d <= limit || (given.len() >= 4 && name.contains(given))).then_some((d, name))
         })
         .collect();
     scored.sort();
     scored.into_iter().take(5).map(|(_, n)| n).collect()
-}
-
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 /// One layer of rule selection, as a config file or the command line gives it: ruff's `select`,
@@ -823,12 +746,5 @@ mod tests {
             .unwrap_err()
             .suggestions
             .is_empty());
-    }
-
-    #[test]
-    fn edit_distance_counts_characters() {
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("vague-title", "vague-title"), 0);
     }
 }

@@ -153,10 +153,27 @@ impl Drop for TempDir {
     }
 }
 
+/// A file or directory under `../shared` (the development set, the seeds), or `None` when it is
+/// absent and the tests that read it skip. With `JDLINT_REQUIRE_SHARED` set (`.ci/run` sets it:
+/// there the clone sits beside `shared/`), an absent one fails the test instead, so that a test
+/// that measured nothing cannot pass.
+pub fn shared_path(relative: &str) -> Option<PathBuf> {
+    let path = manifest_dir().join("../shared").join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("JDLINT_REQUIRE_SHARED").is_none(),
+        "../shared/{relative} is not present, and JDLINT_REQUIRE_SHARED requires it"
+    );
+    None
+}
+
 /// The records of a development-set file in `../shared/data` (JSONL), or `None` when the data is
-/// not there (the tests that measure on it then skip).
+/// not there (see [`shared_path`]).
 pub fn dev_records<T: serde::de::DeserializeOwned>(name: &str) -> Option<Vec<T>> {
-    let text = std::fs::read_to_string(manifest_dir().join("../shared/data").join(name)).ok()?;
+    let path = shared_path(&format!("data/{name}"))?;
+    let text = std::fs::read_to_string(path).expect("a readable development set");
     Some(
         text.lines()
             .filter(|l| !l.trim().is_empty())

@@ -11,9 +11,9 @@
 //! Line breaks in a message become spaces, so that every diagnostic is one line, and other control
 //! characters in paths and messages are made visible (`jdlint::escape`).
 
-use super::{Place, Reporter, Sink, Summary};
 use jdlint::escape::visible;
 use jdlint::input::Item;
+use jdlint::printer::{Place, Reporter, Sink, Summary};
 use jdlint::report::PostingReport;
 use jdlint::Source;
 use std::fmt::Write as _;
@@ -40,23 +40,16 @@ impl Reporter for Brief {
                 location(&e.source, Place::of_source(&e.source)),
                 one_line(&e.message)
             ),
-            Ok(posting) => {
-                let places = Place::of_diagnostics(posting, &report.diagnostics);
-                report
-                    .diagnostics
-                    .iter()
-                    .zip(places)
-                    .try_for_each(|(d, place)| {
-                        writeln!(
-                            out,
-                            "{}: {} {}: {}",
-                            location(&posting.source, place),
-                            d.severity.id(),
-                            d.rule,
-                            one_line(&d.message)
-                        )
-                    })
-            }
+            Ok(posting) => report.diagnostics.iter().try_for_each(|d| {
+                writeln!(
+                    out,
+                    "{}: {} {}: {}",
+                    location(&posting.source, Place::of_diagnostic(posting, d)),
+                    d.severity.id(),
+                    d.rule,
+                    one_line(&d.message)
+                )
+            }),
         };
         out.into_bytes()
     }

@@ -14,9 +14,9 @@
 //! end column is the span's last character. An input that cannot be read is an `error` with the
 //! title `input error`.
 
-use super::{relative_path, Place, Reporter, Sink, Summary};
 use jdlint::escape::visible;
 use jdlint::input::Item;
+use jdlint::printer::{relative_path, Place, Reporter, Sink, Summary};
 use jdlint::report::PostingReport;
 use jdlint::{Severity, Source};
 use std::io::{self, Write};
@@ -85,15 +85,15 @@ impl Reporter for Github {
                 command("error", props, "input error", &visible(&e.message))
             }
             Ok(posting) => {
-                let places = Place::of_diagnostics(posting, &report.diagnostics);
                 let mut commands = String::new();
-                for (d, place) in report.diagnostics.iter().zip(places) {
+                for d in &report.diagnostics {
                     // The line break before the help is jdlint's own, escaped as data.
                     let message = visible(&d.message);
                     let message = match &d.help {
                         Some(help) => format!("{message}\nhelp: {}", visible(help)),
                         None => message.into_owned(),
                     };
+                    let place = Place::of_diagnostic(posting, d);
                     let props = self.place_properties(&posting.source, place);
                     commands.push_str(&command(command_name(d.severity), props, d.rule, &message));
                 }

@@ -3,13 +3,14 @@
 //! strongest evidence, then a summary. Colour goes through anstream, which strips it unless the
 //! destination is a terminal (or `--color always` says so; never in a file).
 
-use super::{Destination, Reporter, Sink, Summary};
+use super::Destination;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use jdlint::classify::Implied;
 use jdlint::escape::visible;
 use jdlint::input::Item;
 use jdlint::normalize::LineIndex;
+use jdlint::printer::{Reporter, Sink, Summary};
 use jdlint::report::PostingReport;
 use jdlint::title::Claimed;
 use jdlint::{Diagnostic, Posting, Severity};
@@ -172,9 +173,14 @@ fn render_diagnostic(
         }
     };
     let snippet = match line {
-        Some(line) => Snippet::source(shown.as_str()).line_start(line).path(path),
+        Some(line) => Snippet::source(shown.as_str())
+            .line_start(line)
+            .path(path.as_str()),
         None => Snippet::source(shown.as_str()).path(format!("{path} (title)")),
     };
+    // annotate-snippets heads the snippet with `path:line:column`, the column counted in the
+    // line shown; for a page converted from HTML that is the converted text's, not the file's.
+    let shown_column = shown[..marked.start].chars().count() + 1;
     let snippet = snippet.annotation(AnnotationKind::Primary.span(marked));
     let message = visible(&d.message);
     let group = level
@@ -182,7 +188,15 @@ fn render_diagnostic(
         .id(d.rule)
         .element(snippet)
         .element(Level::HELP.message(help));
-    renderer.render(&[group])
+    let rendered = renderer.render(&[group]);
+    match (line, d.column) {
+        (Some(line), Some(column)) if column != shown_column => rendered.replacen(
+            &format!("{path}:{line}:{shown_column}"),
+            &format!("{path}:{line}:{column}"),
+            1,
+        ),
+        _ => rendered,
+    }
 }
 
 /// `line` made [`visible`], and where `span` (a byte range of `line`) stands in what is shown.

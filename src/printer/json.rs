@@ -2,10 +2,10 @@
 //! contract. The JSON document is written piece by piece so that it too streams.
 
 use super::{Reporter, Sink, Summary};
-use jdlint::escape::is_hidden_control;
-use jdlint::input::Item;
-use jdlint::report::PostingReport;
-use jdlint::Level;
+use crate::escape::is_hidden_control;
+use crate::input::Item;
+use crate::report::PostingReport;
+use crate::Level;
 use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
@@ -87,10 +87,11 @@ impl Reporter for Json {
     }
 }
 
-/// A report as JSON; it holds strings, numbers and maps with string keys, which always serialize.
 /// `value` as compact JSON in which no control character stands raw: serde_json escapes C0 ones,
-/// [`VisibleControls`] the rest, so that a report read in a terminal moves no cursor.
-pub(super) fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
+/// and DEL, C1 controls, line separators and bidirectional controls are written as `\uXXXX`
+/// too, so that a report read in a terminal moves no cursor. (A report holds strings, numbers
+/// and maps with string keys, which always serialize.)
+pub fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
     let mut out = Vec::new();
     let mut serializer = serde_json::Serializer::with_formatter(&mut out, VisibleControls);
     match value.serialize(&mut serializer) {

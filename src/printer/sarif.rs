@@ -5,8 +5,8 @@
 //! the rule's examples, default level; no `helpUri`, since the docs live in the binary, `jdlint
 //! rule ID`, not at a URL); each diagnostic is a result with its rule's id and index,
 //! its level (`error`, `warning`, `note` for info), its message (and help) and its location: the
-//! file as a URI relative to `%SRCROOT%` (the current directory, a repository's root in CI;
-//! absolute `file:` URIs for files outside it) and the region it points at (columns count Unicode
+//! file as a URI relative to `%SRCROOT%` (the directory given to [`Sarif::new`], the current one
+//! for `jdlint`, a repository's root in CI; absolute `file:` URIs for files outside it) and the region it points at (columns count Unicode
 //! code points; the end column is just past the span). A JSONL record's results point at the
 //! record's line, and a title given with `--title` (in no line of the file) at line 1, since
 //! code scanning needs a line; results from standard input have no location, and code scanning
@@ -15,10 +15,10 @@
 
 use super::json::to_json;
 use super::{relative_path, Place, Reporter, Sink, Summary};
-use jdlint::input::Item;
-use jdlint::report::PostingReport;
-use jdlint::rules::{registry, RuleDoc};
-use jdlint::{Severity, Source};
+use crate::input::Item;
+use crate::report::PostingReport;
+use crate::rules::{registry, RuleDoc, Severity};
+use crate::Source;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -41,10 +41,12 @@ pub struct Sarif {
 }
 
 impl Sarif {
-    pub fn new(out: Sink) -> Sarif {
+    /// A log written to `out`, with artifact URIs relative to `cwd` (a repository's root in CI)
+    /// when it is given.
+    pub fn new(out: Sink, cwd: Option<PathBuf>) -> Sarif {
         Sarif {
             out,
-            cwd: std::env::current_dir().ok(),
+            cwd,
             rule_index: registry()
                 .iter()
                 .enumerate()
@@ -115,9 +117,9 @@ impl Reporter for Sarif {
         let Ok(posting) = item else {
             return Vec::new();
         };
-        let places = Place::of_diagnostics(posting, &report.diagnostics);
         let mut results = Vec::new();
-        for (d, mut place) in report.diagnostics.iter().zip(places) {
+        for d in &report.diagnostics {
+            let mut place = Place::of_diagnostic(posting, d);
             place.line.get_or_insert(1);
             let text = match &d.help {
                 Some(help) => format!("{}\nhelp: {help}", d.message),
