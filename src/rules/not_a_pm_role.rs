@@ -19,14 +19,15 @@ roadmap and prioritization, judged by outcomes (seed 003, Generalist / Core Prod
 004 contrasts it with the jobs around it). Titles drift: a project or program manager's job \
 (schedules, budgets, delivery governance), a Scrum product owner's (backlog, user stories, sprint \
 ceremonies and nothing beyond), a product marketer's (positioning, messaging, launches), an \
-engineering manager's, or an engineer's, designer's or tester's job gets posted as \"Product \
-Manager\". The rule weighs the body's cues for each of these jobs (the lexicon's `role:*` cues, in \
+engineering manager's, an analyst's (statistics, ad hoc analysis and requirements gathering for \
+others), or an engineer's, designer's or tester's job gets posted as \"Product Manager\". The rule weighs the body's cues for each of these jobs (the lexicon's `role:*` cues, in \
 the responsibilities and requirements, less in the company pitch, not in legal text), and a \
 self-description that names another job (\"we are looking for a QA engineer\", \"as a UI designer, \
 you will\") weighs most of all; these are set against the body's product-management cues, and fires when another job clearly outweighs product management. The \
 wrong title sends the posting to the wrong candidates and the wrong pay band.",
     instead: "Title the posting for the job the body describes (\"Project Manager\", \"Product \
-Owner\", \"Product Marketing Manager\", \"Engineering Manager\"), or describe the product work the \
+Owner\", \"Product Marketing Manager\", \"Engineering Manager\", \"Product \
+Analyst\"), or describe the product work the \
 role owns: the problems it chooses, the roadmap it sets and the outcomes it answers for.",
     sources: &[
         "003: Generalist / Core Product Manager > Main Focus; Core Skill Sets",
