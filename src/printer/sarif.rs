@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// The official schema of SARIF 2.1.0 (OASIS, with errata 01), which `tests/sarif/` vendors.
+/// The official schema of SARIF 2.1.0 (OASIS, with errata 01), which `tests/it/sarif/` vendors.
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 

@@ -167,7 +167,7 @@ mod tests {
             "Associate Product Manager",
             "\u{1E290}  \u{1D300} 000\u{3A3}\u{1FF2}\u{1A60} 0+ years of product management experience",
         );
-        // Panicked once (found by tests/properties.rs): a byte slice before "0+" fell inside a
+        // Panicked once (found by tests/it/properties.rs): a byte slice before "0+" fell inside a
         // multi-byte character.
         let _ = crate::Engine::new().analyze(&posting);
     }

@@ -4,24 +4,24 @@
 //!
 //! Cases tested elsewhere, and not repeated here:
 //! - a missing file, an empty file, NUL bytes, invalid UTF-8 in a document, a file without read
-//!   permission, a directory with no posting file: tests/cli.rs
+//!   permission, a directory with no posting file: tests/it/cli.rs
 //!   `bad_inputs_are_reported_in_order_and_good_ones_still_analyzed`;
 //! - a symbolic link loop met in a walk (`-L`), a dangling link, an unreadable `/proc` file, a
-//!   JSONL line that is not JSON, a CSV cell going on after its closing quote: tests/inputs.rs
+//!   JSONL line that is not JSON, a CSV cell going on after its closing quote: tests/it/inputs.rs
 //!   `a_mixed_batch_loses_nothing_and_names_every_bad_input_and_place`;
-//! - a header-only CSV, an empty JSON array, a JSONL file of blank lines: tests/inputs.rs
+//! - a header-only CSV, an empty JSON array, a JSONL file of blank lines: tests/it/inputs.rs
 //!   `files_with_no_posting_and_directories_with_no_posting_file_are_errors`;
-//! - a JSONL line over the record limit: tests/inputs.rs
+//! - a JSONL line over the record limit: tests/it/inputs.rs
 //!   `an_over_long_jsonl_line_is_refused_and_the_next_one_read`;
-//! - stdout closed before anything is read: tests/cli.rs `closed_stdout_is_not_an_error`; closed
-//!   at once or after the first line (`| head -1`), in every format: tests/outputs.rs
+//! - stdout closed before anything is read: tests/it/cli.rs `closed_stdout_is_not_an_error`; closed
+//!   at once or after the first line (`| head -1`), in every format: tests/it/outputs.rs
 //!   `a_closed_stdout_ends_quietly_in_every_format`;
-//! - a lexicon overlay with an invalid regex: tests/cli.rs
+//! - a lexicon overlay with an invalid regex: tests/it/cli.rs
 //!   `broken_lexicon_overlay_names_the_file_and_the_entry`;
-//! - a config with an unknown key: tests/config.rs
+//! - a config with an unknown key: tests/it/config.rs
 //!   `an_unknown_key_is_an_error_naming_file_line_and_key`.
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::{json, Value};

@@ -3,7 +3,7 @@
 //! directory walks (globs, ignore files, hidden files, order), record field flags, places in
 //! HTML and CSV files, and streaming. Outputs are parsed as JSON and checked field by field.
 
-mod common;
+use crate::common;
 use common::*;
 
 use serde_json::{json, Value};
@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 // ---------------------------------------------------------------------------------------------
-// Helpers (as in tests/cli.rs)
+// Helpers (as in tests/it/cli.rs)
 
 /// `jdlint --format jsonl args...`, parsed.
 fn run_jsonl(args: &[&str]) -> (Output, Vec<Value>) {

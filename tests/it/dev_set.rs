@@ -1,11 +1,11 @@
 //! Measures the classifier on the development set in `../shared/data` (real postings; the level a
 //! title claims is the label), as issue 2 asks, and fails if it falls below the targets. Skips when
-//! the data is not there. Run with `cargo test --test dev_set -- --nocapture` to see the figures.
+//! the data is not there. Run with `cargo test --test it dev_set -- --nocapture` to see the figures.
 //!
 //! Title mentions in bodies are rewritten first by an independent pattern (not the engine's title
 //! parser), so that the body cannot echo the title.
 
-mod common;
+use crate::common;
 
 use jdlint::{Engine, Level, Posting, Severity, Source, Specialization, Track};
 use regex::Regex;

@@ -1,10 +1,10 @@
 //! Black-box tests of the report formats for batch and CI use: `brief`, `sarif` (validated against
-//! the official SARIF 2.1.0 schema vendored in tests/sarif/), `github` workflow commands, the
+//! the official SARIF 2.1.0 schema vendored in tests/it/sarif/), `github` workflow commands, the
 //! summary, `--output`, `--progress`, a closed stdout in every format, and `jdlint lexicon terms`.
 //! Expected values come from the same run in `--format jsonl`, the DOMAIN.md contract, so the
 //! formats are checked against each other rather than against hard-coded text.
 
-mod common;
+use crate::common;
 use common::*;
 
 /// A scratch directory under the target directory, and so usually under the current directory of

@@ -2,7 +2,7 @@
 //! DOMAIN.md, input errors, the human format and the lexicon overlay. Outputs are parsed into
 //! `serde_json::Value` and checked field by field, so that adding a field never breaks a test.
 
-mod common;
+use crate::common;
 use common::*;
 
 use serde_json::Value;

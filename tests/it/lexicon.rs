@@ -1,7 +1,7 @@
 //! The default lexicon's invariants: canonical form, coverage of seed 003, and no job titles in
-//! evidence terms. `JDLINT_BLESS=1 cargo test --test lexicon` rewrites the files canonically.
+//! evidence terms. `JDLINT_BLESS=1 cargo test --test it lexicon` rewrites the files canonically.
 
-mod common;
+use crate::common;
 
 use jdlint::lexicon::{embedded_files, parse_file, Lexicon};
 use std::collections::BTreeSet;
@@ -27,7 +27,7 @@ fn lexicon_files_are_in_canonical_form() {
     }
     assert!(
         stale.is_empty(),
-        "not in canonical form: {stale:?}; run `JDLINT_BLESS=1 cargo test --test lexicon` and review the diff"
+        "not in canonical form: {stale:?}; run `JDLINT_BLESS=1 cargo test --test it lexicon` and review the diff"
     );
 }
 

@@ -2,7 +2,7 @@
 //! `jdlint config --show`) and of suppressions (markers in postings, a record field,
 //! `--report-unused-suppressions`).
 
-mod common;
+use crate::common;
 use common::*;
 
 use serde_json::Value;

@@ -5,7 +5,7 @@
 //! headless Chromium when it is installed (`.ci/run` installs it and sets JDLINT_BROWSER_TESTS=1,
 //! which makes a missing browser a failure instead of a skip).
 
-mod common;
+use crate::common;
 use common::*;
 
 use serde_json::Value;

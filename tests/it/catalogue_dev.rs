@@ -1,10 +1,10 @@
 //! Measures the rule catalogue on the development set in `../shared/data` (real postings), as
 //! issue 5 asks: how many postings each rule fires on, with a sample of its messages to read, and
 //! the `not-a-pm-role` rates. Skips when the data is not there. Run with
-//! `cargo test --test catalogue_dev -- --nocapture` to see the figures; set
+//! `cargo test --test it catalogue_dev -- --nocapture` to see the figures; set
 //! `JDLINT_DEV_SAMPLES=N` to print N messages per rule (default 3).
 
-mod common;
+use crate::common;
 
 use jdlint::rules::registry;
 use jdlint::{Analysis, Engine, Posting, Source};

@@ -3,7 +3,7 @@
 //! nothing at all, `fires-<rule-id>-*` must fire that rule), rule selection and severity
 //! overrides, and lexicon overlays whose cues are wrong.
 
-mod common;
+use crate::common;
 use common::*;
 
 use jdlint::lexicon::Lexicon;

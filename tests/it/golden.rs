@@ -1,18 +1,18 @@
 //! Golden tests of the command line's output, byte for byte: every fixture in every format, and
 //! every rule on its documented examples and its `fixtures/rules/fires-<rule>-*` postings. The
-//! expected outputs are the snapshots in `tests/golden/` (insta); any change of output fails
+//! expected outputs are the snapshots in `tests/it/golden/` (insta); any change of output fails
 //! `cargo test` and is reviewed as a diff of those files. To accept a change:
 //!
 //! ```sh
-//! INSTA_UPDATE=always cargo test --test golden   # rewrites tests/golden/*.snap
-//! git diff tests/golden/                         # review it like code
+//! INSTA_UPDATE=always cargo test --test it golden   # rewrites tests/it/golden/*.snap
+//! git diff tests/it/golden/                         # review it like code
 //! ```
 //!
 //! (`cargo insta review` works too, for those who have cargo-insta.) Outputs are made
 //! deterministic: jdlint runs from the package root on relative paths, and the package version
 //! and root directory are redacted.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::Path;
@@ -122,7 +122,7 @@ fn every_fixture_in(format: &str, extra: &[&str]) {
     }
 }
 
-/// Compares `text` with the snapshot `tests/golden/NAME.snap`, which says what made it.
+/// Compares `text` with the snapshot `tests/it/golden/NAME.snap`, which says what made it.
 fn assert_golden(name: &str, description: &str, text: &str) {
     insta::with_settings!({
         snapshot_path => "golden",
@@ -236,7 +236,7 @@ fn every_rule_fixture_names_a_rule() {
     }
 }
 
-/// Every snapshot in `tests/golden/` belongs to a fixture and format or a rule that the tests
+/// Every snapshot in `tests/it/golden/` belongs to a fixture and format or a rule that the tests
 /// above check: none is left behind by a removed fixture or rule.
 #[test]
 fn no_snapshot_is_left_unchecked() {
@@ -252,7 +252,7 @@ fn no_snapshot_is_left_unchecked() {
         .map(|name| format!("{name}.snap"))
         .collect();
     expected.sort();
-    let mut found: Vec<String> = std::fs::read_dir(manifest_dir().join("tests/golden"))
+    let mut found: Vec<String> = std::fs::read_dir(manifest_dir().join("tests/it/golden"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .filter(|name| name.ends_with(".snap"))

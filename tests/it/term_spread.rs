@@ -1,10 +1,10 @@
 //! Which level and track entries of the lexicon fire on the development set, on how many postings
 //! and employers, and over which title levels (`../shared/data`; skipped when absent). Run with
-//! `cargo test --release --test term_spread -- --nocapture` to read the table: an entry earns its
+//! `cargo test --release --test it term_spread -- --nocapture` to read the table: an entry earns its
 //! place from a seed or from at least two employers (lexicon/README.md), and one that fires about
 //! evenly across title levels says little about any level.
 
-mod common;
+use crate::common;
 
 use jdlint::lexicon::Lexicon;
 use jdlint::matcher::Origin;

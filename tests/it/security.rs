@@ -3,7 +3,7 @@
 //! case runs through every output format and both streams; every line that opens with `::` must
 //! be a command jdlint wrote, and no control character may appear but jdlint's own colour.
 
-mod common;
+use crate::common;
 
 use common::*;
 use regex::Regex;
