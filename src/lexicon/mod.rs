@@ -267,16 +267,19 @@ pub struct Located<T> {
 }
 
 /// A validated lexicon: the default, a user's files, or one layered on another.
+///
+/// Its entries are read through accessors and built only by the constructors, which validate:
+/// an engine compiled from a `Lexicon` can trust every entry.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    pub signals: Vec<Located<SignalEntry>>,
-    pub frames: Vec<Located<FrameEntry>>,
-    pub patterns: Vec<Located<PatternEntry>>,
-    pub titles: Vec<Located<TitleEntry>>,
-    pub experience: Vec<Located<ExperienceBand>>,
-    pub sections: Vec<Located<SectionEntry>>,
-    pub negations: Vec<Located<NegationEntry>>,
-    pub cues: Vec<Located<CueEntry>>,
+    pub(crate) signals: Vec<Located<SignalEntry>>,
+    pub(crate) frames: Vec<Located<FrameEntry>>,
+    pub(crate) patterns: Vec<Located<PatternEntry>>,
+    pub(crate) titles: Vec<Located<TitleEntry>>,
+    pub(crate) experience: Vec<Located<ExperienceBand>>,
+    pub(crate) sections: Vec<Located<SectionEntry>>,
+    pub(crate) negations: Vec<Located<NegationEntry>>,
+    pub(crate) cues: Vec<Located<CueEntry>>,
 }
 
 const KEYS: [&str; 8] = [
@@ -296,6 +299,46 @@ pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
 }
 
 impl Lexicon {
+    /// Terms that are evidence for a level, track or specialization.
+    pub fn signals(&self) -> &[Located<SignalEntry>] {
+        &self.signals
+    }
+
+    /// Verb-and-object frames.
+    pub fn frames(&self) -> &[Located<FrameEntry>] {
+        &self.frames
+    }
+
+    /// Regular-expression evidence.
+    pub fn patterns(&self) -> &[Located<PatternEntry>] {
+        &self.patterns
+    }
+
+    /// Phrases the title parser reads titles with.
+    pub fn titles(&self) -> &[Located<TitleEntry>] {
+        &self.titles
+    }
+
+    /// Years-of-experience bands.
+    pub fn experience(&self) -> &[Located<ExperienceBand>] {
+        &self.experience
+    }
+
+    /// Section headings.
+    pub fn sections(&self) -> &[Located<SectionEntry>] {
+        &self.sections
+    }
+
+    /// Words that negate the phrase after them.
+    pub fn negations(&self) -> &[Located<NegationEntry>] {
+        &self.negations
+    }
+
+    /// Cues for the rule catalogue.
+    pub fn cues(&self) -> &[Located<CueEntry>] {
+        &self.cues
+    }
+
     /// The default lexicon embedded in the binary.
     pub fn embedded() -> Result<Lexicon, LexiconError> {
         Lexicon::from_sources(EMBEDDED.iter().map(|(p, t)| (p.to_string(), *t)))
@@ -980,6 +1023,18 @@ mod tests {
                 (vec!["Mentoring".to_string()], "level:principal".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn the_empty_lexicon_is_valid_and_runs() {
+        let engine = crate::Engine::from_lexicon(&Lexicon::default());
+        let a = engine.analyze(&crate::Posting::new(
+            crate::Source::default(),
+            "Product Manager",
+            "Own the roadmap.",
+        ));
+        assert_eq!(a.claimed.level, None);
+        assert!(a.evidence.is_empty());
     }
 
     #[test]

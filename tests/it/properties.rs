@@ -20,17 +20,17 @@ fn vocabulary() -> &'static (Vec<String>, Vec<String>, Vec<String>) {
     VOCABULARY.get_or_init(|| {
         let lexicon = Lexicon::embedded().unwrap();
         let terms = lexicon
-            .signals
+            .signals()
             .iter()
             .flat_map(|s| s.value.terms.clone())
             .collect();
         let headings = lexicon
-            .sections
+            .sections()
             .iter()
             .flat_map(|s| s.value.headings.clone())
             .collect();
         let negations = lexicon
-            .negations
+            .negations()
             .iter()
             .flat_map(|n| n.value.words.clone())
             .collect();

@@ -37,18 +37,18 @@ struct Spread {
 fn label(lexicon: &Lexicon, origin: Origin) -> Option<(String, Target)> {
     match origin {
         Origin::Signal(i) => {
-            let s = &lexicon.signals[i as usize].value;
+            let s = &lexicon.signals()[i as usize].value;
             Some((format!("{:?}", s.terms[0]), s.supports))
         }
         Origin::Frame(i) => {
-            let f = &lexicon.frames[i as usize].value;
+            let f = &lexicon.frames()[i as usize].value;
             Some((
                 format!("frame {} x {}", f.verbs[0], f.objects[0]),
                 f.supports,
             ))
         }
         Origin::Pattern(i) => {
-            let p = &lexicon.patterns[i as usize].value;
+            let p = &lexicon.patterns()[i as usize].value;
             Some((
                 format!("pattern {}", p.pattern.chars().take(40).collect::<String>()),
                 p.supports,
