@@ -114,6 +114,7 @@ impl Totals {
 
 /// What the body implies. DOMAIN.md's `implied` object.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Implied {
     pub level: Option<Level>,
     pub track: Option<Track>,

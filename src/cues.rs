@@ -21,6 +21,7 @@ use std::str::FromStr;
 /// A lexicon category of cues. Rules of the `wording` rule category read the `wording` cues;
 /// switching those rules off leaves the category out of the scan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CueCategory {
     Role,
     Posting,
@@ -50,6 +51,7 @@ macro_rules! cues {
     ($($variant:ident => $category:ident : $name:literal, $doc:literal;)*) => {
         /// What a cue phrase indicates. Written `<category>:<name>` in lexicon files.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum Cue {
             $(#[doc = $doc] $variant,)*
         }

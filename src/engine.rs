@@ -27,6 +27,7 @@ pub const REPEATS_SHOWN: u32 = 8;
 
 /// One piece of evidence behind a verdict. DOMAIN.md's `evidence` entries.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// The text as it stands in the posting.
     pub text: String,
@@ -67,6 +68,7 @@ fn section_id<S: Serializer>(k: &SectionKind, s: S) -> Result<S::Ok, S::Error> {
 
 /// The result of analyzing one posting.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Analysis {
     pub claimed: Claimed,
     pub implied: Implied,

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// One posting's result, as `--format json`/`jsonl` print it.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct PostingReport {
     pub source: Source,
     pub title: Option<String>,

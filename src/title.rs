@@ -15,6 +15,7 @@ use std::ops::Range;
 
 /// What a title claims.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Claimed {
     pub level: Option<Level>,
     pub track: Option<Track>,

@@ -102,6 +102,7 @@ pub struct ExperienceBand {
 /// The kind of section a heading starts; it decides how much the evidence inside counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum SectionKind {
     /// Text before the first recognized heading.
     Preamble,

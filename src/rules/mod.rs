@@ -39,6 +39,7 @@ impl Severity {
 
 /// A finding of a rule on a posting. DOMAIN.md's `diagnostics` entries.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
@@ -60,6 +61,7 @@ pub struct Diagnostic {
 /// What a rule is about, for listing and for selecting rules as a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Category {
     /// The title against what the body implies (level, track, specialization).
     Classification,
