@@ -78,7 +78,9 @@ impl Limits {
 /// An input (or one record of it) that could not be read as a posting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
+    /// Which input it was: file path, line and record id.
     pub source: Source,
+    /// Why it could not be read. It may quote the input: `Display` shows hidden characters escaped.
     pub message: String,
 }
 
@@ -152,6 +154,7 @@ pub struct Options {
     pub title: Option<String>,
     /// Where records keep their title, text and id.
     pub fields: Fields,
+    /// How directories are walked for postings.
     pub walk: WalkOptions,
     /// A posting (a document, or a record's text) larger than this is reported as too large
     /// instead of being analyzed; records may be twice as large (their text escaped, other

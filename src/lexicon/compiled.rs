@@ -73,7 +73,9 @@ pub struct Frame {
 /// What a frame word is to its frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FrameWord {
+    /// One of the frame's verbs, in any of its word forms.
     Verb,
+    /// One of the frame's objects, singular or plural.
     Object,
 }
 
@@ -157,6 +159,7 @@ impl Scan {
 /// A match of a lexicon phrase or pattern in normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawMatch {
+    /// Byte range of the match in the normalized text.
     pub range: Range<usize>,
     /// Index into the signals, patterns or titles it came from.
     pub index: usize,
