@@ -35,7 +35,8 @@ pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
 /// twice as large.
 pub const MAX_POSTING_BYTES_LIMIT: u64 = 1 << 30;
 
-/// The default record limit (see [`Limits::record`]).
+/// The default record limit: twice [`MAX_DOCUMENT_BYTES`], because a record (a JSONL line, a
+/// JSON array element, a CSV record) holds its text escaped and other fields besides.
 pub const MAX_RECORD_BYTES: usize = Limits::new(MAX_DOCUMENT_BYTES).record;
 
 /// The size limits of a read, set by [`Options::max_posting_bytes`].

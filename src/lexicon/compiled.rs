@@ -136,7 +136,7 @@ pub struct CompiledLexicon {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scan {
     /// Every match, by start, longest first; `index` is a signal index. The matcher takes the
-    /// leftmost-longest of them after setting title mentions aside (see [`leftmost_longest`]), so
+    /// leftmost-longest of them after setting title mentions aside (see `leftmost_longest`), so
     /// that a term reaching into a mention cannot hide one beside it.
     pub terms: Vec<RawMatch>,
     /// Every match, by start, longest first; `index` is a title index. [`Scan::title_phrases`]
