@@ -167,7 +167,8 @@ pub struct Config {
     pub ignore: Vec<Selector>,
     /// Severities that replace rules' own, by rule id or category, in key order.
     pub severity: Vec<(Selector, Severity)>,
-    /// When a run fails (`fail-on`); `None` leaves it to the command line, else `error`.
+    /// When a run fails (`fail-on`); `--fail-on` overrides it, and `None` with no `--fail-on`
+    /// means `error`.
     pub fail_on: Option<FailOn>,
     /// Classifier thresholds the config moves.
     pub thresholds: Thresholds,

@@ -25,8 +25,8 @@ use std::str::FromStr;
 pub enum CueCategory {
     /// What job the body describes: product management, or another profession's work (`role:*`).
     Role,
-    /// Facts about the posting or company: years asked for, equal-opportunity text, company size
-    /// (`posting:*`).
+    /// Facts about the posting or company: team scope, success metrics, equal-opportunity text,
+    /// company size (`posting:*`).
     Posting,
     /// Nouns that name a job in a title, of any profession (`title:*`).
     Title,
@@ -35,7 +35,7 @@ pub enum CueCategory {
 }
 
 impl CueCategory {
-    /// All categories, in id order.
+    /// All categories, in declaration order.
     pub const ALL: [CueCategory; 4] = [
         CueCategory::Role,
         CueCategory::Posting,

@@ -22,7 +22,7 @@ use std::ops::Range;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
-    /// Worth knowing; does not fail a check.
+    /// Worth knowing; fails a run only with `fail-on = "info"`.
     Info,
     /// Likely a problem in the posting.
     Warning,
