@@ -89,7 +89,8 @@ pub enum TitleKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TitleEntry {
-    /// The phrases, matched as whole words in the normalized title.
+    /// The phrases, matched on word boundaries in normalized text: in titles, and as title
+    /// mentions in bodies.
     pub phrases: Vec<String>,
     /// Whether the phrases name the role or qualify it.
     pub kind: TitleKind,
@@ -184,7 +185,8 @@ impl SectionKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionEntry {
-    /// Heading texts, matched against a line normalized the same way as postings.
+    /// Heading texts, matched against normalized lines (or inline, in text that lost its line
+    /// breaks).
     pub headings: Vec<String>,
     /// The kind of section these headings start; never `preamble`.
     pub kind: SectionKind,
