@@ -56,8 +56,11 @@ pub struct Totals {
     /// Level evidence from years of experience, kept apart: years break ties between
     /// neighbouring ranks and never decide alone.
     pub years: BTreeMap<Level, f64>,
+    /// People-management evidence (`track:manager`), summed weight.
     pub manager: f64,
+    /// Explicit individual-contributor evidence (`track:ic`), summed weight.
     pub ic: f64,
+    /// Specialization evidence, summed weight per specialization.
     pub specializations: BTreeMap<Specialization, f64>,
     /// The distinct lexicon entries behind the level evidence, with their rank; people-management
     /// entries count at every rank from 4 up.
@@ -65,6 +68,7 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Sums the weights of `evidence` by what each piece supports.
     pub fn new(evidence: &[Found]) -> Totals {
         let mut t = Totals::default();
         for e in evidence {
@@ -116,8 +120,11 @@ impl Totals {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Implied {
+    /// The implied level; `null` when the body has too little evidence (below `min_evidence`).
     pub level: Option<Level>,
+    /// The implied level's track; `null` exactly when `level` is.
     pub track: Option<Track>,
+    /// The primary specialization, `core` when none stands out; `null` exactly when `level` is.
     pub specialization: Option<Specialization>,
     /// How sure the level is, from 0 to 1.
     pub confidence: f64,

@@ -48,10 +48,13 @@ pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 /// A config that cannot be read or is not valid, with the file, line and key when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
+    /// The config file, as given.
     pub file: String,
+    /// The 1-based line in the file at fault, when the parser or validator knows it.
     pub line: Option<usize>,
     /// The key at fault, dotted with its table (`thresholds.confident`).
     pub key: Option<String>,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -74,9 +77,13 @@ impl std::error::Error for ConfigError {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
+    /// Fail on an `error` diagnostic (the default).
     Error,
+    /// Fail on a `warning` or `error` diagnostic.
     Warning,
+    /// Fail on any diagnostic.
     Info,
+    /// Never fail because of diagnostics (input errors still do).
     Never,
 }
 
@@ -160,7 +167,10 @@ pub struct Config {
     pub ignore: Vec<Selector>,
     /// Severities that replace rules' own, by rule id or category, in key order.
     pub severity: Vec<(Selector, Severity)>,
+    /// When a run fails (`fail-on`); `--fail-on` overrides it, and `None` with no `--fail-on`
+    /// means `error`.
     pub fail_on: Option<FailOn>,
+    /// Classifier thresholds the config moves.
     pub thresholds: Thresholds,
     /// Lexicon files or directories, resolved against the config file's directory, layered on
     /// the base lexicon in this order.

@@ -23,13 +23,19 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CueCategory {
+    /// What job the body describes: product management, or another profession's work (`role:*`).
     Role,
+    /// Facts about the posting or company: team scope, success metrics, equal-opportunity text,
+    /// company size (`posting:*`).
     Posting,
+    /// Nouns that name a job in a title, of any profession (`title:*`).
     Title,
+    /// Wording that job-posting linters flag: gendered, hyped, exclusionary or empty (`wording:*`).
     Wording,
 }
 
 impl CueCategory {
+    /// All categories, in declaration order.
     pub const ALL: [CueCategory; 4] = [
         CueCategory::Role,
         CueCategory::Posting,
@@ -37,6 +43,7 @@ impl CueCategory {
         CueCategory::Wording,
     ];
 
+    /// The category's id, the part before the colon in a cue's `<category>:<name>`.
     pub fn id(self) -> &'static str {
         match self {
             CueCategory::Role => "role",
@@ -57,8 +64,10 @@ macro_rules! cues {
         }
 
         impl Cue {
+            /// Every cue, in declaration order (role, posting, title, then wording cues).
             pub const ALL: &'static [Cue] = &[$(Cue::$variant,)*];
 
+            /// The category the cue belongs to.
             pub fn category(self) -> CueCategory {
                 match self {
                     $(Cue::$variant => CueCategory::$category,)*
@@ -200,6 +209,7 @@ impl<'de> Deserialize<'de> for Cue {
 /// One match of a cue in a body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CueMatch {
+    /// Which cue matched.
     pub cue: Cue,
     /// The lexicon entry's weight.
     pub weight: f64,
@@ -207,6 +217,7 @@ pub struct CueMatch {
     pub range: Range<usize>,
     /// Byte range in the body.
     pub span: Range<usize>,
+    /// The section of the body it stands in.
     pub section: SectionKind,
 }
 
@@ -219,6 +230,7 @@ pub struct CueMatches {
 }
 
 impl CueMatches {
+    /// Every match, in reading order.
     pub fn all(&self) -> &[CueMatch] {
         &self.matches
     }
@@ -286,6 +298,7 @@ impl CueLexicon {
         }
     }
 
+    /// The cue categories this lexicon selects, whose matches and patterns it reads.
     pub fn categories(&self) -> &[CueCategory] {
         &self.categories
     }

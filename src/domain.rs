@@ -10,13 +10,17 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Track {
+    /// Individual contributor: leads product work without managing people (`ic`).
     Ic,
+    /// Manages people, usually other product managers (`manager`).
     Manager,
 }
 
 impl Track {
+    /// Both tracks, `ic` first.
     pub const ALL: [Track; 2] = [Track::Ic, Track::Manager];
 
+    /// The stable id used in JSON output, configuration and lexicon files: `ic` or `manager`.
     pub fn id(self) -> &'static str {
         match self {
             Track::Ic => "ic",
@@ -29,13 +33,21 @@ impl Track {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
+    /// Associate, junior or rotational PM, Product Manager I (`associate`, rank 1, IC).
     Associate,
+    /// Product Manager, Product Manager II (`pm`, rank 2, IC).
     Pm,
+    /// Senior PM, Product Manager III (`senior`, rank 3, IC).
     Senior,
+    /// Staff, principal or IC lead PM (`principal`, rank 4, IC).
     Principal,
+    /// Group PM, a lead who manages PMs (`group`, rank 4, manager).
     Group,
+    /// Director of Product or Product Management (`director`, rank 5, manager).
     Director,
+    /// VP or Head of Product (`vp`, rank 6, manager).
     Vp,
+    /// Chief Product Officer (`cpo`, rank 7, manager).
     Cpo,
 }
 
@@ -52,6 +64,7 @@ impl Level {
         Level::Cpo,
     ];
 
+    /// The stable id used in JSON output, configuration and lexicon files, e.g. `senior`.
     pub fn id(self) -> &'static str {
         match self {
             Level::Associate => "associate",
@@ -78,6 +91,7 @@ impl Level {
         }
     }
 
+    /// The track this level belongs to: `associate` to `principal` are IC, `group` and above manage.
     pub fn track(self) -> Track {
         match self {
             Level::Associate | Level::Pm | Level::Senior | Level::Principal => Track::Ic,
@@ -120,17 +134,27 @@ impl Level {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Specialization {
+    /// Generalist PM of customer-facing features end to end (`core`); the default when nothing
+    /// specific stands out.
     Core,
+    /// Internal platforms, APIs, shared services and developer experience (`platform`).
     Platform,
+    /// Architecture, technical specs, interface contracts and migrations (`technical`).
     Technical,
+    /// Funnels, activation, retention, experiments and monetization (`growth`).
     Growth,
+    /// Data platforms, BI, metrics layers, pipelines and governance (`data`).
     Data,
+    /// Models, evaluation, labeling, prompts and responsible AI (`ai-ml`).
     AiMl,
+    /// New ventures: product-market fit, MVPs, pivots and ambiguity (`zero-to-one`).
     ZeroToOne,
+    /// An industry or vertical: regulation, compliance, fintech, health (`domain`).
     Domain,
 }
 
 impl Specialization {
+    /// All specializations, in the order of DOMAIN.md's table (`core` first).
     pub const ALL: [Specialization; 8] = [
         Specialization::Core,
         Specialization::Platform,
@@ -142,6 +166,7 @@ impl Specialization {
         Specialization::Domain,
     ];
 
+    /// The stable id used in JSON output, configuration and lexicon files, e.g. `ai-ml`.
     pub fn id(self) -> &'static str {
         match self {
             Specialization::Core => "core",
@@ -159,8 +184,11 @@ impl Specialization {
 /// What a piece of evidence argues for: `level:<id>`, `track:<id>` or `specialization:<id>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
+    /// Evidence for a level (`level:<id>`).
     Level(Level),
+    /// Evidence for a track (`track:<id>`).
     Track(Track),
+    /// Evidence for a specialization (`specialization:<id>`).
     Specialization(Specialization),
 }
 

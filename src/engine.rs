@@ -34,9 +34,11 @@ pub struct Evidence {
     /// 1-based line and column (in characters) in the file the user has (for a page converted
     /// from HTML, the page's own).
     pub line: usize,
+    /// See `line`.
     pub column: usize,
     /// The line and column just past its last character, in the same coordinates.
     pub end_line: usize,
+    /// See `end_line`.
     pub end_column: usize,
     /// What it supports: `level:<id>`, `track:<id>` or `specialization:<id>`.
     #[serde(serialize_with = "display")]
@@ -70,7 +72,9 @@ fn section_id<S: Serializer>(k: &SectionKind, s: S) -> Result<S::Ok, S::Error> {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Analysis {
+    /// What the title claims.
     pub claimed: Claimed,
+    /// What the body implies.
     pub implied: Implied,
     /// Evidence, strongest first.
     pub evidence: Vec<Evidence>,
@@ -151,6 +155,7 @@ impl Engine {
         self
     }
 
+    /// The rules the engine runs.
     pub fn rules(&self) -> &RuleSet {
         &self.rules
     }
@@ -161,6 +166,7 @@ impl Engine {
         self
     }
 
+    /// The classifier's thresholds.
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -171,6 +177,7 @@ impl Engine {
         self
     }
 
+    /// The compiled lexicon the engine matches with.
     pub fn lexicon(&self) -> &CompiledLexicon {
         &self.lexicon
     }

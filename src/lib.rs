@@ -11,6 +11,7 @@
 //! build one per process and share it.
 //!
 //! The library never prints: its printers write to the writer they are given.
+#![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod calibrate;

@@ -130,12 +130,16 @@ fn frames(
 pub struct Found {
     /// Byte range in the body.
     pub span: Range<usize>,
+    /// What the evidence supports, after any negation turned it around.
     pub supports: Target,
+    /// The lexicon entry it comes from.
     pub origin: Origin,
     /// The weight that counts: the lexicon weight, times the section factor, with repeats of the
     /// same entry counting less.
     pub weight: f64,
+    /// The seed file and section the lexicon entry cites.
     pub source: Arc<str>,
+    /// The section of the body it stands in.
     pub section: SectionKind,
     /// True when a negation turned it around ("no direct reports": manager evidence read as IC).
     pub negated: bool,

@@ -257,6 +257,7 @@ impl NormalizedText {
         }
     }
 
+    /// The normalized text.
     pub fn as_str(&self) -> &str {
         &self.text
     }
@@ -347,6 +348,7 @@ pub struct LineIndex {
 const CHAR_BLOCK: usize = 256;
 
 impl LineIndex {
+    /// Indexes the line starts (and, for non-ASCII text, character counts) of `text`.
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         // memchr's iterator: str::match_indices pays a search set-up per (short) line.

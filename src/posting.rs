@@ -18,6 +18,7 @@ pub struct Source {
 }
 
 impl Source {
+    /// The source of a file at `path`, with no line or record id.
     pub fn file(path: impl Into<String>) -> Source {
         Source {
             path: Some(path.into()),
@@ -41,7 +42,10 @@ impl std::fmt::Display for Source {
 /// One job posting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Posting {
+    /// Where the posting came from: file path, line and record id.
     pub source: Source,
+    /// The title: a document's title line (an HTML page's `<h1>`), a record's title field, or
+    /// the `--title` given.
     pub title: String,
     /// Where the title stands in `text`, when it was read from it (not for JSONL records or
     /// `--title`).
@@ -143,6 +147,7 @@ impl Posting {
         }
     }
 
+    /// The body's text, `text[body]`.
     pub fn body_text(&self) -> &str {
         &self.text[self.body.clone()]
     }
@@ -157,6 +162,7 @@ pub struct Locator<'a> {
 }
 
 impl<'a> Locator<'a> {
+    /// A locator for `posting`'s text, indexing its lines once.
     pub fn new(posting: &'a Posting) -> Locator<'a> {
         Locator {
             posting,

@@ -13,11 +13,17 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct PostingReport {
+    /// Where the posting came from: file path, line and record id.
     pub source: Source,
+    /// The posting's title; `null` when the input could not be read.
     pub title: Option<String>,
+    /// What the title claims; `null` when the input could not be read.
     pub claimed: Option<Claimed>,
+    /// What the body implies; `null` when the input could not be read.
     pub implied: Option<Implied>,
+    /// The evidence behind `implied`, strongest first; empty for an input that could not be read.
     pub evidence: Vec<Evidence>,
+    /// What the rules found; empty for an input that could not be read.
     pub diagnostics: Vec<Diagnostic>,
     /// Why the input could not be analyzed; `null` when it was.
     pub error: Option<String>,
@@ -37,6 +43,8 @@ impl PostingReport {
         }
     }
 
+    /// The result of an input that could not be read or parsed: its source and `error`, no
+    /// classification.
     pub fn failed(error: &InputError) -> PostingReport {
         PostingReport {
             source: error.source.clone(),

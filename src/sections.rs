@@ -39,6 +39,7 @@ impl Default for Sections {
 }
 
 impl Sections {
+    /// Splits `body` into sections at the headings the lexicon knows.
     pub fn split(body: &str, lexicon: &CompiledLexicon) -> Sections {
         let mut starts = vec![(0, SectionKind::Preamble)];
         let mut offset = 0;

@@ -52,6 +52,7 @@ pub enum Scope {
 pub struct Suppression {
     /// Rule ids; empty means every rule.
     pub rules: Vec<String>,
+    /// Where the suppression applies: the whole posting or one line.
     pub scope: Scope,
     /// The marker as written, for messages.
     pub marker: String,
@@ -66,12 +67,16 @@ pub struct Suppression {
 /// A marker found on one line: its kind, ids and byte range in the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
+    /// Which marker syntax it is.
     pub kind: MarkerKind,
+    /// Rule ids it names; empty means every rule.
     pub rules: Vec<String>,
+    /// Byte range of the marker in the line.
     pub range: Range<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The syntax of a suppression marker.
 pub enum MarkerKind {
     /// `<!-- jdlint-disable ... -->`
     Disable,

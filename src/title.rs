@@ -17,8 +17,13 @@ use std::ops::Range;
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Claimed {
+    /// The highest level the title's phrases name (`pm` for a bare role noun); `null` when the
+    /// title has no product-management role noun.
     pub level: Option<Level>,
+    /// The claimed level's track; `null` exactly when `level` is.
     pub track: Option<Track>,
+    /// The specialization a title qualifier names ("growth", "technical"); `null` when none does
+    /// or the title names no role.
     pub specialization: Option<Specialization>,
     /// The title phrases that decided, with where they are in the title.
     pub matched: Vec<TitleMatch>,
@@ -27,15 +32,22 @@ pub struct Claimed {
 /// A title phrase found in a title.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TitleMatch {
+    /// The phrase as written in the title.
     pub text: String,
     /// Byte range in the title.
     #[serde(skip)]
     pub span: Range<usize>,
+    /// Whether the phrase is a role noun or a qualifier.
     pub kind: TitleKind,
+    /// The level the phrase names, if any.
     pub level: Option<Level>,
+    /// The specialization the phrase names, if any.
     pub specialization: Option<Specialization>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The lexicon's caveat about the phrase (e.g. that "Lead PM" reads differently across
+    /// companies); omitted from JSON when there is none.
     pub note: Option<String>,
+    /// The lexicon entry's seed reference (`NNN: Section`).
     pub source: String,
 }
 

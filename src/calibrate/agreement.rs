@@ -33,10 +33,13 @@ pub struct Confusion {
 }
 
 impl Confusion {
+    /// Counts one posting: its reference level (row) and the level it is compared with (column);
+    /// `None` is the "no level" row or column.
     pub fn add(&mut self, reference: Option<Level>, compared: Option<Level>) {
         self.counts[index(reference)][index(compared)] += 1;
     }
 
+    /// Adds every count of `other` to this table.
     pub fn merge(&mut self, other: &Confusion) {
         for (row, other_row) in self.counts.iter_mut().zip(&other.counts) {
             for (cell, other_cell) in row.iter_mut().zip(other_row) {
@@ -45,6 +48,7 @@ impl Confusion {
         }
     }
 
+    /// Postings counted with this reference level and this compared level.
     pub fn count(&self, reference: Option<Level>, compared: Option<Level>) -> u64 {
         self.counts[index(reference)][index(compared)]
     }

@@ -18,21 +18,26 @@ const MIN_SHARE: f64 = 0.8;
 /// A labelled posting's title.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TitleExample {
+    /// The title as written.
     pub title: String,
     /// The level the title parser reads from it.
     pub claimed: Option<Level>,
+    /// The level people assigned to the posting.
     pub label: Level,
 }
 
 /// A title learned as an alias.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Alias {
+    /// The title, in the first spelling seen.
     pub title: String,
     /// What the title parser read before.
     pub from: Option<Level>,
+    /// The level it is now read as: the label most of its postings carry.
     pub to: Level,
     /// Postings with this title, and how many of them carry the label `to`.
     pub postings: u64,
+    /// How many of `postings` carry the label `to`.
     pub agreeing: u64,
 }
 
@@ -40,9 +45,14 @@ pub struct Alias {
 /// other folds (held out), and with the aliases written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AliasReport {
+    /// Title against label on every posting, before any alias.
     pub before: Agreement,
+    /// Title against label with aliases learned on the other folds only: the gain to expect on
+    /// postings not yet seen.
     pub held_out: Agreement,
+    /// Title against label with the aliases written, on the postings they were learned from.
     pub fitted: Agreement,
+    /// The aliases learned, to be written as title entries of an overlay.
     pub aliases: Vec<Alias>,
 }
 

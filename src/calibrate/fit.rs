@@ -45,6 +45,7 @@ const MAX_WEIGHT: f64 = 10.0;
 /// contributed, and the evidence that fitting does not adjust (patterns, years bands).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Example {
+    /// The level the posting is compared against: its label, or its title's level.
     pub reference: Level,
     /// Each adjustable piece: its fit entry, target, weight and the engine's lexicon origin (so
     /// that prediction counts years and independent entries as the engine does).
@@ -53,6 +54,7 @@ pub struct Example {
 }
 
 impl Example {
+    /// Splits `evidence` into what fitting adjusts (entries in `index`) and what it keeps fixed.
     pub fn new(reference: Level, evidence: &[Evidence], index: &TermIndex) -> Example {
         let mut adjustable = Vec::new();
         let mut fixed = Totals::default();
@@ -297,6 +299,7 @@ fn log_scales(weights: &[f64], index: &TermIndex) -> Vec<f64> {
 pub struct FitReport {
     /// Postings with a reference level, all used.
     pub postings: u64,
+    /// How many folds the postings were split into for the held-out figures (at least 2).
     pub folds: usize,
     /// The default lexicon on every posting.
     pub before: Agreement,
@@ -316,12 +319,17 @@ pub struct FitReport {
 /// One entry whose weight the fit changed: a signal (its terms) or a years band (its range).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WeightChange {
+    /// The signal's terms; empty for a years band.
     pub terms: Vec<String>,
     /// A band's years, `min-max`; `null` for a signal.
     pub years: Option<String>,
+    /// What the entry supports, e.g. `level:senior`.
     pub supports: String,
+    /// The seed reference the entry cites.
     pub source: String,
+    /// The weight before the fit.
     pub from: f64,
+    /// The fitted weight, written to the overlay.
     pub to: f64,
 }
 
@@ -330,7 +338,9 @@ pub struct WeightChange {
 /// overlay's bands replace the default's).
 #[derive(Debug, Clone)]
 pub struct Fit {
+    /// What the fit did, for the user to judge.
     pub report: FitReport,
+    /// The lexicon overlay holding the fitted weights, to be written as a file.
     pub overlay: LexiconFile,
 }
 

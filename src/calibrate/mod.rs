@@ -48,7 +48,9 @@ pub struct Options {
 /// An input that could not be calibrated: unreadable, or with a label that is not a level.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RecordError {
+    /// Which input it was: file path, line and record id.
     pub source: Source,
+    /// Why it could not be used.
     pub message: String,
 }
 
@@ -57,15 +59,20 @@ pub struct RecordError {
 pub struct Comparison {
     /// `title-vs-body`, `label-vs-body` or `label-vs-title`.
     pub name: &'static str,
+    /// Postings by reference level against compared level.
     pub confusion: Confusion,
+    /// The agreement figures read off `confusion`.
     pub agreement: Agreement,
 }
 
 /// The postings of one group or specialization, compared on the main reference.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Slice {
+    /// The group value or specialization id these postings share.
     pub name: String,
+    /// The slice's postings by reference level against implied level.
     pub confusion: Confusion,
+    /// The agreement figures read off `confusion`.
     pub agreement: Agreement,
 }
 
@@ -80,7 +87,9 @@ pub struct Report {
     pub errors: Vec<RecordError>,
     /// What the body is compared against: `title`, or `label` with `--labels`.
     pub reference: &'static str,
+    /// The record field postings were grouped by; `null` without `--group-by`.
     pub group_by: Option<String>,
+    /// The record field labels were read from; `null` without `--labels`.
     pub labels: Option<String>,
     /// A few plain-language sentences that sum the report up.
     pub summary: Vec<String>,
@@ -94,6 +103,7 @@ pub struct Report {
     pub by_group: Vec<Slice>,
     /// The postings whose reference and body disagree most, worst first.
     pub outliers: Vec<Outlier>,
+    /// Which lexicon terms matched, which never did, and which decided the most postings.
     pub lexicon_usage: LexiconUsage,
     /// The engine's confidence against agreement with the reference.
     pub reliability: Reliability,
@@ -103,8 +113,13 @@ pub struct Report {
 /// learn aliases from).
 #[derive(Debug, Clone)]
 pub struct Calibration {
+    /// The counts and figures to render.
     pub report: Report,
+    /// Each posting with a reference level, reduced to its evidence by lexicon entry; empty
+    /// unless [`Options::fit`].
     pub examples: Vec<Example>,
+    /// Each labelled posting's title with its label, for alias learning; empty unless both
+    /// [`Options::fit`] and labels are given.
     pub titles: Vec<TitleExample>,
 }
 

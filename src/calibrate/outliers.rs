@@ -48,7 +48,9 @@ impl Severity {
 /// One outlier.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outlier {
+    /// Where the posting came from: file path, line and record id.
     pub source: Source,
+    /// The posting's title as written.
     pub title: String,
     /// The posting's group value (`(none)` without `--group-by` or without the field).
     pub group: String,
@@ -58,9 +60,11 @@ pub struct Outlier {
     pub claimed: Option<Level>,
     /// The label's level, with `--labels`.
     pub label: Option<Level>,
+    /// The level the body implies; `null` with too little evidence.
     pub implied: Option<Level>,
     /// Reference rank minus implied rank: positive when the title (or label) sits higher.
     pub rank_difference: i8,
+    /// The engine's confidence in `implied`, from 0 to 1.
     pub confidence: f64,
     /// The strongest level and track evidence, with the text around it on its line.
     pub evidence: Vec<Quote>,
@@ -69,9 +73,13 @@ pub struct Outlier {
 /// A piece of evidence in the words around it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
+    /// The evidence phrase as it stands in the posting.
     pub text: String,
+    /// What it supports, e.g. `level:director` or `track:manager`.
     pub supports: String,
+    /// The weight that counted, after the section factor and repeats.
     pub weight: f64,
+    /// The 1-based line of the phrase in its file.
     pub line: usize,
     /// The line before the phrase (at most 90 characters, `…` where cut).
     pub before: String,
@@ -80,6 +88,7 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// Quotes `e` with the rest of its line in `posting` around it.
     pub fn new(posting: &Posting, e: &Evidence) -> Quote {
         let text = &posting.text;
         let start = e.span.start.min(text.len());
@@ -148,6 +157,7 @@ pub struct OutlierPicker {
 }
 
 impl OutlierPicker {
+    /// A picker that keeps at most `capacity` outliers.
     pub fn new(capacity: usize) -> OutlierPicker {
         OutlierPicker {
             capacity,
@@ -164,6 +174,7 @@ impl OutlierPicker {
                 .is_some_and(|Reverse(least)| severity > least.0)
     }
 
+    /// Offers an outlier; it is kept if among the `capacity` most severe seen so far.
     pub fn add(&mut self, severity: Severity, outlier: Outlier) {
         if !self.wants(severity) {
             return;

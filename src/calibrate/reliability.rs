@@ -16,6 +16,8 @@ pub struct ReliabilityCounter {
 }
 
 impl ReliabilityCounter {
+    /// Counts one posting: the engine's `confidence` (clamped to 0..=1) and whether its implied
+    /// level equals the reference level.
     pub fn add(&mut self, confidence: f64, agreed: bool) {
         let bin = ((confidence.clamp(0.0, 1.0) * BINS as f64) as usize).min(BINS - 1);
         self.postings[bin] += 1;
@@ -23,6 +25,7 @@ impl ReliabilityCounter {
         self.confidence[bin] += confidence;
     }
 
+    /// The table of the postings counted so far.
     pub fn finish(&self) -> Reliability {
         let total: u64 = self.postings.iter().sum();
         let bins: Vec<Bin> = (0..BINS)
@@ -55,6 +58,7 @@ impl ReliabilityCounter {
 /// The reliability table. Only postings with both a reference level and an implied level count.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reliability {
+    /// Postings counted: those with both a reference level and an implied level.
     pub postings: u64,
     /// The non-empty bins, lowest first.
     pub bins: Vec<Bin>,
@@ -66,9 +70,13 @@ pub struct Reliability {
 /// One confidence bin, `[lower, upper)`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bin {
+    /// The bin's lowest confidence (inclusive).
     pub lower: f64,
+    /// The bin's highest confidence (exclusive, except 1 in the last bin).
     pub upper: f64,
+    /// Postings whose confidence falls in the bin.
     pub postings: u64,
+    /// The mean confidence of those postings.
     pub mean_confidence: f64,
     /// Share of the bin's postings whose implied level equals the reference level.
     pub agreement: f64,

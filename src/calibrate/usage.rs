@@ -21,14 +21,18 @@ pub struct Entry {
     pub terms: Vec<String>,
     /// A band's inclusive range of years.
     pub years: Option<(u32, u32)>,
+    /// What the entry supports.
     pub supports: Target,
+    /// The entry's weight in the lexicon.
     pub weight: f64,
+    /// The seed reference the entry cites.
     pub source: String,
 }
 
 /// The lexicon's literal signal entries, indexed by normalized term, then its years bands.
 #[derive(Debug, Clone)]
 pub struct TermIndex {
+    /// The signal entries, then the years bands; an entry's number is its place here.
     pub entries: Vec<Entry>,
     /// Normalized term -> (term number, entry number).
     by_term: HashMap<String, (u32, u32)>,
@@ -37,6 +41,7 @@ pub struct TermIndex {
 }
 
 impl TermIndex {
+    /// Indexes the literal signal entries and years bands of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> TermIndex {
         let mut index = TermIndex {
             entries: Vec::with_capacity(lexicon.signals.len()),
@@ -100,6 +105,7 @@ impl TermIndex {
         (found == entry).then_some((term, entry))
     }
 
+    /// How many distinct normalized terms the index holds.
     pub fn term_count(&self) -> usize {
         self.terms.len()
     }
@@ -137,6 +143,7 @@ pub struct UsageCounter {
 }
 
 impl UsageCounter {
+    /// A counter with no posting counted yet, for the terms of `index`.
     pub fn new(index: &TermIndex) -> UsageCounter {
         UsageCounter {
             matched: vec![false; index.term_count()],
@@ -158,6 +165,7 @@ impl UsageCounter {
         }
     }
 
+    /// The usage of the postings counted so far.
     pub fn finish(&self, index: &TermIndex) -> LexiconUsage {
         let mut deciding: Vec<DecidingTerm> = self
             .deciding
@@ -233,15 +241,22 @@ pub struct DecidingTerm {
     pub term: String,
     /// `term` or `pattern` (a regex pattern or a years-of-experience band).
     pub kind: &'static str,
+    /// What it supports, e.g. `level:director`.
     pub supports: String,
+    /// The seed reference of its lexicon entry.
     pub source: String,
+    /// How many postings it decided.
     pub postings: u64,
 }
 
+/// A literal lexicon term that matched in no posting.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UnmatchedTerm {
+    /// The term, normalized the same way postings are.
     pub term: String,
+    /// What it supports, e.g. `level:senior`.
     pub supports: String,
+    /// The seed reference of its lexicon entry.
     pub source: String,
 }
 

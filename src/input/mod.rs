@@ -35,7 +35,8 @@ pub const MAX_DOCUMENT_BYTES: usize = 4 << 20;
 /// twice as large.
 pub const MAX_POSTING_BYTES_LIMIT: u64 = 1 << 30;
 
-/// The default record limit (see [`Limits::record`]).
+/// The default record limit: twice [`MAX_DOCUMENT_BYTES`], because a record (a JSONL line, a
+/// JSON array element, a CSV record) holds its text escaped and other fields besides.
 pub const MAX_RECORD_BYTES: usize = Limits::new(MAX_DOCUMENT_BYTES).record;
 
 /// The size limits of a read, set by [`Options::max_posting_bytes`].
@@ -78,7 +79,9 @@ impl Limits {
 /// An input (or one record of it) that could not be read as a posting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
+    /// Which input it was: file path, line and record id.
     pub source: Source,
+    /// Why it could not be read. It may quote the input: `Display` shows hidden characters escaped.
     pub message: String,
 }
 
@@ -152,6 +155,7 @@ pub struct Options {
     pub title: Option<String>,
     /// Where records keep their title, text and id.
     pub fields: Fields,
+    /// How directories are walked for postings.
     pub walk: WalkOptions,
     /// A posting (a document, or a record's text) larger than this is reported as too large
     /// instead of being analyzed; records may be twice as large (their text escaped, other

@@ -11,9 +11,11 @@ use std::collections::BTreeMap;
 /// of the same name, or failing that one that differs only in ASCII case (`Title`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fields {
+    /// The field a record's title is read from (`title` by default).
     pub title: String,
     /// The first of these that a record has is its text.
     pub text: Vec<String>,
+    /// The field a record's id is read from (`id` by default).
     pub id: String,
 }
 

@@ -73,7 +73,9 @@ pub struct Frame {
 /// What a frame word is to its frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FrameWord {
+    /// One of the frame's verbs, in any of its word forms.
     Verb,
+    /// One of the frame's objects, singular or plural.
     Object,
 }
 
@@ -134,7 +136,7 @@ pub struct CompiledLexicon {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scan {
     /// Every match, by start, longest first; `index` is a signal index. The matcher takes the
-    /// leftmost-longest of them after setting title mentions aside (see [`leftmost_longest`]), so
+    /// leftmost-longest of them after setting title mentions aside (see `leftmost_longest`), so
     /// that a term reaching into a mention cannot hide one beside it.
     pub terms: Vec<RawMatch>,
     /// Every match, by start, longest first; `index` is a title index. [`Scan::title_phrases`]
@@ -157,6 +159,7 @@ impl Scan {
 /// A match of a lexicon phrase or pattern in normalized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawMatch {
+    /// Byte range of the match in the normalized text.
     pub range: Range<usize>,
     /// Index into the signals, patterns or titles it came from.
     pub index: usize,

@@ -24,9 +24,13 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicon.rs"));
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignalEntry {
+    /// Literal phrases, matched as whole words in text normalized the same way as postings.
     pub terms: Vec<String>,
+    /// What a match is evidence for: `level:<id>`, `track:<id>` or `specialization:<id>`.
     pub supports: Target,
+    /// How much one match counts, in (0, 10], before the section factor and repeats.
     pub weight: f64,
+    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
     pub source: String,
 }
 
@@ -44,8 +48,11 @@ pub struct FrameEntry {
     /// mentions cannot change the verdict.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub role_objects: bool,
+    /// What a verb-and-object match is evidence for.
     pub supports: Target,
+    /// How much one match counts, in (0, 10], before the section factor and repeats.
     pub weight: f64,
+    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
     pub source: String,
 }
 
@@ -53,9 +60,14 @@ pub struct FrameEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PatternEntry {
+    /// The regular expression, matched against the normalized text; it must not match the
+    /// empty string.
     pub pattern: String,
+    /// What a match is evidence for.
     pub supports: Target,
+    /// How much one match counts, in (0, 10], before the section factor and repeats.
     pub weight: f64,
+    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
     pub source: String,
     /// A `posting:*` cue that voids the pattern in a body that has it: "reports to the CEO" says
     /// nothing of level at a 20-person startup, where every PM does.
@@ -77,14 +89,22 @@ pub enum TitleKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TitleEntry {
+    /// The phrases, matched on word boundaries in normalized text: in titles, and as title
+    /// mentions in bodies.
     pub phrases: Vec<String>,
+    /// Whether the phrases name the role or qualify it.
     pub kind: TitleKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The level the phrases claim; `None` for a role noun that names none ("product manager"
+    /// claims `pm` only by default) or a specialization qualifier.
     pub level: Option<Level>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The specialization the phrases claim, if any. A qualifier needs this or `level`.
     pub specialization: Option<Specialization>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A caveat shown with the match, e.g. that the title reads differently across companies.
     pub note: Option<String>,
+    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
     pub source: String,
 }
 
@@ -92,10 +112,15 @@ pub struct TitleEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExperienceBand {
+    /// The fewest years the band covers (inclusive).
     pub min_years: u32,
+    /// The most years the band covers (inclusive); at least `min_years`.
     pub max_years: u32,
+    /// The level the band is evidence for; it must be a `level:<id>`.
     pub supports: Target,
+    /// How much a years requirement in the band counts, in (0, 10].
     pub weight: f64,
+    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
     pub source: String,
 }
 
@@ -106,13 +131,21 @@ pub struct ExperienceBand {
 pub enum SectionKind {
     /// Text before the first recognized heading.
     Preamble,
+    /// About the company ("About us"): not evidence.
     About,
+    /// A summary of the role ("The role"): full evidence.
     Role,
+    /// What the person will do: full evidence.
     Responsibilities,
+    /// What the person must have: full evidence.
     Requirements,
+    /// Preferred, not required ("Nice to have"): half evidence.
     NiceToHave,
+    /// Pay, perks and benefits: not evidence.
     Benefits,
+    /// Equal-opportunity and other legal text: not evidence.
     Legal,
+    /// How to apply: not evidence.
     Apply,
 }
 
@@ -132,6 +165,7 @@ impl SectionKind {
         }
     }
 
+    /// The kebab-case id used in lexicon files and in evidence's `section`, e.g. `nice-to-have`.
     pub fn id(self) -> &'static str {
         match self {
             SectionKind::Preamble => "preamble",
@@ -151,7 +185,10 @@ impl SectionKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionEntry {
+    /// Heading texts, matched against normalized lines (or inline, in text that lost its line
+    /// breaks).
     pub headings: Vec<String>,
+    /// The kind of section these headings start; never `preamble`.
     pub kind: SectionKind,
 }
 
@@ -159,7 +196,9 @@ pub struct SectionEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NegationEntry {
+    /// The negating words or phrases ("no", "without").
     pub words: Vec<String>,
+    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
     pub source: String,
 }
 
@@ -172,6 +211,7 @@ pub struct CueEntry {
     /// `<category>:<name>`, e.g. `role:design` or `wording:hype-title`.
     pub cue: Cue,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Literal phrases, matched as whole words in text normalized the same way as postings.
     pub terms: Vec<String>,
     /// Regular expressions over the normalized text, for cues a word list cannot say.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -196,20 +236,28 @@ fn is_unit_weight(w: &f64) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct LexiconFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Literal-phrase signals.
     pub signals: Vec<SignalEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Verb-and-object frames.
     pub frames: Vec<FrameEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Regular-expression signals.
     pub patterns: Vec<PatternEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Phrases the title parser reads titles with.
     pub titles: Vec<TitleEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Years-of-experience bands; an overlay's bands replace the base's.
     pub experience: Vec<ExperienceBand>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Section headings.
     pub sections: Vec<SectionEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Negating words.
     pub negations: Vec<NegationEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Cues for the rule catalogue.
     pub cues: Vec<CueEntry>,
 }
 
@@ -233,6 +281,7 @@ pub struct LexiconError {
     pub file: String,
     /// The entry, e.g. `signals[3] ("mentor")`, when the problem is in one.
     pub entry: Option<String>,
+    /// What is wrong with it.
     pub message: String,
 }
 
@@ -250,7 +299,9 @@ impl std::error::Error for LexiconError {}
 /// Where an entry came from, for error messages and evidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Origin {
+    /// The file it was loaded from, as the user named it (or its path inside the default lexicon).
     pub file: String,
+    /// The entry within the file, e.g. `signals[3] ("mentor")`.
     pub entry: String,
 }
 
@@ -263,7 +314,9 @@ impl fmt::Display for Origin {
 /// A lexicon entry with the place it was loaded from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Located<T> {
+    /// The entry.
     pub value: T,
+    /// The file and entry it was loaded from.
     pub origin: Origin,
 }
 

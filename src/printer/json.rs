@@ -9,11 +9,13 @@ use crate::Level;
 use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
+/// The `--format jsonl` reporter: one JSON object per posting, one per line, in input order.
 pub struct Jsonl {
     out: Sink,
 }
 
 impl Jsonl {
+    /// A reporter writing to `out`.
     pub fn new(out: Sink) -> Jsonl {
         Jsonl { out }
     }
@@ -39,12 +41,14 @@ impl Reporter for Jsonl {
     }
 }
 
+/// The `--format json` reporter: one JSON document with the version and a `postings` array.
 pub struct Json {
     out: Sink,
     first: bool,
 }
 
 impl Json {
+    /// A reporter writing to `out`.
     pub fn new(out: Sink) -> Json {
         Json { out, first: true }
     }

@@ -41,10 +41,15 @@ pub type Sink = Box<dyn Write + Send + Sync>;
 /// Counts for the summary and the exit code.
 #[derive(Debug, Default)]
 pub struct Summary {
+    /// Postings analyzed (inputs that could not be read are not counted here).
     pub postings: usize,
+    /// Inputs (or records) that could not be read or parsed.
     pub input_errors: usize,
+    /// Diagnostics of severity `error`.
     pub errors: usize,
+    /// Diagnostics of severity `warning`.
     pub warnings: usize,
+    /// Diagnostics of severity `info`.
     pub infos: usize,
     /// The most severe diagnostic seen.
     pub highest: Option<Severity>,
@@ -55,6 +60,7 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts one posting's result: its diagnostics and implied level, or its input error.
     pub fn add(&mut self, report: &PostingReport) {
         if report.error.is_some() {
             self.input_errors += 1;

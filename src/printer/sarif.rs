@@ -32,6 +32,7 @@ const SCHEMA: &str =
 /// The base that relative artifact URIs are resolved against.
 const SRCROOT: &str = "%SRCROOT%";
 
+/// The `--format sarif` reporter: one SARIF 2.1.0 log, streamed as results arrive.
 pub struct Sarif {
     out: Sink,
     cwd: Option<PathBuf>,

@@ -22,12 +22,16 @@ use std::ops::Range;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing; fails a run only with `fail-on = "info"`.
     Info,
+    /// Likely a problem in the posting.
     Warning,
+    /// A clear problem, such as a title that claims a different level than the body implies.
     Error,
 }
 
 impl Severity {
+    /// The id used in output and configuration: `info`, `warning` or `error`.
     pub fn id(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -41,20 +45,26 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Diagnostic {
+    /// The id of the rule that found it, e.g. `title-level-mismatch`.
     pub rule: &'static str,
+    /// The severity it is reported with, after configuration overrides.
     pub severity: Severity,
+    /// What is wrong, quoting the text that shows it.
     pub message: String,
     /// 1-based line and column (in characters) where it points, in the file the user has (for
     /// a page converted from HTML, the page's own); `null` when the place is in no text (a JSONL
     /// record's title, a title given apart).
     pub line: Option<usize>,
+    /// See `line`; `null` with it.
     pub column: Option<usize>,
     /// The line and column just past the span's last character, in the same coordinates.
     pub end_line: Option<usize>,
+    /// See `end_line`; `null` with it.
     pub end_column: Option<usize>,
     /// Byte range in the posting's text that the diagnostic points at.
     #[serde(skip)]
     pub span: Option<Range<usize>>,
+    /// What to do about it; `None` when the rule offers no advice.
     pub help: Option<String>,
 }
 
@@ -76,6 +86,7 @@ pub enum Category {
 }
 
 impl Category {
+    /// All categories, in id order.
     pub const ALL: [Category; 5] = [
         Category::Classification,
         Category::Consistency,
@@ -84,6 +95,7 @@ impl Category {
         Category::Wording,
     ];
 
+    /// The kebab-case id used for listing and in selectors, e.g. `wording`.
     pub fn id(self) -> &'static str {
         match self {
             Category::Classification => "classification",
@@ -100,11 +112,14 @@ impl Category {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// Thresholds and wording are settled.
     Stable,
+    /// Runs like the others, but may still change between releases.
     Preview,
 }
 
 impl Status {
+    /// The id shown in `jdlint rules`: `stable` or `preview`.
     pub fn id(self) -> &'static str {
         match self {
             Status::Stable => "stable",
@@ -116,10 +131,15 @@ impl Status {
 /// A rule's documentation: what `jdlint rules` lists and `jdlint rule ID` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RuleDoc {
+    /// The stable kebab-case id, e.g. `title-level-mismatch`.
     pub id: &'static str,
+    /// The severity a diagnostic gets unless configuration overrides it.
     pub severity: Severity,
+    /// The group it is listed and selected with.
     pub category: Category,
+    /// Whether the rule's thresholds and wording are settled.
     pub status: Status,
+    /// One line saying what the rule reports, without a final period.
     pub summary: &'static str,
     /// What it checks and why it matters.
     pub explanation: &'static str,
@@ -169,15 +189,21 @@ impl RuleDoc {
 
 /// What a rule sees of an analysis.
 pub struct Context<'a> {
+    /// The posting being analysed: its source, title and body.
     pub posting: &'a Posting,
+    /// What the title claims: level, track and specialization.
     pub claimed: &'a Claimed,
+    /// What the body implies, with its scores and confidence.
     pub implied: &'a Implied,
+    /// The summed evidence weights behind `implied`.
     pub totals: &'a Totals,
     /// The evidence, strongest first.
     pub evidence: &'a [Evidence],
+    /// The classifier's thresholds, which rules read to agree with it.
     pub settings: &'a Settings,
     /// Where the posting's text stands in its file, built once per analysis.
     pub places: &'a Locator<'a>,
+    /// The lexicon the engine compiled, for rules that look up terms of their own.
     pub lexicon: &'a CompiledLexicon,
     /// The body, normalized.
     pub normalized: &'a NormalizedText,
@@ -310,7 +336,9 @@ impl Context<'_> {
 
 /// A rule: its documentation and its check.
 pub trait Rule: Sync {
+    /// The rule's id, severity, category and documentation.
     fn doc(&self) -> &'static RuleDoc;
+    /// Checks one analysed posting; `None` when the rule does not fire.
     fn check(&self, cx: &Context<'_>) -> Option<Diagnostic>;
 }
 
@@ -361,6 +389,7 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
 /// A rule id or category name that is neither, with the closest known ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownRule {
+    /// The selector as given.
     pub given: String,
     /// Known rule ids and category names close to `given`, closest first.
     pub suggestions: Vec<&'static str>,
@@ -382,7 +411,9 @@ impl std::error::Error for UnknownRule {}
 /// What a selector names: one rule, or every rule of a category.
 #[derive(Clone, Copy)]
 pub enum Selector {
+    /// One rule.
     Rule(&'static dyn Rule),
+    /// Every rule of a category.
     Category(Category),
 }
 
@@ -586,6 +617,7 @@ impl RuleSet {
         }
     }
 
+    /// Whether the rule with this id is in the set.
     pub fn contains(&self, id: &str) -> bool {
         self.rules.iter().any(|(r, _)| r.doc().id == id)
     }
