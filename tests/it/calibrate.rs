@@ -15,16 +15,7 @@ use std::process::{Command, Output, Stdio};
 
 const FIXTURE: &str = "fixtures/calibrate/postings.jsonl";
 const BAD_LABEL: &str = "fixtures/calibrate/bad-label.jsonl";
-const LEVELS: [&str; 8] = [
-    "associate",
-    "pm",
-    "senior",
-    "principal",
-    "group",
-    "director",
-    "vp",
-    "cpo",
-];
+use crate::common::LEVELS;
 
 /// Runs `jdlint calibrate --format json args...` and parses its output.
 fn calibrate_json(args: &[&str]) -> (Value, Output) {

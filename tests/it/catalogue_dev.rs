@@ -8,17 +8,9 @@ use crate::common;
 
 use jdlint::rules::registry;
 use jdlint::{Analysis, Engine, Posting, Source};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Deserialize)]
-struct Record {
-    id: String,
-    title: String,
-    text: String,
-}
-
-fn load(name: &str) -> Option<Vec<Record>> {
+fn load(name: &str) -> Option<Vec<common::DevRecord>> {
     common::dev_records(name)
 }
 

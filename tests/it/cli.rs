@@ -8,16 +8,7 @@ use common::*;
 use serde_json::Value;
 use std::process::{Output, Stdio};
 
-const LEVELS: [&str; 8] = [
-    "associate",
-    "pm",
-    "senior",
-    "principal",
-    "group",
-    "director",
-    "vp",
-    "cpo",
-];
+use crate::common::LEVELS;
 const TRACKS: [&str; 2] = ["ic", "manager"];
 const SPECIALIZATIONS: [&str; 8] = [
     "core",

@@ -9,17 +9,9 @@ use crate::common;
 
 use jdlint::{Engine, Level, Posting, Severity, Source, Specialization, Track};
 use regex::Regex;
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Deserialize)]
-struct Record {
-    id: String,
-    title: String,
-    text: String,
-}
-
-fn load(name: &str) -> Option<Vec<Record>> {
+fn load(name: &str) -> Option<Vec<common::DevRecord>> {
     common::dev_records(name)
 }
 
@@ -207,7 +199,7 @@ impl Figures {
     }
 }
 
-fn measure(engine: &Engine, records: &[Record]) -> Figures {
+fn measure(engine: &Engine, records: &[common::DevRecord]) -> Figures {
     let mention = title_mention();
     let mut fig = Figures::default();
     for r in records {

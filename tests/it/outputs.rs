@@ -663,16 +663,7 @@ fn the_summary_counts_postings_severities_levels_and_input_errors() {
             .filter(|d| d["severity"] == severity)
             .count()
     };
-    let levels = [
-        "associate",
-        "pm",
-        "senior",
-        "principal",
-        "group",
-        "director",
-        "vp",
-        "cpo",
-    ];
+    let levels = crate::common::LEVELS;
     let of_level = |level: Option<&str>| {
         postings
             .iter()

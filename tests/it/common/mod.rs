@@ -181,3 +181,23 @@ pub fn dev_records<T: serde::de::DeserializeOwned>(name: &str) -> Option<Vec<T>>
             .collect(),
     )
 }
+
+/// The level ids of DOMAIN.md, lowest rank first.
+pub const LEVELS: [&str; 8] = [
+    "associate",
+    "pm",
+    "senior",
+    "principal",
+    "group",
+    "director",
+    "vp",
+    "cpo",
+];
+
+/// A posting of the development set, as the classifier tests read it.
+#[derive(serde::Deserialize)]
+pub struct DevRecord {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+}
