@@ -1,7 +1,7 @@
 //! `--format json` (one document) and `--format jsonl` (one object per line), the DOMAIN.md
 //! contract. The JSON document is written piece by piece so that it too streams.
 
-use super::{Reporter, Sink, Summary};
+use super::{Reporter, Sink, StreamedArray, Summary};
 use crate::escape::is_hidden_control;
 use crate::input::Item;
 use crate::report::PostingReport;
@@ -44,13 +44,16 @@ impl Reporter for Jsonl {
 /// The `--format json` reporter: one JSON document with the version and a `postings` array.
 pub struct Json {
     out: Sink,
-    first: bool,
+    postings: StreamedArray,
 }
 
 impl Json {
     /// A reporter writing to `out`.
     pub fn new(out: Sink) -> Json {
-        Json { out, first: true }
+        Json {
+            out,
+            postings: StreamedArray::new(),
+        }
     }
 }
 
@@ -68,10 +71,7 @@ impl Reporter for Json {
     }
 
     fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
-        self.out
-            .write_all(if self.first { b"\n" } else { b",\n" })?;
-        self.first = false;
-        self.out.write_all(rendered)
+        self.postings.push(&mut self.out, rendered)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -85,7 +85,7 @@ impl Reporter for Json {
             "diagnostics": {"error": summary.errors, "warning": summary.warnings, "info": summary.infos},
             "implied_levels": implied_levels(summary),
         });
-        let close = if self.first { "]" } else { "\n  ]" };
+        let close = self.postings.close("  ");
         writeln!(self.out, "{close},\n  \"summary\": {summary}\n}}")?;
         self.out.flush()
     }

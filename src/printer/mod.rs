@@ -199,6 +199,33 @@ pub fn relative_path(path: &str, cwd: Option<&Path>) -> String {
     out
 }
 
+/// The elements of a JSON array written as they arrive: each after the separator it needs, and
+/// the closing bracket on its own line only after some element.
+struct StreamedArray {
+    empty: bool,
+}
+
+impl StreamedArray {
+    fn new() -> StreamedArray {
+        StreamedArray { empty: true }
+    }
+
+    fn push(&mut self, out: &mut impl Write, element: &[u8]) -> io::Result<()> {
+        out.write_all(if self.empty { b"\n" } else { b",\n" })?;
+        self.empty = false;
+        out.write_all(element)
+    }
+
+    /// The closing bracket, after a line break and `indent` when an element was written.
+    fn close(&self, indent: &str) -> String {
+        if self.empty {
+            "]".to_string()
+        } else {
+            format!("\n{indent}]")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

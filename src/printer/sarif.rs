@@ -14,7 +14,7 @@
 //! then not `executionSuccessful`. Results are written as they arrive: the log streams too.
 
 use super::json::to_json;
-use super::{relative_path, Place, Reporter, Sink, Summary};
+use super::{relative_path, Place, Reporter, Sink, StreamedArray, Summary};
 use crate::input::Item;
 use crate::report::PostingReport;
 use crate::rules::{registry, RuleDoc, Severity};
@@ -37,7 +37,7 @@ pub struct Sarif {
     out: Sink,
     cwd: Option<PathBuf>,
     rule_index: HashMap<&'static str, usize>,
-    first: bool,
+    results: StreamedArray,
     notifications: Vec<Value>,
 }
 
@@ -53,7 +53,7 @@ impl Sarif {
                 .enumerate()
                 .map(|(i, rule)| (rule.doc().id, i))
                 .collect(),
-            first: true,
+            results: StreamedArray::new(),
             notifications: Vec::new(),
         }
     }
@@ -159,10 +159,7 @@ impl Reporter for Sarif {
         if rendered.is_empty() {
             return Ok(());
         }
-        self.out
-            .write_all(if self.first { b"\n" } else { b",\n" })?;
-        self.first = false;
-        self.out.write_all(rendered)
+        self.results.push(&mut self.out, rendered)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -174,7 +171,7 @@ impl Reporter for Sarif {
             "executionSuccessful": summary.input_errors == 0,
             "toolExecutionNotifications": self.notifications,
         });
-        let close = if self.first { "]" } else { "\n]" };
+        let close = self.results.close("");
         writeln!(self.out, "{close},\"invocations\":[{invocation}]}}]}}")?;
         self.out.flush()
     }
