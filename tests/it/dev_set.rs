@@ -31,17 +31,6 @@ fn title_mention() -> Regex {
     .unwrap()
 }
 
-const CANONICAL_TITLES: [(Level, &str); 8] = [
-    (Level::Associate, "Associate Product Manager"),
-    (Level::Pm, "Product Manager"),
-    (Level::Senior, "Senior Product Manager"),
-    (Level::Principal, "Principal Product Manager"),
-    (Level::Group, "Group Product Manager"),
-    (Level::Director, "Director of Product"),
-    (Level::Vp, "VP of Product"),
-    (Level::Cpo, "Chief Product Officer"),
-];
-
 fn analyze(engine: &Engine, title: &str, body: &str) -> jdlint::Analysis {
     engine.analyze(&Posting::new(Source::default(), title, body))
 }
@@ -232,7 +221,7 @@ fn measure(engine: &Engine, records: &[common::DevRecord]) -> Figures {
         }
         fig.own_title_errors += usize::from(level_mismatch_error(&a));
 
-        for (level, title) in CANONICAL_TITLES {
+        for (level, title) in Level::ALL.into_iter().zip(common::CANONICAL_TITLES) {
             if level.rank().abs_diff(gold.rank()) < 2 {
                 continue;
             }
@@ -386,8 +375,7 @@ fn mismatch_messages_quote_only_evidence_for_the_implied_level() {
     let mut stray = Vec::new();
     let mut quotes = 0;
     for r in &records {
-        let titles =
-            std::iter::once(r.title.as_str()).chain(CANONICAL_TITLES.iter().map(|(_, t)| *t));
+        let titles = std::iter::once(r.title.as_str()).chain(common::CANONICAL_TITLES);
         for title in titles {
             let a = analyze(&engine, title, &r.text);
             for (q, backed) in mismatch_quotes(&a) {

@@ -35,17 +35,7 @@ const MISMATCH_RULES: [&str; 3] = [
     "title-specialization-mismatch",
 ];
 
-/// One canonical title per level, in ladder order.
-const CANONICAL_TITLES: [&str; 8] = [
-    "Associate Product Manager",
-    "Product Manager",
-    "Senior Product Manager",
-    "Principal Product Manager",
-    "Group Product Manager",
-    "Director of Product",
-    "VP of Product",
-    "Chief Product Officer",
-];
+use crate::common::CANONICAL_TITLES;
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();

@@ -38,17 +38,7 @@ fn vocabulary() -> &'static (Vec<String>, Vec<String>, Vec<String>) {
     })
 }
 
-/// One canonical title per level, in ladder order.
-const TITLES: [&str; 8] = [
-    "Associate Product Manager",
-    "Product Manager",
-    "Senior Product Manager",
-    "Principal Product Manager",
-    "Group Product Manager",
-    "Director of Product",
-    "VP of Product",
-    "Chief Product Officer",
-];
+use crate::common::CANONICAL_TITLES as TITLES;
 
 fn pick(list: fn() -> &'static [String]) -> impl Strategy<Value = String> {
     any::<prop::sample::Index>().prop_map(move |i| i.get(list()).clone())

@@ -201,3 +201,15 @@ pub struct DevRecord {
     pub title: String,
     pub text: String,
 }
+
+/// One canonical title per level, in ladder order (as [`LEVELS`]).
+pub const CANONICAL_TITLES: [&str; 8] = [
+    "Associate Product Manager",
+    "Product Manager",
+    "Senior Product Manager",
+    "Principal Product Manager",
+    "Group Product Manager",
+    "Director of Product",
+    "VP of Product",
+    "Chief Product Officer",
+];
