@@ -102,6 +102,7 @@ cues! {
     SmallCompany => Posting:"small-company", "A company small or young enough that every PM works with its founders: early-stage, a 20-person team.";
     SelfDescription => Posting:"self-description", "Words a posting introduces the job it is for with (\"we are looking for\", \"as a\", \"join us as\").";
     RoleWord => Title:"role-word", "A word that names a job in a title, of any profession (engineer, analyst, director).";
+    ProductManagerTitle => Title:"product-manager", "A noun that names a product-management job, at any level.";
     SoftwareEngineerTitle => Title:"software-engineer", "A noun that names a software engineer's job.";
     DesignerTitle => Title:"designer", "A noun that names a designer's job.";
     QualityAssuranceTitle => Title:"qa-engineer", "A noun that names a QA engineer's or tester's job.";
@@ -135,6 +136,7 @@ impl Cue {
     /// The job a `title:*` job noun names, as its `role:*` cue.
     pub fn role_named(self) -> Option<Cue> {
         Some(match self {
+            Cue::ProductManagerTitle => Cue::ProductManagement,
             Cue::SoftwareEngineerTitle => Cue::SoftwareEngineering,
             Cue::DesignerTitle => Cue::Design,
             Cue::QualityAssuranceTitle => Cue::QualityAssurance,

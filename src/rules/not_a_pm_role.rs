@@ -23,7 +23,8 @@ engineering manager's, an analyst's (statistics, ad hoc analysis and requirement
 others), or an engineer's, designer's or tester's job gets posted as \"Product Manager\". The rule weighs the body's cues for each of these jobs (the lexicon's `role:*` cues, in \
 the responsibilities and requirements, less in the company pitch, not in legal text), and a \
 self-description that names another job (\"we are looking for a QA engineer\", \"as a UI designer, \
-you will\", a \"Job title: Delivery Manager\" line) weighs most of all; these are set against the body's product-management cues, and fires when another job clearly outweighs product management. The \
+you will\", a \"Job title: Delivery Manager\" line) weighs most of all, and one that names a \
+product-management job (\"we are looking for a technical product manager\") counts for product management; these are set against the body's product-management cues, and fires when another job clearly outweighs product management. The \
 wrong title sends the posting to the wrong candidates and the wrong pay band.",
     instead: "Title the posting for the job the body describes (\"Project Manager\", \"Product \
 Owner\", \"Product Marketing Manager\", \"Engineering Manager\", \"Product \
@@ -39,9 +40,9 @@ role owns: the problems it chooses, the roadmap it sets and the outcomes it answ
 };
 
 /// Another job's cues must reach this weight before the body can read as that job.
-const MIN_OTHER: f64 = 4.0;
+const MIN_OTHER: f64 = 3.0;
 /// And outweigh the product-management cues this many times.
-const RATIO: f64 = 2.0;
+const RATIO: f64 = 1.75;
 /// Repeats of one phrase count less each time.
 const REPEAT_DECAY: f64 = 0.5;
 
@@ -271,6 +272,15 @@ mod tests {
         assert!(fired(&as_the).contains(&"not-a-pm-role"), "{:?}", fired(&as_the));
         let own = format!("Product Manager\n\nJob title: Product Manager. As the product manager for search, you will work with our delivery manager.{body}");
         assert!(!fired(&own).contains(&"not-a-pm-role"), "{:?}", fired(&own));
+    }
+
+    #[test]
+    fn a_body_that_names_its_job_product_manager_counts_for_product_management() {
+        let body = "\n\nWhat you'll do\n- Review pull requests and code reviews with the developers\n- Keep the CI/CD pipeline and Docker images healthy\n\nRequirements\n- Strong coding skills in Python and Go, and a computer science degree\n- Own the roadmap\n";
+        let unnamed = format!("Product Manager{body}");
+        assert!(fired(&unnamed).contains(&"not-a-pm-role"), "{:?}", fired(&unnamed));
+        let named = format!("Product Manager\n\nWe are looking for a technical product manager.{body}");
+        assert!(!fired(&named).contains(&"not-a-pm-role"), "{:?}", fired(&named));
     }
 
     #[test]
