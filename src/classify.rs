@@ -183,17 +183,23 @@ pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
         level_evidence + years_evidence + totals.manager + totals.ic + specialization_mass;
 
     // Mass by rank 1..=7 from phrases and patterns. People management says "at least a group
-    // PM": it is spread over ranks 4 and up in proportion to the evidence already there, so that
-    // it strengthens a director reading instead of pulling it down to rank 4.
+    // PM": it is spread over ranks 4 and up in proportion to the manager-track evidence already
+    // there (group, director, vp, cpo), so that it strengthens a director reading instead of
+    // pulling it down to rank 4. Principal phrases say how senior an IC is, not how high a
+    // manager sits: they count at rank 4 but do not draw the management evidence there.
     let mut own = [0.0f64; 8];
+    let mut manager_track = [0.0f64; 8];
     for l in Level::ALL {
         own[l.rank() as usize] += level_mass(l);
+        if l.track() == Track::Manager {
+            manager_track[l.rank() as usize] += level_mass(l);
+        }
     }
-    let upper: f64 = own[4..].iter().sum();
+    let upper: f64 = manager_track[4..].iter().sum();
     let mut manager_share = [0.0f64; 8];
     for (r, share) in manager_share.iter_mut().enumerate().skip(4) {
         *share = if upper > 0.0 {
-            manager_mass * own[r] / upper
+            manager_mass * manager_track[r] / upper
         } else if r == 4 {
             manager_mass
         } else {
@@ -434,6 +440,17 @@ mod tests {
         assert_eq!(level(&ic), Some(Level::Principal));
         let manager = totals(&[(Level::Principal, 4.0)], 2.0, 0.0);
         assert_eq!(level(&manager), Some(Level::Group));
+    }
+
+    #[test]
+    fn principal_phrases_do_not_draw_people_management_down_to_rank_4() {
+        // A senior director's body: a little principal and director evidence, and people
+        // management. The management belongs with the manager-track reading, director.
+        let t = totals(&[(Level::Principal, 0.5), (Level::Director, 0.5)], 2.0, 0.0);
+        assert_eq!(level(&t), Some(Level::Director));
+        // With no manager-track phrase at all, people management still says group.
+        let t = totals(&[(Level::Principal, 0.5)], 2.0, 0.0);
+        assert_eq!(level(&t), Some(Level::Group));
     }
 
     #[test]
