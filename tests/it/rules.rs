@@ -259,7 +259,7 @@ fn severities_can_be_overridden_by_id_or_category() {
     only.enable("unrealistic-expectations").unwrap();
     let a = Engine::new().with_rules(only).analyze(&posting(HYPED));
     let fired: Vec<&str> = a.diagnostics.iter().map(|d| d.rule).collect();
-    assert_eq!(fired, vec!["unrealistic-expectations"]);
+    assert_eq!(fired, vec!["unrealistic-expectations"; 2], "one per place");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,13 +294,11 @@ fn bad_cues_in_an_overlay_fail_at_load_with_file_entry_and_reason() {
     assert!(e.contains("company.json: cues[0]"), "{e}");
     assert!(e.contains("invalid regex"), "{e}");
 
-    // Rules are code: an overlay cannot redefine one, as a file key or as an entry's field.
+    // Rules other than wording checks are code: an overlay cannot redefine one, as a file key or
+    // as an entry's field.
     let e = overlay_error(r#"{"rules": [{"id": "vague-title", "severity": "error"}]}"#);
     assert!(e.contains("company.json: unknown key `rules`"), "{e}");
-    assert!(
-        e.contains("cannot be defined or redefined in a lexicon"),
-        "{e}"
-    );
+    assert!(e.contains("a wording rule is a `checks` entry"), "{e}");
     assert!(e.contains("jdlint.toml"), "{e}");
     let e = overlay_error(
         r#"{"cues": [{"cue": "wording:hype-title", "terms": ["jedi"], "source": "Acme style guide", "rule": "vague-title"}]}"#,
@@ -333,4 +331,101 @@ fn an_overlay_adds_wording_the_rules_then_read() {
         "Product Manager\n\nWe want a code monkey who owns the roadmap.\n\nWhat you'll do\n- Own the roadmap\n",
     ));
     assert!(a.diagnostics.iter().any(|d| d.rule == "hype-job-title"));
+}
+
+/// A team's own wording check, as its overlay file would hold it.
+const TEAM_CHECK: &str = r#"{"checks": [{"id": "acme-jargon", "kind": "substitution",
+  "category": "wording", "severity": "info",
+  "summary": "The posting uses Acme's internal jargon",
+  "message": "internal jargon: {phrase}", "help": "write {suggestion}",
+  "explanation": "Candidates do not know Acme's internal names for teams and goals.",
+  "instead": "Use the words customers use.",
+  "swap": {"pod": ["team"], "north star": ["main goal", "key metric"]},
+  "sources": ["Acme writing guide"],
+  "fires": "Product Manager\n\nYou will lead a pod.\n",
+  "clean": "Product Manager\n\nYou will lead a team.\n"}]}"#;
+
+#[test]
+fn a_team_adds_a_wording_check_in_an_overlay_and_meets_it_as_any_rule() {
+    let dir = TempDir::new("team-check");
+    std::fs::write(dir.path().join("acme.json"), TEAM_CHECK).unwrap();
+    let lexicon = dir.path().to_str().unwrap();
+    let posting = dir.write(
+        "posting.md",
+        "Product Manager\n\nYou will join a pod and set its North Star.\n",
+    );
+
+    // Each phrase is one diagnostic at its place; a single replacement is a safe fix.
+    let out = run(&["--lexicon", lexicon, "--format", "jsonl", &posting]);
+    let report: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    let found: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "acme-jargon")
+        .collect();
+    assert_eq!(found.len(), 2, "{report:#}");
+    assert_eq!(found[0]["message"], "internal jargon: \"pod\"");
+    assert_eq!(
+        (found[0]["line"].as_u64(), found[0]["column"].as_u64()),
+        (Some(3), Some(17))
+    );
+    assert_eq!(found[0]["fix"]["replacement"], "team");
+    assert_eq!(found[0]["fix"]["safe"], true);
+    assert_eq!(found[1]["help"], "write \"main goal\" or \"key metric\"");
+    assert_eq!(found[1]["fix"]["replacement"], "Main goal");
+    assert_eq!(found[1]["fix"]["safe"], false);
+
+    // Listed and explained with the rules, and in SARIF's rule list with its fix.
+    let out = run(&["rules", "--lexicon", lexicon, "--category", "wording"]);
+    assert!(stdout(&out).contains("acme-jargon"), "{}", stdout(&out));
+    let out = run(&["rule", "acme-jargon", "--lexicon", lexicon]);
+    assert!(
+        stdout(&out).contains("Candidates do not know"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["--lexicon", lexicon, "--format", "sarif", &posting]);
+    let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let run0 = &sarif["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "acme-jargon"));
+    let result = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "acme-jargon")
+        .unwrap();
+    let replacement = &result["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "team");
+    assert_eq!(replacement["deletedRegion"]["startColumn"], 17);
+
+    // Ignored with its category, and suppressed by id.
+    let out = run(&[
+        "--lexicon",
+        lexicon,
+        "--ignore",
+        "wording",
+        "--format",
+        "jsonl",
+        &posting,
+    ]);
+    assert!(!stdout(&out).contains("acme-jargon"));
+    let suppressed = dir.write(
+        "suppressed.md",
+        "Product Manager\n\n<!-- jdlint-disable acme-jargon -->\nYou will join a pod.\n",
+    );
+    let out = run(&["--lexicon", lexicon, "--format", "jsonl", &suppressed]);
+    assert!(!stdout(&out).contains("acme-jargon"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_bad_check_fails_at_load_naming_file_entry_and_problem() {
+    let e = overlay_error(&TEAM_CHECK.replace("internal jargon: {phrase}", "internal jargon"));
+    assert!(e.contains("company.json: checks[0] (acme-jargon)"), "{e}");
+    assert!(e.contains("put `{phrase}` in it"), "{e}");
+    let e = overlay_error(&TEAM_CHECK.replace("acme-jargon", "vague-title"));
+    assert!(e.contains("a rule of jdlint's own"), "{e}");
+    let e = overlay_error(&TEAM_CHECK.replace("Acme writing guide", "Acme \\u001b[31m guide"));
+    assert!(e.contains("control character"), "{e}");
 }
