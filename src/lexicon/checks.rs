@@ -4,6 +4,7 @@
 
 use super::{check_phrases, LexiconError, Located, Origin};
 use crate::cues::{Cue, CueCategory};
+use crate::domain::Level;
 use crate::rules::{Category, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -76,6 +77,11 @@ pub struct CheckEntry {
     /// Where in the body it reads.
     #[serde(default, skip_serializing_if = "CheckScope::is_default")]
     pub scope: CheckScope,
+    /// When given, the check reads only postings whose title claims a product level above this
+    /// one ("recent graduates" is the point of an associate's posting, and says nothing in a
+    /// posting for another profession).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above_level: Option<Level>,
     /// Whether it reads the title too.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub title: bool,

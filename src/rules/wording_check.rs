@@ -220,6 +220,11 @@ impl Rule for CheckRule {
         let Some(index) = cx.lexicon.checks.iter().position(|c| c.id == self.doc.id) else {
             return Vec::new();
         };
+        if let Some(floor) = self.entry.above_level {
+            if cx.claimed.level.is_none_or(|level| level <= floor) {
+                return Vec::new();
+            }
+        }
         let index = index as u32;
         let in_body = self.found_in(index, cx.cues);
         if self.silenced(cx, &in_body) {

@@ -400,17 +400,46 @@ fn a_team_adds_a_wording_check_in_an_overlay_and_meets_it_as_any_rule() {
     assert_eq!(replacement["insertedContent"]["text"], "team");
     assert_eq!(replacement["deletedRegion"]["startColumn"], 17);
 
-    // Ignored with its category, and suppressed by id.
+    // Ignored with its category or by id, on the command line or in the config that loads it;
+    // selected alone; suppressed by id.
+    for ignore in ["wording", "acme-jargon"] {
+        let out = run(&[
+            "--lexicon",
+            lexicon,
+            "--ignore",
+            ignore,
+            "--format",
+            "jsonl",
+            &posting,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+        assert!(!stdout(&out).contains("acme-jargon"));
+    }
     let out = run(&[
         "--lexicon",
         lexicon,
-        "--ignore",
-        "wording",
+        "--select",
+        "acme-jargon",
         "--format",
         "jsonl",
         &posting,
     ]);
-    assert!(!stdout(&out).contains("acme-jargon"));
+    let rules: Vec<_> = parse_jsonl(&out)[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["acme-jargon", "acme-jargon"], "{}", describe(&out));
+    let project = TempDir::new("team-config");
+    std::fs::write(project.path().join("acme.json"), TEAM_CHECK).unwrap();
+    project.write(
+        "jdlint.toml",
+        "lexicon = [\"acme.json\"]\n[severity]\nacme-jargon = \"error\"\n",
+    );
+    let out = run_in(project.path(), &["--format", "jsonl", &posting]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    assert!(stdout(&out).contains("\"rule\":\"acme-jargon\",\"severity\":\"error\""));
     let suppressed = dir.write(
         "suppressed.md",
         "Product Manager\n\n<!-- jdlint-disable acme-jargon -->\nYou will join a pod.\n",
