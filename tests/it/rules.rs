@@ -458,3 +458,221 @@ fn a_bad_check_fails_at_load_naming_file_entry_and_problem() {
     let e = overlay_error(&TEAM_CHECK.replace("Acme writing guide", "Acme \\u001b[31m guide"));
     assert!(e.contains("control character"), "{e}");
 }
+
+/// Each wording check on sentences that must fire it and on product-management sentences that
+/// look like its problem and must not, in the responsibilities of an otherwise plain posting.
+#[test]
+fn each_wording_check_fires_on_its_phrases_and_not_on_pm_language_like_them() {
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        (
+            "bro-culture",
+            &[
+                "We work hard, play hard",
+                "You will crush it every sprint",
+                "Brogrammers welcome",
+            ],
+            &[
+                "Kill the feature when retention stays flat",
+                "Plan an aggressive timeline for the migration",
+                "Candy Crush players are our users",
+            ],
+        ),
+        (
+            "hype-job-title",
+            &[
+                "We want a pricing ninja",
+                "You are a growth hacker and a data wizard",
+                "A true product rockstar",
+            ],
+            &[
+                "Own the setup wizard for new clinics",
+                "Acme is a unicorn in logistics",
+                "Customers become the heroes of their teams",
+            ],
+        ),
+        (
+            "unrealistic-expectations",
+            &[
+                "Be available 24/7 during launches",
+                "Work long hours when needed",
+            ],
+            &[
+                "Own our 24/7 support tooling",
+                "Plan the on-call rota one week in six",
+            ],
+        ),
+        (
+            "new-starter-pressure",
+            &[
+                "You will hit the ground running",
+                "There is no hand-holding here",
+            ],
+            &["Your first month is onboarding with our largest customers"],
+        ),
+        (
+            "profanity",
+            &[
+                "We ship a shitload of experiments",
+                "We give a damn about quality",
+            ],
+            &[
+                "Run the assessment of our Scunthorpe warehouse",
+                "Track the hell-bent pace of nothing",
+            ],
+        ),
+        (
+            "sexualised-language",
+            &["Build the sexiest checkout on the web"],
+            &[
+                "Build a checkout that converts",
+                "Own the hot path of our API",
+            ],
+        ),
+        (
+            "gendered-word",
+            &[
+                "Work with the sales guys",
+                "Estimate the manpower each launch needs",
+                "Pitch with our best salesman",
+            ],
+            &[
+                "Maintain our master data and the manifest files",
+                "Work with Guyana's largest bank",
+                "Support women and men in our clinics",
+            ],
+        ),
+        (
+            "competitive-hype",
+            &[
+                "Build a world-class payments platform",
+                "Stay at the top of your game",
+            ],
+            &[
+                "Run the competitive analysis each quarter",
+                "Own the top of the funnel",
+            ],
+        ),
+        (
+            "visionary-talk",
+            &[
+                "Drive a paradigm shift in billing",
+                "Find synergies between our products",
+            ],
+            &[
+                "Write the product vision for billing",
+                "Lead a greenfield rebuild of checkout",
+                "Show thought leadership at conferences",
+            ],
+        ),
+        (
+            "meritocracy",
+            &["Thrive in our meritocracy", "A meritocratic team"],
+            &["Promotions follow a written career ladder"],
+        ),
+        (
+            "false-reassurance",
+            &["Join a drama-free team", "We have no egos here"],
+            &[
+                "Resolve the ego network analysis backlog",
+                "Reduce drama in onboarding flows by making them clear",
+            ],
+        ),
+        (
+            "appearance",
+            &["Beards welcome", "You are presentable and good looking"],
+            &[
+                "Keep a well-groomed backlog",
+                "Offer an attractive salary and equity",
+            ],
+        ),
+        (
+            "age-coded-wording",
+            &[
+                "You are a digital native",
+                "Join our young and energetic team",
+            ],
+            &[
+                "Ship our native apps for iOS and Android",
+                "Grow our young product line",
+            ],
+        ),
+        (
+            "native-speaker",
+            &[
+                "You are a native English speaker",
+                "Native-level German is a must",
+            ],
+            &[
+                "Ship native apps",
+                "Run our cloud-native platform",
+                "Build AI-native workflows",
+            ],
+        ),
+        (
+            "ableist-language",
+            &["Our growth is crazy", "Sanity check every release"],
+            &[
+                "Find the blind spots in our analytics",
+                "Run blind tests of the new pricing page",
+            ],
+        ),
+        (
+            "culture-fit",
+            &["We hire for culture fit"],
+            &[
+                "Check product-market fit each quarter",
+                "Fit the roadmap to our culture of shipping weekly",
+            ],
+        ),
+    ];
+    let engine = Engine::new();
+    let mut wrong = Vec::new();
+    for (rule, fires, silent) in cases {
+        for (sentence, expected) in fires
+            .iter()
+            .map(|s| (s, true))
+            .chain(silent.iter().map(|s| (s, false)))
+        {
+            let doc = format!(
+                "Product Manager\n\nWhat you'll do\n- {sentence}\n- Own the roadmap for billing\n\nRequirements\n- 3 years of product management experience\n"
+            );
+            let a = engine.analyze(&posting(&doc));
+            let fired = a.diagnostics.iter().any(|d| d.rule == *rule);
+            if fired != expected {
+                wrong.push(format!("{rule} on {sentence:?}: fired {fired}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn recent_graduates_fires_only_above_entry_level() {
+    let fired = |title: &str, line: &str| {
+        let doc = format!(
+            "{title}\n\nWhat you'll do\n- Own the roadmap for billing\n- {line}\n\nRequirements\n- Clear writing\n"
+        );
+        Engine::new()
+            .analyze(&posting(&doc))
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "recent-graduates")
+    };
+    assert!(fired(
+        "Senior Product Manager",
+        "Recent graduates preferred"
+    ));
+    assert!(fired("Product Manager", "Ideal for recent graduates"));
+    assert!(!fired(
+        "Associate Product Manager",
+        "Ideal for recent graduates"
+    ));
+    assert!(!fired(
+        "Junior Software Engineer",
+        "Ideal for recent graduates"
+    ));
+    assert!(!fired(
+        "Product Manager",
+        "Ideal for recent graduates of our internship programme"
+    ));
+}
