@@ -196,7 +196,9 @@ impl CheckRule {
         let help = render(&self.entry.help, phrase, found.replacements);
         let span = base.map(|b| b + found.span.start..b + found.span.end);
         let mut d = cx.at_place(self.doc, span.clone(), message, help);
-        if let (Some(span), Some(first)) = (span, found.replacements.first()) {
+        // A page converted from HTML is not the text a replacement would go into.
+        let own_text = cx.posting.source_map.is_none();
+        if let (Some(span), Some(first), true) = (span, found.replacements.first(), own_text) {
             d.fix = Some(cx.fix(
                 span,
                 in_case_of(phrase, first),

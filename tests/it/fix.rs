@@ -88,6 +88,16 @@ fn records_html_and_unreadable_files_are_not_rewritten() {
         .map(|p| std::fs::read(p).unwrap())
         .collect();
     assert_eq!(before, after);
+    // A converted page's diagnostic suggests the word but offers no fix to its own text.
+    let out = run(&["--format", "jsonl", &html]);
+    let report = &parse_jsonl(&out)[0];
+    let salesman = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "gendered-word")
+        .unwrap();
+    assert!(salesman["fix"].is_null(), "{salesman}");
 }
 
 #[cfg(unix)]
