@@ -77,7 +77,8 @@ struct Found<'a> {
     replacements: &'a [String],
 }
 
-/// `text` quoted, and the replacements quoted and joined: `"chair" or "chairperson"`.
+/// `template` with `{phrase}` as the phrase quoted and `{suggestion}` as the replacements
+/// quoted and joined: `"chair" or "chairperson"`.
 fn render(template: &str, phrase: &str, replacements: &[String]) -> String {
     let quoted: Vec<String> = replacements.iter().map(|r| format!("\"{r}\"")).collect();
     let suggestion = match quoted.split_last() {
@@ -174,6 +175,7 @@ impl CheckRule {
         (self.entry.unless.iter()).any(|&cue| cx.cues.of(cue).any(|m| apart(&m.span)))
     }
 
+    /// Whether `found` stands where the check reads (its scope, outside boilerplate).
     fn reads(&self, cx: &Context<'_>, found: &Found) -> bool {
         let in_boilerplate = cx.cues.in_boilerplate(found.span.start);
         match self.entry.scope {
