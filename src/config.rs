@@ -229,11 +229,14 @@ impl Config {
         let raw: RawConfig = toml::from_str(text)
             .map_err(|e| error(e.span(), None, e.message().trim().to_string()))?;
 
+        let lexicon: Vec<PathBuf> = raw.lexicon.iter().map(|p| base.join(p)).collect();
+        let checks_loaded = std::cell::Cell::new(false);
+        let selector = |name: &str| config_selector(name, &lexicon, &checks_loaded);
         let selectors = |key: &str, entries: Vec<Spanned<String>>| {
             entries
                 .into_iter()
                 .map(|e| {
-                    Selector::parse(e.get_ref())
+                    selector(e.get_ref())
                         .map_err(|u| error(Some(e.span()), Some(key.to_string()), u.to_string()))
                 })
                 .collect::<Result<Vec<Selector>, ConfigError>>()
@@ -243,7 +246,7 @@ impl Config {
 
         let mut severity = Vec::new();
         for (name, value) in raw.severity {
-            let selector = Selector::parse(&name).map_err(|u| {
+            let selector = selector(&name).map_err(|u| {
                 let key = format!("severity.{name}");
                 error(Some(value.span()), Some(key), u.to_string())
             })?;
@@ -312,7 +315,7 @@ impl Config {
             severity,
             fail_on: raw.fail_on,
             thresholds,
-            lexicon: raw.lexicon.iter().map(|p| base.join(p)).collect(),
+            lexicon,
             ladder,
             max_posting_bytes,
         })
@@ -362,21 +365,7 @@ impl Config {
 
     /// The config's lexicon files and directories, one layer each, in order.
     fn lexicon_layers(&self) -> Result<Vec<Lexicon>, LexiconError> {
-        self.lexicon
-            .iter()
-            .map(|path| {
-                if path.is_dir() {
-                    return Lexicon::from_dir(path);
-                }
-                let name = path.display().to_string();
-                let text = read_lexicon_file(path).map_err(|message| LexiconError {
-                    file: name.clone(),
-                    entry: None,
-                    message: format!("{message} (named by the config's `lexicon`)"),
-                })?;
-                Lexicon::from_sources([(name, text.as_str())])
-            })
-            .collect()
+        lexicon_layers(&self.lexicon)
     }
 
     /// The ladder as a lexicon layer: each alias a role phrase claiming its level, so that the
@@ -424,6 +413,44 @@ impl Config {
         rules.set_severities(&self.severity);
         rules
     }
+}
+
+/// The lexicon files and directories `paths` names, one layer each, in order.
+fn lexicon_layers(paths: &[PathBuf]) -> Result<Vec<Lexicon>, LexiconError> {
+    paths
+        .iter()
+        .map(|path| {
+            if path.is_dir() {
+                return Lexicon::from_dir(path);
+            }
+            let name = path.display().to_string();
+            let text = read_lexicon_file(path).map_err(|message| LexiconError {
+                file: name.clone(),
+                entry: None,
+                message: format!("{message} (named by the config's `lexicon`)"),
+            })?;
+            Lexicon::from_sources([(name, text.as_str())])
+        })
+        .collect()
+}
+
+/// `name` as a selector. A name that is no rule yet may be a wording check of the config's own
+/// lexicon files, which join the catalogue once loaded: they are loaded then, once (a file that
+/// does not load is reported when the lexicon is).
+fn config_selector(
+    name: &str,
+    lexicon: &[PathBuf],
+    loaded: &std::cell::Cell<bool>,
+) -> Result<Selector, crate::rules::UnknownRule> {
+    Selector::parse(name).or_else(|unknown| {
+        if loaded.replace(true) {
+            return Err(unknown);
+        }
+        for layer in lexicon_layers(lexicon).iter().flatten() {
+            crate::rules::register_checks(layer);
+        }
+        Selector::parse(name)
+    })
 }
 
 /// 1-based line of byte `offset` in `text`.

@@ -17,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// A lexicon category of cues. Rules of the `wording` rule category read the `wording` cues;
 /// switching those rules off leaves the category out of the scan.
@@ -223,11 +224,25 @@ pub struct CueMatch {
     pub section: SectionKind,
 }
 
-/// The cues found in a body, in reading order, and the spans that are equal-opportunity
-/// boilerplate.
+/// One match of a wording check's phrase in a body or title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckMatch {
+    /// Index of the check in the compiled lexicon.
+    pub check: u32,
+    /// What to write instead, the first preferred; empty for an existence check.
+    pub replacements: Arc<[String]>,
+    /// Byte range in the body (or title).
+    pub span: Range<usize>,
+    /// The section of the body it stands in.
+    pub section: SectionKind,
+}
+
+/// The cues found in a body, in reading order, the matches of wording checks, and the spans that
+/// are equal-opportunity boilerplate.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CueMatches {
     matches: Vec<CueMatch>,
+    checks: Vec<CheckMatch>,
     boilerplate: Vec<Range<usize>>,
 }
 
@@ -240,6 +255,12 @@ impl CueMatches {
     /// Matches of `cue`, in reading order.
     pub fn of(&self, cue: Cue) -> impl Iterator<Item = &CueMatch> + '_ {
         self.matches.iter().filter(move |m| m.cue == cue)
+    }
+
+    /// Matches of the wording check at `check` (its index in the compiled lexicon), in reading
+    /// order.
+    pub fn of_check(&self, check: u32) -> impl Iterator<Item = &CheckMatch> + '_ {
+        self.checks.iter().filter(move |m| m.check == check)
     }
 
     /// Whether body byte `offset` stands in equal-opportunity boilerplate found by its wording
@@ -319,14 +340,7 @@ impl CueLexicon {
         normalized: &NormalizedText,
         sections: &Sections,
     ) -> CueMatches {
-        self.select(
-            lexicon,
-            &scan.cues,
-            Cue::read_in_bodies,
-            body,
-            normalized,
-            sections,
-        )
+        self.select(lexicon, scan, false, body, normalized, sections)
     }
 
     /// The cues read in titles, in `title` (normalized as `normalized`, scanned by `lexicon` as
@@ -339,25 +353,24 @@ impl CueLexicon {
         normalized: &NormalizedText,
     ) -> CueMatches {
         let sections = Sections::default();
-        self.select(
-            lexicon,
-            &scan.cues,
-            Cue::read_in_titles,
-            title,
-            normalized,
-            &sections,
-        )
+        self.select(lexicon, scan, true, title, normalized, &sections)
     }
 
     fn select(
         &self,
         lexicon: &CompiledLexicon,
-        found: &[RawMatch],
-        read_here: fn(Cue) -> bool,
+        scan: &Scan,
+        in_title: bool,
         body: &str,
         normalized: &NormalizedText,
         sections: &Sections,
     ) -> CueMatches {
+        let found = &scan.cues;
+        let read_here = if in_title {
+            Cue::read_in_titles
+        } else {
+            Cue::read_in_bodies
+        };
         let text = normalized.as_str();
         let mut read = [false; CueCategory::ALL.len()];
         for &c in &self.categories {
@@ -418,11 +431,49 @@ impl CueLexicon {
                 span,
             });
         }
+        let checks = if read[CueCategory::Wording as usize] {
+            select_checks(lexicon, &scan.checks, in_title, normalized, sections)
+        } else {
+            Vec::new()
+        };
         CueMatches {
             matches,
+            checks,
             boilerplate,
         }
     }
+}
+
+/// The matches of wording checks among `found`: leftmost-longest within each check (a check's
+/// "work hard play hard" hides its "play hard"; another check's phrases are not hidden), in
+/// titles only those of checks that read titles.
+fn select_checks(
+    lexicon: &CompiledLexicon,
+    found: &[RawMatch],
+    in_title: bool,
+    normalized: &NormalizedText,
+    sections: &Sections,
+) -> Vec<CheckMatch> {
+    let mut check_end = vec![0usize; lexicon.checks.len()];
+    let mut selected = Vec::new();
+    for m in found {
+        let phrase = &lexicon.check_phrases[m.index];
+        let check = phrase.check as usize;
+        if in_title && !lexicon.checks[check].title {
+            continue;
+        }
+        if m.range.start >= check_end[check] {
+            check_end[check] = m.range.end;
+            let span = normalized.original_range(m.range.clone());
+            selected.push(CheckMatch {
+                check: phrase.check,
+                replacements: phrase.replacements.clone(),
+                section: sections.kind_at(span.start),
+                span,
+            });
+        }
+    }
+    selected
 }
 
 /// The equal-opportunity statement around body byte `at`: its line, or in a long flattened line

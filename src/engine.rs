@@ -132,6 +132,7 @@ impl Engine {
 
     /// An engine over `lexicon`.
     pub fn from_lexicon(lexicon: &Lexicon) -> Engine {
+        crate::rules::register_checks(lexicon);
         let rules = RuleSet::all();
         let compiled = CompiledLexicon::new(lexicon);
         Engine {

@@ -21,6 +21,7 @@ pub mod cues;
 pub mod domain;
 pub mod engine;
 pub mod escape;
+pub mod fix;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;

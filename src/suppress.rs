@@ -259,6 +259,7 @@ fn unused_diagnostic(s: &Suppression, rule: Option<&str>) -> Diagnostic {
         end_column: s.end.map(|p| p.1),
         span: s.span.clone(),
         help: Some("remove the suppression, or the rule id from it".into()),
+        fix: None,
     }
 }
 
@@ -338,6 +339,7 @@ mod tests {
             end_column: Some(2),
             span: None,
             help: None,
+            fix: None,
         };
         let s = |rules: &[&str], scope| Suppression {
             rules: rules.iter().map(|r| r.to_string()).collect(),

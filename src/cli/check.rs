@@ -14,7 +14,7 @@ use jdlint::lexicon::Lexicon;
 use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine};
 use rayon::prelude::*;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -80,6 +80,15 @@ pub struct CheckArgs {
     /// When to show a progress bar on standard error.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ProgressWhen::Auto)]
     pub progress: ProgressWhen,
+
+    /// Apply the safe fixes (a wording substitution with one replacement) to the text and
+    /// Markdown files in place, report each change on standard error, then lint the result.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff instead of linting; exit 1 when there are any.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 /// How inputs are found and read; shared by every subcommand that reads postings.
@@ -246,9 +255,12 @@ pub enum ColorWhen {
 /// config and the command line select, reading suppressions as the command line says.
 fn build_engine(args: &CheckArgs, config: &Config) -> Result<Engine, String> {
     let lexicon = args.lexicon.load(config)?;
-    Ok(Engine::from_lexicon(&lexicon)
+    // Built first: the lexicon's wording checks become rules the flags may name.
+    let engine = Engine::from_lexicon(&lexicon);
+    let selection = args.selection.selection()?;
+    Ok(engine
         .with_settings(config.settings(Settings::default()))
-        .with_rules(config.rules(&args.selection.selection()))
+        .with_rules(config.rules(&selection))
         .with_suppressions(suppress::Options {
             field: args.suppress_field.clone(),
             report_unused: args.report_unused_suppressions,
@@ -307,6 +319,30 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.fix || args.diff {
+        let items = args.paths.iter().flat_map(|path| reader.read(path));
+        let mut stdout = io::stdout().lock();
+        let fixed = super::fix::fix(&engine, items, args.diff, &mut stdout);
+        if args.diff {
+            let code = if fixed.errors > 0 {
+                2
+            } else {
+                u8::from(fixed.files > 0)
+            };
+            return ExitCode::from(code);
+        }
+        let _ = writeln!(
+            io::stderr(),
+            "jdlint: fixed {} phrase{} in {} file{}",
+            fixed.phrases,
+            if fixed.phrases == 1 { "" } else { "s" },
+            fixed.files,
+            if fixed.files == 1 { "" } else { "s" }
+        );
+        if fixed.errors > 0 {
+            return ExitCode::from(2);
+        }
+    }
     let items = args.paths.iter().flat_map(|path| reader.read(path));
     let mut reporter = output::reporter(args.format, destination, args.evidence);
     let progress = Progress::new(args.progress, known_total(&args));

@@ -4,6 +4,7 @@
 use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{Config, FailOn};
+use jdlint::escape::visible;
 use jdlint::rules::{registry, Selection, Selector, Severity, UnknownRule};
 use jdlint::Level;
 use serde::Serialize;
@@ -51,31 +52,43 @@ impl ConfigFileArgs {
 pub struct SelectionArgs {
     /// Run only these rules: comma-separated rule ids or category names (`jdlint rules` lists
     /// them), instead of the config's `select` and `ignore`.
-    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_selector)]
-    pub select: Option<Vec<Selector>>,
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
 
     /// Run these rules too, over the config's choice (a rule id wins over an ignored category).
-    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_selector)]
-    pub extend_select: Vec<Selector>,
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub extend_select: Vec<String>,
 
     /// Do not run these rules (rule ids or category names, comma-separated).
-    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_selector)]
-    pub ignore: Vec<Selector>,
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }
 
 impl SelectionArgs {
-    pub fn selection(&self) -> Selection {
-        Selection {
-            select: self.select.clone(),
-            extend_select: self.extend_select.clone(),
-            ignore: self.ignore.clone(),
-        }
+    /// The selection the flags name. Names are read once the lexicon is loaded, as a wording
+    /// check of a `--lexicon` overlay is a rule from then on; an unknown one is an error naming
+    /// its flag.
+    pub fn selection(&self) -> Result<Selection, String> {
+        let parse = |flag: &str, names: &[String]| {
+            names
+                .iter()
+                .map(|name| {
+                    Selector::parse(name.trim()).map_err(|e: UnknownRule| {
+                        format!("invalid value '{}' for '{flag} <LIST>': {e}", visible(name))
+                    })
+                })
+                .collect::<Result<Vec<Selector>, String>>()
+        };
+        Ok(Selection {
+            select: self
+                .select
+                .as_deref()
+                .map(|names| parse("--select", names))
+                .transpose()?,
+            extend_select: parse("--extend-select", &self.extend_select)?,
+            ignore: parse("--ignore", &self.ignore)?,
+        })
     }
-}
-
-/// One entry of a `--select`-style list; a space after a comma is allowed.
-fn parse_selector(name: &str) -> Result<Selector, UnknownRule> {
-    Selector::parse(name.trim())
 }
 
 #[derive(Debug, Args)]
@@ -171,7 +184,14 @@ pub fn run(args: ConfigArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let effective = Effective::new(&config, &args.selection.selection());
+    let selection = match args.selection.selection() {
+        Ok(selection) => selection,
+        Err(message) => {
+            super::print_error(message);
+            return ExitCode::from(2);
+        }
+    };
+    let effective = Effective::new(&config, &selection);
     let file = config.file.as_ref().map(|f| f.display().to_string());
     let text = match args.format {
         ShowFormat::Json => {

@@ -5,6 +5,7 @@
 mod calibrate;
 mod check;
 mod config;
+mod fix;
 mod lexicon;
 mod output;
 mod rules;

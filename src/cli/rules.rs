@@ -1,8 +1,10 @@
 //! `jdlint rules` lists the rule catalogue; `jdlint rule ID` explains one rule, in the manner of
 //! `ruff rule`. Both print the rules' own documentation (the same text SARIF carries as rule help).
 
+use super::check::LexiconFileArgs;
+use super::config::ConfigFileArgs;
 use clap::{Args, ValueEnum};
-use jdlint::rules::{closest_names, find, registry, Category, RuleDoc};
+use jdlint::rules::{closest_names, find, register_checks, registry, Category, RuleDoc};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,6 +26,12 @@ pub struct RulesArgs {
     /// Only the rules of this category.
     #[arg(long, value_parser = category)]
     pub category: Option<Category>,
+
+    #[command(flatten)]
+    pub file: ConfigFileArgs,
+
+    #[command(flatten)]
+    pub lexicon: LexiconFileArgs,
 }
 
 #[derive(Debug, Args)]
@@ -35,6 +43,28 @@ pub struct RuleArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DocFormat::Human)]
     pub format: DocFormat,
+
+    #[command(flatten)]
+    pub file: ConfigFileArgs,
+
+    #[command(flatten)]
+    pub lexicon: LexiconFileArgs,
+}
+
+/// Loads the lexicon linting would use (the config's files, `--lexicon`), so that the wording
+/// checks it defines are in the catalogue.
+fn load_checks(file: &ConfigFileArgs, lexicon: &LexiconFileArgs) -> Result<(), ExitCode> {
+    let loaded = file.load().and_then(|config| lexicon.load(&config));
+    match loaded {
+        Ok(lexicon) => {
+            register_checks(&lexicon);
+            Ok(())
+        }
+        Err(e) => {
+            super::print_error(e);
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 fn category(s: &str) -> Result<Category, String> {
@@ -64,6 +94,9 @@ fn emit(text: &str) -> ExitCode {
 }
 
 pub fn list(args: RulesArgs) -> ExitCode {
+    if let Err(code) = load_checks(&args.file, &args.lexicon) {
+        return code;
+    }
     let docs: Vec<&RuleDoc> = registry()
         .iter()
         .map(|r| r.doc())
@@ -101,6 +134,9 @@ fn table(docs: &[&RuleDoc]) -> String {
 }
 
 pub fn explain(args: RuleArgs) -> ExitCode {
+    if let Err(code) = load_checks(&args.file, &args.lexicon) {
+        return code;
+    }
     let Some(rule) = find(&args.id) else {
         let suggestions: Vec<&str> = closest_names(&args.id)
             .into_iter()

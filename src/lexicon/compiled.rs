@@ -96,12 +96,31 @@ pub struct Band {
     pub signal: Signal,
 }
 
+/// A wording check's phrases, ready for its rule (see [`crate::rules`]).
+#[derive(Debug, Clone)]
+pub struct CompiledCheck {
+    /// The check's rule id.
+    pub id: String,
+    /// Whether titles are read for it.
+    pub title: bool,
+}
+
+/// One phrase of a wording check.
+#[derive(Debug, Clone)]
+pub struct CheckPhrase {
+    /// Index of its check in [`CompiledLexicon::checks`].
+    pub check: u32,
+    /// What to write instead, the first preferred; empty for an existence check.
+    pub replacements: Arc<[String]>,
+}
+
 /// The compiled lexicon.
 #[derive(Debug, Clone)]
 pub struct CompiledLexicon {
     /// Literal signals; pattern `i < term_count` of `automaton` belongs to
     /// `signals[owner[i]]`, pattern `term_count <= i < cue_start` to `titles[owner[i]]`, pattern
-    /// `cue_start <= i < frame_start` to `cues[owner[i]]`, and the rest to `frame_words[owner[i]]`.
+    /// `cue_start <= i < check_start` to `cues[owner[i]]`, pattern `check_start <= i <
+    /// frame_start` to `check_phrases[owner[i]]`, and the rest to `frame_words[owner[i]]`.
     pub(crate) signals: Vec<Signal>,
     automaton: NFA,
     /// What each byte is to the scan: [`WORD_BYTE`], [`STARTS_PHRASE`], both or neither.
@@ -112,6 +131,7 @@ pub struct CompiledLexicon {
     owner: Vec<u32>,
     term_count: usize,
     cue_start: usize,
+    check_start: usize,
     frame_start: usize,
     pub(crate) frames: Vec<Frame>,
     /// Each frame word's frame and role; a frame word match's `index` points here.
@@ -121,6 +141,10 @@ pub struct CompiledLexicon {
     /// Every cue pattern with its cue entry index, uncompiled: a rule set compiles those of the
     /// categories it reads (see [`crate::cues::CueLexicon`]).
     pub(crate) cue_patterns: Vec<(String, u32)>,
+    /// The wording checks, in the lexicon's order.
+    pub(crate) checks: Vec<CompiledCheck>,
+    /// Every phrase of every check; a check match's `index` points here.
+    pub(crate) check_phrases: Vec<CheckPhrase>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) titles: Vec<TitlePhrase>,
     pub(crate) bands: Vec<Band>,
@@ -145,6 +169,9 @@ pub struct Scan {
     /// Every match, by start, longest first, then by cue; `index` is a cue entry index. Cues are
     /// selected per category (see [`crate::cues`]), which only the rule set knows.
     pub cues: Vec<RawMatch>,
+    /// Every match of a wording check's phrase, by start, longest first; `index` is a check
+    /// phrase index.
+    pub checks: Vec<RawMatch>,
     /// Every frame verb and object, by start; `index` is a frame word index.
     pub frame_words: Vec<RawMatch>,
 }
@@ -301,6 +328,24 @@ impl CompiledLexicon {
             cue_patterns.extend(c.value.patterns.iter().map(|p| (p.clone(), i as u32)));
         }
 
+        let check_start = terms.len();
+        let mut checks = Vec::with_capacity(lexicon.checks.len());
+        let mut check_phrases = Vec::new();
+        for (i, c) in lexicon.checks.iter().enumerate() {
+            checks.push(CompiledCheck {
+                id: c.value.id.clone(),
+                title: c.value.title,
+            });
+            for (phrase, replacements) in c.value.phrases() {
+                terms.push(normalize_term(phrase));
+                owner.push(check_phrases.len() as u32);
+                check_phrases.push(CheckPhrase {
+                    check: i as u32,
+                    replacements: replacements.into(),
+                });
+            }
+        }
+
         let frame_start = terms.len();
         let mut frames = Vec::with_capacity(lexicon.frames.len());
         let mut frame_words = Vec::new();
@@ -375,11 +420,14 @@ impl CompiledLexicon {
             owner,
             term_count,
             cue_start,
+            check_start,
             frame_start,
             frames,
             frame_words,
             cues,
             cue_patterns,
+            checks,
+            check_phrases,
             patterns,
             titles,
             bands,
@@ -407,6 +455,7 @@ impl CompiledLexicon {
             terms: Vec::with_capacity(normalized.len() / 60),
             titles: Vec::new(),
             cues: Vec::with_capacity(normalized.len() / 120),
+            checks: Vec::new(),
             frame_words: Vec::new(),
         };
         let bytes = normalized.as_bytes();
@@ -486,8 +535,10 @@ impl CompiledLexicon {
             scan.terms.push(found);
         } else if pattern < self.cue_start {
             scan.titles.push(found);
-        } else if pattern < self.frame_start {
+        } else if pattern < self.check_start {
             scan.cues.push(found);
+        } else if pattern < self.frame_start {
+            scan.checks.push(found);
         } else {
             scan.frame_words.push(found);
         }
@@ -501,6 +552,8 @@ impl CompiledLexicon {
             .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
         scan.frame_words
             .sort_unstable_by_key(|m| (m.range.start, m.index));
+        scan.checks
+            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
         scan.cues.sort_unstable_by_key(|m| {
             (
                 m.range.start,

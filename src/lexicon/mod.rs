@@ -2,10 +2,12 @@
 //! and validation with errors that name the file, the entry and the problem, layering of a user's
 //! overlay on the default, and the canonical (sorted) form the files are kept in.
 
+mod checks;
 mod compiled;
 pub mod forms;
 mod words;
 
+pub use checks::{CheckEntry, CheckKind, CheckScope};
 pub(crate) use compiled::{leftmost_longest, REGEX_SIZE_LIMIT};
 pub use compiled::{CompiledLexicon, FrameWord, RawMatch, Scan};
 
@@ -259,6 +261,9 @@ pub struct LexiconFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     /// Cues for the rule catalogue.
     pub cues: Vec<CueEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Wording checks: rules of the catalogue written as data.
+    pub checks: Vec<CheckEntry>,
 }
 
 impl Serialize for Target {
@@ -334,9 +339,10 @@ pub struct Lexicon {
     pub(crate) sections: Vec<Located<SectionEntry>>,
     pub(crate) negations: Vec<Located<NegationEntry>>,
     pub(crate) cues: Vec<Located<CueEntry>>,
+    pub(crate) checks: Vec<Located<CheckEntry>>,
 }
 
-const KEYS: [&str; 8] = [
+const KEYS: [&str; 9] = [
     "signals",
     "frames",
     "patterns",
@@ -345,6 +351,7 @@ const KEYS: [&str; 8] = [
     "sections",
     "negations",
     "cues",
+    "checks",
 ];
 
 /// The default lexicon's files: path relative to `lexicon/` and contents.
@@ -391,6 +398,11 @@ impl Lexicon {
     /// Cues for the rule catalogue.
     pub fn cues(&self) -> &[Located<CueEntry>] {
         &self.cues
+    }
+
+    /// Wording checks: rules of the catalogue written as data.
+    pub fn checks(&self) -> &[Located<CheckEntry>] {
+        &self.checks
     }
 
     /// The default lexicon embedded in the binary.
@@ -490,6 +502,8 @@ impl Lexicon {
                 (None, None) => e.cue.to_string(),
             }
         }));
+        self.checks
+            .extend(locate(name, "checks", file.checks, |e| e.id.clone()));
     }
 
     /// Layers `overlay` on `self`. An overlay term, title phrase, heading or pattern that the base
@@ -535,6 +549,31 @@ impl Lexicon {
             !entry.value.terms.is_empty() || !entry.value.patterns.is_empty()
         });
         self.cues.extend(overlay.cues);
+
+        // An overlay check replaces the base's of the same id, and takes its phrases from any
+        // other base check: a phrase is flagged by one check.
+        let taken: std::collections::HashSet<String> = overlay
+            .checks
+            .iter()
+            .flat_map(|o| {
+                o.value
+                    .phrases()
+                    .into_iter()
+                    .map(|(p, _)| normalize_term(p))
+            })
+            .collect();
+        self.checks.retain_mut(|base| {
+            if overlay.checks.iter().any(|o| o.value.id == base.value.id) {
+                return false;
+            }
+            let entry = &mut base.value;
+            entry.terms.retain(|t| !taken.contains(&normalize_term(t)));
+            entry
+                .swap
+                .retain(|p, _| !taken.contains(&normalize_term(p)));
+            !entry.terms.is_empty() || !entry.swap.is_empty() || !entry.cues.is_empty()
+        });
+        self.checks.extend(overlay.checks);
         self
     }
 
@@ -664,7 +703,7 @@ impl Lexicon {
                     .map_err(|m| err(&c.origin, format!("pattern {pattern:?}: {m}")))?;
             }
         }
-        Ok(())
+        checks::validate(&self.checks)
     }
 
     /// Every literal term of the lexicon's signals, normalized, in lexicon order.
@@ -824,10 +863,10 @@ pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
     };
     for (key, value) in &map {
         if !KEYS.contains(&key.as_str()) {
-            // Rules are code with stable ids; a lexicon only feeds them.
+            // Wording rules are `checks`; the others are code with stable ids.
             let hint = if key == "rules" {
-                "; rules cannot be defined or redefined in a lexicon: switch them and set their \
-                 severity in jdlint.toml (`select`, `ignore`, `[severity]`)"
+                "; a wording rule is a `checks` entry (see lexicon/README.md); the other rules \
+                 are switched and their severity set in jdlint.toml (`select`, `ignore`, `[severity]`)"
             } else {
                 ""
             };
@@ -848,6 +887,7 @@ pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
                 "experience" => ExperienceBand::deserialize(item).map(drop),
                 "sections" => SectionEntry::deserialize(item).map(drop),
                 "cues" => CueEntry::deserialize(item).map(drop),
+                "checks" => CheckEntry::deserialize(item).map(drop),
                 _ => NegationEntry::deserialize(item).map(drop),
             };
             if let Err(e) = check {
@@ -855,7 +895,8 @@ pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
                     .as_object()
                     .and_then(|o| {
                         [
-                            "terms", "verbs", "phrases", "headings", "words", "pattern", "patterns",
+                            "id", "terms", "verbs", "phrases", "headings", "words", "pattern",
+                            "patterns",
                         ]
                         .iter()
                         .find_map(|k| o.get(*k))
@@ -928,6 +969,8 @@ impl LexiconFile {
         }
         self.cues
             .sort_by(|a, b| (a.cue, &a.terms, &a.patterns).cmp(&(b.cue, &b.terms, &b.patterns)));
+        self.checks = self.checks.into_iter().map(CheckEntry::canonical).collect();
+        self.checks.sort_by(|a, b| a.id.cmp(&b.id));
         self
     }
 

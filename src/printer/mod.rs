@@ -256,6 +256,7 @@ mod tests {
             end_column: Some(16),
             span: Some(3..16),
             help: None,
+            fix: None,
         };
         let mut posting = Posting::new(Source::file("a.jsonl"), "t", "body");
         let place = Place::of_diagnostic(&posting, &d);

@@ -17,7 +17,7 @@ use super::json::to_json;
 use super::{relative_path, Place, Reporter, Sink, StreamedArray, Summary};
 use crate::input::Item;
 use crate::report::PostingReport;
-use crate::rules::{registry, RuleDoc, Severity};
+use crate::rules::{registry, Fix, RuleDoc, Severity};
 use crate::Source;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -135,6 +135,9 @@ impl Reporter for Sarif {
                 result["ruleIndex"] = index.into();
             }
             if let Some(location) = self.location(&posting.source, place) {
+                if let Some(fix) = &d.fix {
+                    result["fixes"] = json!([sarif_fix(fix, &location)]);
+                }
                 result["locations"] = json!([location]);
             }
             if !results.is_empty() {
@@ -175,6 +178,25 @@ impl Reporter for Sarif {
         writeln!(self.out, "{close},\"invocations\":[{invocation}]}}]}}")?;
         self.out.flush()
     }
+}
+
+/// A diagnostic's fix as a SARIF `fix`: the replacement of its span in the result's artifact.
+fn sarif_fix(fix: &Fix, location: &Value) -> Value {
+    json!({
+        "description": {"text": format!("replace with \"{}\"", fix.replacement)},
+        "artifactChanges": [{
+            "artifactLocation": location["physicalLocation"]["artifactLocation"],
+            "replacements": [{
+                "deletedRegion": {
+                    "startLine": fix.line,
+                    "startColumn": fix.column,
+                    "endLine": fix.end_line,
+                    "endColumn": fix.end_column,
+                },
+                "insertedContent": {"text": fix.replacement},
+            }],
+        }],
+    })
 }
 
 fn level(severity: Severity) -> &'static str {

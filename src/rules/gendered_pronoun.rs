@@ -17,7 +17,9 @@ posting describes the role and the candidate (the summary, responsibilities and 
 the company story, benefits or legal text, and only in sentences about the person to be hired (what \
 they will, must or should do, their responsibilities and qualifications), so \"our founder and her \
 team\" and a colleague's bio are not flagged. Paired forms (\"he or she\", \"his/her\", \"s/he\") and pronoun declarations (\"she/her\") are not flagged \
-either: they are not the problem this rule is about. Equal-opportunity boilerplate is never read.",
+either: they are not the problem this rule is about, and neither is a pronoun inside a \
+quotation (a customer's words). Each pronoun is reported at its own place. Equal-opportunity \
+boilerplate is never read.",
     instead: "Address the candidate as \"you\", or use \"they\": \"You will own the roadmap\".",
     sources: &[
         "rowanmanning/joblint, lib/rules.js: \"Use of gendered pronoun\"",
@@ -94,19 +96,60 @@ impl Rule for GenderedPronoun {
     }
 
     fn check(&self, cx: &Context<'_>) -> Option<Diagnostic> {
+        self.check_each(cx).into_iter().next()
+    }
+
+    /// One diagnostic per pronoun, at its place.
+    fn check_each(&self, cx: &Context<'_>) -> Vec<Diagnostic> {
         let text = cx.normalized.as_str();
-        let found: Vec<&CueMatch> = cx
-            .cues_in_role_text(Cue::GenderedPronoun)
-            .filter(|m| !is_paired(text, m) && about_the_hire(cx.posting.body_text(), m))
-            .collect();
-        let first = found.first()?;
-        let message = format!(
-            "gendered pronoun{} describing the candidate: {}",
-            if found.len() == 1 { "" } else { "s" },
-            cx.quote_matches(&found, 3)
-        );
-        let help = "address the candidate as \"you\", or use \"they\"".to_string();
-        Some(cx.at_body(&DOC, first.span.clone(), message, help))
+        let mut quotes = Quotations::new(text);
+        cx.cues_in_role_text(Cue::GenderedPronoun)
+            .filter(|m| {
+                !quotes.inside(m.range.start)
+                    && !is_paired(text, m)
+                    && about_the_hire(cx.posting.body_text(), m)
+            })
+            .map(|m| {
+                let message = format!(
+                    "gendered pronoun describing the candidate: \"{}\"",
+                    &cx.posting.body_text()[m.span.clone()]
+                );
+                let help = "address the candidate as \"you\", or use \"they\"".to_string();
+                cx.at_body(&DOC, m.span.clone(), message, help)
+            })
+            .collect()
+    }
+}
+
+/// Which places of a normalized text stand inside a quotation (between straight double quotes
+/// on one line): "one customer told us: \"he checks invoices by hand\"" quotes a customer, it
+/// does not describe the hire. Asked in increasing order of place, it reads the text once.
+struct Quotations<'a> {
+    text: &'a [u8],
+    at: usize,
+    open: bool,
+}
+
+impl<'a> Quotations<'a> {
+    fn new(text: &'a str) -> Quotations<'a> {
+        Quotations {
+            text: text.as_bytes(),
+            at: 0,
+            open: false,
+        }
+    }
+
+    /// Whether byte `place` is inside a quotation; places must come in increasing order.
+    fn inside(&mut self, place: usize) -> bool {
+        while self.at < place.min(self.text.len()) {
+            match self.text[self.at] {
+                b'"' => self.open = !self.open,
+                b'\n' => self.open = false,
+                _ => {}
+            }
+            self.at += 1;
+        }
+        self.open
     }
 }
 
@@ -129,6 +172,33 @@ mod tests {
         assert!(!fires("Ask for Dana (she/her) in the interview"));
         assert!(fires("She will own the roadmap"));
         assert!(fires("Reporting to him, you will"));
+    }
+
+    #[test]
+    fn a_quoted_customer_is_not_the_hire() {
+        assert!(!fires(
+            "Interview customers; one told us: \"He will drop us if invoices stay manual\""
+        ));
+        assert!(fires("He will interview customers \"every week\""));
+    }
+
+    #[test]
+    fn each_pronoun_is_reported_at_its_place() {
+        let doc = "Product Manager\n\nWhat you'll do\n- He will own the roadmap and his team will ship it\n";
+        let a = crate::rules::testing::analyze(doc);
+        let places: Vec<_> = a
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "gendered-pronoun")
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (Some(4), Some(3), "gendered pronoun describing the candidate: \"He\""),
+                (Some(4), Some(31), "gendered pronoun describing the candidate: \"his\""),
+            ]
+        );
     }
 
     #[test]

@@ -14,12 +14,12 @@ use crate::normalize::NormalizedText;
 use crate::posting::{Locator, Posting};
 use crate::sections::Sections;
 use crate::title::Claimed;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
 
 /// How serious a diagnostic is. Ordered: `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; fails a run only with `fail-on = "info"`.
@@ -66,10 +66,35 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// What to do about it; `None` when the rule offers no advice.
     pub help: Option<String>,
+    /// A replacement for the text at the diagnostic's place (a wording substitution's first
+    /// suggestion); `null` when the rule offers none.
+    pub fix: Option<Fix>,
+}
+
+/// A replacement a diagnostic suggests for a span of the posting's text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Fix {
+    /// The text to put in place of the span.
+    pub replacement: String,
+    /// Whether `jdlint --fix` applies it: the rule names one replacement, which fits wherever the
+    /// phrase stands. With several, a person picks.
+    pub safe: bool,
+    /// 1-based line and column of the span's first character, as the diagnostic's.
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+    /// The line and column just past the span.
+    pub end_line: usize,
+    /// See `end_line`.
+    pub end_column: usize,
+    /// Byte range in the posting's text that `replacement` replaces.
+    #[serde(skip)]
+    pub span: Range<usize>,
 }
 
 /// What a rule is about, for listing and for selecting rules as a group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Category {
@@ -245,6 +270,33 @@ impl Context<'_> {
         self.at_text(doc, doc.severity, Some(span), message, help)
     }
 
+    /// A diagnostic of `rule` at its default severity pointing at `span`, a byte range of the
+    /// posting's text, or at no place.
+    pub(crate) fn at_place(
+        &self,
+        doc: &RuleDoc,
+        span: Option<Range<usize>>,
+        message: String,
+        help: String,
+    ) -> Diagnostic {
+        self.at_text(doc, doc.severity, span, message, help)
+    }
+
+    /// A fix that puts `replacement` in place of `span`, a byte range of the posting's text.
+    pub(crate) fn fix(&self, span: Range<usize>, replacement: String, safe: bool) -> Fix {
+        let (line, column) = self.places.start(span.start);
+        let (end_line, end_column) = self.places.end(&span);
+        Fix {
+            replacement,
+            safe,
+            line,
+            column,
+            end_line,
+            end_column,
+            span,
+        }
+    }
+
     /// A diagnostic of `rule` pointing at `span`, a byte range of the posting's text, or at no
     /// place.
     fn at_text(
@@ -267,6 +319,7 @@ impl Context<'_> {
             end_column: end.map(|p| p.1),
             span,
             help: Some(help),
+            fix: None,
         }
     }
 
@@ -338,13 +391,19 @@ impl Context<'_> {
 pub trait Rule: Sync {
     /// The rule's id, severity, category and documentation.
     fn doc(&self) -> &'static RuleDoc;
-    /// Checks one analysed posting; `None` when the rule does not fire.
+    /// Checks one analysed posting; `None` when the rule does not fire. A rule that reports
+    /// several places gives the first.
     fn check(&self, cx: &Context<'_>) -> Option<Diagnostic>;
+    /// Every diagnostic of the posting, one per place (a wording check reports each phrase it
+    /// finds); by default the one `check` gives.
+    fn check_each(&self, cx: &Context<'_>) -> Vec<Diagnostic> {
+        self.check(cx).into_iter().collect()
+    }
 }
 
 /// Declares each rule's module and registers its rule: adding a rule is one line in the call
-/// below (in id order; a test checks it), and the registry drives `jdlint rules`, SARIF's rule
-/// list and the selectors.
+/// below (in id order; a test checks it). With the lexicon's wording checks, the registry drives
+/// `jdlint rules`, SARIF's rule list and the selectors.
 macro_rules! register_rules {
     ($($module:ident::$rule:ident),* $(,)?) => {
         $(mod $module;)*
@@ -353,13 +412,13 @@ macro_rules! register_rules {
     };
 }
 
+mod wording_check;
+
 register_rules! {
-    bro_culture::BroCulture,
     experience_level_conflict::ExperienceLevelConflict,
     gender_coded_wording::GenderCodedWording,
     gendered_pronoun::GenderedPronoun,
     hollow_benefits::HollowBenefits,
-    hype_job_title::HypeJobTitle,
     low_evidence::LowEvidence,
     manager_without_team::ManagerWithoutTeam,
     missing_requirements::MissingRequirements,
@@ -371,19 +430,39 @@ register_rules! {
     title_level_mismatch::TitleLevelMismatch,
     title_specialization_mismatch::TitleSpecializationMismatch,
     title_track_mismatch::TitleTrackMismatch,
-    unrealistic_expectations::UnrealisticExpectations,
     unrecognized_title::UnrecognizedTitle,
     vague_title::VagueTitle,
 }
 
-/// Every rule, sorted by id.
-pub fn registry() -> &'static [&'static dyn Rule] {
+/// The rules written in Rust, sorted by id: classification, consistency, structure, and the
+/// wording rules that weigh more than a phrase (balance of coded words, perks against benefits).
+pub(crate) fn code_rules() -> &'static [&'static dyn Rule] {
     RULES
+}
+
+/// Every rule, sorted by id: the rules written in Rust and the wording checks of the default
+/// lexicon and of every lexicon loaded since (an overlay's check joins the catalogue when an
+/// engine is built on it, or [`register_checks`] is called).
+pub fn registry() -> Vec<&'static dyn Rule> {
+    let mut rules: Vec<&'static dyn Rule> = RULES.to_vec();
+    rules.extend(
+        wording_check::known()
+            .into_iter()
+            .map(|r| r as &'static dyn Rule),
+    );
+    rules.sort_by_key(|r| r.doc().id);
+    rules
+}
+
+/// Adds `lexicon`'s wording checks to the catalogue, so that `jdlint rules` lists them and
+/// selectors name them; the last definition of an id wins.
+pub fn register_checks(lexicon: &crate::lexicon::Lexicon) {
+    wording_check::rules_of(lexicon);
 }
 
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
-    RULES.iter().copied().find(|r| r.doc().id == id)
+    registry().into_iter().find(|r| r.doc().id == id)
 }
 
 /// A rule id or category name that is neither, with the closest known ones.
@@ -476,8 +555,8 @@ impl fmt::Debug for Selector {
 /// Known rule ids and category names close to `given`: within a third of its length in edits,
 /// or containing it, closest first, at most five.
 pub fn closest_names(given: &str) -> Vec<&'static str> {
-    let names = RULES
-        .iter()
+    let names = registry()
+        .into_iter()
         .map(|r| r.doc().id)
         .chain(Category::ALL.iter().map(|c| c.id()));
     let limit = (given.chars().count() / 3).max(2);
@@ -532,7 +611,7 @@ impl RuleSet {
     /// Every rule, at its default severity.
     pub fn all() -> RuleSet {
         RuleSet {
-            rules: RULES.iter().map(|&r| (r, None)).collect(),
+            rules: registry().into_iter().map(|r| (r, None)).collect(),
         }
     }
 
@@ -597,7 +676,7 @@ impl RuleSet {
     }
 
     fn enable_selected(&mut self, selector: Selector) {
-        for rule in RULES.iter().copied().filter(|r| selector.matches(*r)) {
+        for rule in registry().into_iter().filter(|r| selector.matches(*r)) {
             if !self.contains(rule.doc().id) {
                 self.rules.push((rule, None));
             }
@@ -635,14 +714,15 @@ impl RuleSet {
         let mut diagnostics: Vec<Diagnostic> = self
             .rules
             .iter()
-            .filter_map(|&(rule, severity)| {
-                let mut d = rule.check(cx)?;
+            .flat_map(|&(rule, severity)| {
+                let mut found = rule.check_each(cx);
                 if let Some(s) = severity {
-                    d.severity = s;
+                    found.iter_mut().for_each(|d| d.severity = s);
                 }
-                Some(d)
+                found
             })
             .collect();
+        // Stable: a rule's diagnostics stay in reading order.
         diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
         diagnostics
     }
@@ -696,6 +776,11 @@ mod tests {
 
     #[test]
     fn ids_are_unique_sorted_kebab_case_and_not_category_names() {
+        let code: Vec<_> = code_rules().iter().map(|r| r.doc().id).collect();
+        assert!(
+            code.windows(2).all(|w| w[0] < w[1]),
+            "register_rules! is in id order"
+        );
         let ids: Vec<_> = registry().iter().map(|r| r.doc().id).collect();
         let mut sorted = ids.clone();
         sorted.sort();

@@ -142,3 +142,76 @@ fn not_a_pm_role_separates_other_jobs_from_pm_postings() {
     );
     assert!(pm_rate <= 0.05, "PM postings flagged {pm_rate:.3} > 0.05");
 }
+
+/// The text around `span` of `text` on one line, for reading a hit: up to `width` bytes either
+/// side, cut at character boundaries.
+fn context(text: &str, span: &std::ops::Range<usize>, width: usize) -> String {
+    let mut start = span.start.saturating_sub(width);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (span.end + width).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let show = |s: &str| s.replace(['\n', '\r'], " ");
+    format!(
+        "{}[{}]{}",
+        show(&text[start..span.start]),
+        show(&text[span.clone()]),
+        show(&text[span.end..end])
+    )
+}
+
+/// Every hit of every wording rule on the development set, with its context, to judge each rule's
+/// precision by reading (`--nocapture`). Asserts what reading showed must hold: the PM phrases
+/// that look like wording problems are never hit.
+#[test]
+fn wording_rules_hits_on_the_dev_set_in_context() {
+    let Some(records) = load("pm-dev.jsonl") else {
+        eprintln!("skipped: ../shared/data/pm-dev.jsonl is not present");
+        return;
+    };
+    let engine = Engine::new();
+    let mut hits: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut misread = Vec::new();
+    for r in &records {
+        let a = analyze(&engine, &r.title, &r.text);
+        for d in a.diagnostics.iter().filter(|d| {
+            jdlint::rules::find(d.rule)
+                .is_some_and(|rule| rule.doc().category == jdlint::rules::Category::Wording)
+        }) {
+            let shown = match &d.span {
+                Some(span) => context(&r.text, span, 60),
+                None => format!("(title) {}", r.title),
+            };
+            if let Some(span) = &d.span {
+                let found = r.text[span.clone()].to_lowercase();
+                if ["groom", "kill", "native app", "blind spot", "master data"]
+                    .iter()
+                    .any(|w| found.contains(w))
+                {
+                    misread.push(format!("{} {}: {shown}", d.rule, r.id));
+                }
+            }
+            hits.entry(d.rule).or_default().push(format!(
+                "{} {}:{}: {shown}",
+                r.id,
+                d.line.unwrap_or(0),
+                d.column.unwrap_or(0)
+            ));
+        }
+    }
+    for rule in registry() {
+        let doc = rule.doc();
+        if doc.category != jdlint::rules::Category::Wording {
+            continue;
+        }
+        let list = hits.get(doc.id).map_or(&[][..], Vec::as_slice);
+        println!("{} ({} hits)", doc.id, list.len());
+        for hit in list {
+            println!("    {hit}");
+        }
+    }
+    assert!(misread.is_empty(), "{misread:#?}");
+}

@@ -259,7 +259,7 @@ fn severities_can_be_overridden_by_id_or_category() {
     only.enable("unrealistic-expectations").unwrap();
     let a = Engine::new().with_rules(only).analyze(&posting(HYPED));
     let fired: Vec<&str> = a.diagnostics.iter().map(|d| d.rule).collect();
-    assert_eq!(fired, vec!["unrealistic-expectations"]);
+    assert_eq!(fired, vec!["unrealistic-expectations"; 2], "one per place");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,13 +294,11 @@ fn bad_cues_in_an_overlay_fail_at_load_with_file_entry_and_reason() {
     assert!(e.contains("company.json: cues[0]"), "{e}");
     assert!(e.contains("invalid regex"), "{e}");
 
-    // Rules are code: an overlay cannot redefine one, as a file key or as an entry's field.
+    // Rules other than wording checks are code: an overlay cannot redefine one, as a file key or
+    // as an entry's field.
     let e = overlay_error(r#"{"rules": [{"id": "vague-title", "severity": "error"}]}"#);
     assert!(e.contains("company.json: unknown key `rules`"), "{e}");
-    assert!(
-        e.contains("cannot be defined or redefined in a lexicon"),
-        "{e}"
-    );
+    assert!(e.contains("a wording rule is a `checks` entry"), "{e}");
     assert!(e.contains("jdlint.toml"), "{e}");
     let e = overlay_error(
         r#"{"cues": [{"cue": "wording:hype-title", "terms": ["jedi"], "source": "Acme style guide", "rule": "vague-title"}]}"#,
@@ -333,4 +331,348 @@ fn an_overlay_adds_wording_the_rules_then_read() {
         "Product Manager\n\nWe want a code monkey who owns the roadmap.\n\nWhat you'll do\n- Own the roadmap\n",
     ));
     assert!(a.diagnostics.iter().any(|d| d.rule == "hype-job-title"));
+}
+
+/// A team's own wording check, as its overlay file would hold it.
+const TEAM_CHECK: &str = r#"{"checks": [{"id": "acme-jargon", "kind": "substitution",
+  "category": "wording", "severity": "info",
+  "summary": "The posting uses Acme's internal jargon",
+  "message": "internal jargon: {phrase}", "help": "write {suggestion}",
+  "explanation": "Candidates do not know Acme's internal names for teams and goals.",
+  "instead": "Use the words customers use.",
+  "swap": {"pod": ["team"], "north star": ["main goal", "key metric"]},
+  "sources": ["Acme writing guide"],
+  "fires": "Product Manager\n\nYou will lead a pod.\n",
+  "clean": "Product Manager\n\nYou will lead a team.\n"}]}"#;
+
+#[test]
+fn a_team_adds_a_wording_check_in_an_overlay_and_meets_it_as_any_rule() {
+    let dir = TempDir::new("team-check");
+    std::fs::write(dir.path().join("acme.json"), TEAM_CHECK).unwrap();
+    let lexicon = dir.path().to_str().unwrap();
+    let posting = dir.write(
+        "posting.md",
+        "Product Manager\n\nYou will join a pod and set its North Star.\n",
+    );
+
+    // Each phrase is one diagnostic at its place; a single replacement is a safe fix.
+    let out = run(&["--lexicon", lexicon, "--format", "jsonl", &posting]);
+    let report: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    let found: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "acme-jargon")
+        .collect();
+    assert_eq!(found.len(), 2, "{report:#}");
+    assert_eq!(found[0]["message"], "internal jargon: \"pod\"");
+    assert_eq!(
+        (found[0]["line"].as_u64(), found[0]["column"].as_u64()),
+        (Some(3), Some(17))
+    );
+    assert_eq!(found[0]["fix"]["replacement"], "team");
+    assert_eq!(found[0]["fix"]["safe"], true);
+    assert_eq!(found[1]["help"], "write \"main goal\" or \"key metric\"");
+    assert_eq!(found[1]["fix"]["replacement"], "Main goal");
+    assert_eq!(found[1]["fix"]["safe"], false);
+
+    // Listed and explained with the rules, and in SARIF's rule list with its fix.
+    let out = run(&["rules", "--lexicon", lexicon, "--category", "wording"]);
+    assert!(stdout(&out).contains("acme-jargon"), "{}", stdout(&out));
+    let out = run(&["rule", "acme-jargon", "--lexicon", lexicon]);
+    assert!(
+        stdout(&out).contains("Candidates do not know"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["--lexicon", lexicon, "--format", "sarif", &posting]);
+    let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let run0 = &sarif["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "acme-jargon"));
+    let result = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "acme-jargon")
+        .unwrap();
+    let replacement = &result["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "team");
+    assert_eq!(replacement["deletedRegion"]["startColumn"], 17);
+
+    // Ignored with its category or by id, on the command line or in the config that loads it;
+    // selected alone; suppressed by id.
+    for ignore in ["wording", "acme-jargon"] {
+        let out = run(&[
+            "--lexicon",
+            lexicon,
+            "--ignore",
+            ignore,
+            "--format",
+            "jsonl",
+            &posting,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+        assert!(!stdout(&out).contains("acme-jargon"));
+    }
+    let out = run(&[
+        "--lexicon",
+        lexicon,
+        "--select",
+        "acme-jargon",
+        "--format",
+        "jsonl",
+        &posting,
+    ]);
+    let rules: Vec<_> = parse_jsonl(&out)[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["acme-jargon", "acme-jargon"], "{}", describe(&out));
+    let project = TempDir::new("team-config");
+    std::fs::write(project.path().join("acme.json"), TEAM_CHECK).unwrap();
+    project.write(
+        "jdlint.toml",
+        "lexicon = [\"acme.json\"]\n[severity]\nacme-jargon = \"error\"\n",
+    );
+    let out = run_in(project.path(), &["--format", "jsonl", &posting]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    assert!(stdout(&out).contains("\"rule\":\"acme-jargon\",\"severity\":\"error\""));
+    let suppressed = dir.write(
+        "suppressed.md",
+        "Product Manager\n\n<!-- jdlint-disable acme-jargon -->\nYou will join a pod.\n",
+    );
+    let out = run(&["--lexicon", lexicon, "--format", "jsonl", &suppressed]);
+    assert!(!stdout(&out).contains("acme-jargon"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_bad_check_fails_at_load_naming_file_entry_and_problem() {
+    let e = overlay_error(&TEAM_CHECK.replace("internal jargon: {phrase}", "internal jargon"));
+    assert!(e.contains("company.json: checks[0] (acme-jargon)"), "{e}");
+    assert!(e.contains("put `{phrase}` in it"), "{e}");
+    let e = overlay_error(&TEAM_CHECK.replace("acme-jargon", "vague-title"));
+    assert!(e.contains("a rule of jdlint's own"), "{e}");
+    let e = overlay_error(&TEAM_CHECK.replace("Acme writing guide", "Acme \\u001b[31m guide"));
+    assert!(e.contains("control character"), "{e}");
+}
+
+/// Each wording check on sentences that must fire it and on product-management sentences that
+/// look like its problem and must not, in the responsibilities of an otherwise plain posting.
+#[test]
+fn each_wording_check_fires_on_its_phrases_and_not_on_pm_language_like_them() {
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        (
+            "bro-culture",
+            &[
+                "We work hard, play hard",
+                "You will crush it every sprint",
+                "Brogrammers welcome",
+            ],
+            &[
+                "Kill the feature when retention stays flat",
+                "Plan an aggressive timeline for the migration",
+                "Candy Crush players are our users",
+            ],
+        ),
+        (
+            "hype-job-title",
+            &[
+                "We want a pricing ninja",
+                "You are a growth hacker and a data wizard",
+                "A true product rockstar",
+            ],
+            &[
+                "Own the setup wizard for new clinics",
+                "Acme is a unicorn in logistics",
+                "Customers become the heroes of their teams",
+            ],
+        ),
+        (
+            "unrealistic-expectations",
+            &[
+                "Be available 24/7 during launches",
+                "Work long hours when needed",
+            ],
+            &[
+                "Own our 24/7 support tooling",
+                "Plan the on-call rota one week in six",
+            ],
+        ),
+        (
+            "new-starter-pressure",
+            &[
+                "You will hit the ground running",
+                "There is no hand-holding here",
+            ],
+            &["Your first month is onboarding with our largest customers"],
+        ),
+        (
+            "profanity",
+            &[
+                "We ship a shitload of experiments",
+                "We give a damn about quality",
+            ],
+            &[
+                "Run the assessment of our Scunthorpe warehouse",
+                "Track the hell-bent pace of nothing",
+            ],
+        ),
+        (
+            "sexualised-language",
+            &["Build the sexiest checkout on the web"],
+            &[
+                "Build a checkout that converts",
+                "Own the hot path of our API",
+            ],
+        ),
+        (
+            "gendered-word",
+            &[
+                "Work with the sales guys",
+                "Estimate the manpower each launch needs",
+                "Pitch with our best salesman",
+            ],
+            &[
+                "Maintain our master data and the manifest files",
+                "Work with Guyana's largest bank",
+                "Support women and men in our clinics",
+            ],
+        ),
+        (
+            "competitive-hype",
+            &[
+                "Build a world-class payments platform",
+                "Stay at the top of your game",
+            ],
+            &[
+                "Run the competitive analysis each quarter",
+                "Own the top of the funnel",
+            ],
+        ),
+        (
+            "visionary-talk",
+            &[
+                "Drive a paradigm shift in billing",
+                "Find synergies between our products",
+            ],
+            &[
+                "Write the product vision for billing",
+                "Lead a greenfield rebuild of checkout",
+                "Show thought leadership at conferences",
+            ],
+        ),
+        (
+            "meritocracy",
+            &["Thrive in our meritocracy", "A meritocratic team"],
+            &["Promotions follow a written career ladder"],
+        ),
+        (
+            "false-reassurance",
+            &["Join a drama-free team", "We have no egos here"],
+            &[
+                "Resolve the ego network analysis backlog",
+                "Reduce drama in onboarding flows by making them clear",
+            ],
+        ),
+        (
+            "appearance",
+            &["Beards welcome", "You are presentable and good looking"],
+            &[
+                "Keep a well-groomed backlog",
+                "Offer an attractive salary and equity",
+            ],
+        ),
+        (
+            "age-coded-wording",
+            &[
+                "You are a digital native",
+                "Join our young and energetic team",
+            ],
+            &[
+                "Ship our native apps for iOS and Android",
+                "Grow our young product line",
+            ],
+        ),
+        (
+            "native-speaker",
+            &[
+                "You are a native English speaker",
+                "Native-level German is a must",
+            ],
+            &[
+                "Ship native apps",
+                "Run our cloud-native platform",
+                "Build AI-native workflows",
+            ],
+        ),
+        (
+            "ableist-language",
+            &["Our growth is crazy", "Sanity check every release"],
+            &[
+                "Find the blind spots in our analytics",
+                "Run blind tests of the new pricing page",
+            ],
+        ),
+        (
+            "culture-fit",
+            &["We hire for culture fit"],
+            &[
+                "Check product-market fit each quarter",
+                "Fit the roadmap to our culture of shipping weekly",
+            ],
+        ),
+    ];
+    let engine = Engine::new();
+    let mut wrong = Vec::new();
+    for (rule, fires, silent) in cases {
+        for (sentence, expected) in fires
+            .iter()
+            .map(|s| (s, true))
+            .chain(silent.iter().map(|s| (s, false)))
+        {
+            let doc = format!(
+                "Product Manager\n\nWhat you'll do\n- {sentence}\n- Own the roadmap for billing\n\nRequirements\n- 3 years of product management experience\n"
+            );
+            let a = engine.analyze(&posting(&doc));
+            let fired = a.diagnostics.iter().any(|d| d.rule == *rule);
+            if fired != expected {
+                wrong.push(format!("{rule} on {sentence:?}: fired {fired}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn recent_graduates_fires_only_above_entry_level() {
+    let fired = |title: &str, line: &str| {
+        let doc = format!(
+            "{title}\n\nWhat you'll do\n- Own the roadmap for billing\n- {line}\n\nRequirements\n- Clear writing\n"
+        );
+        Engine::new()
+            .analyze(&posting(&doc))
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "recent-graduates")
+    };
+    assert!(fired(
+        "Senior Product Manager",
+        "Recent graduates preferred"
+    ));
+    assert!(fired("Product Manager", "Ideal for recent graduates"));
+    assert!(!fired(
+        "Associate Product Manager",
+        "Ideal for recent graduates"
+    ));
+    assert!(!fired(
+        "Junior Software Engineer",
+        "Ideal for recent graduates"
+    ));
+    assert!(!fired(
+        "Product Manager",
+        "Ideal for recent graduates of our internship programme"
+    ));
 }
