@@ -31,6 +31,7 @@ pub mod printer;
 pub mod report;
 pub mod rules;
 pub mod sections;
+pub mod suggest;
 pub mod suppress;
 pub mod title;
 

@@ -123,7 +123,10 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
         .map(PathBuf::as_path)
         .collect();
     let reader = args.input.reader(None, &config, &output_files)?;
-    let items = args.inputs.iter().flat_map(|path| reader.read(path));
+    let items = args
+        .inputs
+        .iter()
+        .flat_map(|path| super::check::read_input(&reader, path));
     let options = Options {
         group_by: args.group_by.clone(),
         labels: args.labels.clone(),

@@ -14,7 +14,8 @@ use jdlint::lexicon::Lexicon;
 use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine};
 use rayon::prelude::*;
-use std::io;
+use jdlint::escape::visible;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,9 +23,14 @@ use std::process::ExitCode;
 pub struct CheckArgs {
     /// Posting files and directories; `-` reads stdin. A file's extension names its format
     /// (.txt .md .html .jsonl .ndjson .json .csv; any other is text); directories are walked
-    /// for files with those extensions, skipping hidden and git-ignored ones.
-    #[arg(value_name = "PATH", required = true)]
+    /// for files with those extensions, skipping hidden and git-ignored ones. With no PATH,
+    /// stdin when something is piped or redirected into it, else the current directory.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
+
+    /// Print the files that would be checked, one a line, and check nothing.
+    #[arg(long)]
+    pub files: bool,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
@@ -120,6 +126,12 @@ pub struct InputArgs {
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
 
+    /// The name standard input goes by in the output; its extension names stdin's format
+    /// (`--stdin-filename jobs/pm.html`). Without it (or a format), stdin whose first character
+    /// is `{` is read as JSON Lines, with a note.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
     /// Report a posting (a document, or a record's text) larger than this as too large instead
     /// of analyzing it; records may be twice as large [default: the config's
     /// `max-posting-bytes`, else 4194304 (4 MiB); at most 1073741824 (1 GiB)].
@@ -165,8 +177,68 @@ impl InputArgs {
                     .collect(),
             },
             max_posting_bytes,
+            stdin_name: self.stdin_filename.clone(),
         })
     }
+
+    /// The inputs to read: `paths`, else standard input when something is piped or redirected
+    /// into it (as ripgrep reads it) or `--stdin-filename` names it, else the current directory
+    /// (as ruff and typos check it).
+    pub fn inputs(&self, paths: &[String]) -> Vec<String> {
+        if !paths.is_empty() {
+            paths.to_vec()
+        } else if self.stdin_filename.is_some() || stdin_is_readable() {
+            vec!["-".to_string()]
+        } else {
+            vec![".".to_string()]
+        }
+    }
+}
+
+/// Whether standard input is a pipe, a file or a socket: something to read, not a terminal
+/// nor `/dev/null` (a device).
+fn stdin_is_readable() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd).metadata().is_ok_and(|m| {
+            let t = m.file_type();
+            t.is_file() || t.is_fifo() || t.is_socket()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::IsTerminal;
+        !io::stdin().is_terminal()
+    }
+}
+
+/// Everything `path` holds, as [`Reader::read`] reads it, with a note on standard error when
+/// standard input was sniffed as JSON Lines or a directory holds no posting file: neither may
+/// pass unsaid.
+pub fn read_input<'a>(reader: &'a Reader, path: &'a str) -> Box<dyn Iterator<Item = Item> + 'a> {
+    if path == "-" {
+        let stdin = reader.read_stdin();
+        if stdin.sniffed_jsonl {
+            super::print_note(
+                "standard input starts with `{`: read as JSON Lines, one posting a line \
+                 (`--input-format text` reads it as one posting)",
+            );
+        }
+        return stdin.items;
+    }
+    let mut items = reader.read(path).peekable();
+    if items.peek().is_none() && Path::new(path).is_dir() {
+        super::print_note(format_args!(
+            "no posting file in {path} (read: {}; hidden and ignored files are skipped)",
+            input::POSTING_EXTENSIONS
+        ));
+    }
+    Box::new(items)
 }
 
 /// Which lexicon files are layered on which; shared by every subcommand that analyzes postings.
@@ -307,9 +379,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let items = args.paths.iter().flat_map(|path| reader.read(path));
+    let paths = args.input.inputs(&args.paths);
+    if args.files {
+        return list_files(&reader, &paths);
+    }
+    let items = paths.iter().flat_map(|path| read_input(&reader, path));
     let mut reporter = output::reporter(args.format, destination, args.evidence);
-    let progress = Progress::new(args.progress, known_total(&args));
+    let progress = Progress::new(args.progress, known_total(&args.input, &paths));
     let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress);
     progress.finish();
     if let Err(e) = written {
@@ -345,16 +421,45 @@ pub(super) fn is_an_input(output: &std::path::Path, inputs: &[String]) -> bool {
 
 /// How many postings the inputs hold, when that is known without reading them: when each is a
 /// file (not a directory) of one posting.
-fn known_total(args: &CheckArgs) -> Option<u64> {
-    let one_posting_each = args.paths.iter().all(|path| {
-        let format = args
-            .input
+fn known_total(input: &InputArgs, paths: &[String]) -> Option<u64> {
+    let one_posting_each = paths.iter().all(|path| {
+        let format = input
             .input_format
             .format()
             .unwrap_or_else(|| Format::for_path(path));
         matches!(format, Format::Document | Format::Html) && std::path::Path::new(path).is_file()
     });
-    one_posting_each.then_some(args.paths.len() as u64)
+    one_posting_each.then_some(paths.len() as u64)
+}
+
+/// `--files`: each file the inputs stand for, one a line (made [`visible`]: a file name is
+/// anyone's text), and the walk's errors on standard error. Exit code 2 when there were any.
+fn list_files(reader: &Reader, paths: &[String]) -> ExitCode {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut failed = false;
+    for path in paths {
+        let mut any = false;
+        for file in reader.files(path) {
+            any = true;
+            let written = match file {
+                Ok(file) => writeln!(out, "{}", visible(&file)),
+                Err(e) => {
+                    failed = true;
+                    super::print_error(format_args!("error: {e}"));
+                    Ok(())
+                }
+            };
+            if written.is_err() {
+                // A closed stdout (`| head`) ends the list.
+                return ExitCode::from(u8::from(failed) * 2);
+            }
+        }
+        if !any {
+            super::print_note(format_args!("no posting file in {path}"));
+        }
+    }
+    let _ = out.flush();
+    ExitCode::from(u8::from(failed) * 2)
 }
 
 /// Analyzes `items` a chunk at a time and reports them in input order. Stops at the first write

@@ -8,8 +8,9 @@
 //!
 //! Every input yields postings or errors that name the input and the place, in input order, so
 //! that the count of results always equals the count of inputs and nothing is lost silently: a
-//! file that holds no posting at all (empty, an empty array, a header row only) and a directory
-//! with no posting file in it are errors too.
+//! file that holds no posting at all (empty, an empty array, a header row only) is an error too.
+//! A directory with no posting file in it yields nothing, as ruff and typos check an empty
+//! folder without failing; [`POSTING_EXTENSIONS`] says what a note about it can list.
 
 mod csv;
 mod decode;
@@ -108,6 +109,9 @@ pub fn chunks(mut items: impl Iterator<Item = Item>) -> impl Iterator<Item = Vec
     })
 }
 
+/// The extensions of the files a directory walk reads, for messages.
+pub const POSTING_EXTENSIONS: &str = ".txt .md .markdown .html .htm .jsonl .ndjson .json .csv";
+
 /// How an input's bytes are to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -161,6 +165,9 @@ pub struct Options {
     /// instead of being analyzed; records may be twice as large (their text escaped, other
     /// fields besides). [`MAX_DOCUMENT_BYTES`] by default.
     pub max_posting_bytes: usize,
+    /// The name standard input goes by in the output (`--stdin-filename`); its extension names
+    /// its format when [`Options::format`] does not.
+    pub stdin_name: Option<String>,
 }
 
 impl Default for Options {
@@ -171,6 +178,7 @@ impl Default for Options {
             fields: Fields::default(),
             walk: WalkOptions::default(),
             max_posting_bytes: MAX_DOCUMENT_BYTES,
+            stdin_name: None,
         }
     }
 }
@@ -198,8 +206,7 @@ impl Reader {
     /// directory, or standard input's for `-`.
     pub fn read(&self, path: &str) -> Box<dyn Iterator<Item = Item> + '_> {
         if path == "-" {
-            let format = self.options.format.unwrap_or(Format::Document);
-            return self.read_stream(Source::file(path), Box::new(io::stdin().lock()), format);
+            return self.read_stdin().items;
         }
         if self.is_skipped(Path::new(path)) {
             let message = "the file jdlint is writing (--output): it is never read".to_string();
@@ -219,12 +226,7 @@ impl Reader {
                     }
                     Err(e) => Box::new(std::iter::once(Err(e))),
                 });
-                Box::new(NonEmpty::new(
-                    Source::file(path),
-                    items,
-                    "directory with no posting file in it (read: .txt .md .markdown .html .htm \
-                     .jsonl .ndjson .json .csv; hidden and ignored files are skipped)",
-                ))
+                Box::new(items)
             }
             // A FIFO with no writer would block the batch, a device never end.
             Ok(m) if !m.is_file() => {
@@ -242,6 +244,70 @@ impl Reader {
                 self.read_file(path, format)
             }
             Err(e) => error(Source::file(path), cannot_read(&e)),
+        }
+    }
+
+    /// The files `path` stands for, as [`Reader::read`] would read them (`--files`): `path`
+    /// itself for a file or `-`, a directory's posting files in walk order, and the walk's errors
+    /// (and a path that does not exist) in place. Nothing is read.
+    pub fn files(&self, path: &str) -> Box<dyn Iterator<Item = Result<String, InputError>> + '_> {
+        if path != "-" {
+            match std::fs::metadata(path) {
+                Ok(m) if m.is_dir() => return Box::new(self.walker.files(path)),
+                Ok(_) => {}
+                Err(e) => {
+                    let e = InputError {
+                        source: Source::file(path),
+                        message: cannot_read(&e),
+                    };
+                    return Box::new(std::iter::once(Err(e)));
+                }
+            }
+        }
+        let name = match (path, &self.options.stdin_name) {
+            ("-", Some(name)) => name.clone(),
+            _ => path.to_string(),
+        };
+        Box::new(std::iter::once(Ok(name)))
+    }
+
+    /// Standard input, named [`Options::stdin_name`] (else `-`), in [`Options::format`], else
+    /// the format the name's extension gives, else sniffed: JSON Lines when its first character
+    /// that is not white space is `{` (a posting's text never starts so; a JSON record always
+    /// does), a document otherwise. Whether it was sniffed as JSON Lines is told, for a note:
+    /// the guess must never be silent.
+    pub fn read_stdin(&self) -> Stdin<'_> {
+        let name = self.options.stdin_name.as_deref().unwrap_or("-");
+        let source = Source::file(name);
+        let named = self.options.stdin_name.as_deref().map(Path::new);
+        if let Some(format) = self
+            .options
+            .format
+            .or_else(|| named.and_then(Format::from_extension))
+        {
+            let items = self.read_stream(source, Box::new(io::stdin().lock()), format);
+            return Stdin {
+                items,
+                sniffed_jsonl: false,
+            };
+        }
+        match sniff(Box::new(io::stdin().lock())) {
+            Ok((reader, first)) => {
+                let sniffed_jsonl = first == Some(b'{');
+                let format = if sniffed_jsonl {
+                    Format::Jsonl
+                } else {
+                    Format::Document
+                };
+                Stdin {
+                    items: self.read_stream(source, reader, format),
+                    sniffed_jsonl,
+                }
+            }
+            Err(e) => Stdin {
+                items: error(source, cannot_read(&e)),
+                sniffed_jsonl: false,
+            },
         }
     }
 
@@ -315,6 +381,44 @@ impl Reader {
             "no records in it (an empty file, an empty array or a header row only)",
         ))
     }
+}
+
+/// Standard input's postings, and whether its format was sniffed as JSON Lines (see
+/// [`Reader::read_stdin`]).
+pub struct Stdin<'a> {
+    /// Its postings, or why they could not be read.
+    pub items: Box<dyn Iterator<Item = Item> + 'a>,
+    /// It was read as JSON Lines because it starts with `{`, no format or name having said so.
+    pub sniffed_jsonl: bool,
+}
+
+/// How far [`sniff`] looks for the first character that is not white space.
+const SNIFF_BYTES: usize = 64 << 10;
+
+/// `reader`'s first byte that is not white space (after a UTF-8 byte-order mark), looking at
+/// most [`SNIFF_BYTES`] in, and a reader that still yields every byte.
+fn sniff(mut reader: Box<dyn Read>) -> io::Result<(Box<dyn Read>, Option<u8>)> {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 8192];
+    let first = loop {
+        let n = match reader.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            break None;
+        }
+        head.extend_from_slice(&buf[..n]);
+        let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+        if let Some(&b) = text.iter().find(|b| !b.is_ascii_whitespace()) {
+            break Some(b);
+        }
+        if head.len() >= SNIFF_BYTES {
+            break None;
+        }
+    };
+    Ok((Box::new(Cursor::new(head).chain(reader)), first))
 }
 
 /// Reads an input already in memory.
