@@ -7,6 +7,7 @@ use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
+use jdlint::escape::visible;
 use jdlint::input::{
     self, Fields, Format, Item, Options, Reader, WalkOptions, MAX_POSTING_BYTES_LIMIT,
 };
@@ -14,7 +15,6 @@ use jdlint::lexicon::Lexicon;
 use jdlint::report::PostingReport;
 use jdlint::{suppress, Engine};
 use rayon::prelude::*;
-use jdlint::escape::visible;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -66,9 +66,29 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub lexicon: LexiconFileArgs,
 
-    /// How many pieces of evidence the human format shows per posting.
+    /// How many pieces of evidence the human format shows per posting, with --show-evidence or
+    /// --verbose.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub evidence: usize,
+
+    /// Show the evidence behind each verdict (human format).
+    #[arg(long)]
+    pub show_evidence: bool,
+
+    /// Show every posting, those with no diagnostic too, with its evidence (human format); by
+    /// default only postings with a diagnostic are shown.
+    #[arg(short, long, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print the diagnostics and nothing else: no posting headings, evidence or summary (human,
+    /// brief and --statistics).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Print how many diagnostics each rule gave, at each severity, most frequent first,
+    /// instead of the diagnostics; then the summary.
+    #[arg(long, conflicts_with = "format")]
+    pub statistics: bool,
 
     /// When to use colour in the human format.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
@@ -384,10 +404,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return list_files(&reader, &paths);
     }
     let items = paths.iter().flat_map(|path| read_input(&reader, path));
-    let mut reporter = output::reporter(args.format, destination, args.evidence);
+    let view = output::View {
+        evidence: (args.show_evidence || args.verbose).then_some(args.evidence),
+        every_posting: args.verbose,
+        quiet: args.quiet,
+    };
+    let mut reporter = output::reporter(args.format, destination, view, args.statistics);
     let progress = Progress::new(args.progress, known_total(&args.input, &paths));
     let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress);
-    progress.finish();
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             super::print_error(format_args!("cannot write output: {e}"));
@@ -501,6 +525,9 @@ fn lint(
             written.and_then(|()| reporter.flush())
         });
     }
+    // The bar goes before the summary is written: cleared after, it would clear the summary's
+    // last line and leave its own in the scrollback.
+    progress.finish();
     let written = written.and_then(|()| reporter.finish(&summary));
     (summary, written)
 }

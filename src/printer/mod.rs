@@ -57,6 +57,9 @@ pub struct Summary {
     pub implied_levels: BTreeMap<Level, usize>,
     /// Postings whose body says too little to imply a level.
     pub no_implied_level: usize,
+    /// Diagnostics by rule and severity (a rule's severity can vary by posting), for
+    /// `--statistics`.
+    pub by_rule: BTreeMap<(&'static str, Severity), usize>,
 }
 
 impl Summary {
@@ -78,6 +81,7 @@ impl Summary {
                 Severity::Info => self.infos += 1,
             }
             self.highest = self.highest.max(Some(d.severity));
+            *self.by_rule.entry((d.rule, d.severity)).or_default() += 1;
         }
     }
 
@@ -119,6 +123,23 @@ impl Summary {
             ));
         }
         lines
+    }
+
+    /// The diagnostics by rule, most frequent first (ruff's `--statistics`), each line
+    /// `COUNT  SEVERITY  RULE`, the columns aligned:
+    ///
+    /// ```text
+    /// 12  warning  low-evidence
+    ///  3  error    title-level-mismatch
+    /// ```
+    pub fn statistics(&self) -> Vec<String> {
+        let mut rows: Vec<(&(&str, Severity), &usize)> = self.by_rule.iter().collect();
+        rows.sort_by(|(a, m), (b, n)| n.cmp(m).then(a.cmp(b)));
+        let count_width = rows.iter().map(|(_, n)| n.to_string().len()).max();
+        let count_width = count_width.unwrap_or(1);
+        rows.iter()
+            .map(|((rule, severity), n)| format!("{n:>count_width$}  {:<7}  {rule}", severity.id()))
+            .collect()
     }
 }
 

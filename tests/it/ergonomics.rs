@@ -26,13 +26,20 @@ fn no_path_reads_a_pipe_like_a_dash() {
     let dashed = run_with_stdin(&["--format", "brief", "-"], &text);
     assert_eq!(code(&piped), 0, "{}", describe(&piped));
     assert_eq!(stdout(&piped), stdout(&dashed));
-    assert!(stdout(&piped).starts_with("1 posting checked"), "{}", describe(&piped));
+    assert!(
+        stdout(&piped).starts_with("1 posting checked"),
+        "{}",
+        describe(&piped)
+    );
 }
 
 #[test]
 fn no_path_and_no_pipe_checks_the_current_directory() {
     let tmp = TempDir::new("dot");
-    tmp.write("pm.txt", std::fs::read(manifest_dir().join(PM_CORE)).unwrap());
+    tmp.write(
+        "pm.txt",
+        std::fs::read(manifest_dir().join(PM_CORE)).unwrap(),
+    );
     let batch = std::fs::read(manifest_dir().join("fixtures/batch.jsonl")).unwrap();
     tmp.write("sub/batch.jsonl", batch);
     // Standard input is /dev/null here, a device: nothing is piped.
@@ -40,7 +47,11 @@ fn no_path_and_no_pipe_checks_the_current_directory() {
     let explicit = run_in(tmp.path(), &["--format", "brief", "."]);
     assert_eq!(stdout(&implicit), stdout(&explicit));
     assert_eq!(code(&implicit), code(&explicit));
-    assert!(stdout(&implicit).contains("./sub/batch.jsonl:"), "{}", describe(&implicit));
+    assert!(
+        stdout(&implicit).contains("./sub/batch.jsonl:"),
+        "{}",
+        describe(&implicit)
+    );
 }
 
 #[test]
@@ -57,7 +68,12 @@ fn an_empty_folder_is_a_note_and_exit_0() {
 fn stdin_filename_names_stdin_and_its_extension_its_format() {
     let page = std::fs::read(manifest_dir().join("fixtures/inputs/careers-page.html")).unwrap();
     let named = run_with_stdin(
-        &["--format", "brief", "--stdin-filename", "jobs/careers-page.html"],
+        &[
+            "--format",
+            "brief",
+            "--stdin-filename",
+            "jobs/careers-page.html",
+        ],
         &page,
     );
     let file = run(&["--format", "brief", "fixtures/inputs/careers-page.html"]);
@@ -76,10 +92,16 @@ fn stdin_filename_names_stdin_and_its_extension_its_format() {
 fn stdin_that_starts_with_a_brace_is_read_as_json_lines_with_a_note() {
     let records = "\n  {\"id\": \"r1\", \"title\": \"Product Manager\", \"text\": \"- Own the roadmap\"}\n\
                    {\"id\": \"r2\", \"title\": \"Senior Product Manager\", \"text\": \"- Mentor PMs\"}\n";
-    let out = run_with_stdin(&["--format", "brief", "--fail-on", "never"], records.as_bytes());
+    let out = run_with_stdin(
+        &["--format", "brief", "--fail-on", "never"],
+        records.as_bytes(),
+    );
     insta::assert_snapshot!(transcript(&out, manifest_dir()));
     // Told the format, jdlint guesses nothing and says nothing.
-    let told = run_with_stdin(&["--format", "brief", "--input-format", "text"], records.as_bytes());
+    let told = run_with_stdin(
+        &["--format", "brief", "--input-format", "text"],
+        records.as_bytes(),
+    );
     assert!(!stderr(&told).contains("note"), "{}", describe(&told));
     assert!(stdout(&told).starts_with("-:"), "{}", describe(&told));
     // A posting that starts with text stays one posting.
@@ -95,7 +117,11 @@ fn a_mistyped_subcommand_gets_a_suggestion() {
     // A word that is a file is a file, and a word like no subcommand is a missing file.
     let missing = run(&["--format", "brief", "no-such-posting.txt"]);
     assert_eq!(code(&missing), 2);
-    assert!(!stderr(&missing).contains("did you mean"), "{}", describe(&missing));
+    assert!(
+        !stderr(&missing).contains("did you mean"),
+        "{}",
+        describe(&missing)
+    );
 }
 
 #[test]
@@ -108,4 +134,134 @@ fn files_lists_what_would_be_checked_and_checks_nothing() {
     tmp.write("e\u{1b}[31m.txt", "a stranger's file name");
     let out = run_in(tmp.path(), &["--files", ".", "x.txt"]);
     insta::assert_snapshot!(transcript(&out, tmp.path()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output people can scan
+
+const MISMATCH: &str = "fixtures/postings/mismatch-level-pm-title-director-body.txt";
+
+#[test]
+fn the_human_format_shows_only_postings_with_findings_unless_verbose() {
+    let args = ["--color", "never", PM_CORE, MISMATCH];
+    let default = run(&args);
+    insta::assert_snapshot!(transcript(&default, manifest_dir()));
+    let verbose = run(&[&args[..], &["--verbose"]].concat());
+    let shown = stdout(&verbose);
+    assert!(
+        shown.contains(&format!("{PM_CORE}: Product Manager")),
+        "{shown}"
+    );
+    assert!(
+        shown.matches("evidence, strongest first").count() == 2,
+        "{shown}"
+    );
+    let evidence = run(&[&args[..], &["--show-evidence", "--evidence", "2"]].concat());
+    let shown = stdout(&evidence);
+    assert!(!shown.contains(PM_CORE), "{shown}");
+    assert_eq!(
+        shown.matches("evidence, strongest first").count(),
+        1,
+        "{shown}"
+    );
+}
+
+#[test]
+fn quiet_prints_the_diagnostics_and_nothing_else() {
+    let human = run(&["-q", "--color", "never", PM_CORE, MISMATCH]);
+    insta::assert_snapshot!(transcript(&human, manifest_dir()));
+    let brief = run(&["-q", "--format", "brief", PM_CORE, MISMATCH]);
+    assert_eq!(code(&brief), 1);
+    assert!(
+        stdout(&brief).lines().all(|l| l.starts_with(MISMATCH)),
+        "{}",
+        describe(&brief)
+    );
+}
+
+#[test]
+fn statistics_count_diagnostics_per_rule_and_severity() {
+    let out = run(&["--statistics", "fixtures/rules", "fixtures/postings"]);
+    insta::assert_snapshot!(transcript(&out, manifest_dir()));
+    // The counts are the diagnostics' own.
+    let jsonl = parse_jsonl(&run(&[
+        "--format",
+        "jsonl",
+        "fixtures/rules",
+        "fixtures/postings",
+    ]));
+    let total: usize = jsonl
+        .iter()
+        .map(|p| p["diagnostics"].as_array().map_or(0, Vec::len))
+        .sum();
+    let counted: usize = stdout(&out)
+        .lines()
+        .take_while(|l| !l.contains("postings checked"))
+        .map(|l| {
+            l.split_whitespace()
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(counted, total);
+    let with_format = run(&["--statistics", "--format", "json", PM_CORE]);
+    assert_eq!(code(&with_format), 2, "{}", describe(&with_format));
+}
+
+#[test]
+fn evidence_columns_stay_aligned_past_column_999() {
+    let tmp = TempDir::new("wide");
+    let filler = "We value clear writing. ".repeat(50);
+    let posting = format!(
+        "Product Manager\n\nWhat you will do\n- Own the roadmap and {filler} run A/B tests on the funnel\n- 3+ years of product management experience\n"
+    );
+    let path = tmp.write("wide.txt", posting);
+    let out = run(&["--verbose", "--color", "never", &path]);
+    let text = stdout(&out);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("    ") && l.contains('"'))
+        .collect();
+    assert!(rows.len() >= 3, "{}", describe(&out));
+    assert!(rows.iter().any(|r| r.contains(":1")), "{rows:#?}");
+    // Each column starts at the same place on every row.
+    let starts = |row: &str| row.find("  ").unwrap();
+    let weights = |row: &str| row.find('"').unwrap();
+    for row in &rows {
+        assert_eq!(starts(row), starts(rows[0]), "{rows:#?}");
+        assert_eq!(weights(row), weights(rows[0]), "{rows:#?}");
+    }
+}
+
+#[test]
+fn the_progress_bar_is_gone_before_the_summary() {
+    // stdout and stderr into one file, as a terminal shows them.
+    let tmp = TempDir::new("progress");
+    let log = tmp.path().join("log");
+    let file = std::fs::File::create(&log).unwrap();
+    let status = jdlint()
+        .args([
+            "--progress",
+            "always",
+            "--color",
+            "never",
+            PM_CORE,
+            MISMATCH,
+        ])
+        .stdout(file.try_clone().unwrap())
+        .stderr(file)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let text = String::from_utf8(std::fs::read(&log).unwrap()).unwrap();
+    let summary = text.find("2 postings checked").expect("a summary");
+    // Whatever the bar drew and cleared comes before the summary, which ends the output.
+    assert!(!text[summary..].contains("postings  "), "{text:?}");
+    assert!(!text[summary..].contains('\u{1b}'), "{text:?}");
+    assert!(
+        text.ends_with("implied levels: pm 1, director 1\n"),
+        "{text:?}"
+    );
 }

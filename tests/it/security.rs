@@ -117,7 +117,14 @@ fn hostile_records_forge_no_command_in_any_format() {
             describe(&out)
         );
     }
-    let out = run(&["--color", "always", "--fail-on", "never", &jsonl]);
+    let out = run(&[
+        "--color",
+        "always",
+        "--verbose",
+        "--fail-on",
+        "never",
+        &jsonl,
+    ]);
     assert_run_harmless("human --color always", &out, true, "\\u{9b}2J");
 }
 

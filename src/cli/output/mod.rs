@@ -5,6 +5,9 @@ mod brief;
 mod github;
 mod human;
 pub mod progress;
+mod statistics;
+
+pub use human::View;
 
 use clap::ValueEnum;
 use jdlint::printer::{json, sarif, Sink};
@@ -15,7 +18,8 @@ use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// Readable diagnostics with the evidence behind each verdict.
+    /// Readable diagnostics of the postings that have any (`--verbose`: every posting), with
+    /// the evidence behind each verdict on `--show-evidence`.
     Human,
     /// One line per diagnostic: `PATH[:LINE[:COL]]: SEVERITY RULE: MESSAGE`, then a summary.
     Brief,
@@ -54,10 +58,20 @@ impl Destination {
     }
 }
 
-pub fn reporter(format: OutputFormat, to: Destination, evidence: usize) -> Box<dyn Reporter> {
+/// The reporter of `format`, showing what `view` asks for; `--statistics` replaces the
+/// diagnostics with counts per rule.
+pub fn reporter(
+    format: OutputFormat,
+    to: Destination,
+    view: View,
+    statistics: bool,
+) -> Box<dyn Reporter> {
+    if statistics {
+        return Box::new(statistics::Statistics::new(to.out, view.quiet));
+    }
     match format {
-        OutputFormat::Human => Box::new(human::Human::new(to, evidence)),
-        OutputFormat::Brief => Box::new(brief::Brief::new(to.out)),
+        OutputFormat::Human => Box::new(human::Human::new(to, view)),
+        OutputFormat::Brief => Box::new(brief::Brief::new(to.out, view.quiet)),
         OutputFormat::Json => Box::new(json::Json::new(to.out)),
         OutputFormat::Jsonl => Box::new(json::Jsonl::new(to.out)),
         OutputFormat::Sarif => Box::new(sarif::Sarif::new(to.out, std::env::current_dir().ok())),
