@@ -28,7 +28,7 @@ use outliers::{quoted, Outlier, OutlierPicker, Severity};
 use rayon::prelude::*;
 use reliability::{Reliability, ReliabilityCounter};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use usage::{deciding, Decider, LexiconUsage, TermIndex, UsageCounter};
 
@@ -121,6 +121,43 @@ pub struct Calibration {
     /// Each labelled posting's title with its label, for alias learning; empty unless both
     /// [`Options::fit`] and labels are given.
     pub titles: Vec<TitleExample>,
+    /// The record fields the postings had (at most [`FIELDS_SEEN`] names), to say which a
+    /// `--group-by` or `--labels` naming none of them could have meant.
+    pub fields_seen: BTreeSet<String>,
+}
+
+/// The labels that are each posting's own title: `--labels title` fits the lexicon to the
+/// titles, which a `--fit` must ask for by name.
+pub const TITLE_LABELS: &str = "title";
+
+/// How many record field names [`Calibration::fields_seen`] keeps: records whose every field
+/// name is new must not grow it without end.
+pub const FIELDS_SEEN: usize = 100;
+
+impl Calibration {
+    /// An error for a field `flag` names (`--group-by`, `--labels`) that no posting has, listing
+    /// the fields seen and the one it most likely meant; `folder` is always there for
+    /// `--group-by`, and `title` for `--labels`.
+    pub fn check_field(&self, flag: &str, field: &str) -> Result<(), String> {
+        let always_there = match flag {
+            "--group-by" => "folder",
+            _ => TITLE_LABELS,
+        };
+        if self.fields_seen.contains(field) || field == always_there {
+            return Ok(());
+        }
+        let seen: Vec<&str> = self.fields_seen.iter().map(String::as_str).collect();
+        let listed = if seen.is_empty() {
+            "none: documents have no fields; records do".to_string()
+        } else {
+            seen.join(", ")
+        };
+        Err(format!(
+            "{flag} {}: no posting has that field (fields seen: {listed}){}",
+            crate::escape::visible(field),
+            crate::input::did_you_mean(field, seen)
+        ))
+    }
 }
 
 /// A posting reduced to what calibration counts; computed in parallel.
@@ -148,6 +185,7 @@ struct Counts {
     reliability: ReliabilityCounter,
     examples: Vec<Example>,
     titles: Vec<TitleExample>,
+    fields_seen: BTreeSet<String>,
 }
 
 /// Calibrates `engine` on `items`. Usage and fitting trace evidence back to the entries of the
@@ -175,6 +213,7 @@ pub fn calibrate(
         reliability: ReliabilityCounter::default(),
         examples: Vec::new(),
         titles: Vec::new(),
+        fields_seen: BTreeSet::new(),
     };
 
     for chunk in input::chunks(items) {
@@ -209,7 +248,13 @@ fn observe(
 ) -> Result<(Analysis, Observed), String> {
     let label = match &options.labels {
         None => None,
-        Some(field) => match posting.fields.get(field).map(|s| s.trim()) {
+        // `--labels title` reads a document's title too, which is no field of it.
+        Some(field) => match posting
+            .fields
+            .get(field)
+            .map(|s| s.trim())
+            .or_else(|| (field == TITLE_LABELS).then(|| posting.title.trim()))
+        {
             None | Some("") => None,
             Some(text) => Some(parse_label(text, engine.lexicon()).ok_or_else(|| {
                 let known: Vec<&str> = Level::ALL.iter().map(|l| l.id()).collect();
@@ -299,6 +344,14 @@ fn group_of(posting: &Posting, field: &str) -> String {
 
 impl Counts {
     fn add(&mut self, posting: &Posting, analysis: &Analysis, o: Observed, labelled: bool) {
+        for name in posting.fields.keys() {
+            if self.fields_seen.len() >= FIELDS_SEEN {
+                break;
+            }
+            if !self.fields_seen.contains(name) {
+                self.fields_seen.insert(name.clone());
+            }
+        }
         let order = self.postings;
         self.postings += 1;
         let reference = if labelled { o.label } else { o.title };
@@ -420,6 +473,7 @@ impl Counts {
             report,
             examples: self.examples,
             titles: self.titles,
+            fields_seen: self.fields_seen,
         }
     }
 }

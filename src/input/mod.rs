@@ -20,6 +20,7 @@ mod records;
 mod walk;
 
 pub use decode::{decode, MAX_UTF16_BYTES};
+pub(crate) use records::did_you_mean;
 pub use records::Fields;
 pub use walk::WalkOptions;
 

@@ -593,7 +593,16 @@ fn fit_writes_an_overlay_that_the_lexicon_option_loads_and_that_changes_results(
 fn fit_needs_enough_postings_for_its_folds() {
     let dir = TempDir::new("fit-few");
     let overlay = dir.path().join("o.json").to_string_lossy().into_owned();
-    let out = run(&["calibrate", BAD_LABEL, "--fit", &overlay, "--folds", "5"]);
+    let out = run(&[
+        "calibrate",
+        BAD_LABEL,
+        "--labels",
+        "level",
+        "--fit",
+        &overlay,
+        "--folds",
+        "5",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("fitting needs at least 5 postings"),

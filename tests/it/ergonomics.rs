@@ -265,3 +265,103 @@ fn the_progress_bar_is_gone_before_the_summary() {
         "{text:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// No silent mistakes
+
+const CALIBRATE: &str = "fixtures/calibrate/postings.jsonl";
+
+#[test]
+fn an_unknown_group_by_or_labels_field_is_an_error_naming_the_fields_seen() {
+    let out = run(&["calibrate", CALIBRATE, "--group-by", "compnay"]);
+    insta::assert_snapshot!(transcript(&out, manifest_dir()));
+    let labels = run(&["calibrate", CALIBRATE, "--labels", "levle"]);
+    assert_eq!(code(&labels), 2);
+    assert!(
+        stderr(&labels).contains("did you mean `level`?"),
+        "{}",
+        describe(&labels)
+    );
+    // `folder` and the fields a record has are fine.
+    for args in [["--group-by", "folder"], ["--group-by", "company"]] {
+        let ok = run(&[&["calibrate", CALIBRATE][..], &args[..]].concat());
+        assert_eq!(code(&ok), 0, "{}", describe(&ok));
+    }
+}
+
+#[test]
+fn fit_needs_labels_and_labels_title_asks_for_the_titles() {
+    let tmp = TempDir::new("fit-labels");
+    let overlay = tmp.join("fitted.json");
+    let out = run(&["calibrate", CALIBRATE, "--fit", &overlay]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(stderr(&out).contains("--labels"), "{}", describe(&out));
+    assert!(!std::path::Path::new(&overlay).exists());
+    let titles = run(&[
+        "calibrate",
+        CALIBRATE,
+        "--labels",
+        "title",
+        "--fit",
+        &overlay,
+        "--folds",
+        "2",
+    ]);
+    assert!(
+        std::path::Path::new(&overlay).exists(),
+        "{}",
+        describe(&titles)
+    );
+    // One title names no level ("Product Ninja"): that record is an error, the rest are fitted.
+    assert_eq!(code(&titles), 2, "{}", describe(&titles));
+    assert_eq!(stderr(&titles).lines().count(), 1, "{}", describe(&titles));
+}
+
+#[test]
+fn a_misspelled_field_gets_a_suggestion() {
+    let tmp = TempDir::new("field-typo");
+    let jsonl = tmp.write(
+        "ats.jsonl",
+        "{\"job_title\": \"Product Manager\", \"text\": \"- Own the roadmap\"}\n",
+    );
+    let out = run(&["--format", "brief", "--title-field", "job_titel", &jsonl]);
+    insta::assert_snapshot!(transcript(&out, tmp.path()));
+}
+
+#[test]
+fn an_unknown_rule_id_in_a_suppression_is_a_warning_and_markers_leave_the_title() {
+    let tmp = TempDir::new("suppress-typo");
+    let path = tmp.write(
+        "ninja.md",
+        "# Product Ninja <!-- jdlint-disable hype-job-title -->\n\nWhat you'll do\n\
+         - Own the roadmap jdlint: ignore[vauge-title]\n- 2-4 years of product management experience\n",
+    );
+    let out = run(&["--format", "brief", &path]);
+    insta::assert_snapshot!(transcript(&out, tmp.path()));
+    let json = parse_jsonl(&run(&["--format", "jsonl", &path]));
+    assert_eq!(json[0]["title"], "Product Ninja");
+    let rules: Vec<&str> = json[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    // The marker on the title line still suppresses.
+    assert!(!rules.contains(&"hype-job-title"), "{rules:?}");
+    assert!(rules.contains(&"unknown-suppressed-rule"), "{rules:?}");
+}
+
+#[test]
+fn a_records_other_fields_are_kept_in_the_json_output() {
+    let out = run(&["--format", "jsonl", "fixtures/inputs/export.csv"]);
+    let lines = parse_jsonl(&out);
+    let fields = &lines[0]["fields"];
+    assert_eq!(fields["id"], "ats-101", "{fields}");
+    assert!(
+        fields.get("text").is_none(),
+        "the text is not repeated: {fields}"
+    );
+    assert!(fields.as_object().unwrap().len() > 2, "{fields}");
+    let document = parse_jsonl(&run(&["--format", "jsonl", PM_CORE]));
+    assert_eq!(document[0]["fields"], serde_json::json!({}));
+}
