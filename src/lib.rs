@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod calibrate;
 pub mod classify;
 pub mod config;

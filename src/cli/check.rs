@@ -5,6 +5,7 @@ use super::config::{ConfigFileArgs, SelectionArgs};
 use super::output::progress::{Progress, ProgressWhen};
 use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
+use jdlint::baseline::{Baseline, Recorder};
 use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
 use jdlint::escape::visible;
@@ -102,6 +103,17 @@ pub struct CheckArgs {
     /// go to standard error.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Leave out the findings this baseline file holds (written by --write-baseline): CI then
+    /// fails only on new ones. Findings are keyed by rule, posting (record id, else path) and
+    /// the text they point at, not by line.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write every finding of this run to the --baseline file (replacing it) and exit 0 unless
+    /// an input could not be read.
+    #[arg(long, requires = "baseline")]
+    pub write_baseline: bool,
 
     /// When to show a progress bar on standard error.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ProgressWhen::Auto)]
@@ -387,8 +399,20 @@ pub fn run(args: CheckArgs) -> ExitCode {
         },
     };
     // Created above, the output file exists now: a walk that meets it skips it, and naming it
-    // (before it existed) is an error.
-    let output_files: Vec<&Path> = args.output.iter().map(PathBuf::as_path).collect();
+    // (before it existed) is an error. A baseline is JSON, which a walk would read as postings.
+    let output_files: Vec<&Path> = args
+        .output
+        .iter()
+        .chain(&args.baseline)
+        .map(PathBuf::as_path)
+        .collect();
+    let mut review = match Review::new(&args) {
+        Ok(review) => review,
+        Err(message) => {
+            super::print_error(message);
+            return ExitCode::from(2);
+        }
+    };
     let reader = match args
         .input
         .reader(args.title.clone(), &config, &output_files)
@@ -411,7 +435,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let mut reporter = output::reporter(args.format, destination, view, args.statistics);
     let progress = Progress::new(args.progress, known_total(&args.input, &paths));
-    let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress);
+    let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress, &mut review);
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             super::print_error(format_args!("cannot write output: {e}"));
@@ -419,8 +443,18 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
 
+    let wrote_baseline = match review.finish(&args) {
+        Ok(wrote) => wrote,
+        Err(message) => {
+            super::print_error(message);
+            return ExitCode::from(2);
+        }
+    };
     if summary.input_errors > 0 {
         return ExitCode::from(2);
+    }
+    if wrote_baseline {
+        return ExitCode::SUCCESS;
     }
     let fail_on = args
         .fail_on
@@ -486,6 +520,72 @@ fn list_files(reader: &Reader, paths: &[String]) -> ExitCode {
     ExitCode::from(u8::from(failed) * 2)
 }
 
+/// What is done to each report in input order, between its analysis and its rendering: the
+/// baseline leaves out what it accepts, and `--write-baseline` records every finding.
+struct Review {
+    baseline: Option<Baseline>,
+    recorder: Option<Recorder>,
+}
+
+impl Review {
+    fn new(args: &CheckArgs) -> Result<Review, String> {
+        let Some(path) = &args.baseline else {
+            return Ok(Review {
+                baseline: None,
+                recorder: None,
+            });
+        };
+        if args.write_baseline {
+            return Ok(Review {
+                baseline: None,
+                recorder: Some(Recorder::new(std::env::current_dir().ok())),
+            });
+        }
+        Ok(Review {
+            baseline: Some(Baseline::load(path, std::env::current_dir().ok())?),
+            recorder: None,
+        })
+    }
+
+    fn report(&mut self, item: &Item, report: &mut PostingReport) {
+        if let Some(baseline) = &mut self.baseline {
+            baseline.filter(item, report);
+        }
+        if let Some(recorder) = &mut self.recorder {
+            recorder.add(item, report);
+        }
+    }
+
+    /// Writes the baseline recorded, or notes how many findings the baseline left out; whether
+    /// a baseline was written.
+    fn finish(self, args: &CheckArgs) -> Result<bool, String> {
+        let Some(path) = &args.baseline else {
+            return Ok(false);
+        };
+        if let Some(recorder) = self.recorder {
+            let n = recorder.len();
+            std::fs::write(path, recorder.to_json())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            super::print_note(format_args!(
+                "wrote {n} finding{} to {}; `--baseline {}` leaves them out",
+                if n == 1 { "" } else { "s" },
+                path.display(),
+                path.display()
+            ));
+            return Ok(true);
+        }
+        if let Some(baseline) = self.baseline.filter(|b| b.matched > 0) {
+            super::print_note(format_args!(
+                "{} finding{} in the baseline {} left out",
+                baseline.matched,
+                if baseline.matched == 1 { "" } else { "s" },
+                path.display()
+            ));
+        }
+        Ok(false)
+    }
+}
+
 /// Analyzes `items` a chunk at a time and reports them in input order. Stops at the first write
 /// error: once stdout is closed (`| head`) there is no one left to read the rest.
 fn lint(
@@ -493,6 +593,7 @@ fn lint(
     items: impl Iterator<Item = Item>,
     reporter: &mut dyn output::Reporter,
     progress: &Progress,
+    review: &mut Review,
 ) -> (Summary, io::Result<()>) {
     let mut summary = Summary::default();
     let mut written = reporter.begin();
@@ -500,27 +601,36 @@ fn lint(
     let mut chunks = input::chunks(items);
     while written.is_ok() {
         let Some(chunk) = chunks.next() else { break };
-        // Each worker analyzes and renders; `collect` keeps input order, so output is the same
-        // at any thread count.
-        let renderer: &dyn output::Reporter = reporter;
-        let results: Vec<(PostingReport, Vec<u8>)> = chunk
+        // The workers analyze, the review runs in input order (a baseline's counts must not
+        // depend on thread timing), and the workers render; `collect` keeps input order, so
+        // output is the same at any thread count.
+        let mut reports: Vec<PostingReport> = chunk
             .par_iter()
             .map(|item| {
                 let report = engine.report(item);
-                let rendered = renderer.render(item, &report);
                 progress.advance();
-                (report, rendered)
+                report
             })
             .collect();
+        for (item, report) in chunk.iter().zip(&mut reports) {
+            review.report(item, report);
+        }
+        let renderer: &dyn output::Reporter = reporter;
+        let rendered: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .zip(&reports)
+            .map(|(item, report)| renderer.render(item, report))
+            .collect();
+        let results = reports.into_iter().zip(rendered);
         // The loop runs while everything was written, so `written` starts again from `Ok`.
         written = progress.suspend(|| {
             let mut written = Ok(());
-            for (item, (report, rendered)) in chunk.iter().zip(&results) {
-                summary.add(report);
+            for (item, (report, rendered)) in chunk.iter().zip(results) {
+                summary.add(&report);
                 if let Err(e) = item {
                     super::print_error(format_args!("error: {e}"));
                 }
-                written = written.and_then(|()| reporter.posting(item, rendered));
+                written = written.and_then(|()| reporter.posting(item, &rendered));
             }
             written.and_then(|()| reporter.flush())
         });

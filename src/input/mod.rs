@@ -210,7 +210,9 @@ impl Reader {
             return self.read_stdin().items;
         }
         if self.is_skipped(Path::new(path)) {
-            let message = "the file jdlint is writing (--output): it is never read".to_string();
+            let message =
+                "a file jdlint writes (--output, --baseline): it is never read as postings"
+                    .to_string();
             return error(Source::file(path), message);
         }
         match std::fs::metadata(path) {

@@ -1,12 +1,15 @@
 //! Printers of analysis results, the library's own so that an embedder writes what `jdlint`
-//! writes: the DOMAIN.md JSON document and JSON Lines ([`json`]) and SARIF 2.1.0 ([`sarif`]).
+//! writes: the DOMAIN.md JSON document and JSON Lines ([`json`]), SARIF 2.1.0 ([`sarif`]),
+//! GitLab Code Quality ([`gitlab`]) and JUnit XML ([`junit`]).
 //! Each is a [`Reporter`]: it renders each result on the worker thread that analyzed it, then is
 //! handed the rendered results in input order, so output streams while a large input is still
 //! being read, and rendering (JSON serialization above all) scales with the threads instead of
 //! queueing on one. The command line adds its text formats (human, brief, github) on the same
 //! trait.
 
+pub mod gitlab;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use crate::input::Item;

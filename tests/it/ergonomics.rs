@@ -365,3 +365,175 @@ fn a_records_other_fields_are_kept_in_the_json_output() {
     let document = parse_jsonl(&run(&["--format", "jsonl", PM_CORE]));
     assert_eq!(document[0]["fields"], serde_json::json!({}));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Adopting jdlint in an existing repository
+
+#[test]
+fn a_baseline_accepts_todays_findings_and_fails_only_on_new_ones() {
+    let tmp = TempDir::new("baseline");
+    let mismatch = std::fs::read_to_string(manifest_dir().join(MISMATCH)).unwrap();
+    tmp.write("postings/director.md", &mismatch);
+    let written = run_in(
+        tmp.path(),
+        &[
+            "--baseline",
+            ".jdlint-baseline.json",
+            "--write-baseline",
+            "-q",
+        ],
+    );
+    assert_eq!(code(&written), 0, "{}", describe(&written));
+    let baseline = std::fs::read_to_string(tmp.path().join(".jdlint-baseline.json")).unwrap();
+    insta::assert_snapshot!("baseline_file", baseline);
+
+    // Lines added above every finding: nothing is new.
+    tmp.write("postings/director.md", format!("\n\n{mismatch}"));
+    let same = run_in(
+        tmp.path(),
+        &["--baseline", ".jdlint-baseline.json", "--format", "brief"],
+    );
+    insta::assert_snapshot!("baseline_moved_lines", transcript(&same, tmp.path()));
+
+    // A new posting's findings are new, and fail the run.
+    tmp.write(
+        "postings/ninja.md",
+        "Product Ninja\n\nWhat you'll do\n- Own the roadmap\n",
+    );
+    let new = run_in(
+        tmp.path(),
+        &[
+            "--baseline",
+            ".jdlint-baseline.json",
+            "--format",
+            "brief",
+            "--fail-on",
+            "warning",
+        ],
+    );
+    assert_eq!(code(&new), 1, "{}", describe(&new));
+    assert!(
+        stdout(&new).lines().all(|l| !l.contains("director.md")),
+        "{}",
+        describe(&new)
+    );
+
+    // A broken baseline is an error naming the file and the place.
+    tmp.write(
+        ".jdlint-baseline.json",
+        "{\"version\": 1, \"findings\": [\n  {\"rule\": 3}\n]}",
+    );
+    let broken = run_in(tmp.path(), &["--baseline", ".jdlint-baseline.json"]);
+    assert_eq!(code(&broken), 2, "{}", describe(&broken));
+    assert!(
+        stderr(&broken).contains("baseline .jdlint-baseline.json: invalid type")
+            && stderr(&broken).contains("line 2"),
+        "{}",
+        describe(&broken)
+    );
+}
+
+#[test]
+fn gitlab_code_quality_issues_have_the_fields_gitlab_reads_and_stable_fingerprints() {
+    let args = ["--format", "gitlab", MISMATCH, "fixtures/batch.jsonl"];
+    let out = run(&args);
+    insta::assert_snapshot!(transcript(&out, manifest_dir()));
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut fingerprints: Vec<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    for issue in &issues {
+        for field in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(issue[field].is_string(), "{field}: {issue}");
+        }
+        assert!(issue["location"]["path"].is_string(), "{issue}");
+        assert!(issue["location"]["lines"]["begin"].is_u64(), "{issue}");
+    }
+    fingerprints.sort_unstable();
+    fingerprints.dedup();
+    assert_eq!(
+        fingerprints.len(),
+        issues.len(),
+        "each issue its own fingerprint"
+    );
+
+    // Moved lines keep their fingerprints: GitLab does not see them as new.
+    let tmp = TempDir::new("gitlab");
+    let text = std::fs::read_to_string(manifest_dir().join(MISMATCH)).unwrap();
+    let a = tmp.write("a.md", &text);
+    let before = run_in(tmp.path(), &["--format", "gitlab", &a]);
+    tmp.write("a.md", format!("\n\n{text}"));
+    let after = run_in(tmp.path(), &["--format", "gitlab", &a]);
+    let prints = |out: &Output| -> Vec<String> {
+        let issues: Vec<serde_json::Value> = serde_json::from_str(&stdout(out)).unwrap();
+        issues
+            .iter()
+            .map(|i| i["fingerprint"].to_string())
+            .collect()
+    };
+    assert_eq!(prints(&before), prints(&after));
+}
+
+#[test]
+fn junit_has_a_suite_per_posting_and_a_failing_case_per_diagnostic() {
+    let out = run(&[
+        "--format",
+        "junit",
+        MISMATCH,
+        PM_CORE,
+        "fixtures/batch.jsonl",
+    ]);
+    insta::assert_snapshot!(transcript(&out, manifest_dir()));
+    let xml = stdout(&out);
+    assert_eq!(
+        xml.matches("<testsuite ").count(),
+        xml.matches("</testsuite>").count()
+    );
+    assert_eq!(xml.matches("<failure ").count(), 3);
+    assert_eq!(xml.matches("<error ").count(), 1);
+}
+
+#[test]
+fn another_jobs_title_is_info_so_a_mixed_repository_passes_fail_on_warning() {
+    let tmp = TempDir::new("mixed");
+    let analyst = tmp.write(
+        "analyst.md",
+        "Senior Data Analyst\n\nWhat you'll do\n- Build dashboards in SQL\n\nRequirements\n- 3+ years of analytics experience\n",
+    );
+    let ninja = tmp.write(
+        "ninja.md",
+        "Product Ninja\n\nWhat you'll do\n- Own the roadmap\n",
+    );
+    let out = run(&[
+        "--format",
+        "brief",
+        "--select",
+        "role",
+        "--fail-on",
+        "warning",
+        &analyst,
+    ]);
+    insta::assert_snapshot!(transcript(&out, tmp.path()));
+    assert_eq!(code(&out), 0);
+    // A title that names no job at all is still a warning: a PM posting with a title to fix.
+    let vague = run(&[
+        "--format",
+        "brief",
+        "--select",
+        "unrecognized-title",
+        "--fail-on",
+        "warning",
+        &ninja,
+    ]);
+    assert_eq!(code(&vague), 1, "{}", describe(&vague));
+    // A configured severity wins over the rule's own choice.
+    let toml = tmp.write(
+        "jdlint.toml",
+        "[severity]\nunrecognized-title = \"error\"\n",
+    );
+    let configured = run(&[
+        "--config", &toml, "--format", "brief", "--select", "role", &analyst,
+    ]);
+    assert_eq!(code(&configured), 1, "{}", describe(&configured));
+}

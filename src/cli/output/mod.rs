@@ -10,7 +10,7 @@ mod statistics;
 pub use human::View;
 
 use clap::ValueEnum;
-use jdlint::printer::{json, sarif, Sink};
+use jdlint::printer::{gitlab, json, junit, sarif, Sink};
 pub use jdlint::printer::{Reporter, Summary};
 use std::fs::File;
 use std::io::{self, BufWriter};
@@ -31,6 +31,10 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...::message`): annotations on a run.
     Github,
+    /// A GitLab Code Quality report (`artifacts: reports: codequality`).
+    Gitlab,
+    /// JUnit XML: one test suite per posting, one failing test case per diagnostic.
+    Junit,
 }
 
 /// Where a report goes: standard output or the `--output` file, buffered, and whether it may
@@ -76,5 +80,7 @@ pub fn reporter(
         OutputFormat::Jsonl => Box::new(json::Jsonl::new(to.out)),
         OutputFormat::Sarif => Box::new(sarif::Sarif::new(to.out, std::env::current_dir().ok())),
         OutputFormat::Github => Box::new(github::Github::new(to.out)),
+        OutputFormat::Gitlab => Box::new(gitlab::Gitlab::new(to.out, std::env::current_dir().ok())),
+        OutputFormat::Junit => Box::new(junit::Junit::new(to.out, std::env::current_dir().ok())),
     }
 }
