@@ -32,6 +32,7 @@ pub mod printer;
 pub mod report;
 pub mod rules;
 pub mod sections;
+pub mod seeds;
 pub mod suggest;
 pub mod suppress;
 pub mod title;

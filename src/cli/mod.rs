@@ -5,6 +5,7 @@
 mod calibrate;
 mod check;
 mod config;
+mod generate;
 mod lexicon;
 mod output;
 mod rules;
@@ -23,7 +24,10 @@ use std::process::ExitCode;
     about,
     max_term_width = 100,
     args_conflicts_with_subcommands = true,
-    subcommand_negates_reqs = true
+    subcommand_negates_reqs = true,
+    // A flag given twice takes its last value, as in ripgrep: a wrapper (the GitHub Action) can
+    // append `--fail-on never` to the user's arguments.
+    args_override_self = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -48,6 +52,10 @@ enum Command {
     Rule(rules::RuleArgs),
     /// Show the effective configuration (`jdlint config --show`).
     Config(config::ConfigArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff): `jdlint man > jdlint.1; man ./jdlint.1`.
+    Man,
 }
 
 pub fn run() -> ExitCode {
@@ -66,6 +74,8 @@ pub fn run() -> ExitCode {
         Some(Command::Rules(args)) => rules::list(args),
         Some(Command::Rule(args)) => rules::explain(args),
         Some(Command::Config(args)) => config::run(args),
+        Some(Command::Completions(args)) => generate::completions(args),
+        Some(Command::Man) => generate::man(),
     }
 }
 

@@ -180,7 +180,7 @@ impl RuleDoc {
         if !self.sources.is_empty() {
             out.push_str("\n## Sources\n\n");
             for source in self.sources {
-                out.push_str(&format!("- {source}\n"));
+                out.push_str(&format!("- {}\n", crate::seeds::cite(source)));
             }
         }
         out

@@ -537,3 +537,176 @@ fn another_jobs_title_is_info_so_a_mixed_repository_passes_fail_on_warning() {
     ]);
     assert_eq!(code(&configured), 1, "{}", describe(&configured));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Installing, and what a clone documents
+
+#[test]
+fn completions_cover_every_shell_and_the_new_flags() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(code(&out), 0, "{shell}: {}", describe(&out));
+        let script = stdout(&out);
+        for word in ["stdin-filename", "baseline", "calibrate", "completions"] {
+            assert!(script.contains(word), "{shell} completes {word}");
+        }
+    }
+    // Where bash is, the script parses.
+    let script = stdout(&run(&["completions", "bash"]));
+    let tmp = TempDir::new("completions");
+    let path = tmp.write("jdlint.bash", script);
+    if let Ok(status) = std::process::Command::new("bash")
+        .args(["-n", &path])
+        .status()
+    {
+        assert!(status.success(), "bash -n {path}");
+    }
+}
+
+#[test]
+fn the_man_page_documents_the_command_and_each_subcommand() {
+    let out = run(&["man"]);
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    let page = stdout(&out);
+    assert!(page.contains(".TH jdlint 1"), "{page}");
+    for section in ["JDLINT CALIBRATE", "JDLINT RULES", "JDLINT COMPLETIONS"] {
+        assert!(page.contains(&format!(".SH \"{section}\"")), "{section}");
+    }
+    let help = stdout(&run(&["--help"]));
+    let flags: Vec<&str> = help
+        .split_whitespace()
+        .filter(|w| w.starts_with("--") && w.len() > 2)
+        .map(|w| w.trim_end_matches([',', '.', '`']))
+        .collect();
+    assert!(flags.len() > 20, "{help}");
+    for flag in flags {
+        // roff writes a hyphen as `\-`.
+        assert!(
+            page.contains(&flag.replace('-', "\\-")),
+            "the man page lacks {flag}"
+        );
+    }
+    assert!(
+        page.contains("\\-\\-group\\-by"),
+        "calibrate's own flags are there too"
+    );
+}
+
+/// The fenced `sh` blocks of the README's section `heading`, each a list of its lines.
+fn readme_commands(heading: &str) -> Vec<String> {
+    let readme = std::fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+    let start = readme.find(heading).expect("the README has the section");
+    let section = &readme[start + heading.len()..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    section
+        .split("```sh\n")
+        .skip(1)
+        .map(|block| block[..block.find("```").unwrap()].trim().to_string())
+        .collect()
+}
+
+#[test]
+fn the_readme_sets_up_with_two_commands_and_ci_runs_the_same_test_command() {
+    let commands = readme_commands("## Set up on a fresh machine");
+    assert_eq!(commands.len(), 2, "{commands:#?}");
+    assert!(
+        commands.iter().all(|c| !c.contains('\n')),
+        "one command each: {commands:#?}"
+    );
+    assert!(commands[0].starts_with("cargo install --locked --path . && jdlint fixtures/"));
+    let fixture = commands[0].rsplit(' ').next().unwrap();
+    assert!(manifest_dir().join(fixture).is_file(), "{fixture}");
+    let ci = std::fs::read_to_string(manifest_dir().join(".ci/run")).unwrap();
+    assert!(
+        ci.lines().any(|line| line.trim() == commands[1]),
+        ".ci/run runs `{}`",
+        commands[1]
+    );
+    // The fixture does exit 1, as the README says.
+    assert_eq!(code(&run(&[fixture])), 1);
+}
+
+#[test]
+fn the_json_contract_in_docs_names_every_field_the_output_has() {
+    let doc = std::fs::read_to_string(manifest_dir().join("docs/json-output.md")).unwrap();
+    let out = run(&[
+        "--format",
+        "json",
+        "fixtures/postings",
+        "fixtures/inputs",
+        "fixtures/batch.jsonl",
+    ]);
+    let document: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut missing = Vec::new();
+    undocumented(&document, &doc, &mut missing);
+    assert!(
+        missing.is_empty(),
+        "docs/json-output.md does not name: {missing:?}"
+    );
+}
+
+/// The keys of `value`, at any depth, that `doc` does not name as `` `key` `` or `` `a.key` ``;
+/// the keys of maps keyed by data (level ids, record fields) are not fields.
+fn undocumented(value: &serde_json::Value, doc: &str, missing: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                let named = doc.contains(&format!("`{key}`")) || doc.contains(&format!(".{key}`"));
+                if !named && !missing.contains(key) {
+                    missing.push(key.clone());
+                }
+                let keyed_by_data = [
+                    "fields",
+                    "level_scores",
+                    "specialization_scores",
+                    "implied_levels",
+                    "diagnostics",
+                ]
+                .contains(&key.as_str())
+                    && inner.is_object();
+                if !keyed_by_data {
+                    undocumented(inner, doc, missing);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| undocumented(i, doc, missing)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_seed_articles_are_named_in_docs_and_by_jdlint_rule() {
+    let doc = std::fs::read_to_string(manifest_dir().join("docs/seeds.md")).unwrap();
+    for (number, title) in jdlint::seeds::SEEDS {
+        assert!(doc.contains(&format!("| {number} | {title} |")), "{number}");
+    }
+    let explained = stdout(&run(&["rule", "unrecognized-title"]));
+    assert!(explained.contains("\"Product Roles\""), "{explained}");
+    assert!(!explained.contains("\n- 001:"), "{explained}");
+}
+
+#[test]
+fn the_documented_workflow_uses_the_action_which_installs_from_its_own_source_with_a_cache() {
+    let workflow = std::fs::read_to_string(manifest_dir().join("docs/github-actions.yml")).unwrap();
+    assert!(workflow.contains("uses: jdlint/jdlint@"), "{workflow}");
+    // The crate is not published, and a glob of one folder's Markdown misses the rest.
+    assert!(
+        !workflow.contains("cargo install --locked jdlint"),
+        "{workflow}"
+    );
+    assert!(!workflow.contains("*.md"), "{workflow}");
+    let action = std::fs::read_to_string(manifest_dir().join("action.yml")).unwrap();
+    for needed in [
+        "using: composite",
+        "uses: actions/cache@",
+        "cargo install --locked --path \"$GITHUB_ACTION_PATH\"",
+        "github/codeql-action/upload-sarif@",
+        "jdlint --format \"$JDLINT_FORMAT\" \"${args[@]}\" < /dev/null",
+    ] {
+        assert!(action.contains(needed), "action.yml lacks {needed}");
+    }
+    // The user's arguments never stand in a script's text, where they would run.
+    for line in action.lines().filter(|l| l.contains("run:")) {
+        assert!(!line.contains("${{ inputs."), "{line}");
+    }
+}
