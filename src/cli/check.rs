@@ -158,6 +158,11 @@ pub struct InputArgs {
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
 
+    /// The element of an HTML page that holds its title instead of the first <h1> (which is
+    /// often the site's logo): a tag (h2), a class (.job-title) or both (h2.job-title).
+    #[arg(long, value_name = "SELECTOR")]
+    pub html_title: Option<String>,
+
     /// The name standard input goes by in the output; its extension names stdin's format
     /// (`--stdin-filename jobs/pm.html`). Without it (or a format), stdin whose first character
     /// is `{` is read as JSON Lines, with a note.
@@ -210,6 +215,7 @@ impl InputArgs {
             },
             max_posting_bytes,
             stdin_name: self.stdin_filename.clone(),
+            html_title: self.html_title.clone(),
         })
     }
 

@@ -169,6 +169,10 @@ pub struct Options {
     /// The name standard input goes by in the output (`--stdin-filename`); its extension names
     /// its format when [`Options::format`] does not.
     pub stdin_name: Option<String>,
+    /// Which element of an HTML page holds its title (`--html-title`: `h2`, `.job-title`,
+    /// `h2.job-title`, `title`), instead of the first `<h1>`; a page with no such element is an
+    /// error, never a silent fallback.
+    pub html_title: Option<String>,
 }
 
 impl Default for Options {
@@ -180,6 +184,7 @@ impl Default for Options {
             walk: WalkOptions::default(),
             max_posting_bytes: MAX_DOCUMENT_BYTES,
             stdin_name: None,
+            html_title: None,
         }
     }
 }
@@ -189,17 +194,24 @@ pub struct Reader {
     options: Options,
     limits: Limits,
     walker: walk::Walker,
+    html_title: Option<html::Selector>,
 }
 
 impl Reader {
-    /// `Err` when a `--glob` does not parse.
+    /// `Err` when a `--glob` or the `--html-title` selector does not parse.
     pub fn new(options: Options) -> Result<Reader, String> {
         let walker = walk::Walker::new(options.walk.clone())?;
         let limits = Limits::new(options.max_posting_bytes);
+        let html_title = options
+            .html_title
+            .as_deref()
+            .map(html::Selector::parse)
+            .transpose()?;
         Ok(Reader {
             options,
             limits,
             walker,
+            html_title,
         })
     }
 
@@ -362,6 +374,7 @@ impl Reader {
                         &bytes,
                         format,
                         self.options.title.as_deref(),
+                        self.html_title.as_ref(),
                         self.limits,
                     ),
                 };
@@ -440,6 +453,7 @@ fn document(
     bytes: &[u8],
     format: Format,
     title: Option<&str>,
+    html_title: Option<&html::Selector>,
     limits: Limits,
 ) -> Item {
     let err = |source: Source, message: String| Err(InputError { source, message });
@@ -455,7 +469,7 @@ fn document(
         return err(source, message);
     }
     let posting = match format {
-        Format::Html => html_posting(source.clone(), &text, title),
+        Format::Html => html_posting(source.clone(), &text, title, html_title)?,
         _ => Posting::from_document(source.clone(), text, title),
     };
     posting.ok_or_else(|| InputError {
@@ -464,17 +478,38 @@ fn document(
     })
 }
 
-/// An HTML page as a posting. Its title is the first `<h1>` (what the page shows as the job's
-/// name; `<title>` often adds the company and the site), else `<title>`, else the first line of
-/// text; the body is what follows the title's line.
-fn html_posting(source: Source, html: &str, title: Option<&str>) -> Option<Posting> {
-    let page = html::to_text(html);
-    let mut posting = match (title, page.h1.or(page.title)) {
+/// An HTML page as a posting. Its title is the element `selector` chooses (an error when none
+/// has text), else the first `<h1>` (what the page shows as the job's name; `<title>` often adds
+/// the company and the site) or the job heading below a logo `<h1>` ([`html::Page::job_heading`]),
+/// else `<title>`, else the first line of text; the body is what
+/// follows the title's line.
+fn html_posting(
+    source: Source,
+    html: &str,
+    title: Option<&str>,
+    selector: Option<&html::Selector>,
+) -> Result<Option<Posting>, InputError> {
+    let page = html::to_text(html, selector);
+    let span = match selector {
+        None => page.job_heading().or(page.title),
+        Some(s) if s.is_title() => page.title,
+        Some(_) => page.chosen,
+    };
+    if let (None, Some(_), None) = (title, selector, &span) {
+        return Err(InputError {
+            source,
+            message: "no element with text matches --html-title".into(),
+        });
+    }
+    let mut posting = match (title, span) {
         (None, Some(span)) => Posting::titled_at(source, page.text, span),
-        _ => Posting::from_document(source, page.text, title)?,
+        _ => match Posting::from_document(source, page.text, title) {
+            Some(posting) => posting,
+            None => return Ok(None),
+        },
     };
     posting.source_map = Some(page.map);
-    Some(posting)
+    Ok(Some(posting))
 }
 
 fn error<'a>(source: Source, message: String) -> Box<dyn Iterator<Item = Item> + 'a> {

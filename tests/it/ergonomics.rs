@@ -710,3 +710,36 @@ fn the_documented_workflow_uses_the_action_which_installs_from_its_own_source_wi
         assert!(!line.contains("${{ inputs."), "{line}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// HTML: which element is the title
+
+const LOGO_PAGE: &str = "fixtures/inputs/logo-heading.html";
+
+#[test]
+fn html_title_chooses_the_title_element_and_a_miss_is_an_error() {
+    let title = |args: &[&str]| {
+        let out = run(&[&["--format", "jsonl"], args, &[LOGO_PAGE]].concat());
+        parse_jsonl(&out)[0].clone()
+    };
+    // By default the logo <h1> gives way to the job's heading, which <title> names too.
+    assert_eq!(title(&[])["title"], "Staff Product Manager, Payments");
+    assert_eq!(title(&["--html-title", "h1.logo"])["title"], "Quillmark");
+    assert_eq!(
+        title(&["--html-title", ".job-title"])["title"],
+        "Staff Product Manager, Payments"
+    );
+    assert_eq!(
+        title(&["--html-title", "title"])["title"],
+        "Staff Product Manager, Payments | Quillmark"
+    );
+    let missing = run(&["--format", "brief", "--html-title", "h5", LOGO_PAGE]);
+    insta::assert_snapshot!(transcript(&missing, manifest_dir()));
+    let invalid = run(&["--html-title", "h2 > p", LOGO_PAGE]);
+    assert_eq!(code(&invalid), 2);
+    assert!(
+        stderr(&invalid).contains("invalid --html-title"),
+        "{}",
+        describe(&invalid)
+    );
+}

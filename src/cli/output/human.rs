@@ -62,33 +62,28 @@ impl Human {
         if report.diagnostics.is_empty() && !self.view.every_posting {
             return Ok(());
         }
-        let index = LineIndex::new(&posting.text);
-        if self.view.quiet {
-            for d in &report.diagnostics {
-                writeln!(
-                    out,
-                    "{}",
-                    render_diagnostic(&self.renderer, posting, &index, d)
-                )?;
+        if !self.view.quiet {
+            writeln!(
+                out,
+                "{BOLD}{}{BOLD:#}: {}",
+                posting.source,
+                visible(&posting.title)
+            )?;
+            if let (Some(claimed), Some(implied)) = (&report.claimed, &report.implied) {
+                writeln!(out, "  claimed  {}", describe_claimed(claimed))?;
+                writeln!(out, "  implied  {}", describe_implied(implied))?;
             }
-            return Ok(());
         }
-        writeln!(
-            out,
-            "{BOLD}{}{BOLD:#}: {}",
-            posting.source,
-            visible(&posting.title)
-        )?;
-        if let (Some(claimed), Some(implied)) = (&report.claimed, &report.implied) {
-            writeln!(out, "  claimed  {}", describe_claimed(claimed))?;
-            writeln!(out, "  implied  {}", describe_implied(implied))?;
-        }
+        let index = LineIndex::new(&posting.text);
         for d in &report.diagnostics {
             writeln!(
                 out,
                 "{}",
                 render_diagnostic(&self.renderer, posting, &index, d)
             )?;
+        }
+        if self.view.quiet {
+            return Ok(());
         }
         let shown = &report.evidence[..self.view.evidence.unwrap_or(0).min(report.evidence.len())];
         if !shown.is_empty() {
