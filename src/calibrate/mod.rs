@@ -564,10 +564,12 @@ fn summarize(report: &Report) -> Vec<String> {
         ));
     }
 
+    // A group is named only when it is large enough for its drift to be more than chance, and
+    // never the group of postings without the field.
     let drifting = report
         .by_group
         .iter()
-        .filter(|g| g.agreement.compared >= 3)
+        .filter(|g| g.agreement.compared >= MIN_NAMED_GROUP && g.name != NONE_NAME)
         .filter_map(|g| Some((g, g.agreement.mean_signed_rank_difference?)))
         .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()));
     if let Some((g, drift)) = drifting.filter(|(_, d)| d.abs() > 0.25) {
@@ -582,15 +584,16 @@ fn summarize(report: &Report) -> Vec<String> {
         ));
     }
 
-    if let Some(ece) = report.reliability.expected_calibration_error {
-        let verdict = if ece <= 0.1 {
-            "can be trusted"
-        } else {
-            "is off"
-        };
+    let ungrouped = report.by_group.iter().find(|g| g.name == NONE_NAME);
+    if let (Some(g), Some(field)) = (ungrouped, &report.group_by) {
         lines.push(format!(
-            "The engine's confidence {verdict}: expected calibration error {ece:.2}."
+            "{} postings have no `{field}` field: they are the group {NONE_NAME}.",
+            g.agreement.postings
         ));
+    }
+
+    if let Some(ece) = report.reliability.expected_calibration_error {
+        lines.push(confidence_sentence(&report.reliability, ece));
     }
     if !report.errors.is_empty() {
         lines.push(format!(
@@ -599,6 +602,41 @@ fn summarize(report: &Report) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// The fewest compared postings a group needs to be named the most inflated or deflated: with
+/// fewer, one or two postings decide its drift.
+pub const MIN_NAMED_GROUP: u64 = 10;
+
+/// How far a bin's agreement may stand from its mean confidence before the confidence is not
+/// called trustworthy, and how many postings the bin needs for that to count.
+const BIN_GAP: f64 = 0.2;
+const MIN_BIN_POSTINGS: u64 = 5;
+
+/// What the reliability table says of the confidence figure: trustworthy only when the overall
+/// error is small *and* no bin of some size disagrees with its confidence; otherwise the worst
+/// such bin, so that the sentence never contradicts the table beside it.
+fn confidence_sentence(reliability: &reliability::Reliability, ece: f64) -> String {
+    let worst = reliability
+        .bins
+        .iter()
+        .filter(|b| b.postings >= MIN_BIN_POSTINGS)
+        .map(|b| (b, (b.agreement - b.mean_confidence).abs()))
+        .filter(|(_, gap)| *gap > BIN_GAP)
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    match worst {
+        Some((bin, _)) => format!(
+            "The engine's confidence is off in places: postings at confidence {:.1}-{:.1} agree {:.0}% of the time ({} postings; expected calibration error {ece:.2}).",
+            bin.lower,
+            bin.upper,
+            bin.agreement * 100.0,
+            bin.postings
+        ),
+        None if ece <= 0.1 => format!(
+            "The engine's confidence matches how often it agrees, bin by bin: expected calibration error {ece:.2}."
+        ),
+        None => format!("The engine's confidence is off: expected calibration error {ece:.2}."),
+    }
 }
 
 /// Levels by id, for renderers: the reference mix and the implied mix of a table.
@@ -623,6 +661,57 @@ mod tests {
             outliers: 5,
             fit: false,
         }
+    }
+
+    #[test]
+    fn only_a_group_large_enough_is_named_the_most_inflated() {
+        let engine = Engine::new();
+        let posting = |team: &str| {
+            let mut p = Posting::new(
+                Source::default(),
+                "Director of Product",
+                "What you'll do\n- Write user stories\n\nRequirements\n- 2-4 years of product management experience\n",
+            );
+            p.fields.insert("team".into(), team.into());
+            Ok(p)
+        };
+        let named = |n: u64| {
+            let items: Vec<Item> = (0..n).map(|_| posting("Big")).collect();
+            let c = calibrate(&engine, items.into_iter(), &options());
+            c.report
+                .summary
+                .iter()
+                .any(|s| s.contains("most inflated group is Big"))
+        };
+        assert!(named(MIN_NAMED_GROUP));
+        assert!(!named(MIN_NAMED_GROUP - 1));
+    }
+
+    #[test]
+    fn the_confidence_sentence_never_contradicts_a_bin_of_the_table() {
+        let mut counter = ReliabilityCounter::default();
+        // Calibrated overall, but 0.3-0.4 agrees 0% of the time over 6 postings.
+        for _ in 0..40 {
+            counter.add(0.95, true);
+        }
+        for _ in 0..6 {
+            counter.add(0.35, false);
+        }
+        let table = counter.finish();
+        let ece = table.expected_calibration_error.unwrap();
+        assert!(ece <= 0.1, "{ece}");
+        let sentence = confidence_sentence(&table, ece);
+        assert!(sentence.contains("off in places"), "{sentence}");
+        assert!(sentence.contains("0.3-0.4 agree 0%"), "{sentence}");
+        // A small bin alone says nothing.
+        let mut counter = ReliabilityCounter::default();
+        for _ in 0..40 {
+            counter.add(0.95, true);
+        }
+        counter.add(0.35, false);
+        let table = counter.finish();
+        let ece = table.expected_calibration_error.unwrap();
+        assert!(confidence_sentence(&table, ece).contains("matches how often it agrees"));
     }
 
     #[test]
