@@ -743,3 +743,32 @@ fn html_title_chooses_the_title_element_and_a_miss_is_an_error() {
         describe(&invalid)
     );
 }
+
+#[test]
+fn lexicon_terms_say_what_each_term_supports_and_where_it_comes_from() {
+    let out = run(&["lexicon", "terms", "--format", "tsv"]);
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("term\tsupports\tweight\tsource\tfile"));
+    // Why "P&L" moves a posting toward VP: its row says so, with the seed section it cites.
+    let pl = lines
+        .find(|l| l.starts_with("p&l\t"))
+        .expect("a row for p&l");
+    let cells: Vec<&str> = pl.split('\t').collect();
+    assert_eq!(cells.len(), 5, "{pl}");
+    assert!(cells[1].starts_with("level:"), "{pl}");
+    assert!(cells[2].parse::<f64>().unwrap() > 0.0, "{pl}");
+    assert!(cells[4].ends_with(".json"), "{pl}");
+    // JSON has a row for every term the text format lists, in the same order.
+    let json = run(&["lexicon", "terms", "--format", "json"]);
+    let terms: Vec<String> = parse_jsonl(&json)
+        .iter()
+        .map(|row| row["term"].as_str().unwrap().to_string())
+        .collect();
+    let plain: Vec<String> = stdout(&run(&["lexicon", "terms"]))
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(terms, plain);
+}
