@@ -22,7 +22,8 @@ mod tests {
     #[test]
     fn close_names_come_closest_first_and_far_ones_never() {
         let names = ["rules", "rule", "lexicon", "calibrate", "config", "check"];
-        assert_eq!(closest_names("rulse", names), ["rules", "rule"]);
+        // Edits, not transpositions: "rulse" is one deletion from "rule", two edits from "rules".
+        assert_eq!(closest_names("rulse", names), ["rule", "rules"]);
         assert_eq!(closest_names("calbrate", names), ["calibrate"]);
         assert!(closest_names("posting.txt", names).is_empty());
         assert_eq!(closest_names("ule", names), ["rule", "rules"]);
