@@ -282,8 +282,9 @@ pub fn read_input<'a>(reader: &'a Reader, path: &'a str) -> Box<dyn Iterator<Ite
 /// Which lexicon files are layered on which; shared by every subcommand that analyzes postings.
 #[derive(Debug, Args)]
 pub struct LexiconFileArgs {
-    /// A directory of lexicon files layered on the default lexicon (see lexicon/README.md).
-    #[arg(long, value_name = "DIR")]
+    /// A lexicon file, or a directory of them, layered on the default lexicon (see
+    /// lexicon/README.md).
+    #[arg(long, value_name = "PATH")]
     pub lexicon: Option<PathBuf>,
 
     /// Start from an empty lexicon instead of the default one (with --lexicon).

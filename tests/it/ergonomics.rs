@@ -772,3 +772,36 @@ fn lexicon_terms_say_what_each_term_supports_and_where_it_comes_from() {
         .collect();
     assert_eq!(terms, plain);
 }
+
+#[test]
+fn lexicon_takes_a_file_as_the_config_does() {
+    let tmp = TempDir::new("lexicon-file");
+    let file = tmp.write(
+        "acme/acme.json",
+        r#"{"signals":[{"terms":["zorblax"],"supports":"level:cpo","weight":3.0,"source":"003: test"}]}"#,
+    );
+    let posting = tmp.write(
+        "p.md",
+        "Product Manager\n\nWhat you will do\n- Own the Zorblax roadmap\n",
+    );
+    let supports = |lexicon: &str| {
+        let out = run(&["--format", "jsonl", "--lexicon", lexicon, &posting]);
+        assert_ne!(code(&out), 2, "{}", describe(&out));
+        parse_jsonl(&out)[0]["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["text"] == "Zorblax")
+            .map(|e| e["supports"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(supports(&file), ["level:cpo"]);
+    assert_eq!(supports(&file), supports(&tmp.join("acme")));
+    let missing = run(&["--lexicon", &tmp.join("acme/none.json"), &posting]);
+    assert_eq!(code(&missing), 2);
+    assert!(
+        stderr(&missing).contains("(named by --lexicon)"),
+        "{}",
+        describe(&missing)
+    );
+}
