@@ -624,7 +624,14 @@ fn confidence_sentence(reliability: &reliability::Reliability, ece: f64) -> Stri
         .map(|b| (b, (b.agreement - b.mean_confidence).abs()))
         .filter(|(_, gap)| *gap > BIN_GAP)
         .max_by(|a, b| a.1.total_cmp(&b.1));
+    let judged = reliability
+        .bins
+        .iter()
+        .any(|b| b.postings >= MIN_BIN_POSTINGS);
     match worst {
+        None if !judged => format!(
+            "Too few postings at each confidence to judge the engine's confidence (no bin has {MIN_BIN_POSTINGS}; expected calibration error {ece:.2})."
+        ),
         Some((bin, _)) => format!(
             "The engine's confidence is off in places: postings at confidence {:.1}-{:.1} agree {:.0}% of the time ({} postings; expected calibration error {ece:.2}).",
             bin.lower,
@@ -703,6 +710,13 @@ mod tests {
         let sentence = confidence_sentence(&table, ece);
         assert!(sentence.contains("off in places"), "{sentence}");
         assert!(sentence.contains("0.3-0.4 agree 0%"), "{sentence}");
+        // Too few postings in every bin: no verdict.
+        let mut few = ReliabilityCounter::default();
+        few.add(0.95, true);
+        few.add(0.35, false);
+        let table = few.finish();
+        let ece = table.expected_calibration_error.unwrap();
+        assert!(confidence_sentence(&table, ece).starts_with("Too few postings"));
         // A small bin alone says nothing.
         let mut counter = ReliabilityCounter::default();
         for _ in 0..40 {

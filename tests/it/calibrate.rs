@@ -749,3 +749,75 @@ fn the_html_report_renders_in_headless_chromium() {
     assert!(!dom.contains("<img") && !dom.contains("<script"));
     assert!(!dom.contains("<title>pwned"));
 }
+
+/// The report at 700 pixels, in headless Chromium: the page is as wide as the window (nothing
+/// scrolls sideways), measured by a page that frames it. Long group names are cut in the chart.
+#[test]
+fn the_html_report_fits_700_pixels_with_long_group_names() {
+    let required = std::env::var_os("JDLINT_BROWSER_TESTS").is_some();
+    let Some(browser) = chromium() else {
+        assert!(
+            !required,
+            "JDLINT_BROWSER_TESTS is set but chromium is not installed"
+        );
+        eprintln!("skipped: chromium is not installed (.ci/run installs it)");
+        return;
+    };
+    let dir = TempDir::new("browser-700");
+    let records: Vec<String> = std::fs::read_to_string(manifest_dir().join(FIXTURE))
+        .unwrap()
+        .lines()
+        .map(|line| {
+            line.replace(
+                "\"Borealis\"",
+                "\"Borealis Interactive Entertainment Holdings International\"",
+            )
+        })
+        .collect();
+    let input = dir.write("long-names.jsonl", records.join("\n") + "\n");
+    let path = html_report(&dir, &[&input, "--group-by", "company"]);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        html.contains("Borealis Interactive …"),
+        "the chart cuts the name"
+    );
+    let frame = dir.write(
+        "frame.html",
+        format!(
+            "<!doctype html><body><iframe id=f src=\"file://{path}\" style=\"width:700px;height:600px;border:0\"></iframe>\
+             <script>document.getElementById('f').onload = function () {{\
+             var d = document.getElementById('f').contentDocument.documentElement;\
+             document.body.setAttribute('data-scroll', d.scrollWidth + '/' + d.clientWidth); }};</script></body>"
+        ),
+    );
+    let profile = dir.path().join("profile");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=3000",
+            "--no-first-run",
+            "--disable-component-update",
+            "--disable-sync",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("file://{frame}"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("cannot run chromium");
+    assert!(out.status.success(), "chromium failed: {}", stderr(&out));
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let scroll = dom
+        .split("data-scroll=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("the frame was measured: {dom}"));
+    let (scroll_width, client_width) = scroll.split_once('/').unwrap();
+    assert_eq!(
+        scroll_width, client_width,
+        "the page scrolls sideways at 700 px"
+    );
+}
