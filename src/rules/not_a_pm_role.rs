@@ -23,7 +23,7 @@ engineering manager's, an analyst's (statistics, ad hoc analysis and requirement
 others), or an engineer's, designer's or tester's job gets posted as \"Product Manager\". The rule weighs the body's cues for each of these jobs (the lexicon's `role:*` cues, in \
 the responsibilities and requirements, less in the company pitch, not in legal text), and a \
 self-description that names another job (\"we are looking for a QA engineer\", \"as a UI designer, \
-you will\") weighs most of all; these are set against the body's product-management cues, and fires when another job clearly outweighs product management. The \
+you will\", a \"Job title: Delivery Manager\" line) weighs most of all; these are set against the body's product-management cues, and fires when another job clearly outweighs product management. The \
 wrong title sends the posting to the wrong candidates and the wrong pay band.",
     instead: "Title the posting for the job the body describes (\"Project Manager\", \"Product \
 Owner\", \"Product Marketing Manager\", \"Engineering Manager\", \"Product \
@@ -145,7 +145,9 @@ fn self_descriptions<'a>(
 /// Each job's weight in the body (outside legal text and boilerplate) and the cues behind it.
 fn masses(cx: &Context<'_>) -> (HashMap<Cue, f64>, Vec<JobCue>) {
     let text = cx.normalized.as_str();
-    let mut seen: HashMap<&str, i32> = HashMap::new();
+    // Repeats are counted apart for the two kinds: a self-description ("as the delivery
+    // manager, you will") is not a repeat of the same noun used as a cue elsewhere.
+    let mut seen: HashMap<(bool, &str), i32> = HashMap::new();
     let mut mass: HashMap<Cue, f64> = HashMap::new();
     let mut counted = Vec::new();
     let role_cues = cx
@@ -153,13 +155,16 @@ fn masses(cx: &Context<'_>) -> (HashMap<Cue, f64>, Vec<JobCue>) {
         .all()
         .iter()
         .filter(|m| m.cue.category() == CueCategory::Role)
-        .map(|m| (m, m.cue, m.span.clone()));
-    for (m, job, span) in role_cues.chain(self_descriptions(cx)) {
+        .map(|m| (m, m.cue, m.span.clone(), false));
+    let self_described = self_descriptions(cx).map(|(m, job, span)| (m, job, span, true));
+    for (m, job, span, self_description) in role_cues.chain(self_described) {
         let factor = section_factor(m.section);
         if factor == 0.0 || cx.cues.in_boilerplate(m.span.start) {
             continue;
         }
-        let repeats = seen.entry(&text[m.range.clone()]).or_insert(0);
+        let repeats = seen
+            .entry((self_description, &text[m.range.clone()]))
+            .or_insert(0);
         let weight = m.weight * factor * REPEAT_DECAY.powi(*repeats);
         *repeats += 1;
         *mass.entry(job).or_default() += weight;
@@ -190,11 +195,20 @@ impl Rule for NotAPmRole {
                 .total_cmp(&a.weight)
                 .then(a.span.start.cmp(&b.span.start))
         });
-        let quotes: Vec<String> = strongest
-            .iter()
-            .take(3)
-            .map(|c| cx.quote_body(&c.span))
-            .collect();
+        // A self-description and the job noun inside it are one place: quoted once.
+        let mut quoted: Vec<&Range<usize>> = Vec::new();
+        for c in &strongest {
+            if quoted.len() == 3 {
+                break;
+            }
+            if !quoted
+                .iter()
+                .any(|q| q.start < c.span.end && c.span.start < q.end)
+            {
+                quoted.push(&c.span);
+            }
+        }
+        let quotes: Vec<String> = quoted.iter().map(|span| cx.quote_body(span)).collect();
         let message = format!(
             "the title names a product-management role but the body describes {} job ({}; {:.1} against {:.1} for product management)",
             role_name(other),
@@ -246,6 +260,25 @@ mod tests {
         let colleague =
             format!("Product Manager\n\nYou will be working closely with the developers.{body}");
         assert!(!fired(&colleague).contains(&"not-a-pm-role"));
+    }
+
+    #[test]
+    fn a_job_title_line_or_as_the_names_the_job() {
+        let body = "\n\nWhat you'll do\n- Own the roadmap for search\n\nRequirements\n- 3 years of product management experience\n";
+        let line = format!("Product Manager\n\nJob title: Senior Delivery Manager{body}");
+        assert!(fired(&line).contains(&"not-a-pm-role"), "{:?}", fired(&line));
+        let as_the = format!("Product Manager\n\nAs the program manager for billing, you will run it.{body}");
+        assert!(fired(&as_the).contains(&"not-a-pm-role"), "{:?}", fired(&as_the));
+        let own = format!("Product Manager\n\nJob title: Product Manager. As the product manager for search, you will work with our delivery manager.{body}");
+        assert!(!fired(&own).contains(&"not-a-pm-role"), "{:?}", fired(&own));
+    }
+
+    #[test]
+    fn a_self_description_is_not_a_repeat_of_the_job_noun_used_elsewhere() {
+        // Three earlier mentions of "delivery manager" as a cue would leave a self-description
+        // an eighth of its weight if repeats were counted across both kinds.
+        let doc = "Product Manager\n\nOur delivery manager guild: every delivery manager pairs with a delivery manager.\n\nJob title: Delivery Manager\n\nWhat you'll do\n- Own the roadmap for search and prioritize it\n- Run discovery with customers\n\nRequirements\n- 3 years of product management experience\n";
+        assert!(fired(doc).contains(&"not-a-pm-role"), "{:?}", fired(doc));
     }
 
     #[test]

@@ -137,8 +137,8 @@ fn not_a_pm_role_separates_other_jobs_from_pm_postings() {
     }
     // A floor at the figure measured on the grown set (302 postings); issue 14's target is 0.85.
     assert!(
-        other_rate >= 0.82,
-        "other jobs flagged {other_rate:.3} < 0.82"
+        other_rate >= 0.84,
+        "other jobs flagged {other_rate:.3} < 0.84"
     );
     assert!(pm_rate <= 0.05, "PM postings flagged {pm_rate:.3} > 0.05");
 }

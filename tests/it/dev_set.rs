@@ -262,28 +262,29 @@ fn classifier_meets_the_targets_on_the_development_set() {
 
     // Floors, not targets: issue 14's targets are judged on held-out employers. Within one rank
     // and track are plain agreement over postings, as issue 2 computed them. The whole set and
-    // the new employers each have floors: a change must not buy one with the other. The whole
-    // set's balanced exact agreement sits at 0.43 since single phrases and years stopped
-    // deciding alone (its vp postings are thin bodies that read as pm), while the new employers'
-    // rose from 0.49 to 0.61; errors on the postings' own titles fell from 0.08 to 0.005.
+    // the new employers each have floors: a change must not buy one with the other. The floors
+    // fell when the 140 level and track terms that only one dev employer used (and no seed
+    // says) left the lexicon (`term_spread`): balanced exact 0.416 -> 0.371 on the whole set and
+    // 0.619 -> 0.562 on the new employers, whose losses are GitLab handbook pages, an employer
+    // the old set already had. Those figures had been bought with phrases fitted to postings.
     let checks = [
-        ("balanced exact", all.balanced(|p| p.exact), 0.41),
+        ("balanced exact", all.balanced(|p| p.exact), 0.37),
         ("within one", all.plain(|p| p.within_one), 0.91),
-        ("track", all.plain(|p| p.track), 0.88),
+        ("track", all.plain(|p| p.track), 0.87),
         ("balanced within one", all.balanced(|p| p.within_one), 0.71),
         ("balanced track", all.balanced(|p| p.track), 0.76),
-        ("re-titled flagged", all.retitled_rate(), 0.92),
+        ("re-titled flagged", all.retitled_rate(), 0.91),
         (
             "new employers: balanced exact",
             new.balanced(|p| p.exact),
-            0.58,
+            0.56,
         ),
         (
             "new employers: within one",
             new.plain(|p| p.within_one),
             0.88,
         ),
-        ("new employers: track", new.plain(|p| p.track), 0.90),
+        ("new employers: track", new.plain(|p| p.track), 0.89),
         (
             "new employers: re-titled flagged",
             new.retitled_rate(),

@@ -6,8 +6,10 @@
 
 use crate::common;
 
+use aho_corasick::AhoCorasick;
 use jdlint::lexicon::Lexicon;
 use jdlint::matcher::Origin;
+use jdlint::normalize::normalize_term;
 use jdlint::{Engine, Level, Posting, Source, Target};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -131,5 +133,133 @@ fn level_and_track_entries_by_postings_employers_and_title_levels() {
     assert!(
         too_common.is_empty(),
         "level entries on more than 30% of PM postings: {too_common:?}"
+    );
+}
+
+/// Text as the matcher sees it: normalized like postings, lower case.
+fn matcher_text(text: &str) -> String {
+    jdlint::normalize::NormalizedText::new(text)
+        .as_str()
+        .to_lowercase()
+}
+
+/// Which of `phrases` occur in `text` as whole words, by index.
+fn phrases_in(automaton: &AhoCorasick, owners: &[usize], text: &str) -> BTreeSet<usize> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    automaton
+        .find_overlapping_iter(text)
+        .filter(|m| {
+            !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next())
+        })
+        .map(|m| owners[m.pattern().as_usize()])
+        .collect()
+}
+
+/// A term's British and American spellings as one key ("organisation-wide" and
+/// "organization-wide" are one term written two ways).
+fn spelling_key(term: &str) -> String {
+    term.split(' ')
+        .map(|w| {
+            for (british, american) in
+                [("isation", "ization"), ("ised", "ized"), ("ising", "izing")]
+            {
+                if let Some(i) = w.find(british) {
+                    return format!("{}{american}{}", &w[..i], &w[i + british.len()..]);
+                }
+            }
+            match w.strip_suffix("ise") {
+                Some(stem) => format!("{stem}ize"),
+                None => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// lexicon/README.md: a term earns its place from a seed or from at least two employers. A level
+/// or track term that is not seed text and occurs at exactly one dev employer was most likely
+/// written to fit that employer's posting, and such phrases did not transfer to unseen employers
+/// (issue 14). A term no dev employer uses is left alone: it was not fitted to the dev set.
+#[test]
+fn every_level_and_track_term_is_seed_text_or_used_by_two_employers() {
+    let (Some(pm), Some(other)) = (load("pm-dev.jsonl"), load("non-pm-dev.jsonl")) else {
+        eprintln!("skipped: ../shared/data is not present");
+        return;
+    };
+    let Some(seeds) = common::shared_path("seeds") else {
+        eprintln!("skipped: ../shared/seeds is not present");
+        return;
+    };
+    let mut seed_text = String::new();
+    for entry in std::fs::read_dir(seeds).expect("a readable seeds folder") {
+        let path = entry.expect("a seed entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            seed_text += &matcher_text(&std::fs::read_to_string(path).expect("a readable seed"));
+            seed_text.push('\n');
+        }
+    }
+
+    let lexicon = Lexicon::embedded().unwrap();
+    let mut terms: Vec<(String, Target, String)> = Vec::new();
+    for s in lexicon.signals() {
+        if matches!(s.value.supports, Target::Level(_) | Target::Track(_)) {
+            for t in &s.value.terms {
+                terms.push((t.clone(), s.value.supports, s.origin.file.clone()));
+            }
+        }
+    }
+    // Every term in each word form the matcher matches, owned by the term.
+    let mut forms = Vec::new();
+    let mut owners = Vec::new();
+    for (i, (term, _, _)) in terms.iter().enumerate() {
+        let term = normalize_term(term).to_lowercase();
+        for form in jdlint::lexicon::forms::phrase_forms(&term) {
+            forms.push(form);
+            owners.push(i);
+        }
+        forms.push(term);
+        owners.push(i);
+    }
+    let automaton = AhoCorasick::new(&forms).unwrap();
+
+    let in_seeds = phrases_in(&automaton, &owners, &seed_text);
+    let mut employers: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    for r in pm.iter().chain(&other) {
+        let text = matcher_text(&format!("{}\n{}", r.title, r.text));
+        let employer = r.company.clone().unwrap_or_else(|| r.id.clone());
+        for i in phrases_in(&automaton, &owners, &text) {
+            employers.entry(i).or_default().insert(employer.clone());
+        }
+    }
+
+    // Spellings of one term share their employers and their seed text.
+    let mut by_key: BTreeMap<String, (BTreeSet<String>, bool)> = BTreeMap::new();
+    for (i, (term, _, _)) in terms.iter().enumerate() {
+        let key = by_key
+            .entry(spelling_key(&normalize_term(term)))
+            .or_default();
+        key.0
+            .extend(employers.get(&i).into_iter().flatten().cloned());
+        key.1 |= in_seeds.contains(&i);
+    }
+    let mut fitted = Vec::new();
+    for (term, supports, file) in &terms {
+        let (used_by, seed) = &by_key[&spelling_key(&normalize_term(term))];
+        if used_by.len() == 1 && !seed {
+            let employer = used_by.first().unwrap();
+            fitted.push(format!("{file}: {term:?} ({supports}; only {employer})"));
+        }
+    }
+    println!(
+        "{} level and track terms: {} seed text, {} used by two or more dev employers",
+        terms.len(),
+        in_seeds.len(),
+        employers.values().filter(|e| e.len() >= 2).count()
+    );
+    assert!(
+        fitted.is_empty(),
+        "{} terms are neither seed text nor used by two dev employers:\n{}",
+        fitted.len(),
+        fitted.join("\n")
     );
 }
