@@ -700,8 +700,10 @@ fn chromium() -> Option<PathBuf> {
     })
 }
 
-#[test]
-fn the_html_report_renders_in_headless_chromium() {
+/// The DOM of the page at `path` after headless Chromium loaded it (with `extra` flags), its
+/// profile in `dir`; `None` when Chromium is not installed and JDLINT_BROWSER_TESTS does not
+/// require it.
+fn dom_in_chromium(dir: &TempDir, path: &str, extra: &[&str]) -> Option<String> {
     let required = std::env::var_os("JDLINT_BROWSER_TESTS").is_some();
     let Some(browser) = chromium() else {
         assert!(
@@ -709,10 +711,8 @@ fn the_html_report_renders_in_headless_chromium() {
             "JDLINT_BROWSER_TESTS is set but chromium is not installed"
         );
         eprintln!("skipped: chromium is not installed (.ci/run installs it)");
-        return;
+        return None;
     };
-    let dir = TempDir::new("browser");
-    let path = html_report(&dir, &[FIXTURE, "--group-by", "company"]);
     let profile = dir.path().join("profile");
     let out = Command::new(browser)
         .args([
@@ -725,13 +725,23 @@ fn the_html_report_renders_in_headless_chromium() {
             "--disable-sync",
             "--dump-dom",
         ])
+        .args(extra)
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("file://{path}"))
         .stdin(Stdio::null())
         .output()
         .expect("cannot run chromium");
     assert!(out.status.success(), "chromium failed: {}", stderr(&out));
-    let dom = String::from_utf8_lossy(&out.stdout);
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn the_html_report_renders_in_headless_chromium() {
+    let dir = TempDir::new("browser");
+    let path = html_report(&dir, &[FIXTURE, "--group-by", "company"]);
+    let Some(dom) = dom_in_chromium(&dir, &path, &[]) else {
+        return;
+    };
     // The page rendered: the title, the summary, the charts with the right counts.
     assert!(
         dom.contains("<title>jdlint calibration: 14 postings</title>"),
@@ -754,15 +764,6 @@ fn the_html_report_renders_in_headless_chromium() {
 /// scrolls sideways), measured by a page that frames it. Long group names are cut in the chart.
 #[test]
 fn the_html_report_fits_700_pixels_with_long_group_names() {
-    let required = std::env::var_os("JDLINT_BROWSER_TESTS").is_some();
-    let Some(browser) = chromium() else {
-        assert!(
-            !required,
-            "JDLINT_BROWSER_TESTS is set but chromium is not installed"
-        );
-        eprintln!("skipped: chromium is not installed (.ci/run installs it)");
-        return;
-    };
     let dir = TempDir::new("browser-700");
     let records: Vec<String> = std::fs::read_to_string(manifest_dir().join(FIXTURE))
         .unwrap()
@@ -790,26 +791,14 @@ fn the_html_report_fits_700_pixels_with_long_group_names() {
              document.body.setAttribute('data-scroll', d.scrollWidth + '/' + d.clientWidth); }};</script></body>"
         ),
     );
-    let profile = dir.path().join("profile");
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--allow-file-access-from-files",
-            "--virtual-time-budget=3000",
-            "--no-first-run",
-            "--disable-component-update",
-            "--disable-sync",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("file://{frame}"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("cannot run chromium");
-    assert!(out.status.success(), "chromium failed: {}", stderr(&out));
-    let dom = String::from_utf8_lossy(&out.stdout);
+    // The frame reads the report's size: file pages may read each other with this flag.
+    let flags = [
+        "--allow-file-access-from-files",
+        "--virtual-time-budget=3000",
+    ];
+    let Some(dom) = dom_in_chromium(&dir, &frame, &flags) else {
+        return;
+    };
     let scroll = dom
         .split("data-scroll=\"")
         .nth(1)
