@@ -181,6 +181,21 @@ pub struct Config {
     pub max_posting_bytes: Option<usize>,
 }
 
+/// A lexicon layer: a directory of lexicon files, or one file; `named_by` says where its path was
+/// given, for the error when it cannot be read.
+fn load_layer(path: &Path, named_by: &str) -> Result<Lexicon, LexiconError> {
+    if path.is_dir() {
+        return Lexicon::from_dir(path);
+    }
+    let name = path.display().to_string();
+    let text = read_lexicon_file(path).map_err(|message| LexiconError {
+        file: name.clone(),
+        entry: None,
+        message: format!("{message} (named by {named_by})"),
+    })?;
+    Lexicon::from_sources([(name, text.as_str())])
+}
+
 impl Config {
     /// The config file for `dir`: the first of [`FILE_NAMES`] in it or, failing that, in the
     /// nearest ancestor that has one.
@@ -341,8 +356,8 @@ impl Config {
     }
 
     /// The lexicon this configuration reads postings with, in layers: the default lexicon (or,
-    /// with `no_default`, the `overlay` directory alone), the config's `lexicon` files and
-    /// directories, `overlay` (a `--lexicon` directory), then the config's ladder. The one place
+    /// with `no_default`, the `overlay` alone), the config's `lexicon` files and directories,
+    /// `overlay` (a `--lexicon` file or directory), then the config's ladder. The one place
     /// the layers are stacked: `jdlint`, `jdlint calibrate`, `jdlint lexicon terms` and
     /// [`Engine::with_overlay`](crate::Engine::with_overlay) all build their lexicon here.
     pub fn lexicon(
@@ -351,14 +366,14 @@ impl Config {
         no_default: bool,
     ) -> Result<Lexicon, LexiconError> {
         let mut lexicon = match overlay {
-            Some(dir) if no_default => Lexicon::from_dir(dir)?,
+            Some(path) if no_default => load_layer(path, "--lexicon")?,
             _ => Lexicon::embedded()?,
         };
         for layer in self.lexicon_layers()? {
             lexicon = lexicon.overlay(layer);
         }
-        if let (Some(dir), false) = (overlay, no_default) {
-            lexicon = lexicon.overlay(Lexicon::from_dir(dir)?);
+        if let (Some(path), false) = (overlay, no_default) {
+            lexicon = lexicon.overlay(load_layer(path, "--lexicon")?);
         }
         Ok(lexicon.overlay(self.ladder_lexicon()))
     }
@@ -419,18 +434,7 @@ impl Config {
 fn lexicon_layers(paths: &[PathBuf]) -> Result<Vec<Lexicon>, LexiconError> {
     paths
         .iter()
-        .map(|path| {
-            if path.is_dir() {
-                return Lexicon::from_dir(path);
-            }
-            let name = path.display().to_string();
-            let text = read_lexicon_file(path).map_err(|message| LexiconError {
-                file: name.clone(),
-                entry: None,
-                message: format!("{message} (named by the config's `lexicon`)"),
-            })?;
-            Lexicon::from_sources([(name, text.as_str())])
-        })
+        .map(|path| load_layer(path, "the config's `lexicon`"))
         .collect()
 }
 

@@ -128,6 +128,13 @@ impl Level {
             Level::Cpo => "chief product officer",
         }
     }
+
+    /// [`Level::name`] after its indefinite article, as a message says it: "an associate", "a
+    /// senior".
+    pub fn name_with_article(self) -> String {
+        let article = if self == Level::Associate { "an" } else { "a" };
+        format!("{article} {}", self.name())
+    }
 }
 
 /// A product-management specialization (seed 003).

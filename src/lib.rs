@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod calibrate;
 pub mod classify;
 pub mod config;
@@ -32,6 +33,8 @@ pub mod printer;
 pub mod report;
 pub mod rules;
 pub mod sections;
+pub mod seeds;
+pub mod suggest;
 pub mod suppress;
 pub mod title;
 

@@ -109,11 +109,15 @@ impl Posting {
         for line in text[body_start..].split_inclusive('\n') {
             let content = line.trim_end_matches(['\n', '\r']);
             let stripped = content.trim().trim_start_matches('#').trim();
-            // A line that is only an HTML comment (a suppression marker) is not shown in
-            // rendered Markdown, so it is no title.
+            // A line that is only an HTML comment is not shown in rendered Markdown, so it is
+            // no title; nor are the suppression markers at either end of a title line (they
+            // still suppress).
             let comment = stripped.starts_with("<!--") && stripped.ends_with("-->");
+            let stripped = &stripped[without_markers(stripped)];
             if !stripped.is_empty() && !comment {
-                let start = offset + content.find(stripped).unwrap_or(0);
+                // `stripped` is a part of `content`: its place is where it points, which a
+                // search could find earlier ("jdlint: ignore[ab] a").
+                let start = offset + (stripped.as_ptr() as usize - content.as_ptr() as usize);
                 let span = start..start + stripped.len();
                 return Some(Posting {
                     source,
@@ -133,6 +137,12 @@ impl Posting {
     /// A posting from a document whose title is already found at `title` in `text` (a converted
     /// HTML page's `<h1>`): the body is what follows the title's line.
     pub fn titled_at(source: Source, text: String, title: Range<usize>) -> Posting {
+        let kept = without_markers(&text[title.clone()]);
+        let title = match title.start + kept.start..title.start + kept.end {
+            // A heading of markers alone keeps them: a posting needs a title.
+            kept if kept.is_empty() => title,
+            kept => kept,
+        };
         let body_start = text[title.end..]
             .find('\n')
             .map_or(text.len(), |i| title.end + i + 1);
@@ -150,6 +160,69 @@ impl Posting {
     /// The body's text, `text[body]`.
     pub fn body_text(&self) -> &str {
         &self.text[self.body.clone()]
+    }
+}
+
+/// The part of a title line that is not a suppression marker at its start or end, trimmed:
+/// `Rockstar PM <!-- jdlint-disable hype-job-title -->` is titled `Rockstar PM`. A marker inside
+/// the title is kept, since a title is one span of the text.
+fn without_markers(line: &str) -> Range<usize> {
+    // One scan of the line: a line of many markers costs its length, not its length per marker.
+    let markers = crate::suppress::parse_line(line);
+    let mut kept = 0..line.len();
+    let skip_space = |kept: &mut Range<usize>| {
+        let part = &line[kept.clone()];
+        *kept =
+            kept.start + (part.len() - part.trim_start().len())..kept.start + part.trim_end().len();
+    };
+    skip_space(&mut kept);
+    let mut ahead = markers.iter().peekable();
+    while let Some(m) = ahead.next_if(|m| m.range.start == kept.start) {
+        kept.start = m.range.end.min(kept.end);
+        skip_space(&mut kept);
+    }
+    let mut behind = markers.iter().rev().peekable();
+    while let Some(m) = behind.next_if(|m| m.range.end == kept.end && m.range.start >= kept.start) {
+        kept.end = m.range.start;
+        skip_space(&mut kept);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    #[test]
+    fn markers_at_either_end_of_a_title_are_not_part_of_it() {
+        let title = |text: &str| {
+            Posting::from_document(Source::file("a.md"), text.into(), None).map(|p| p.title)
+        };
+        assert_eq!(
+            title("# Rockstar PM <!-- jdlint-disable hype-job-title -->\nbody").as_deref(),
+            Some("Rockstar PM")
+        );
+        assert_eq!(
+            title("jdlint: ignore[a] Ninja PM jdlint: ignore[b]  jdlint: ignore[c]\n").as_deref(),
+            Some("Ninja PM")
+        );
+        // A marker inside the title stays: the title is one span of the text.
+        assert_eq!(
+            title("Senior jdlint: ignore[a] PM\n").as_deref(),
+            Some("Senior jdlint: ignore[a] PM")
+        );
+        // A line of markers alone is no title.
+        assert_eq!(
+            title("jdlint: ignore[a]\nProduct Manager\n").as_deref(),
+            Some("Product Manager")
+        );
+        let p = Posting::from_document(
+            Source::file("a.md"),
+            "x\n PM jdlint: ignore[a]\n".into(),
+            None,
+        );
+        let p = p.unwrap();
+        assert_eq!(&p.text[p.title_span.clone().unwrap()], p.title);
     }
 }
 

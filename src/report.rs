@@ -8,6 +8,7 @@ use crate::posting::{Posting, Source};
 use crate::rules::Diagnostic;
 use crate::title::Claimed;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One posting's result, as `--format json`/`jsonl` print it.
 #[derive(Debug, Clone, Serialize)]
@@ -25,6 +26,10 @@ pub struct PostingReport {
     pub evidence: Vec<Evidence>,
     /// What the rules found; empty for an input that could not be read.
     pub diagnostics: Vec<Diagnostic>,
+    /// A record's scalar fields but its text (title, id, company, team...), as written, for a
+    /// consumer to join results back to its records; empty for a document and for an input that
+    /// could not be read.
+    pub fields: BTreeMap<String, String>,
     /// Why the input could not be analyzed; `null` when it was.
     pub error: Option<String>,
 }
@@ -39,6 +44,7 @@ impl PostingReport {
             implied: Some(analysis.implied),
             evidence: analysis.evidence,
             diagnostics: analysis.diagnostics,
+            fields: posting.fields.clone(),
             error: None,
         }
     }
@@ -53,6 +59,7 @@ impl PostingReport {
             implied: None,
             evidence: Vec::new(),
             diagnostics: Vec::new(),
+            fields: BTreeMap::new(),
             error: Some(error.message.clone()),
         }
     }

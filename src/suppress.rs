@@ -19,6 +19,10 @@ use std::sync::OnceLock;
 /// registry: `--report-unused-suppressions` turns it on.
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 
+/// The id of the diagnostic for a suppression that names no rule (`ignore[vauge-title]`), which
+/// would otherwise suppress nothing without a word. Not a rule of the registry: always on.
+pub const UNKNOWN_RULE: &str = "unknown-suppressed-rule";
+
 /// How an engine reads suppressions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -185,9 +189,15 @@ impl Suppression {
     }
 }
 
-/// Removes the diagnostics that `suppressions` cover. With `report_unused`, adds an
-/// `unused-suppression` warning for each named rule (or all-rules marker) that suppressed
-/// nothing.
+/// Whether a suppression may name `id`: a rule of the registry, or the unused-suppression
+/// warning.
+fn is_known(id: &str) -> bool {
+    id == UNUSED_SUPPRESSION || rules::find(id).is_some()
+}
+
+/// Removes the diagnostics that `suppressions` cover, and adds an [`UNKNOWN_RULE`] warning for
+/// each id that names no rule. With `report_unused`, adds an `unused-suppression` warning for
+/// each known rule (or all-rules marker) that suppressed nothing.
 pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, report_unused: bool) {
     if suppressions.is_empty() {
         return;
@@ -214,10 +224,28 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, re
         }
         !suppressed
     });
-    if !report_unused {
-        return;
+    let before = diagnostics.len();
+    for s in suppressions {
+        for id in s.rules.iter().filter(|id| !is_known(id)) {
+            diagnostics.push(unknown_diagnostic(s, id));
+        }
     }
-    for (s, used) in suppressions.iter().zip(&used) {
+    if report_unused {
+        report_unused_suppressions(suppressions, &used, diagnostics);
+    }
+    if diagnostics.len() > before {
+        diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+    }
+}
+
+/// Adds an `unused-suppression` warning for each known rule (or all-rules marker) of
+/// `suppressions` that `used` says suppressed nothing.
+fn report_unused_suppressions(
+    suppressions: &[Suppression],
+    used: &[Vec<bool>],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (s, used) in suppressions.iter().zip(used) {
         let unused: Vec<Option<&str>> = if s.rules.is_empty() {
             if used[0] {
                 vec![]
@@ -225,10 +253,11 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, re
                 vec![None]
             }
         } else {
+            // An unknown id has its own warning already.
             s.rules
                 .iter()
                 .zip(used)
-                .filter(|(_, &u)| !u)
+                .filter(|(r, &u)| !u && is_known(r))
                 .map(|(r, _)| Some(r.as_str()))
                 .collect()
         };
@@ -236,13 +265,44 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, re
             diagnostics.push(unused_diagnostic(s, rule));
         }
     }
-    diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+}
+
+fn unknown_diagnostic(s: &Suppression, id: &str) -> Diagnostic {
+    let hint = match rules::closest_names(id).first() {
+        Some(close) => format!("; did you mean `{close}`?"),
+        None => String::new(),
+    };
+    Diagnostic {
+        rule: UNKNOWN_RULE,
+        severity: Severity::Warning,
+        message: format!(
+            "`{}` names `{id}`, which is not a rule id, so it suppresses nothing{hint}",
+            s.marker
+        ),
+        help: Some("`jdlint rules` lists the rule ids a suppression takes".into()),
+        ..marker_diagnostic(s)
+    }
+}
+
+/// A diagnostic that points at the marker of `s` (a record field's has no place).
+fn marker_diagnostic(s: &Suppression) -> Diagnostic {
+    Diagnostic {
+        rule: UNUSED_SUPPRESSION,
+        severity: Severity::Warning,
+        message: String::new(),
+        line: s.place.map(|p| p.0),
+        column: s.place.map(|p| p.1),
+        end_line: s.end.map(|p| p.0),
+        end_column: s.end.map(|p| p.1),
+        span: s.span.clone(),
+        help: None,
+        fix: None,
+    }
 }
 
 fn unused_diagnostic(s: &Suppression, rule: Option<&str>) -> Diagnostic {
     let what = match rule {
         None => "every rule".to_string(),
-        Some(r) if rules::find(r).is_none() => format!("`{r}`, which is not a rule,"),
         Some(r) => format!("`{r}`"),
     };
     Diagnostic {
@@ -253,13 +313,8 @@ fn unused_diagnostic(s: &Suppression, rule: Option<&str>) -> Diagnostic {
              --report-unused-suppressions; not a rule of the registry)",
             s.marker
         ),
-        line: s.place.map(|p| p.0),
-        column: s.place.map(|p| p.1),
-        end_line: s.end.map(|p| p.0),
-        end_column: s.end.map(|p| p.1),
-        span: s.span.clone(),
         help: Some("remove the suppression, or the rule id from it".into()),
-        fix: None,
+        ..marker_diagnostic(s)
     }
 }
 
@@ -353,18 +408,28 @@ mod tests {
             s(&["title-level-mismatch", "no-such"], Scope::Line(1)),
             s(&["low-evidence"], Scope::Line(2)),
         ];
+        // The unknown id is a warning whether or not unused suppressions are reported.
         let mut ds = vec![d("title-level-mismatch", 1), d("low-evidence", 1)];
         apply(&suppressions, &mut ds, false);
         let rules: Vec<_> = ds.iter().map(|d| d.rule).collect();
-        assert_eq!(rules, ["low-evidence"]);
+        assert_eq!(rules, ["low-evidence", UNKNOWN_RULE]);
 
         let mut ds = vec![d("title-level-mismatch", 1), d("low-evidence", 1)];
         apply(&suppressions, &mut ds, true);
         let got: Vec<_> = ds.iter().map(|d| (d.rule, d.message.clone())).collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert_eq!(got[0].0, "low-evidence");
-        assert!(got[1].1.contains("`no-such`, which is not a rule"));
+        assert_eq!(got[1].0, UNKNOWN_RULE);
+        assert!(got[1].1.contains("`no-such`, which is not a rule id"));
+        assert_eq!(got[2].0, UNUSED_SUPPRESSION);
         assert!(got[2].1.contains("`low-evidence`"));
-        assert!(got.iter().skip(1).all(|(r, _)| *r == UNUSED_SUPPRESSION));
+
+        let typo = [s(&["vauge-title"], Scope::Posting)];
+        let mut ds = Vec::new();
+        apply(&typo, &mut ds, false);
+        assert!(
+            ds[0].message.ends_with("did you mean `vague-title`?"),
+            "{ds:?}"
+        );
     }
 }

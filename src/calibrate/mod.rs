@@ -28,7 +28,7 @@ use outliers::{quoted, Outlier, OutlierPicker, Severity};
 use rayon::prelude::*;
 use reliability::{Reliability, ReliabilityCounter};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use usage::{deciding, Decider, LexiconUsage, TermIndex, UsageCounter};
 
@@ -121,6 +121,43 @@ pub struct Calibration {
     /// Each labelled posting's title with its label, for alias learning; empty unless both
     /// [`Options::fit`] and labels are given.
     pub titles: Vec<TitleExample>,
+    /// The record fields the postings had (at most [`FIELDS_SEEN`] names), to say which a
+    /// `--group-by` or `--labels` naming none of them could have meant.
+    pub fields_seen: BTreeSet<String>,
+}
+
+/// The labels that are each posting's own title: `--labels title` fits the lexicon to the
+/// titles, which a `--fit` must ask for by name.
+pub const TITLE_LABELS: &str = "title";
+
+/// How many record field names [`Calibration::fields_seen`] keeps: records whose every field
+/// name is new must not grow it without end.
+pub const FIELDS_SEEN: usize = 100;
+
+impl Calibration {
+    /// An error for a field `flag` names (`--group-by`, `--labels`) that no posting has, listing
+    /// the fields seen and the one it most likely meant; `folder` is always there for
+    /// `--group-by`, and `title` for `--labels`.
+    pub fn check_field(&self, flag: &str, field: &str) -> Result<(), String> {
+        let always_there = match flag {
+            "--group-by" => "folder",
+            _ => TITLE_LABELS,
+        };
+        if self.fields_seen.contains(field) || field == always_there {
+            return Ok(());
+        }
+        let seen: Vec<&str> = self.fields_seen.iter().map(String::as_str).collect();
+        let listed = if seen.is_empty() {
+            "none: documents have no fields; records do".to_string()
+        } else {
+            seen.join(", ")
+        };
+        Err(format!(
+            "{flag} {}: no posting has that field (fields seen: {listed}){}",
+            crate::escape::visible(field),
+            crate::input::did_you_mean(field, seen)
+        ))
+    }
 }
 
 /// A posting reduced to what calibration counts; computed in parallel.
@@ -148,6 +185,7 @@ struct Counts {
     reliability: ReliabilityCounter,
     examples: Vec<Example>,
     titles: Vec<TitleExample>,
+    fields_seen: BTreeSet<String>,
 }
 
 /// Calibrates `engine` on `items`. Usage and fitting trace evidence back to the entries of the
@@ -175,6 +213,7 @@ pub fn calibrate(
         reliability: ReliabilityCounter::default(),
         examples: Vec::new(),
         titles: Vec::new(),
+        fields_seen: BTreeSet::new(),
     };
 
     for chunk in input::chunks(items) {
@@ -209,7 +248,13 @@ fn observe(
 ) -> Result<(Analysis, Observed), String> {
     let label = match &options.labels {
         None => None,
-        Some(field) => match posting.fields.get(field).map(|s| s.trim()) {
+        // `--labels title` reads a document's title too, which is no field of it.
+        Some(field) => match posting
+            .fields
+            .get(field)
+            .map(|s| s.trim())
+            .or_else(|| (field == TITLE_LABELS).then(|| posting.title.trim()))
+        {
             None | Some("") => None,
             Some(text) => Some(parse_label(text, engine.lexicon()).ok_or_else(|| {
                 let known: Vec<&str> = Level::ALL.iter().map(|l| l.id()).collect();
@@ -299,6 +344,14 @@ fn group_of(posting: &Posting, field: &str) -> String {
 
 impl Counts {
     fn add(&mut self, posting: &Posting, analysis: &Analysis, o: Observed, labelled: bool) {
+        for name in posting.fields.keys() {
+            if self.fields_seen.len() >= FIELDS_SEEN {
+                break;
+            }
+            if !self.fields_seen.contains(name) {
+                self.fields_seen.insert(name.clone());
+            }
+        }
         let order = self.postings;
         self.postings += 1;
         let reference = if labelled { o.label } else { o.title };
@@ -420,6 +473,7 @@ impl Counts {
             report,
             examples: self.examples,
             titles: self.titles,
+            fields_seen: self.fields_seen,
         }
     }
 }
@@ -510,10 +564,12 @@ fn summarize(report: &Report) -> Vec<String> {
         ));
     }
 
+    // A group is named only when it is large enough for its drift to be more than chance, and
+    // never the group of postings without the field.
     let drifting = report
         .by_group
         .iter()
-        .filter(|g| g.agreement.compared >= 3)
+        .filter(|g| g.agreement.compared >= MIN_NAMED_GROUP && g.name != NONE_NAME)
         .filter_map(|g| Some((g, g.agreement.mean_signed_rank_difference?)))
         .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()));
     if let Some((g, drift)) = drifting.filter(|(_, d)| d.abs() > 0.25) {
@@ -528,15 +584,16 @@ fn summarize(report: &Report) -> Vec<String> {
         ));
     }
 
-    if let Some(ece) = report.reliability.expected_calibration_error {
-        let verdict = if ece <= 0.1 {
-            "can be trusted"
-        } else {
-            "is off"
-        };
+    let ungrouped = report.by_group.iter().find(|g| g.name == NONE_NAME);
+    if let (Some(g), Some(field)) = (ungrouped, &report.group_by) {
         lines.push(format!(
-            "The engine's confidence {verdict}: expected calibration error {ece:.2}."
+            "{} postings have no `{field}` field: they are the group {NONE_NAME}.",
+            g.agreement.postings
         ));
+    }
+
+    if let Some(ece) = report.reliability.expected_calibration_error {
+        lines.push(confidence_sentence(&report.reliability, ece));
     }
     if !report.errors.is_empty() {
         lines.push(format!(
@@ -545,6 +602,48 @@ fn summarize(report: &Report) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// The fewest compared postings a group needs to be named the most inflated or deflated: with
+/// fewer, one or two postings decide its drift.
+pub const MIN_NAMED_GROUP: u64 = 10;
+
+/// How far a bin's agreement may stand from its mean confidence before the confidence is not
+/// called trustworthy, and how many postings the bin needs for that to count.
+const BIN_GAP: f64 = 0.2;
+const MIN_BIN_POSTINGS: u64 = 5;
+
+/// What the reliability table says of the confidence figure: trustworthy only when the overall
+/// error is small *and* no bin of some size disagrees with its confidence; otherwise the worst
+/// such bin, so that the sentence never contradicts the table beside it.
+fn confidence_sentence(reliability: &reliability::Reliability, ece: f64) -> String {
+    let worst = reliability
+        .bins
+        .iter()
+        .filter(|b| b.postings >= MIN_BIN_POSTINGS)
+        .map(|b| (b, (b.agreement - b.mean_confidence).abs()))
+        .filter(|(_, gap)| *gap > BIN_GAP)
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let judged = reliability
+        .bins
+        .iter()
+        .any(|b| b.postings >= MIN_BIN_POSTINGS);
+    match worst {
+        None if !judged => format!(
+            "Too few postings at each confidence to judge the engine's confidence (no bin has {MIN_BIN_POSTINGS}; expected calibration error {ece:.2})."
+        ),
+        Some((bin, _)) => format!(
+            "The engine's confidence is off in places: postings at confidence {:.1}-{:.1} agree {:.0}% of the time ({} postings; expected calibration error {ece:.2}).",
+            bin.lower,
+            bin.upper,
+            bin.agreement * 100.0,
+            bin.postings
+        ),
+        None if ece <= 0.1 => format!(
+            "The engine's confidence matches how often it agrees, bin by bin: expected calibration error {ece:.2}."
+        ),
+        None => format!("The engine's confidence is off: expected calibration error {ece:.2}."),
+    }
 }
 
 /// Levels by id, for renderers: the reference mix and the implied mix of a table.
@@ -569,6 +668,64 @@ mod tests {
             outliers: 5,
             fit: false,
         }
+    }
+
+    #[test]
+    fn only_a_group_large_enough_is_named_the_most_inflated() {
+        let engine = Engine::new();
+        let posting = |team: &str| {
+            let mut p = Posting::new(
+                Source::default(),
+                "Director of Product",
+                "What you'll do\n- Write user stories\n\nRequirements\n- 2-4 years of product management experience\n",
+            );
+            p.fields.insert("team".into(), team.into());
+            Ok(p)
+        };
+        let named = |n: u64| {
+            let items: Vec<Item> = (0..n).map(|_| posting("Big")).collect();
+            let c = calibrate(&engine, items.into_iter(), &options());
+            c.report
+                .summary
+                .iter()
+                .any(|s| s.contains("most inflated group is Big"))
+        };
+        assert!(named(MIN_NAMED_GROUP));
+        assert!(!named(MIN_NAMED_GROUP - 1));
+    }
+
+    #[test]
+    fn the_confidence_sentence_never_contradicts_a_bin_of_the_table() {
+        let mut counter = ReliabilityCounter::default();
+        // Calibrated overall, but 0.3-0.4 agrees 0% of the time over 6 postings.
+        for _ in 0..40 {
+            counter.add(0.95, true);
+        }
+        for _ in 0..6 {
+            counter.add(0.35, false);
+        }
+        let table = counter.finish();
+        let ece = table.expected_calibration_error.unwrap();
+        assert!(ece <= 0.1, "{ece}");
+        let sentence = confidence_sentence(&table, ece);
+        assert!(sentence.contains("off in places"), "{sentence}");
+        assert!(sentence.contains("0.3-0.4 agree 0%"), "{sentence}");
+        // Too few postings in every bin: no verdict.
+        let mut few = ReliabilityCounter::default();
+        few.add(0.95, true);
+        few.add(0.35, false);
+        let table = few.finish();
+        let ece = table.expected_calibration_error.unwrap();
+        assert!(confidence_sentence(&table, ece).starts_with("Too few postings"));
+        // A small bin alone says nothing.
+        let mut counter = ReliabilityCounter::default();
+        for _ in 0..40 {
+            counter.add(0.95, true);
+        }
+        counter.add(0.35, false);
+        let table = counter.finish();
+        let ece = table.expected_calibration_error.unwrap();
+        assert!(confidence_sentence(&table, ece).contains("matches how often it agrees"));
     }
 
     #[test]

@@ -52,8 +52,10 @@ pub struct CalibrateArgs {
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub outliers: usize,
 
-    /// Fit the lexicon's weights to the reference levels and write them as a lexicon overlay.
-    #[arg(long, value_name = "OUT.json")]
+    /// Fit the lexicon's weights to the levels in --labels and write them as a lexicon overlay.
+    /// `--labels title` fits to the titles themselves, on purpose: without labels the fit would
+    /// learn the very titles it is meant to check.
+    #[arg(long, value_name = "OUT.json", requires = "labels")]
     pub fit: Option<PathBuf>,
 
     /// Folds of the cross-validation that measures a fit on postings it has not seen.
@@ -123,7 +125,10 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
         .map(PathBuf::as_path)
         .collect();
     let reader = args.input.reader(None, &config, &output_files)?;
-    let items = args.inputs.iter().flat_map(|path| reader.read(path));
+    let items = args
+        .inputs
+        .iter()
+        .flat_map(|path| super::check::read_input(&reader, path));
     let options = Options {
         group_by: args.group_by.clone(),
         labels: args.labels.clone(),
@@ -131,6 +136,15 @@ fn try_run(args: &CalibrateArgs) -> Result<ExitCode, String> {
         fit: args.fit.is_some(),
     };
     let calibration = calibrate(&engine, items, &options);
+    // A misspelled field would put every posting in one "(none)" group, or compare bodies
+    // with no label at all, without a word.
+    if calibration.report.postings > 0 {
+        for (flag, field) in [("--group-by", &args.group_by), ("--labels", &args.labels)] {
+            if let Some(field) = field {
+                calibration.check_field(flag, field)?;
+            }
+        }
+    }
     let report = &calibration.report;
     for e in &report.errors {
         super::print_error(format_args!("error: {}: {}", e.source, e.message));

@@ -5,8 +5,10 @@ use super::config::{ConfigFileArgs, SelectionArgs};
 use super::output::progress::{Progress, ProgressWhen};
 use super::output::{self, Destination, OutputFormat, Summary};
 use clap::{Args, ValueEnum};
+use jdlint::baseline::{Baseline, Recorder};
 use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
+use jdlint::escape::visible;
 use jdlint::input::{
     self, Fields, Format, Item, Options, Reader, WalkOptions, MAX_POSTING_BYTES_LIMIT,
 };
@@ -22,9 +24,14 @@ use std::process::ExitCode;
 pub struct CheckArgs {
     /// Posting files and directories; `-` reads stdin. A file's extension names its format
     /// (.txt .md .html .jsonl .ndjson .json .csv; any other is text); directories are walked
-    /// for files with those extensions, skipping hidden and git-ignored ones.
-    #[arg(value_name = "PATH", required = true)]
+    /// for files with those extensions, skipping hidden and git-ignored ones. With no PATH,
+    /// stdin when something is piped or redirected into it, else the current directory.
+    #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
+
+    /// Print the files that would be checked, one a line, and check nothing.
+    #[arg(long)]
+    pub files: bool,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
@@ -60,9 +67,29 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub lexicon: LexiconFileArgs,
 
-    /// How many pieces of evidence the human format shows per posting.
+    /// How many pieces of evidence the human format shows per posting, with --show-evidence or
+    /// --verbose.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub evidence: usize,
+
+    /// Show the evidence behind each verdict (human format).
+    #[arg(long)]
+    pub show_evidence: bool,
+
+    /// Show every posting, those with no diagnostic too, with its evidence (human format); by
+    /// default only postings with a diagnostic are shown.
+    #[arg(short, long, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print the diagnostics and nothing else: no posting headings, evidence or summary (human,
+    /// brief and --statistics).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Print how many diagnostics each rule gave, at each severity, most frequent first,
+    /// instead of the diagnostics; then the summary.
+    #[arg(long, conflicts_with = "format")]
+    pub statistics: bool,
 
     /// When to use colour in the human format.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
@@ -76,6 +103,17 @@ pub struct CheckArgs {
     /// go to standard error.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Leave out the findings this baseline file holds (written by --write-baseline): CI then
+    /// fails only on new ones. Findings are keyed by rule, posting (record id, else path) and
+    /// the text they point at, not by line.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write every finding of this run to the --baseline file (replacing it) and exit 0 unless
+    /// an input could not be read.
+    #[arg(long, requires = "baseline")]
+    pub write_baseline: bool,
 
     /// When to show a progress bar on standard error.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ProgressWhen::Auto)]
@@ -129,6 +167,17 @@ pub struct InputArgs {
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
 
+    /// The element of an HTML page that holds its title instead of the first <h1> (which is
+    /// often the site's logo): a tag (h2), a class (.job-title) or both (h2.job-title).
+    #[arg(long, value_name = "SELECTOR")]
+    pub html_title: Option<String>,
+
+    /// The name standard input goes by in the output; its extension names stdin's format
+    /// (`--stdin-filename jobs/pm.html`). Without it (or a format), stdin whose first character
+    /// is `{` is read as JSON Lines, with a note.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
     /// Report a posting (a document, or a record's text) larger than this as too large instead
     /// of analyzing it; records may be twice as large [default: the config's
     /// `max-posting-bytes`, else 4194304 (4 MiB); at most 1073741824 (1 GiB)].
@@ -174,15 +223,77 @@ impl InputArgs {
                     .collect(),
             },
             max_posting_bytes,
+            stdin_name: self.stdin_filename.clone(),
+            html_title: self.html_title.clone(),
         })
     }
+
+    /// The inputs to read: `paths`, else standard input when something is piped or redirected
+    /// into it (as ripgrep reads it) or `--stdin-filename` names it, else the current directory
+    /// (as ruff and typos check it).
+    pub fn inputs(&self, paths: &[String]) -> Vec<String> {
+        if !paths.is_empty() {
+            paths.to_vec()
+        } else if self.stdin_filename.is_some() || stdin_is_readable() {
+            vec!["-".to_string()]
+        } else {
+            vec![".".to_string()]
+        }
+    }
+}
+
+/// Whether standard input is a pipe, a file or a socket: something to read, not a terminal
+/// nor `/dev/null` (a device).
+fn stdin_is_readable() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd).metadata().is_ok_and(|m| {
+            let t = m.file_type();
+            t.is_file() || t.is_fifo() || t.is_socket()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::IsTerminal;
+        !io::stdin().is_terminal()
+    }
+}
+
+/// Everything `path` holds, as [`Reader::read`] reads it, with a note on standard error when
+/// standard input was sniffed as JSON Lines or a directory holds no posting file: neither may
+/// pass unsaid.
+pub fn read_input<'a>(reader: &'a Reader, path: &'a str) -> Box<dyn Iterator<Item = Item> + 'a> {
+    if path == "-" {
+        let stdin = reader.read_stdin();
+        if stdin.sniffed_jsonl {
+            super::print_note(
+                "standard input starts with `{`: read as JSON Lines, one posting a line \
+                 (`--input-format text` reads it as one posting)",
+            );
+        }
+        return stdin.items;
+    }
+    let mut items = reader.read(path).peekable();
+    if items.peek().is_none() && Path::new(path).is_dir() {
+        super::print_note(format_args!(
+            "no posting file in {path} (read: {}; hidden and ignored files are skipped)",
+            input::POSTING_EXTENSIONS
+        ));
+    }
+    Box::new(items)
 }
 
 /// Which lexicon files are layered on which; shared by every subcommand that analyzes postings.
 #[derive(Debug, Args)]
 pub struct LexiconFileArgs {
-    /// A directory of lexicon files layered on the default lexicon (see lexicon/README.md).
-    #[arg(long, value_name = "DIR")]
+    /// A lexicon file, or a directory of them, layered on the default lexicon (see
+    /// lexicon/README.md).
+    #[arg(long, value_name = "PATH")]
     pub lexicon: Option<PathBuf>,
 
     /// Start from an empty lexicon instead of the default one (with --lexicon).
@@ -307,8 +418,20 @@ pub fn run(args: CheckArgs) -> ExitCode {
         },
     };
     // Created above, the output file exists now: a walk that meets it skips it, and naming it
-    // (before it existed) is an error.
-    let output_files: Vec<&Path> = args.output.iter().map(PathBuf::as_path).collect();
+    // (before it existed) is an error. A baseline is JSON, which a walk would read as postings.
+    let output_files: Vec<&Path> = args
+        .output
+        .iter()
+        .chain(&args.baseline)
+        .map(PathBuf::as_path)
+        .collect();
+    let mut review = match Review::new(&args) {
+        Ok(review) => review,
+        Err(message) => {
+            super::print_error(message);
+            return ExitCode::from(2);
+        }
+    };
     let reader = match args
         .input
         .reader(args.title.clone(), &config, &output_files)
@@ -319,8 +442,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let paths = args.input.inputs(&args.paths);
+    if args.files {
+        return list_files(&reader, &paths);
+    }
     if args.fix || args.diff {
-        let items = args.paths.iter().flat_map(|path| reader.read(path));
+        let items = paths.iter().flat_map(|path| reader.read(path));
         let mut stdout = io::stdout().lock();
         let fixed = super::fix::fix(&engine, items, args.diff, &mut stdout);
         if args.diff {
@@ -343,11 +470,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let items = args.paths.iter().flat_map(|path| reader.read(path));
-    let mut reporter = output::reporter(args.format, destination, args.evidence);
-    let progress = Progress::new(args.progress, known_total(&args));
-    let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress);
-    progress.finish();
+    let items = paths.iter().flat_map(|path| read_input(&reader, path));
+    let view = output::View {
+        evidence: (args.show_evidence || args.verbose).then_some(args.evidence),
+        every_posting: args.verbose,
+        quiet: args.quiet,
+    };
+    let mut reporter = output::reporter(args.format, destination, view, args.statistics);
+    let progress = Progress::new(args.progress, known_total(&args.input, &paths));
+    let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress, &mut review);
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             super::print_error(format_args!("cannot write output: {e}"));
@@ -355,8 +486,18 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
 
+    let wrote_baseline = match review.finish(&args) {
+        Ok(wrote) => wrote,
+        Err(message) => {
+            super::print_error(message);
+            return ExitCode::from(2);
+        }
+    };
     if summary.input_errors > 0 {
         return ExitCode::from(2);
+    }
+    if wrote_baseline {
+        return ExitCode::SUCCESS;
     }
     let fail_on = args
         .fail_on
@@ -381,16 +522,111 @@ pub(super) fn is_an_input(output: &std::path::Path, inputs: &[String]) -> bool {
 
 /// How many postings the inputs hold, when that is known without reading them: when each is a
 /// file (not a directory) of one posting.
-fn known_total(args: &CheckArgs) -> Option<u64> {
-    let one_posting_each = args.paths.iter().all(|path| {
-        let format = args
-            .input
+fn known_total(input: &InputArgs, paths: &[String]) -> Option<u64> {
+    let one_posting_each = paths.iter().all(|path| {
+        let format = input
             .input_format
             .format()
             .unwrap_or_else(|| Format::for_path(path));
         matches!(format, Format::Document | Format::Html) && std::path::Path::new(path).is_file()
     });
-    one_posting_each.then_some(args.paths.len() as u64)
+    one_posting_each.then_some(paths.len() as u64)
+}
+
+/// `--files`: each file the inputs stand for, one a line (made [`visible`]: a file name is
+/// anyone's text), and the walk's errors on standard error. Exit code 2 when there were any.
+fn list_files(reader: &Reader, paths: &[String]) -> ExitCode {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut failed = false;
+    for path in paths {
+        let mut any = false;
+        for file in reader.files(path) {
+            any = true;
+            let written = match file {
+                Ok(file) => writeln!(out, "{}", visible(&file)),
+                Err(e) => {
+                    failed = true;
+                    super::print_error(format_args!("error: {e}"));
+                    Ok(())
+                }
+            };
+            if written.is_err() {
+                // A closed stdout (`| head`) ends the list.
+                return ExitCode::from(u8::from(failed) * 2);
+            }
+        }
+        if !any {
+            super::print_note(format_args!("no posting file in {path}"));
+        }
+    }
+    let _ = out.flush();
+    ExitCode::from(u8::from(failed) * 2)
+}
+
+/// What is done to each report in input order, between its analysis and its rendering: the
+/// baseline leaves out what it accepts, and `--write-baseline` records every finding.
+struct Review {
+    baseline: Option<Baseline>,
+    recorder: Option<Recorder>,
+}
+
+impl Review {
+    fn new(args: &CheckArgs) -> Result<Review, String> {
+        let Some(path) = &args.baseline else {
+            return Ok(Review {
+                baseline: None,
+                recorder: None,
+            });
+        };
+        if args.write_baseline {
+            return Ok(Review {
+                baseline: None,
+                recorder: Some(Recorder::new(std::env::current_dir().ok())),
+            });
+        }
+        Ok(Review {
+            baseline: Some(Baseline::load(path, std::env::current_dir().ok())?),
+            recorder: None,
+        })
+    }
+
+    fn report(&mut self, item: &Item, report: &mut PostingReport) {
+        if let Some(baseline) = &mut self.baseline {
+            baseline.filter(item, report);
+        }
+        if let Some(recorder) = &mut self.recorder {
+            recorder.add(item, report);
+        }
+    }
+
+    /// Writes the baseline recorded, or notes how many findings the baseline left out; whether
+    /// a baseline was written.
+    fn finish(self, args: &CheckArgs) -> Result<bool, String> {
+        let Some(path) = &args.baseline else {
+            return Ok(false);
+        };
+        if let Some(recorder) = self.recorder {
+            let n = recorder.len();
+            std::fs::write(path, recorder.to_json())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            super::print_note(format_args!(
+                "wrote {n} finding{} to {}; `--baseline {}` leaves them out",
+                if n == 1 { "" } else { "s" },
+                path.display(),
+                path.display()
+            ));
+            return Ok(true);
+        }
+        if let Some(baseline) = self.baseline.filter(|b| b.matched > 0) {
+            super::print_note(format_args!(
+                "{} finding{} in the baseline {} left out",
+                baseline.matched,
+                if baseline.matched == 1 { "" } else { "s" },
+                path.display()
+            ));
+        }
+        Ok(false)
+    }
 }
 
 /// Analyzes `items` a chunk at a time and reports them in input order. Stops at the first write
@@ -400,6 +636,7 @@ fn lint(
     items: impl Iterator<Item = Item>,
     reporter: &mut dyn output::Reporter,
     progress: &Progress,
+    review: &mut Review,
 ) -> (Summary, io::Result<()>) {
     let mut summary = Summary::default();
     let mut written = reporter.begin();
@@ -407,31 +644,43 @@ fn lint(
     let mut chunks = input::chunks(items);
     while written.is_ok() {
         let Some(chunk) = chunks.next() else { break };
-        // Each worker analyzes and renders; `collect` keeps input order, so output is the same
-        // at any thread count.
-        let renderer: &dyn output::Reporter = reporter;
-        let results: Vec<(PostingReport, Vec<u8>)> = chunk
+        // The workers analyze, the review runs in input order (a baseline's counts must not
+        // depend on thread timing), and the workers render; `collect` keeps input order, so
+        // output is the same at any thread count.
+        let mut reports: Vec<PostingReport> = chunk
             .par_iter()
             .map(|item| {
                 let report = engine.report(item);
-                let rendered = renderer.render(item, &report);
                 progress.advance();
-                (report, rendered)
+                report
             })
             .collect();
+        for (item, report) in chunk.iter().zip(&mut reports) {
+            review.report(item, report);
+        }
+        let renderer: &dyn output::Reporter = reporter;
+        let rendered: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .zip(&reports)
+            .map(|(item, report)| renderer.render(item, report))
+            .collect();
+        let results = reports.into_iter().zip(rendered);
         // The loop runs while everything was written, so `written` starts again from `Ok`.
         written = progress.suspend(|| {
             let mut written = Ok(());
-            for (item, (report, rendered)) in chunk.iter().zip(&results) {
-                summary.add(report);
+            for (item, (report, rendered)) in chunk.iter().zip(results) {
+                summary.add(&report);
                 if let Err(e) = item {
                     super::print_error(format_args!("error: {e}"));
                 }
-                written = written.and_then(|()| reporter.posting(item, rendered));
+                written = written.and_then(|()| reporter.posting(item, &rendered));
             }
             written.and_then(|()| reporter.flush())
         });
     }
+    // The bar goes before the summary is written: cleared after, it would clear the summary's
+    // last line and leave its own in the scrollback.
+    progress.finish();
     let written = written.and_then(|()| reporter.finish(&summary));
     (summary, written)
 }

@@ -37,13 +37,35 @@ impl ConfigFileArgs {
             None => {
                 let cwd = std::env::current_dir()
                     .map_err(|e| format!("cannot read the working directory: {e}"))?;
-                Config::discover(&cwd)
+                let found = Config::discover(&cwd);
+                note_the_other_file(found.as_deref());
+                found
             }
         };
         match path {
             Some(path) => Config::load(&path).map_err(|e| format!("config error: {e}")),
             None => Ok(Config::default()),
         }
+    }
+}
+
+/// A note when the config found has a sibling of the other name, which is not read: one
+/// directory's `jdlint.toml` wins over its `.jdlint.toml`, and a file that is ignored must not be
+/// ignored in silence.
+fn note_the_other_file(found: Option<&std::path::Path>) {
+    let Some((found, dir)) = found.and_then(|f| Some((f, f.parent()?))) else {
+        return;
+    };
+    let others = jdlint::config::FILE_NAMES
+        .iter()
+        .map(|name| dir.join(name))
+        .filter(|other| other != found && other.exists());
+    for other in others {
+        super::print_note(format_args!(
+            "{} is read and {} beside it is not: jdlint.toml wins over .jdlint.toml",
+            found.display(),
+            other.display()
+        ));
     }
 }
 

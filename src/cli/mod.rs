@@ -6,6 +6,7 @@ mod calibrate;
 mod check;
 mod config;
 mod fix;
+mod generate;
 mod lexicon;
 mod output;
 mod rules;
@@ -24,7 +25,10 @@ use std::process::ExitCode;
     about,
     max_term_width = 100,
     args_conflicts_with_subcommands = true,
-    subcommand_negates_reqs = true
+    subcommand_negates_reqs = true,
+    // A flag given twice takes its last value, as in ripgrep: a wrapper (the GitHub Action) can
+    // append `--fail-on never` to the user's arguments.
+    args_override_self = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -49,19 +53,53 @@ enum Command {
     Rule(rules::RuleArgs),
     /// Show the effective configuration (`jdlint config --show`).
     Config(config::ConfigArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff): `jdlint man > jdlint.1; man ./jdlint.1`.
+    Man,
 }
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => check::run(cli.check),
+        None => {
+            if let Some(message) = mistyped_subcommand(&cli.check.paths) {
+                print_error(message);
+                return ExitCode::from(2);
+            }
+            check::run(cli.check)
+        }
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Lexicon(args)) => lexicon::run(args),
         Some(Command::Calibrate(args)) => calibrate::run(args),
         Some(Command::Rules(args)) => rules::list(args),
         Some(Command::Rule(args)) => rules::explain(args),
         Some(Command::Config(args)) => config::run(args),
+        Some(Command::Completions(args)) => generate::completions(args),
+        Some(Command::Man) => generate::man(),
     }
+}
+
+/// When the first path does not exist and reads like a misspelled subcommand (`jdlint rulse`),
+/// the error that says so; clap reads any word there as a path.
+fn mistyped_subcommand(paths: &[String]) -> Option<String> {
+    let first = paths.first()?;
+    if first == "-" || std::path::Path::new(first).exists() {
+        return None;
+    }
+    let cli = <Cli as clap::CommandFactory>::command();
+    let names = cli.get_subcommands().map(|c| c.get_name().to_string());
+    let closest: Vec<String> = jdlint::suggest::closest_names(first, names)
+        .iter()
+        .take(2)
+        .map(|name| format!("`jdlint {name}`"))
+        .collect();
+    (!closest.is_empty()).then(|| {
+        format!(
+            "{first}: no such file, nor a subcommand; did you mean {}?",
+            closest.join(" or ")
+        )
+    })
 }
 
 /// Writes `jdlint: MESSAGE` to standard error, the one way the command line reports an error.
@@ -73,6 +111,12 @@ pub(crate) fn print_error(message: impl std::fmt::Display) {
     let message = message.to_string();
     let lines: Vec<_> = message.split('\n').map(visible).collect();
     let _ = writeln!(io::stderr(), "jdlint: {}", lines.join("\n"));
+}
+
+/// Writes `jdlint: note: MESSAGE` to standard error: something the user should know that is not
+/// an error (a guess made, nothing found to check). Made [`visible`] as [`print_error`] does.
+pub(crate) fn print_note(message: impl std::fmt::Display) {
+    print_error(format_args!("note: {message}"));
 }
 
 /// How many analysis threads run, at most, per core: more only costs memory (a stack each).

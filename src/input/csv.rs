@@ -8,7 +8,7 @@
 //! one record): past the record limit ([`Limits::record`]) its bytes are parsed but no longer
 //! kept.
 
-use super::records::{csv_record, find_name, Fields};
+use super::records::{csv_record, did_you_mean, find_name, Fields};
 use super::{InputError, Item, Limits};
 use crate::posting::Source;
 use csv_core::ReadRecordResult;
@@ -238,9 +238,10 @@ impl Csv {
         let listed = || names.join(", ");
         let title = find(&self.fields.title).ok_or_else(|| {
             format!(
-                "no `{}` column in the header row (columns: {})",
+                "no `{}` column in the header row (columns: {}){}",
                 self.fields.title,
-                listed()
+                listed(),
+                did_you_mean(&self.fields.title, names.iter().map(String::as_str))
             )
         })?;
         let text = self
@@ -249,10 +250,16 @@ impl Csv {
             .iter()
             .find_map(|name| find(name))
             .ok_or_else(|| {
+                let hint = self
+                    .fields
+                    .text
+                    .iter()
+                    .map(|name| did_you_mean(name, names.iter().map(String::as_str)));
                 format!(
-                    "no {} in the header row (columns: {})",
+                    "no {} in the header row (columns: {}){}",
                     self.fields.describe_text("column"),
-                    listed()
+                    listed(),
+                    hint.into_iter().find(|h| !h.is_empty()).unwrap_or_default()
                 )
             })?;
         let id = find(&self.fields.id);
@@ -430,6 +437,11 @@ mod tests {
         assert_eq!(
             got,
             ["x.csv:1: no `summary` column in the header row (columns: title, text)"]
+        );
+        let got = read("titel,text\nPM,body\n", Fields::default());
+        assert_eq!(
+            got,
+            ["x.csv:1: no `title` column in the header row (columns: titel, text); did you mean `titel`?"]
         );
     }
 

@@ -24,6 +24,93 @@ pub(crate) struct Page {
     pub h1: Option<Range<usize>>,
     /// The first `<title>`, in `text` (it has a line of its own there).
     pub title: Option<Range<usize>>,
+    /// The first line of the first element the [`Selector`] given matches that has text; the
+    /// first `<h1>` is then not looked for.
+    pub chosen: Option<Range<usize>>,
+    /// The first line of the first `<h2>` or `<h3>` after the first `<h1>`, for a page whose
+    /// `<h1>` is its logo ([`Page::job_heading`]).
+    pub subheading: Option<Range<usize>>,
+}
+
+impl Page {
+    /// The heading that names the job: the first `<h1>`, unless it holds only the site's or
+    /// company's name and the heading below it the job. That is read from `<title>`, which names
+    /// both: `<title>Staff Product Manager | Acme</title>`, `<h1>Acme</h1>` (a logo), `<h2>Staff
+    /// Product Manager</h2>`. The `<h1>` must be one part of the title, split at ` | `, ` - `,
+    /// ` – `, ` — `, ` · ` or ` at `, and the subheading within another part; anything less sure
+    /// keeps the `<h1>`.
+    pub fn job_heading(&self) -> Option<Range<usize>> {
+        let h1 = self.h1.clone()?;
+        let logo = || {
+            let (title, sub) = (self.title.clone()?, self.subheading.clone()?);
+            let title = self.text[title].to_lowercase();
+            let parts: Vec<&str> = title
+                .split(" | ")
+                .flat_map(|p| p.split(" - "))
+                .flat_map(|p| p.split(" – "))
+                .flat_map(|p| p.split(" — "))
+                .flat_map(|p| p.split(" · "))
+                .flat_map(|p| p.split(" at "))
+                .map(str::trim)
+                .collect();
+            let (name, job) = (
+                self.text[h1.clone()].to_lowercase(),
+                self.text[sub.clone()].to_lowercase(),
+            );
+            let name_part = parts.iter().position(|p| *p == name)?;
+            let job_part = parts.iter().position(|p| p.contains(job.as_str()))?;
+            (name_part != job_part).then_some(sub)
+        };
+        Some(logo().unwrap_or(h1))
+    }
+}
+
+/// Which element holds a page's title (`--html-title`): a tag (`h2`), a class (`.job-title`), or
+/// both (`h2.job-title`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selector {
+    tag: Option<String>,
+    class: Option<String>,
+}
+
+impl Selector {
+    /// Parses `TAG`, `.CLASS` or `TAG.CLASS`; `Err` says what is wrong.
+    pub fn parse(text: &str) -> Result<Selector, String> {
+        let (tag, class) = match text.split_once('.') {
+            Some((tag, class)) => (tag, Some(class)),
+            None => (text, None),
+        };
+        let is_name = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        };
+        if (!tag.is_empty() && !is_name(tag))
+            || class.is_some_and(|c| !is_name(c))
+            || text.is_empty()
+        {
+            return Err(format!(
+                "invalid --html-title {text:?}: give a tag (h2), a class (.job-title) or both (h2.job-title)"
+            ));
+        }
+        Ok(Selector {
+            tag: (!tag.is_empty()).then(|| tag.to_ascii_lowercase()),
+            class: class.map(str::to_string),
+        })
+    }
+
+    /// Whether `title` is what the selector asks for (then `<title>` itself is the title).
+    pub fn is_title(&self) -> bool {
+        self.tag.as_deref() == Some("title") && self.class.is_none()
+    }
+
+    fn matches(&self, tag: &Tag) -> bool {
+        self.tag.as_ref().is_none_or(|t| *t == tag.name)
+            && self
+                .class
+                .as_ref()
+                .is_none_or(|c| tag.class.split_ascii_whitespace().any(|k| k == c))
+    }
 }
 
 /// Elements whose content is never shown as text.
@@ -77,7 +164,7 @@ const BLOCKS: [&str; 44] = [
     "ul",
 ];
 
-pub(crate) fn to_text(html: &str) -> Page {
+pub(crate) fn to_text(html: &str, selector: Option<&Selector>) -> Page {
     let mut sc = Scanner {
         src: html,
         pos: 0,
@@ -116,11 +203,34 @@ pub(crate) fn to_text(html: &str) -> Page {
                 match (tag.name.as_str(), tag.end) {
                     ("br", _) => out.newline = true,
                     ("h1", true) => out.end_capture(Capture::H1),
+                    ("h2" | "h3", true) => out.end_capture(Capture::Subheading),
+                    (name, true) if out.chosen_tag.as_deref() == Some(name) => {
+                        out.end_capture(Capture::Chosen);
+                    }
                     ("td" | "th", _) => out.space(line, column),
                     ("pre", false) => pre_depth += 1,
                     ("pre", true) => pre_depth = pre_depth.saturating_sub(1),
                     ("li", false) => out.prefix = Some("- "),
-                    ("h1", false) if out.h1.is_none() => out.capture = Some((Capture::H1, None)),
+                    ("h1", false) if selector.is_none() && out.h1.is_none() => {
+                        out.capture = Some((Capture::H1, None));
+                    }
+                    ("h2" | "h3", false)
+                        if selector.is_none()
+                            && out.h1.is_some()
+                            && out.subheading.is_none()
+                            && out.capture.is_none() =>
+                    {
+                        out.capture = Some((Capture::Subheading, None));
+                    }
+                    (name, false)
+                        if out.chosen.is_none()
+                            && out.capture.is_none()
+                            && name != "title"
+                            && selector.is_some_and(|s| s.matches(&tag)) =>
+                    {
+                        out.chosen_tag = Some(tag.name.clone());
+                        out.capture = Some((Capture::Chosen, None));
+                    }
                     ("title", false) => read_title(&mut sc, &mut out),
                     (name, false) if HIDDEN.contains(&name) && !tag.self_closing => {
                         sc.skip_past_end_tag(name);
@@ -139,11 +249,15 @@ pub(crate) fn to_text(html: &str) -> Page {
         }
     }
     out.end_capture(Capture::H1);
+    out.end_capture(Capture::Chosen);
+    out.end_capture(Capture::Subheading);
     Page {
         text: out.text,
         map: out.map,
         h1: out.h1,
         title: out.title,
+        chosen: out.chosen,
+        subheading: out.subheading,
     }
 }
 
@@ -181,6 +295,8 @@ fn read_title(sc: &mut Scanner<'_>, out: &mut Out) {
 enum Capture {
     H1,
     Title,
+    Chosen,
+    Subheading,
 }
 
 /// The longest run of text between two points of the source map, in bytes: a place in the file
@@ -208,6 +324,10 @@ struct Out {
     capture: Option<(Capture, Option<usize>)>,
     h1: Option<Range<usize>>,
     title: Option<Range<usize>>,
+    chosen: Option<Range<usize>>,
+    subheading: Option<Range<usize>>,
+    /// The tag of the element being read as the chosen title, whose end tag ends it.
+    chosen_tag: Option<String>,
 }
 
 impl Default for Out {
@@ -225,6 +345,9 @@ impl Default for Out {
             capture: None,
             h1: None,
             title: None,
+            chosen: None,
+            subheading: None,
+            chosen_tag: None,
         }
     }
 }
@@ -291,10 +414,12 @@ impl Out {
         self.next = Some((line, column + 1));
     }
 
-    /// A heading's title is its first line of text.
+    /// A heading's (or chosen element's) title is its first line of text.
     fn end_heading_line(&mut self) {
-        if matches!(self.capture, Some((Capture::H1, Some(_)))) {
-            self.end_capture(Capture::H1);
+        if let Some((kind @ (Capture::H1 | Capture::Chosen | Capture::Subheading), Some(_))) =
+            self.capture
+        {
+            self.end_capture(kind);
         }
     }
 
@@ -315,6 +440,9 @@ impl Out {
             return;
         }
         self.capture = None;
+        if kind == Capture::Chosen {
+            self.chosen_tag = None;
+        }
         let Some(start) = start else { return };
         // White space kept in `<pre>` is no title: a heading of only that does not count.
         let captured = &self.text[start..];
@@ -327,15 +455,19 @@ impl Out {
         match kind {
             Capture::H1 => self.h1 = Some(range),
             Capture::Title => self.title = Some(range),
+            Capture::Chosen => self.chosen = Some(range),
+            Capture::Subheading => self.subheading = Some(range),
         }
     }
 }
 
-/// A tag: its lower-case name, whether it is an end tag, and whether it closes itself (`<br/>`).
+/// A tag: its lower-case name, whether it is an end tag, whether it closes itself (`<br/>`),
+/// and its `class` attribute (empty when it has none).
 struct Tag {
     name: String,
     end: bool,
     self_closing: bool,
+    class: String,
 }
 
 /// A cursor over the HTML that knows its file line and column (in characters).
@@ -439,11 +571,13 @@ impl<'a> Scanner<'a> {
         let name = name_start[..name_len].to_ascii_lowercase();
         let attrs_start = rest.len() - name_start.len() + name_len;
         let (len, self_closing) = tag_end(&rest[attrs_start..]);
+        let class = class_attribute(&rest[attrs_start..attrs_start + len]).to_string();
         self.advance(attrs_start + len);
         Some(Tag {
             name,
             end,
             self_closing,
+            class,
         })
     }
 
@@ -467,8 +601,44 @@ impl Tag {
             name: String::new(),
             end: false,
             self_closing: false,
+            class: String::new(),
         }
     }
+}
+
+/// The value of the `class` attribute in a tag's attributes (`class="a b"`, `class='a'`,
+/// `class=a`), else nothing. One pass over the attributes.
+fn class_attribute(attrs: &str) -> &str {
+    let mut rest = attrs;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+        let name_len = rest[at..]
+            .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '>' || c == '/')
+            .unwrap_or(rest.len() - at);
+        let name = &rest[at..at + name_len];
+        let after = rest[at + name_len..].trim_start();
+        let Some(value) = after.strip_prefix('=') else {
+            rest = after;
+            continue;
+        };
+        let value = value.trim_start();
+        let (text, next) = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => match value[1..].find(q) {
+                Some(end) => (&value[1..1 + end], &value[end + 2..]),
+                None => (&value[1..], ""),
+            },
+            _ => {
+                let end = value
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .unwrap_or(value.len());
+                (&value[..end], &value[end..])
+            }
+        };
+        if name.eq_ignore_ascii_case("class") {
+            return text;
+        }
+        rest = next;
+    }
+    ""
 }
 
 /// The length of a tag's attributes up to and including its `>` (or to the end), and whether it
@@ -613,12 +783,12 @@ mod tests {
     use super::*;
 
     fn text(html: &str) -> String {
-        to_text(html).text
+        to_text(html, None).text
     }
 
     /// Each non-empty line of the text with the file place of its first character.
     fn places(html: &str) -> Vec<(String, (usize, usize))> {
-        let page = to_text(html);
+        let page = to_text(html, None);
         let mut offset = 0;
         let mut out = Vec::new();
         for line in page.text.split_inclusive('\n') {
@@ -683,7 +853,54 @@ mod tests {
                 ("three".to_string(), (3, 64)),
             ]
         );
-        assert_eq!(&to_text(html).text[to_text(html).h1.unwrap()], "Senior PM");
+        assert_eq!(
+            &to_text(html, None).text[to_text(html, None).h1.unwrap()],
+            "Senior PM"
+        );
+    }
+
+    #[test]
+    fn a_selector_chooses_the_title_element_by_tag_class_or_both() {
+        let html = "<h1>Acme</h1>\n<div class='hero big'><h2 class=\"role\">Staff <b>Product</b> Manager</h2></div>\n<p class=role>Not this</p>";
+        let chosen = |selector: &str| {
+            let page = to_text(html, Some(&Selector::parse(selector).unwrap()));
+            page.chosen.map(|r| page.text[r].to_string())
+        };
+        assert_eq!(chosen("h2").as_deref(), Some("Staff Product Manager"));
+        assert_eq!(chosen(".role").as_deref(), Some("Staff Product Manager"));
+        assert_eq!(chosen("p.role").as_deref(), Some("Not this"));
+        assert_eq!(chosen(".hero").as_deref(), Some("Staff Product Manager"));
+        assert_eq!(chosen("h3"), None);
+        // The h1 is not read when a selector is given.
+        assert_eq!(
+            to_text(html, Some(&Selector::parse("h2").unwrap())).h1,
+            None
+        );
+        assert_eq!(class_attribute(" id=x class = \"a b\" data-x='y'"), "a b");
+        assert_eq!(class_attribute(" data-class='x' hidden"), "");
+        for bad in ["", "h2.", ".", "h2 p", "a>b"] {
+            assert!(Selector::parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(Selector::parse("title").unwrap().is_title());
+    }
+
+    #[test]
+    fn a_logo_h1_gives_way_to_the_job_heading_below_it_when_the_title_says_so() {
+        let job = |html: &str| {
+            let page = to_text(html, None);
+            page.job_heading().map(|r| page.text[r].to_string())
+        };
+        let logo = "<title>Staff Product Manager | Acme</title><h1>Acme</h1><h2>Staff Product Manager</h2><p>x</p>";
+        assert_eq!(job(logo).as_deref(), Some("Staff Product Manager"));
+        let board = "<title>Job Application for Senior PM at Acme</title><h1>ACME</h1><div><h3>Senior PM</h3></div>";
+        assert_eq!(job(board).as_deref(), Some("Senior PM"));
+        // Without a title that names both, the h1 stays: a guess would be a silent mistake.
+        let untitled = "<h1>Acme</h1><h2>Staff Product Manager</h2>";
+        assert_eq!(job(untitled).as_deref(), Some("Acme"));
+        let job_h1 = "<title>Senior PM | Acme</title><h1>Senior PM</h1><h2>About Acme</h2>";
+        assert_eq!(job(job_h1).as_deref(), Some("Senior PM"));
+        let section = "<title>Acme - Careers</title><h1>Acme</h1><h2>What you'll do</h2>";
+        assert_eq!(job(section).as_deref(), Some("Acme"));
     }
 
     #[test]
@@ -691,6 +908,7 @@ mod tests {
         let page = to_text(
             "<html><head><title>Senior PM | Acme &amp; Co</title></head>\
              <body><h1></h1><h1 class=x>Senior <em>Product</em> Manager</h1><h1>Second</h1></body>",
+            None,
         );
         assert_eq!(&page.text[page.title.unwrap()], "Senior PM | Acme & Co");
         assert_eq!(&page.text[page.h1.unwrap()], "Senior Product Manager");
@@ -712,7 +930,7 @@ mod tests {
                 ("last".to_string(), (9, 4)),
             ]
         );
-        let page = to_text(html);
+        let page = to_text(html, None);
         // The text's line numbers are the file's until two blocks share a file line.
         assert_eq!(page.text.lines().nth(8), Some("last"));
         // Inside a line: after collapsed white space and after an entity.
@@ -725,9 +943,12 @@ mod tests {
     #[test]
     fn a_heading_of_white_space_in_pre_is_no_title() {
         // Found by the `html` fuzz target: the h1 was "  ", an empty title.
-        let page = to_text("<pre>x\n  <h1>  </h1></pre><h1> <pre> Senior PM </pre></h1>");
+        let page = to_text(
+            "<pre>x\n  <h1>  </h1></pre><h1> <pre> Senior PM </pre></h1>",
+            None,
+        );
         assert_eq!(&page.text[page.h1.unwrap()], "Senior PM");
-        let page = to_text("<pre><title>  </title>\n<h1>\t</h1></pre>body");
+        let page = to_text("<pre><title>  </title>\n<h1>\t</h1></pre>body", None);
         assert_eq!((page.h1, page.title), (None, None));
     }
 

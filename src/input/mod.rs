@@ -8,8 +8,9 @@
 //!
 //! Every input yields postings or errors that name the input and the place, in input order, so
 //! that the count of results always equals the count of inputs and nothing is lost silently: a
-//! file that holds no posting at all (empty, an empty array, a header row only) and a directory
-//! with no posting file in it are errors too.
+//! file that holds no posting at all (empty, an empty array, a header row only) is an error too.
+//! A directory with no posting file in it yields nothing, as ruff and typos check an empty
+//! folder without failing; [`POSTING_EXTENSIONS`] says what a note about it can list.
 
 mod csv;
 mod decode;
@@ -19,6 +20,7 @@ mod records;
 mod walk;
 
 pub use decode::{decode, MAX_UTF16_BYTES};
+pub(crate) use records::did_you_mean;
 pub use records::Fields;
 pub use walk::WalkOptions;
 
@@ -108,6 +110,9 @@ pub fn chunks(mut items: impl Iterator<Item = Item>) -> impl Iterator<Item = Vec
     })
 }
 
+/// The extensions of the files a directory walk reads, for messages.
+pub const POSTING_EXTENSIONS: &str = ".txt .md .markdown .html .htm .jsonl .ndjson .json .csv";
+
 /// How an input's bytes are to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -161,6 +166,13 @@ pub struct Options {
     /// instead of being analyzed; records may be twice as large (their text escaped, other
     /// fields besides). [`MAX_DOCUMENT_BYTES`] by default.
     pub max_posting_bytes: usize,
+    /// The name standard input goes by in the output (`--stdin-filename`); its extension names
+    /// its format when [`Options::format`] does not.
+    pub stdin_name: Option<String>,
+    /// Which element of an HTML page holds its title (`--html-title`: `h2`, `.job-title`,
+    /// `h2.job-title`, `title`), instead of the first `<h1>`; a page with no such element is an
+    /// error, never a silent fallback.
+    pub html_title: Option<String>,
 }
 
 impl Default for Options {
@@ -171,6 +183,8 @@ impl Default for Options {
             fields: Fields::default(),
             walk: WalkOptions::default(),
             max_posting_bytes: MAX_DOCUMENT_BYTES,
+            stdin_name: None,
+            html_title: None,
         }
     }
 }
@@ -180,17 +194,24 @@ pub struct Reader {
     options: Options,
     limits: Limits,
     walker: walk::Walker,
+    html_title: Option<html::Selector>,
 }
 
 impl Reader {
-    /// `Err` when a `--glob` does not parse.
+    /// `Err` when a `--glob` or the `--html-title` selector does not parse.
     pub fn new(options: Options) -> Result<Reader, String> {
         let walker = walk::Walker::new(options.walk.clone())?;
         let limits = Limits::new(options.max_posting_bytes);
+        let html_title = options
+            .html_title
+            .as_deref()
+            .map(html::Selector::parse)
+            .transpose()?;
         Ok(Reader {
             options,
             limits,
             walker,
+            html_title,
         })
     }
 
@@ -198,11 +219,12 @@ impl Reader {
     /// directory, or standard input's for `-`.
     pub fn read(&self, path: &str) -> Box<dyn Iterator<Item = Item> + '_> {
         if path == "-" {
-            let format = self.options.format.unwrap_or(Format::Document);
-            return self.read_stream(Source::file(path), Box::new(io::stdin().lock()), format);
+            return self.read_stdin().items;
         }
         if self.is_skipped(Path::new(path)) {
-            let message = "the file jdlint is writing (--output): it is never read".to_string();
+            let message =
+                "a file jdlint writes (--output, --baseline): it is never read as postings"
+                    .to_string();
             return error(Source::file(path), message);
         }
         match std::fs::metadata(path) {
@@ -219,12 +241,7 @@ impl Reader {
                     }
                     Err(e) => Box::new(std::iter::once(Err(e))),
                 });
-                Box::new(NonEmpty::new(
-                    Source::file(path),
-                    items,
-                    "directory with no posting file in it (read: .txt .md .markdown .html .htm \
-                     .jsonl .ndjson .json .csv; hidden and ignored files are skipped)",
-                ))
+                Box::new(items)
             }
             // A FIFO with no writer would block the batch, a device never end.
             Ok(m) if !m.is_file() => {
@@ -242,6 +259,70 @@ impl Reader {
                 self.read_file(path, format)
             }
             Err(e) => error(Source::file(path), cannot_read(&e)),
+        }
+    }
+
+    /// The files `path` stands for, as [`Reader::read`] would read them (`--files`): `path`
+    /// itself for a file or `-`, a directory's posting files in walk order, and the walk's errors
+    /// (and a path that does not exist) in place. Nothing is read.
+    pub fn files(&self, path: &str) -> Box<dyn Iterator<Item = Result<String, InputError>> + '_> {
+        if path != "-" {
+            match std::fs::metadata(path) {
+                Ok(m) if m.is_dir() => return Box::new(self.walker.files(path)),
+                Ok(_) => {}
+                Err(e) => {
+                    let e = InputError {
+                        source: Source::file(path),
+                        message: cannot_read(&e),
+                    };
+                    return Box::new(std::iter::once(Err(e)));
+                }
+            }
+        }
+        let name = match (path, &self.options.stdin_name) {
+            ("-", Some(name)) => name.clone(),
+            _ => path.to_string(),
+        };
+        Box::new(std::iter::once(Ok(name)))
+    }
+
+    /// Standard input, named [`Options::stdin_name`] (else `-`), in [`Options::format`], else
+    /// the format the name's extension gives, else sniffed: JSON Lines when its first character
+    /// that is not white space is `{` (a posting's text never starts so; a JSON record always
+    /// does), a document otherwise. Whether it was sniffed as JSON Lines is told, for a note:
+    /// the guess must never be silent.
+    pub fn read_stdin(&self) -> Stdin<'_> {
+        let name = self.options.stdin_name.as_deref().unwrap_or("-");
+        let source = Source::file(name);
+        let named = self.options.stdin_name.as_deref().map(Path::new);
+        if let Some(format) = self
+            .options
+            .format
+            .or_else(|| named.and_then(Format::from_extension))
+        {
+            let items = self.read_stream(source, Box::new(io::stdin().lock()), format);
+            return Stdin {
+                items,
+                sniffed_jsonl: false,
+            };
+        }
+        match sniff(Box::new(io::stdin().lock())) {
+            Ok((reader, first)) => {
+                let sniffed_jsonl = first == Some(b'{');
+                let format = if sniffed_jsonl {
+                    Format::Jsonl
+                } else {
+                    Format::Document
+                };
+                Stdin {
+                    items: self.read_stream(source, reader, format),
+                    sniffed_jsonl,
+                }
+            }
+            Err(e) => Stdin {
+                items: error(source, cannot_read(&e)),
+                sniffed_jsonl: false,
+            },
         }
     }
 
@@ -293,6 +374,7 @@ impl Reader {
                         &bytes,
                         format,
                         self.options.title.as_deref(),
+                        self.html_title.as_ref(),
                         self.limits,
                     ),
                 };
@@ -317,6 +399,44 @@ impl Reader {
     }
 }
 
+/// Standard input's postings, and whether its format was sniffed as JSON Lines (see
+/// [`Reader::read_stdin`]).
+pub struct Stdin<'a> {
+    /// Its postings, or why they could not be read.
+    pub items: Box<dyn Iterator<Item = Item> + 'a>,
+    /// It was read as JSON Lines because it starts with `{`, no format or name having said so.
+    pub sniffed_jsonl: bool,
+}
+
+/// How far [`sniff`] looks for the first character that is not white space.
+const SNIFF_BYTES: usize = 64 << 10;
+
+/// `reader`'s first byte that is not white space (after a UTF-8 byte-order mark), looking at
+/// most [`SNIFF_BYTES`] in, and a reader that still yields every byte.
+fn sniff(mut reader: Box<dyn Read>) -> io::Result<(Box<dyn Read>, Option<u8>)> {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 8192];
+    let first = loop {
+        let n = match reader.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            break None;
+        }
+        head.extend_from_slice(&buf[..n]);
+        let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+        if let Some(&b) = text.iter().find(|b| !b.is_ascii_whitespace()) {
+            break Some(b);
+        }
+        if head.len() >= SNIFF_BYTES {
+            break None;
+        }
+    };
+    Ok((Box::new(Cursor::new(head).chain(reader)), first))
+}
+
 /// Reads an input already in memory.
 pub fn read_bytes(source: Source, bytes: &[u8], format: Format, options: &Options) -> Vec<Item> {
     match Reader::new(options.clone()) {
@@ -333,6 +453,7 @@ fn document(
     bytes: &[u8],
     format: Format,
     title: Option<&str>,
+    html_title: Option<&html::Selector>,
     limits: Limits,
 ) -> Item {
     let err = |source: Source, message: String| Err(InputError { source, message });
@@ -348,7 +469,7 @@ fn document(
         return err(source, message);
     }
     let posting = match format {
-        Format::Html => html_posting(source.clone(), &text, title),
+        Format::Html => html_posting(source.clone(), &text, title, html_title)?,
         _ => Posting::from_document(source.clone(), text, title),
     };
     posting.ok_or_else(|| InputError {
@@ -357,17 +478,38 @@ fn document(
     })
 }
 
-/// An HTML page as a posting. Its title is the first `<h1>` (what the page shows as the job's
-/// name; `<title>` often adds the company and the site), else `<title>`, else the first line of
-/// text; the body is what follows the title's line.
-fn html_posting(source: Source, html: &str, title: Option<&str>) -> Option<Posting> {
-    let page = html::to_text(html);
-    let mut posting = match (title, page.h1.or(page.title)) {
+/// An HTML page as a posting. Its title is the element `selector` chooses (an error when none
+/// has text), else the first `<h1>` (what the page shows as the job's name; `<title>` often adds
+/// the company and the site) or the job heading below a logo `<h1>` ([`html::Page::job_heading`]),
+/// else `<title>`, else the first line of text; the body is what
+/// follows the title's line.
+fn html_posting(
+    source: Source,
+    html: &str,
+    title: Option<&str>,
+    selector: Option<&html::Selector>,
+) -> Result<Option<Posting>, InputError> {
+    let page = html::to_text(html, selector);
+    let span = match selector {
+        None => page.job_heading().or(page.title),
+        Some(s) if s.is_title() => page.title,
+        Some(_) => page.chosen,
+    };
+    if let (None, Some(_), None) = (title, selector, &span) {
+        return Err(InputError {
+            source,
+            message: "no element with text matches --html-title".into(),
+        });
+    }
+    let mut posting = match (title, span) {
         (None, Some(span)) => Posting::titled_at(source, page.text, span),
-        _ => Posting::from_document(source, page.text, title)?,
+        _ => match Posting::from_document(source, page.text, title) {
+            Some(posting) => posting,
+            None => return Ok(None),
+        },
     };
     posting.source_map = Some(page.map);
-    Some(posting)
+    Ok(Some(posting))
 }
 
 fn error<'a>(source: Source, message: String) -> Box<dyn Iterator<Item = Item> + 'a> {

@@ -54,6 +54,15 @@ pub(crate) fn find_name<'a>(
         .or_else(|| names.into_iter().position(|n| n.eq_ignore_ascii_case(name)))
 }
 
+/// `; did you mean `X`?` when one of `names` is close to the field or column `name` that was
+/// looked for and not found, else nothing: a `--title-field` typo must not fail without a word.
+pub(crate) fn did_you_mean<'a>(name: &str, names: impl IntoIterator<Item = &'a str>) -> String {
+    match crate::suggest::closest_names(name, names).first() {
+        Some(close) => format!("; did you mean `{close}`?"),
+        None => String::new(),
+    }
+}
+
 fn get<'a>(record: &'a Map<String, Value>, name: &str) -> Option<(&'a String, &'a Value)> {
     let i = find_name(record.keys().map(String::as_str), name)?;
     record.iter().nth(i)
@@ -95,7 +104,11 @@ pub(crate) fn json_record(
             return err(source, message);
         }
         None => {
-            let message = format!("no `{}` field (a non-empty string)", fields.title);
+            let message = format!(
+                "no `{}` field (a non-empty string){}",
+                fields.title,
+                did_you_mean(&fields.title, record.keys().map(String::as_str))
+            );
             return err(source, message);
         }
     };
@@ -113,7 +126,16 @@ pub(crate) fn json_record(
         let other = fields.text.iter().find_map(|name| get(&record, name));
         let message = match other {
             Some((key, value)) => format!("`{key}` is {}, not a string", kind_of(value)),
-            None => format!("no {} holding a string", fields.describe_text("field")),
+            None => format!(
+                "no {} holding a string{}",
+                fields.describe_text("field"),
+                fields
+                    .text
+                    .iter()
+                    .map(|name| did_you_mean(name, record.keys().map(String::as_str)))
+                    .find(|hint| !hint.is_empty())
+                    .unwrap_or_default()
+            ),
         };
         return err(source, message);
     };
@@ -204,6 +226,16 @@ mod tests {
         assert!(e.is_ok());
         let e = item(r#"{"title": " ", "text": "t"}"#, &fields).unwrap_err();
         assert_eq!(e.message, "no `job_title` field (a non-empty string)");
+        let e = item(r#"{"job_titel": "VP", "contents": "t"}"#, &fields).unwrap_err();
+        assert_eq!(
+            e.message,
+            "no `job_title` field (a non-empty string); did you mean `job_titel`?"
+        );
+        let e = item(r#"{"job_title": "VP", "contents": "t"}"#, &fields).unwrap_err();
+        assert_eq!(
+            e.message,
+            "no `content` field holding a string; did you mean `contents`?"
+        );
         assert_eq!(
             Fields::default().describe_text("column"),
             "`text` column (nor `description` or `body`)"

@@ -1,12 +1,15 @@
 //! Printers of analysis results, the library's own so that an embedder writes what `jdlint`
-//! writes: the DOMAIN.md JSON document and JSON Lines ([`json`]) and SARIF 2.1.0 ([`sarif`]).
+//! writes: the DOMAIN.md JSON document and JSON Lines ([`json`]), SARIF 2.1.0 ([`sarif`]),
+//! GitLab Code Quality ([`gitlab`]) and JUnit XML ([`junit`]).
 //! Each is a [`Reporter`]: it renders each result on the worker thread that analyzed it, then is
 //! handed the rendered results in input order, so output streams while a large input is still
 //! being read, and rendering (JSON serialization above all) scales with the threads instead of
 //! queueing on one. The command line adds its text formats (human, brief, github) on the same
 //! trait.
 
+pub mod gitlab;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use crate::input::Item;
@@ -57,6 +60,9 @@ pub struct Summary {
     pub implied_levels: BTreeMap<Level, usize>,
     /// Postings whose body says too little to imply a level.
     pub no_implied_level: usize,
+    /// Diagnostics by rule and severity (a rule's severity can vary by posting), for
+    /// `--statistics`.
+    pub by_rule: BTreeMap<(&'static str, Severity), usize>,
 }
 
 impl Summary {
@@ -78,6 +84,7 @@ impl Summary {
                 Severity::Info => self.infos += 1,
             }
             self.highest = self.highest.max(Some(d.severity));
+            *self.by_rule.entry((d.rule, d.severity)).or_default() += 1;
         }
     }
 
@@ -119,6 +126,23 @@ impl Summary {
             ));
         }
         lines
+    }
+
+    /// The diagnostics by rule, most frequent first (ruff's `--statistics`), each line
+    /// `COUNT  SEVERITY  RULE`, the columns aligned:
+    ///
+    /// ```text
+    /// 12  warning  low-evidence
+    ///  3  error    title-level-mismatch
+    /// ```
+    pub fn statistics(&self) -> Vec<String> {
+        let mut rows: Vec<(&(&str, Severity), &usize)> = self.by_rule.iter().collect();
+        rows.sort_by(|(a, m), (b, n)| n.cmp(m).then(a.cmp(b)));
+        let count_width = rows.iter().map(|(_, n)| n.to_string().len()).max();
+        let count_width = count_width.unwrap_or(1);
+        rows.iter()
+            .map(|((rule, severity), n)| format!("{n:>count_width$}  {:<7}  {rule}", severity.id()))
+            .collect()
     }
 }
 

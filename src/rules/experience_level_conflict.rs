@@ -70,8 +70,8 @@ impl Rule for ExperienceLevelConflict {
                     claimed.rank()
                 );
                 let help = format!(
-                    "ask for the experience a {} role needs, or retitle the posting for {years}+ years",
-                    claimed.name()
+                    "ask for the experience {} role needs, or retitle the posting for {years}+ years",
+                    claimed.name_with_article()
                 );
                 return Some(cx.at_body(&DOC, span, message, help));
             }

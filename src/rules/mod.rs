@@ -205,7 +205,7 @@ impl RuleDoc {
         if !self.sources.is_empty() {
             out.push_str("\n## Sources\n\n");
             for source in self.sources {
-                out.push_str(&format!("- {source}\n"));
+                out.push_str(&format!("- {}\n", crate::seeds::cite(source)));
             }
         }
         out
@@ -552,22 +552,14 @@ impl fmt::Debug for Selector {
     }
 }
 
-/// Known rule ids and category names close to `given`: within a third of its length in edits,
-/// or containing it, closest first, at most five.
+/// Known rule ids and category names close to `given`, closest first, at most five (see
+/// [`crate::suggest::closest_names`]).
 pub fn closest_names(given: &str) -> Vec<&'static str> {
     let names = registry()
         .into_iter()
         .map(|r| r.doc().id)
         .chain(Category::ALL.iter().map(|c| c.id()));
-    let limit = (given.chars().count() / 3).max(2);
-    let mut scored: Vec<(usize, &'static str)> = names
-        .filter_map(|name| {
-            let d = strsim::levenshtein(given, name);
-            (d <= limit || (given.len() >= 4 && name.contains(given))).then_some((d, name))
-        })
-        .collect();
-    scored.sort();
-    scored.into_iter().take(5).map(|(_, n)| n).collect()
+    crate::suggest::closest_names(given, names)
 }
 
 /// One layer of rule selection, as a config file or the command line gives it: ruff's `select`,

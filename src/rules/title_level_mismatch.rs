@@ -93,9 +93,9 @@ impl Rule for TitleLevelMismatch {
             if quotes.is_empty() { String::new() } else { format!(": {quotes}") },
         );
         let help = format!(
-            "retitle the posting for the {} level, or rewrite its responsibilities and requirements for a {} role",
+            "retitle the posting for the {} level, or rewrite its responsibilities and requirements for {} role",
             implied.id(),
-            claimed.name()
+            claimed.name_with_article()
         );
         Some(cx.at_title(&DOC, severity, message, help))
     }

@@ -159,9 +159,10 @@ fn a_directory_where_a_file_was_expected() {
             vec!["--config", dir.as_str()],
             format!("config error: {dir}"),
         ),
+        // `--lexicon` takes a file too: a posting named there is no lexicon, and says so.
         (
             vec!["--lexicon", good.as_str()],
-            format!("{good}: not a directory"),
+            format!("{good}: invalid JSON at line 1"),
         ),
     ] {
         let mut all = args.clone();

@@ -114,6 +114,21 @@ fn a_dot_file_is_found_and_a_nearer_config_wins() {
 }
 
 #[test]
+fn jdlint_toml_wins_over_its_dot_sibling_and_says_so() {
+    let tmp = TempDir::new("both-names");
+    tmp.write("jdlint.toml", "ignore = [\"title-level-mismatch\"]\n");
+    tmp.write(".jdlint.toml", "ignore = [\"title-track-mismatch\"]\n");
+    let out = run_in(tmp.path(), &["--format", "jsonl", &fixture(MISMATCH)]);
+    assert_eq!(rules(&out), ["title-track-mismatch"], "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("jdlint.toml is read and")
+            && stderr(&out).contains(".jdlint.toml beside it is not"),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
 fn config_flag_names_a_file_anywhere() {
     let tmp = TempDir::new("flag");
     let config = tmp.write("conf/mine.toml", "select = [\"title-track-mismatch\"]\n");

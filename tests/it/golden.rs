@@ -136,7 +136,9 @@ fn assert_golden(name: &str, description: &str, text: &str) {
 
 #[test]
 fn every_fixture_in_the_human_format_without_colour() {
-    every_fixture_in("human", &["--color", "never"]);
+    // Every posting with its evidence: the default view leaves out clean postings and evidence
+    // (tests/it/ergonomics.rs shows it).
+    every_fixture_in("human", &["--color", "never", "--verbose"]);
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod catalogue_dev;
 mod cli;
 mod config;
 mod dev_set;
+mod ergonomics;
 mod fix;
 mod fixtures;
 mod golden;

@@ -63,21 +63,23 @@ fn assert_run_harmless(what: &str, out: &Output, coloured: bool, expected: &str)
     );
 }
 
-const FORMATS: [&str; 6] = ["human", "brief", "github", "json", "jsonl", "sarif"];
+const FORMATS: [&str; 8] = [
+    "human", "brief", "github", "json", "jsonl", "sarif", "gitlab", "junit",
+];
 
 /// How text from the input shows in `format`: made visible in the text formats, as a JSON string
 /// in the others.
 fn shown_in(format: &str, escaped: &str, json: &str) -> String {
     match format {
-        "json" | "jsonl" | "sarif" => json.to_string(),
+        "json" | "jsonl" | "sarif" | "gitlab" => json.to_string(),
         _ => escaped.to_string(),
     }
 }
 
-/// How a title shows in `format`: `brief`, `github` and `sarif` print none.
+/// How a title shows in `format`: `brief`, `github`, `sarif`, `gitlab` and `junit` print none.
 fn title_in(format: &str, escaped: &str, json: &str) -> String {
     match format {
-        "brief" | "github" | "sarif" => String::new(),
+        "brief" | "github" | "sarif" | "gitlab" | "junit" => String::new(),
         _ => shown_in(format, escaped, json),
     }
 }
@@ -117,7 +119,14 @@ fn hostile_records_forge_no_command_in_any_format() {
             describe(&out)
         );
     }
-    let out = run(&["--color", "always", "--fail-on", "never", &jsonl]);
+    let out = run(&[
+        "--color",
+        "always",
+        "--verbose",
+        "--fail-on",
+        "never",
+        &jsonl,
+    ]);
     assert_run_harmless("human --color always", &out, true, "\\u{9b}2J");
 }
 
@@ -291,7 +300,8 @@ fn the_output_file_inside_a_walked_folder_is_never_read() {
     let written = std::fs::read_to_string(dir.path().join("new.jsonl")).unwrap();
     assert_eq!(written.lines().count(), 2, "{written}");
     assert!(
-        written.contains("the file jdlint is writing (--output): it is never read"),
+        written
+            .contains("a file jdlint writes (--output, --baseline): it is never read as postings"),
         "{written}"
     );
 }

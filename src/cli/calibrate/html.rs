@@ -5,7 +5,7 @@
 use jdlint::calibrate::agreement::{level_name, Agreement, Confusion};
 use jdlint::calibrate::fit::FitReport;
 use jdlint::calibrate::outliers::Outlier;
-use jdlint::calibrate::{level_mix, Report, Slice};
+use jdlint::calibrate::{level_mix, Report, Slice, MIN_NAMED_GROUP};
 use jdlint::Level;
 use std::fmt::Write;
 
@@ -43,6 +43,9 @@ th:first-child, td:first-child { text-align:left; }
 th { color:var(--muted); font-weight:600; }
 .note { color:var(--muted); font-size:13px; margin:8px 0 0; }
 svg text { font-family:inherit; }
+/* Charts scale down with the page, and a wide table scrolls in its section, not the page. */
+svg { max-width:100%; height:auto; }
+section { overflow-x:auto; }
 .outlier { border-top:1px solid var(--line); padding:12px 0 6px; }
 .outlier:first-of-type { border-top:0; padding-top:0; }
 .outlier .t { font-weight:600; }
@@ -129,7 +132,8 @@ pub fn render(report: &Report, fit: Option<&FitReport>) -> String {
             "<section id=\"confusion\"><h2>{} level against {} level</h2><div class=\"row\"><div>{}</div>\
              <div><h3>Level mix</h3>{}</div></div><p class=\"note\">Rows: the {rows}'s level; columns: \
              the level the {columns} reads as. Each cell: postings and share of its row; the diagonal is \
-             agreement.</p>",
+             agreement. (none): the {rows} names no level, or the {columns} says too little to read \
+             one.</p>",
             capitalize(rows),
             columns,
             heatmap(&main.confusion),
@@ -152,15 +156,20 @@ pub fn render(report: &Report, fit: Option<&FitReport>) -> String {
     if !report.by_group.is_empty() {
         let _ = write!(
             h,
-            "<section id=\"groups\"><h2>Drift by {}</h2>{}{}</section>",
-            esc(report.group_by.as_deref().unwrap_or("group")),
+            "<section id=\"groups\"><h2>Drift by {field}</h2>{}{}<p class=\"note\">(none): the postings \
+             without a <code>{field}</code> field. A group is named in the summary only with \
+             {MIN_NAMED_GROUP} compared postings or more; the count beside each name says how many \
+             it has.</p></section>",
             drift_chart(&report.by_group),
-            slice_table(&report.by_group, GROUPS_SHOWN)
+            slice_table(&report.by_group, GROUPS_SHOWN),
+            field = esc(report.group_by.as_deref().unwrap_or("group")),
         );
     }
     let _ = write!(
         h,
-        "<section id=\"specializations\"><h2>By the specialization the body implies</h2>{}</section>",
+        "<section id=\"specializations\"><h2>By the specialization the body implies</h2>{}\
+         <p class=\"note\">(none): bodies that say too little to read a level, and so a \
+         specialization, from.</p></section>",
         slice_table(&report.by_specialization, usize::MAX)
     );
 
@@ -366,6 +375,10 @@ fn mix_chart(c: &Confusion, rows: &str, columns: &str) -> String {
     s
 }
 
+/// How many characters of a group's name the drift chart shows: with its count, what fits the
+/// 190 pixels left of the bars at 12 px.
+const NAME_CHARS: usize = 22;
+
 fn drift_chart(groups: &[Slice]) -> String {
     let shown: Vec<(&Slice, f64)> = groups
         .iter()
@@ -394,21 +407,28 @@ fn drift_chart(groups: &[Slice]) -> String {
         let w = half * d.abs() / max;
         let x = if *d >= 0.0 { mid } else { mid - w };
         let fill = if *d >= 0.0 { "#c2410c" } else { "#2563eb" };
-        let name: String = g.name.chars().take(28).collect();
+        // A long name is cut with an ellipsis, in full in its tooltip; the value stands across
+        // the centre line from its bar, so that neither runs into the names.
+        let name: String = if g.name.chars().count() > NAME_CHARS {
+            g.name.chars().take(NAME_CHARS - 1).chain(['…']).collect()
+        } else {
+            g.name.clone()
+        };
         let _ = write!(
             s,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1d2433\">{} <tspan fill=\"#5b6475\">({})</tspan></text>\
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1d2433\"><title>{}</title>{} <tspan fill=\"#5b6475\">({})</tspan></text>\
              <rect class=\"drift\" x=\"{x:.1}\" y=\"{}\" width=\"{w:.1}\" height=\"{}\" rx=\"3\" fill=\"{fill}\"/>\
              <text x=\"{:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"{}\" fill=\"#5b6475\">{d:+.2}</text>",
             label - 10.0,
             y + 13.0,
+            esc(&g.name),
             esc(&name),
             g.agreement.postings,
             y + 3.0,
             row - 8.0,
-            if *d >= 0.0 { mid + w + 4.0 } else { mid - w - 4.0 },
+            if *d >= 0.0 { mid - 4.0 } else { mid + 4.0 },
             y + 13.0,
-            if *d >= 0.0 { "start" } else { "end" }
+            if *d >= 0.0 { "end" } else { "start" }
         );
     }
     s.push_str("</svg>");

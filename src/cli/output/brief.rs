@@ -21,11 +21,13 @@ use std::io::{self, Write};
 
 pub struct Brief {
     out: Sink,
+    quiet: bool,
 }
 
 impl Brief {
-    pub fn new(out: Sink) -> Brief {
-        Brief { out }
+    /// `quiet` leaves out the summary.
+    pub fn new(out: Sink, quiet: bool) -> Brief {
+        Brief { out, quiet }
     }
 }
 
@@ -63,6 +65,9 @@ impl Reporter for Brief {
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if self.quiet {
+            return self.out.flush();
+        }
         for line in summary.lines() {
             writeln!(self.out, "{line}")?;
         }

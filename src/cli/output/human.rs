@@ -25,15 +25,27 @@ const GREEN: Style = AnsiColor::Green.on_default();
 pub struct Human {
     out: anstream::AutoStream<Sink>,
     renderer: Renderer,
-    evidence: usize,
+    view: View,
+}
+
+/// How much the human format shows. By default, the postings with a diagnostic, each with what
+/// its title claims and its body implies: a batch of clean postings prints only its summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    /// Show this many pieces of evidence per posting (`--show-evidence`, `--evidence N`).
+    pub evidence: Option<usize>,
+    /// Show the postings with no diagnostic too (`--verbose`).
+    pub every_posting: bool,
+    /// Only the diagnostics: no posting headings, no evidence, no summary (`--quiet`).
+    pub quiet: bool,
 }
 
 impl Human {
-    pub fn new(to: Destination, evidence: usize) -> Human {
+    pub fn new(to: Destination, view: View) -> Human {
         Human {
             out: anstream::AutoStream::new(to.out, to.color),
             renderer: Renderer::styled(),
-            evidence,
+            view,
         }
     }
 }
@@ -47,15 +59,20 @@ impl Human {
     ) -> std::fmt::Result {
         // Unreadable inputs are reported on stderr, where errors belong.
         let Ok(posting) = item else { return Ok(()) };
-        writeln!(
-            out,
-            "{BOLD}{}{BOLD:#}: {}",
-            posting.source,
-            visible(&posting.title)
-        )?;
-        if let (Some(claimed), Some(implied)) = (&report.claimed, &report.implied) {
-            writeln!(out, "  claimed  {}", describe_claimed(claimed))?;
-            writeln!(out, "  implied  {}", describe_implied(implied))?;
+        if report.diagnostics.is_empty() && !self.view.every_posting {
+            return Ok(());
+        }
+        if !self.view.quiet {
+            writeln!(
+                out,
+                "{BOLD}{}{BOLD:#}: {}",
+                posting.source,
+                visible(&posting.title)
+            )?;
+            if let (Some(claimed), Some(implied)) = (&report.claimed, &report.implied) {
+                writeln!(out, "  claimed  {}", describe_claimed(claimed))?;
+                writeln!(out, "  implied  {}", describe_implied(implied))?;
+            }
         }
         let index = LineIndex::new(&posting.text);
         for d in &report.diagnostics {
@@ -65,17 +82,26 @@ impl Human {
                 render_diagnostic(&self.renderer, posting, &index, d)
             )?;
         }
-        let shown: Vec<_> = report.evidence.iter().take(self.evidence).collect();
+        if self.view.quiet {
+            return Ok(());
+        }
+        let shown = &report.evidence[..self.view.evidence.unwrap_or(0).min(report.evidence.len())];
         if !shown.is_empty() {
+            // Columns as wide as this posting's widest entry, so that a four-digit column or a
+            // long target does not push the rest out of line.
+            let digits = |n: usize| n.to_string().len();
+            let line_width = shown.iter().map(|e| digits(e.line)).max().unwrap_or(1);
+            let column_width = shown.iter().map(|e| digits(e.column)).max().unwrap_or(1);
+            let supports: Vec<String> = shown.iter().map(|e| e.supports.to_string()).collect();
+            let supports_width = supports.iter().map(String::len).max().unwrap_or(0);
             writeln!(out, "  {DIM}evidence, strongest first:{DIM:#}")?;
-            for e in shown {
+            for (e, supports) in shown.iter().zip(&supports) {
                 let negated = if e.negated { " (negated)" } else { "" };
                 writeln!(
                     out,
-                    "    {:>4}:{:<3} {GREEN}{:<26}{GREEN:#} {:>5.2}  \"{}\"{negated}  {DIM}{}{DIM:#}",
+                    "    {:>line_width$}:{:<column_width$}  {GREEN}{supports:<supports_width$}{GREEN:#}  {:>5.2}  \"{}\"{negated}  {DIM}{}{DIM:#}",
                     e.line,
                     e.column,
-                    e.supports.to_string(),
                     e.weight,
                     visible(&e.text),
                     visible(&e.source)
@@ -105,6 +131,9 @@ impl Reporter for Human {
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if self.view.quiet {
+            return self.out.flush();
+        }
         for line in summary.lines() {
             writeln!(self.out, "{BOLD}{line}{BOLD:#}")?;
         }
@@ -172,31 +201,46 @@ fn render_diagnostic(
             (shown, marked, None)
         }
     };
-    let snippet = match line {
-        Some(line) => Snippet::source(shown.as_str())
-            .line_start(line)
-            .path(path.as_str()),
-        None => Snippet::source(shown.as_str()).path(format!("{path} (title)")),
-    };
     // annotate-snippets heads the snippet with `path:line:column`, the column counted in the
-    // line shown; for a page converted from HTML that is the converted text's, not the file's.
+    // line shown. That is rewritten into the place an editor or terminal opens: for a page
+    // converted from HTML, the file's column; for a record, the record's line in its file, with
+    // what the snippet shows after it (a record's text has lines of its own).
+    let shown_line = line.or(posting.source.line).unwrap_or(1);
     let shown_column = shown[..marked.start].chars().count() + 1;
-    let snippet = snippet.annotation(AnnotationKind::Primary.span(marked));
+    let snippet = Snippet::source(shown.as_str())
+        .line_start(shown_line)
+        .path(path.as_str())
+        .annotation(AnnotationKind::Primary.span(marked));
+    let file = visible(posting.source.path.as_deref().unwrap_or("<input>"));
+    let place = match (posting.source.line, line, d.column) {
+        (Some(record_line), Some(line), Some(column)) => {
+            format!(
+                "{file}:{record_line} ({}line {line}:{column} of its text)",
+                id_of(posting)
+            )
+        }
+        (Some(record_line), _, _) => format!("{file}:{record_line} ({}its title)", id_of(posting)),
+        (None, Some(line), Some(column)) => format!("{path}:{line}:{column}"),
+        (None, _, _) => format!("{path} (title)"),
+    };
     let message = visible(&d.message);
     let group = level
         .primary_title(message.as_ref())
         .id(d.rule)
         .element(snippet)
         .element(Level::HELP.message(help));
-    let rendered = renderer.render(&[group]);
-    match (line, d.column) {
-        (Some(line), Some(column)) if column != shown_column => rendered.replacen(
-            &format!("{path}:{line}:{shown_column}"),
-            &format!("{path}:{line}:{column}"),
-            1,
-        ),
-        _ => rendered,
-    }
+    renderer
+        .render(&[group])
+        .replacen(&format!("{path}:{shown_line}:{shown_column}"), &place, 1)
+}
+
+/// `id X, ` for a record that has an id, for a place that names it.
+fn id_of(posting: &Posting) -> String {
+    posting
+        .source
+        .id
+        .as_deref()
+        .map_or_else(String::new, |id| format!("id {}, ", visible(id)))
 }
 
 /// `line` made [`visible`], and where `span` (a byte range of `line`) stands in what is shown.
