@@ -16,7 +16,8 @@ pub struct SignalEntry {
     pub supports: Target,
     /// How much one match counts, in (0, 10], before the section factor and repeats.
     pub weight: f64,
-    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
+    /// Where the knowledge comes from: a seed file and section (`NNN: Section > Subsection #n`)
+    /// in the default lexicon, any citation in a user's layer (`acme: our ladder`).
     pub source: String,
 }
 
@@ -38,7 +39,8 @@ pub struct FrameEntry {
     pub supports: Target,
     /// How much one match counts, in (0, 10], before the section factor and repeats.
     pub weight: f64,
-    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
+    /// Where the knowledge comes from: a seed file and section (`NNN: Section > Subsection #n`)
+    /// in the default lexicon, any citation in a user's layer (`acme: our ladder`).
     pub source: String,
 }
 
@@ -53,7 +55,8 @@ pub struct PatternEntry {
     pub supports: Target,
     /// How much one match counts, in (0, 10], before the section factor and repeats.
     pub weight: f64,
-    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
+    /// Where the knowledge comes from: a seed file and section (`NNN: Section > Subsection #n`)
+    /// in the default lexicon, any citation in a user's layer (`acme: our ladder`).
     pub source: String,
     /// A `posting:*` cue that voids the pattern in a body that has it: "reports to the CEO" says
     /// nothing of level at a 20-person startup, where every PM does.
@@ -90,7 +93,8 @@ pub struct TitleEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     /// A caveat shown with the match, e.g. that the title reads differently across companies.
     pub note: Option<String>,
-    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
+    /// Where the knowledge comes from: a seed file and section (`NNN: Section > Subsection #n`)
+    /// in the default lexicon, any citation in a user's layer (`acme: our ladder`).
     pub source: String,
 }
 
@@ -106,7 +110,8 @@ pub struct ExperienceBand {
     pub supports: Target,
     /// How much a years requirement in the band counts, in (0, 10].
     pub weight: f64,
-    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
+    /// Where the knowledge comes from: a seed file and section (`NNN: Section > Subsection #n`)
+    /// in the default lexicon, any citation in a user's layer (`acme: our ladder`).
     pub source: String,
 }
 
@@ -184,7 +189,8 @@ pub struct SectionEntry {
 pub struct NegationEntry {
     /// The negating words or phrases ("no", "without").
     pub words: Vec<String>,
-    /// The seed file and section the knowledge comes from: `NNN: Section > Subsection #n`.
+    /// Where the knowledge comes from: a seed file and section (`NNN: Section > Subsection #n`)
+    /// in the default lexicon, any citation in a user's layer (`acme: our ladder`).
     pub source: String,
 }
 

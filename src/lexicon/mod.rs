@@ -23,6 +23,7 @@ use crate::input::read_small_file;
 use crate::normalize::normalize_term;
 use std::fmt;
 use std::path::Path;
+use validate::Citations;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_lexicon.rs"));
 
@@ -142,7 +143,8 @@ impl Lexicon {
 
     /// The default lexicon embedded in the binary.
     pub fn embedded() -> Result<Lexicon, LexiconError> {
-        Lexicon::from_sources(EMBEDDED.iter().map(|(p, t)| (p.to_string(), *t)))
+        let files = EMBEDDED.iter().map(|(p, t)| (p.to_string(), *t));
+        Lexicon::from_texts(files, Citations::Seed)
     }
 
     /// Loads every `*.json` file below `dir` (recursively, in path order) as one layer.
@@ -174,16 +176,24 @@ impl Lexicon {
         Lexicon::from_sources(texts.iter().map(|(n, t)| (n.clone(), t.as_str())))
     }
 
-    /// Parses and validates files given as (name, contents) as one layer.
+    /// Parses and validates files given as (name, contents) as one layer of a user's: an
+    /// entry's `source` may cite anything but nothing (the default lexicon's must cite a seed).
     pub fn from_sources<'a>(
         files: impl IntoIterator<Item = (String, &'a str)>,
+    ) -> Result<Lexicon, LexiconError> {
+        Lexicon::from_texts(files, Citations::Any)
+    }
+
+    fn from_texts<'a>(
+        files: impl IntoIterator<Item = (String, &'a str)>,
+        citations: Citations,
     ) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon::default();
         for (name, text) in files {
             let file = parse_file(&name, text)?;
             lexicon.add_file(&name, file);
         }
-        lexicon.validate()?;
+        lexicon.validate(citations)?;
         Ok(lexicon)
     }
 

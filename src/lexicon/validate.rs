@@ -8,8 +8,19 @@ use crate::domain::Target;
 use crate::normalize::normalize_term;
 use std::collections::HashMap;
 
+/// What the `source` of a layer's entries must cite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Citations {
+    /// A seed article and section, `NNN: Section > Subsection #n`: the default lexicon's every
+    /// entry traces back to the seed articles, and its tests check their coverage by citation.
+    Seed,
+    /// Any non-empty text ("acme: our ladder"): a user's layer cites the user's own knowledge,
+    /// which no seed article holds.
+    Any,
+}
+
 impl Lexicon {
-    pub(super) fn validate(&self) -> Result<(), LexiconError> {
+    pub(super) fn validate(&self, citations: Citations) -> Result<(), LexiconError> {
         let err = |origin: &Origin, message: String| LexiconError {
             file: origin.file.clone(),
             entry: Some(origin.entry.clone()),
@@ -19,20 +30,20 @@ impl Lexicon {
         let mut seen_terms: HashMap<String, &Origin> = HashMap::new();
         for s in &self.signals {
             check_weight(s.value.weight).map_err(|m| err(&s.origin, m))?;
-            check_source(&s.value.source).map_err(|m| err(&s.origin, m))?;
+            check_source(&s.value.source, citations).map_err(|m| err(&s.origin, m))?;
             check_phrases("terms", &s.value.terms, &s.origin, &mut seen_terms)?;
         }
 
         for f in &self.frames {
             check_weight(f.value.weight).map_err(|m| err(&f.origin, m))?;
-            check_source(&f.value.source).map_err(|m| err(&f.origin, m))?;
+            check_source(&f.value.source, citations).map_err(|m| err(&f.origin, m))?;
             check_phrases("verbs", &f.value.verbs, &f.origin, &mut HashMap::new())?;
             check_phrases("objects", &f.value.objects, &f.origin, &mut HashMap::new())?;
         }
 
         for p in &self.patterns {
             check_weight(p.value.weight).map_err(|m| err(&p.origin, m))?;
-            check_source(&p.value.source).map_err(|m| err(&p.origin, m))?;
+            check_source(&p.value.source, citations).map_err(|m| err(&p.origin, m))?;
             let re = compiled::build_regex(&p.value.pattern).map_err(|m| err(&p.origin, m))?;
             if re.is_match("") {
                 return Err(err(
@@ -53,7 +64,7 @@ impl Lexicon {
 
         let mut seen_phrases: HashMap<String, &Origin> = HashMap::new();
         for t in &self.titles {
-            check_source(&t.value.source).map_err(|m| err(&t.origin, m))?;
+            check_source(&t.value.source, citations).map_err(|m| err(&t.origin, m))?;
             check_phrases("phrases", &t.value.phrases, &t.origin, &mut seen_phrases)?;
             if t.value.kind == TitleKind::Qualifier
                 && t.value.level.is_none()
@@ -68,7 +79,7 @@ impl Lexicon {
 
         for b in &self.experience {
             check_weight(b.value.weight).map_err(|m| err(&b.origin, m))?;
-            check_source(&b.value.source).map_err(|m| err(&b.origin, m))?;
+            check_source(&b.value.source, citations).map_err(|m| err(&b.origin, m))?;
             if b.value.min_years > b.value.max_years {
                 return Err(err(
                     &b.origin,
@@ -99,7 +110,7 @@ impl Lexicon {
 
         let mut seen_words: HashMap<String, &Origin> = HashMap::new();
         for n in &self.negations {
-            check_source(&n.value.source).map_err(|m| err(&n.origin, m))?;
+            check_source(&n.value.source, citations).map_err(|m| err(&n.origin, m))?;
             check_phrases("words", &n.value.words, &n.origin, &mut seen_words)?;
         }
 
@@ -147,7 +158,18 @@ fn check_weight(weight: f64) -> Result<(), String> {
     }
 }
 
-fn check_source(source: &str) -> Result<(), String> {
+fn check_source(source: &str, citations: Citations) -> Result<(), String> {
+    if citations == Citations::Any {
+        return if source.trim().is_empty() {
+            Err(
+                "`source` is empty: cite where the entry's knowledge comes from \
+                 (\"acme: our ladder\")"
+                    .into(),
+            )
+        } else {
+            Ok(())
+        };
+    }
     let b = source.as_bytes();
     let well_formed = b.len() > 5 && b[..3].iter().all(u8::is_ascii_digit) && &b[3..5] == b": ";
     if well_formed {
@@ -208,7 +230,9 @@ fn check_shortest_match(pattern: &str) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    use super::Citations;
     use crate::lexicon::tests::{load, signal};
+    use crate::lexicon::Lexicon;
 
     #[test]
     fn duplicate_and_empty_terms_are_errors() {
@@ -262,10 +286,64 @@ mod tests {
             .unwrap_err()
             .message
             .contains("out of range"));
-        let text = r#"{"signals": [{"terms": ["x"], "supports": "level:pm", "weight": 1, "source": "the internet"}]}"#;
-        assert!(load(&[("a.json", text)])
-            .unwrap_err()
-            .message
-            .contains("seed file"));
+    }
+
+    /// The kinds of entry that cite a source, in the order [`citing`] writes them.
+    const CITING: [&str; 6] = [
+        "signals",
+        "frames",
+        "patterns",
+        "titles",
+        "experience",
+        "negations",
+    ];
+
+    /// One entry of each kind in [`CITING`], the n-th citing `sources[n]`.
+    fn citing(sources: [&str; 6]) -> String {
+        let [s, f, p, t, e, n] = sources.map(|s| serde_json::to_string(s).unwrap());
+        format!(
+            r#"{{"signals": [{{"terms": ["our ladder"], "supports": "level:pm", "weight": 1, "source": {s}}}],
+            "frames": [{{"verbs": ["coach"], "objects": ["pods"], "supports": "track:manager", "weight": 1, "source": {f}}}],
+            "patterns": [{{"pattern": "pod leads?", "supports": "level:group", "weight": 1, "source": {p}}}],
+            "titles": [{{"phrases": ["pod lead"], "kind": "role", "level": "group", "source": {t}}}],
+            "experience": [{{"min_years": 3, "max_years": 4, "supports": "level:pm", "weight": 1, "source": {e}}}],
+            "negations": [{{"words": ["sans"], "source": {n}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_users_layer_cites_anything_but_nothing() {
+        let lexicon = load(&[("acme.json", &citing(["acme: our ladder"; 6]))]).unwrap();
+        assert_eq!(lexicon.signals()[0].value.source, "acme: our ladder");
+        assert_eq!(lexicon.negations().len(), 1);
+        for blank in ["", " \t "] {
+            let e = load(&[("acme.json", &citing([blank; 6]))]).unwrap_err();
+            assert_eq!(e.file, "acme.json");
+            assert_eq!(e.entry.as_deref(), Some("signals[0] (\"our ladder\")"));
+            assert!(e.message.starts_with("`source` is empty"), "{e}");
+        }
+    }
+
+    #[test]
+    fn the_default_lexicon_cites_a_seed_article() {
+        let as_default = |text: &str| {
+            Lexicon::from_texts([("levels/pm.json".to_string(), text)], Citations::Seed)
+        };
+        assert!(as_default(&citing(["003: Product Manager (mid-level) > Summary"; 6])).is_ok());
+        let e = as_default(&citing(["acme: our ladder"; 6])).unwrap_err();
+        assert_eq!(e.entry.as_deref(), Some("signals[0] (\"our ladder\")"));
+        assert_eq!(
+            e.message,
+            "source \"acme: our ladder\" does not name a seed file and section \
+             (`NNN: Section > Subsection #n`)"
+        );
+        // Every kind of entry that cites is checked: each in turn alone cites no seed.
+        for (n, kind) in CITING.iter().enumerate() {
+            let mut sources = ["003: x"; 6];
+            sources[n] = "the internet";
+            let e = as_default(&citing(sources)).unwrap_err();
+            assert!(e.entry.as_deref().unwrap().starts_with(kind), "{kind}: {e}");
+            assert!(e.message.contains("\"the internet\""), "{kind}: {e}");
+        }
     }
 }
