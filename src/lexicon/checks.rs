@@ -2,7 +2,8 @@
 //! `existence` and `substitution` kinds). A check's phrases are matched by the lexicon's one
 //! automaton with every other term; [`crate::rules`] turns each entry into a rule.
 
-use super::{check_phrases, LexiconError, Located, Origin};
+use super::validate::check_phrases;
+use super::{LexiconError, Located, Origin};
 use crate::cues::{Cue, CueCategory};
 use crate::domain::Level;
 use crate::rules::{Category, Severity};

@@ -727,7 +727,8 @@ fn lexicon_overlay_adds_signals() {
     let tmp = TempDir::new("overlay-lexicon");
     tmp.write(
         "extra.json",
-        br#"{"signals":[{"terms":["zorblax"],"supports":"level:cpo","weight":3.0,"source":"003: test"}]}"#,
+        // A company's own citation: an overlay need not cite a seed article.
+        br#"{"signals":[{"terms":["zorblax"],"supports":"level:cpo","weight":3.0,"source":"acme: our ladder"}]}"#,
     );
     let dir = path_str(tmp.path());
     let posting = "Product Manager\n\nWhat you will do\n- Own the Zorblax roadmap with one squad\n\
@@ -751,7 +752,7 @@ fn lexicon_overlay_adds_signals() {
     assert_eq!(found.len(), 1, "{}", describe(&out));
     let e = found[0];
     assert_eq!(field(e, "supports"), "level:cpo", "{e}");
-    assert_eq!(field(e, "source"), "003: test", "{e}");
+    assert_eq!(field(e, "source"), "acme: our ladder", "{e}");
     assert!(field(e, "weight").as_f64().unwrap() > 0.0, "{e}");
     assert_eq!(field(e, "line"), 4, "{e}");
     assert_eq!(field(e, "column"), 11, "{e}");
