@@ -9,7 +9,8 @@
 //! a rule set reads and compiles their patterns into one regex set, so leaving the `wording` rules
 //! out leaves their cues unread.
 
-use crate::lexicon::{CompiledLexicon, RawMatch, Scan, SectionKind, REGEX_SIZE_LIMIT};
+use crate::lexicon::{CompiledLexicon, FrameYield, RawMatch, Scan, SectionKind, REGEX_SIZE_LIMIT};
+use crate::matcher;
 use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -405,7 +406,39 @@ impl CueLexicon {
                     .map(|r| (r, *owner)),
             );
         }
-        if with_patterns {
+        // Frames are read in bodies: a title is a name, not a clause with a verb.
+        let frames_before = selected.len();
+        if !in_title {
+            let frames = matcher::frames(body, normalized, lexicon, scan, &[], |f| {
+                matches!(f.yields, FrameYield::Cue(_))
+            });
+            // Frames come by verb: the first of overlapping frames of a category is the whole
+            // list ("hiring and managing engineers"), the later ones parts of it.
+            let mut frame_end = [0usize; CueCategory::ALL.len()];
+            for (range, frame) in frames {
+                let FrameYield::Cue(owner) = lexicon.frames[frame as usize].yields else {
+                    unreachable!("only cue frames are asked for");
+                };
+                let cue = lexicon.cues[owner as usize].0;
+                let category = cue.category() as usize;
+                // A frame around a term of its category says the same thing once more
+                // ("maintain project plans" is the term "project plans").
+                let says_a_term_again = selected[..frames_before].iter().any(|(r, o)| {
+                    lexicon.cues[*o as usize].0.category() as usize == category
+                        && r.start < range.end
+                        && range.start < r.end
+                });
+                if read[category]
+                    && read_here(cue)
+                    && !says_a_term_again
+                    && range.start >= frame_end[category]
+                {
+                    frame_end[category] = range.end;
+                    selected.push((range, owner));
+                }
+            }
+        }
+        if with_patterns || selected.len() > frames_before {
             selected.sort_by_key(|(r, o)| (r.start, r.end, lexicon.cues[*o as usize].0));
         }
 
@@ -552,6 +585,38 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    const FRAMES: &str = r#"{"cues": [
+        {"cue": "role:engineering-management", "frames": [{"verbs": ["hire", "manage"], "objects": ["engineer", "engineering team"]}], "source": "own words"},
+        {"cue": "role:engineering-management", "terms": ["team of engineers"], "source": "own words"},
+        {"cue": "wording:masculine-coded", "terms": ["engineers"], "source": "own words"}
+    ]}"#;
+
+    #[test]
+    fn cue_frames_match_word_forms_within_a_clause() {
+        let em = |body: &str| -> Vec<String> {
+            scan(FRAMES, body)
+                .into_iter()
+                .filter(|(cue, _)| cue == "role:engineering-management")
+                .map(|(_, text)| text)
+                .collect()
+        };
+        assert_eq!(
+            em("Hiring and managing Android engineers. You managed engineering teams."),
+            [
+                "Hiring and managing Android engineers",
+                "managed engineering teams"
+            ]
+        );
+        // Another clause, a preposition that makes the noun no object, or a title: no frame.
+        assert!(em("Hire fast. Engineers review the flows.").is_empty());
+        assert!(em("Manage the roadmap with engineers").is_empty());
+        // Inside a term of its category the frame says nothing new; other categories still see
+        // their terms.
+        assert_eq!(em("Manage a team of engineers"), ["team of engineers"]);
+        let wording = scan(FRAMES, "Manage a team of engineers");
+        assert!(wording.contains(&("wording:masculine-coded".into(), "engineers".into())));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! weighed by the section it stands in. The result is the evidence the classifier scores.
 
 use crate::domain::{Target, Track};
-use crate::lexicon::{leftmost_longest, CompiledLexicon, FrameWord, RawMatch, Scan, SectionKind};
+use crate::lexicon::{
+    leftmost_longest, CompiledLexicon, Frame, FrameWord, RawMatch, Scan, SectionKind,
+};
 use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use crate::title::mentions_among;
@@ -73,21 +75,23 @@ fn overlaps_mention(mentions: &[Range<usize>], range: &Range<usize>) -> bool {
     mentions.get(i).is_some_and(|m| m.start < range.end)
 }
 
-/// Each frame verb paired with the nearest object of its frame after it in the same clause: a
-/// frame word, or for a frame with `role_objects` a product role the body names.
-fn frames(
+/// Each verb of the frames `wanted` takes paired with the nearest object of its frame after it
+/// in the same clause: a frame word, or for a frame with `role_objects` a product role the body
+/// names (one of `mentions`).
+pub(crate) fn frames(
     body: &str,
     normalized: &NormalizedText,
     lexicon: &CompiledLexicon,
     scan: &Scan,
     mentions: &[Range<usize>],
-) -> Vec<(Range<usize>, Origin)> {
+    wanted: fn(&Frame) -> bool,
+) -> Vec<(Range<usize>, u32)> {
     let text = normalized.as_str();
     let words = &scan.frame_words;
     let mut out = Vec::new();
     for (i, verb) in words.iter().enumerate() {
         let (frame, role) = lexicon.frame_words[verb.index];
-        if role != FrameWord::Verb {
+        if role != FrameWord::Verb || !wanted(&lexicon.frames[frame as usize]) {
             continue;
         }
         // Candidates stop a few words' bytes after the verb, which keeps the pairing linear
@@ -119,7 +123,7 @@ fn frames(
             .filter(in_clause);
         let object = [object, role].into_iter().flatten().min_by_key(|o| o.start);
         if let Some(object) = object {
-            out.push((verb.range.start..object.end, Origin::Frame(frame)));
+            out.push((verb.range.start..object.end, frame));
         }
     }
     out
@@ -482,7 +486,13 @@ pub(crate) fn find_evidence_in_scan(
                 .into_iter()
                 .map(|m| (m.range, Origin::Pattern(m.index as u32))),
         )
-        .chain(frames(body, normalized, lexicon, scan, &mentions))
+        .chain(
+            frames(body, normalized, lexicon, scan, &mentions, |f| {
+                f.signal().is_some()
+            })
+            .into_iter()
+            .map(|(range, frame)| (range, Origin::Frame(frame))),
+        )
         .collect();
     matches.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     let mut covered_to: Vec<(Target, usize)> = Vec::new();
@@ -490,7 +500,9 @@ pub(crate) fn find_evidence_in_scan(
         let s = match origin {
             Origin::Signal(i) => &lexicon.signals[i as usize],
             Origin::Pattern(i) => &lexicon.patterns[i as usize].signal,
-            Origin::Frame(i) => &lexicon.frames[i as usize].signal,
+            Origin::Frame(i) => lexicon.frames[i as usize]
+                .signal()
+                .expect("only evidence frames are read here"),
             Origin::Years(_) => unreachable!("years are read apart"),
         };
         match covered_to.iter_mut().find(|(t, _)| *t == s.supports) {

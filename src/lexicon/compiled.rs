@@ -66,8 +66,27 @@ pub(crate) struct Pattern {
 /// A frame ready for pairing verbs with objects (see [`crate::matcher`]).
 #[derive(Debug, Clone)]
 pub struct Frame {
-    pub signal: Signal,
+    pub yields: FrameYield,
     pub role_objects: bool,
+}
+
+/// What a frame's match is.
+#[derive(Debug, Clone)]
+pub enum FrameYield {
+    /// Evidence in the matcher's reading of a body.
+    Evidence(Signal),
+    /// A match of the cue entry with this index (see [`crate::cues`]).
+    Cue(u32),
+}
+
+impl Frame {
+    /// The evidence a match of the frame is, if it is evidence and not a cue.
+    pub(crate) fn signal(&self) -> Option<&Signal> {
+        match &self.yields {
+            FrameYield::Evidence(s) => Some(s),
+            FrameYield::Cue(_) => None,
+        }
+    }
 }
 
 /// What a frame word is to its frame.
@@ -172,7 +191,7 @@ pub struct Scan {
     /// Every match of a wording check's phrase, by start, longest first; `index` is a check
     /// phrase index.
     pub checks: Vec<RawMatch>,
-    /// Every frame verb and object, by start; `index` is a frame word index.
+    /// Every frame verb and object, by start, longest first; `index` is a frame word index.
     pub frame_words: Vec<RawMatch>,
 }
 
@@ -347,20 +366,33 @@ impl CompiledLexicon {
         }
 
         let frame_start = terms.len();
-        let mut frames = Vec::with_capacity(lexicon.frames.len());
-        let mut frame_words = Vec::new();
-        let mut frame_said: HashSet<(usize, FrameWord, String)> = HashSet::new();
-        for (i, f) in lexicon.frames.iter().enumerate() {
-            frames.push(Frame {
-                signal: Signal {
+        let evidence_frames = lexicon.frames.iter().map(|f| {
+            let frame = Frame {
+                yields: FrameYield::Evidence(Signal {
                     supports: f.value.supports,
                     weight: f.value.weight,
                     source: f.value.source.as_str().into(),
-                },
+                }),
                 role_objects: f.value.role_objects,
-            });
-            let words = (f.value.verbs.iter().map(|w| (FrameWord::Verb, w)))
-                .chain(f.value.objects.iter().map(|w| (FrameWord::Object, w)));
+            };
+            (frame, &f.value.verbs, &f.value.objects)
+        });
+        let cue_frames = lexicon.cues.iter().enumerate().flat_map(|(i, c)| {
+            c.value.frames.iter().map(move |f| {
+                let frame = Frame {
+                    yields: FrameYield::Cue(i as u32),
+                    role_objects: false,
+                };
+                (frame, &f.verbs, &f.objects)
+            })
+        });
+        let mut frames = Vec::with_capacity(lexicon.frames.len());
+        let mut frame_words = Vec::new();
+        let mut frame_said: HashSet<(usize, FrameWord, String)> = HashSet::new();
+        for (i, (frame, verbs, objects)) in evidence_frames.chain(cue_frames).enumerate() {
+            frames.push(frame);
+            let words = (verbs.iter().map(|w| (FrameWord::Verb, w)))
+                .chain(objects.iter().map(|w| (FrameWord::Object, w)));
             for (role, word) in words {
                 let word = normalize_term(word);
                 for form in phrase_forms(&word).into_iter().chain([word]) {
@@ -551,7 +583,7 @@ impl CompiledLexicon {
         scan.titles
             .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
         scan.frame_words
-            .sort_unstable_by_key(|m| (m.range.start, m.index));
+            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
         scan.checks
             .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
         scan.cues.sort_unstable_by_key(|m| {

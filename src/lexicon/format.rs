@@ -208,11 +208,26 @@ pub struct CueEntry {
     /// Regular expressions over the normalized text, for cues a word list cannot say.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub patterns: Vec<String>,
+    /// Verbs with their objects, matched in a body as [`FrameEntry`] frames are ("hire and
+    /// manage a team of Android engineers"): the job's work said once for every way it is worded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frames: Vec<CueFrame>,
     /// How strongly one match indicates the cue (1.0 when omitted).
     #[serde(default = "unit_weight", skip_serializing_if = "is_unit_weight")]
     pub weight: f64,
     /// Where the knowledge comes from: a seed (`NNN: Section`) or a named outside source.
     pub source: String,
+}
+
+/// A cue's verb-and-object frame: any form of a verb followed, within a few words of the same
+/// clause, by one of the objects (either number).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueFrame {
+    /// Verbs as lemmas; their word forms are matched too.
+    pub verbs: Vec<String>,
+    /// Objects as lemmas; their plurals are matched too.
+    pub objects: Vec<String>,
 }
 
 fn unit_weight() -> f64 {
@@ -406,6 +421,11 @@ impl LexiconFile {
         for c in &mut self.cues {
             tidy(&mut c.terms);
             tidy(&mut c.patterns);
+            for f in &mut c.frames {
+                tidy(&mut f.verbs);
+                tidy(&mut f.objects);
+            }
+            c.frames.sort();
         }
         self.cues
             .sort_by(|a, b| (a.cue, &a.terms, &a.patterns).cmp(&(b.cue, &b.terms, &b.patterns)));

@@ -45,7 +45,9 @@ impl Lexicon {
                 .value
                 .terms
                 .retain(|t| !overridden.contains(&(category, normalize_term(t))));
-            !entry.value.terms.is_empty() || !entry.value.patterns.is_empty()
+            !entry.value.terms.is_empty()
+                || !entry.value.patterns.is_empty()
+                || !entry.value.frames.is_empty()
         });
         self.cues.extend(overlay.cues);
 

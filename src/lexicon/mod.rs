@@ -12,11 +12,11 @@ mod validate;
 mod words;
 
 pub use checks::{CheckEntry, CheckKind, CheckScope};
-pub(crate) use compiled::{leftmost_longest, REGEX_SIZE_LIMIT};
+pub(crate) use compiled::{leftmost_longest, Frame, FrameYield, REGEX_SIZE_LIMIT};
 pub use compiled::{CompiledLexicon, FrameWord, RawMatch, Scan};
 pub use format::{
-    parse_file, CueEntry, ExperienceBand, FrameEntry, LexiconFile, NegationEntry, PatternEntry,
-    SectionEntry, SectionKind, SignalEntry, TitleEntry, TitleKind,
+    parse_file, CueEntry, CueFrame, ExperienceBand, FrameEntry, LexiconFile, NegationEntry,
+    PatternEntry, SectionEntry, SectionKind, SignalEntry, TitleEntry, TitleKind,
 };
 
 use crate::input::read_small_file;
@@ -241,10 +241,14 @@ impl Lexicon {
                 first(&e.words)
             }));
         self.cues.extend(locate(name, "cues", file.cues, |e| {
-            match (e.terms.first(), e.patterns.first()) {
-                (Some(term), _) => format!("{term:?}"),
-                (None, Some(pattern)) => format!("{pattern:?}"),
-                (None, None) => e.cue.to_string(),
+            match (e.terms.first(), e.patterns.first(), e.frames.first()) {
+                (Some(term), _, _) => format!("{term:?}"),
+                (None, Some(pattern), _) => format!("{pattern:?}"),
+                (None, None, Some(frame)) => frame
+                    .verbs
+                    .first()
+                    .map_or_else(|| e.cue.to_string(), |verb| format!("{verb:?}")),
+                (None, None, None) => e.cue.to_string(),
             }
         }));
         self.checks

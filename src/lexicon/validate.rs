@@ -126,8 +126,15 @@ impl Lexicon {
                     "`source` must name where the cue comes from (a seed `NNN: Section` or an outside source)".into(),
                 ));
             }
-            if cue.terms.is_empty() && cue.patterns.is_empty() {
-                return Err(err(&c.origin, "a cue needs `terms` or `patterns`".into()));
+            if cue.terms.is_empty() && cue.patterns.is_empty() && cue.frames.is_empty() {
+                return Err(err(
+                    &c.origin,
+                    "a cue needs `terms`, `patterns` or `frames`".into(),
+                ));
+            }
+            for f in &cue.frames {
+                check_phrases("verbs", &f.verbs, &c.origin, &mut HashMap::new())?;
+                check_phrases("objects", &f.objects, &c.origin, &mut HashMap::new())?;
             }
             if !cue.terms.is_empty() {
                 let seen = seen_cue_terms.entry(cue.cue.category()).or_default();
@@ -286,6 +293,42 @@ mod tests {
             .unwrap_err()
             .message
             .contains("out of range"));
+    }
+
+    #[test]
+    fn a_cue_frame_needs_verbs_and_objects() {
+        let cue = |frames: &str| {
+            format!(
+                r#"{{"cues": [{{"cue": "role:engineering-management", "frames": {frames}, "source": "own words"}}]}}"#
+            )
+        };
+        assert!(load(&[(
+            "em.json",
+            &cue(r#"[{"verbs": ["hire"], "objects": ["engineers"]}]"#)
+        )])
+        .is_ok());
+        let e = load(&[(
+            "em.json",
+            &cue(r#"[{"verbs": [], "objects": ["engineers"]}]"#),
+        )])
+        .unwrap_err();
+        assert_eq!(e.file, "em.json");
+        assert_eq!(
+            e.entry.as_deref(),
+            Some("cues[0] (role:engineering-management)")
+        );
+        assert_eq!(e.message, "`verbs` is empty");
+        let e = load(&[(
+            "em.json",
+            &cue(r#"[{"verbs": ["hire"], "objects": ["--"]}]"#),
+        )])
+        .unwrap_err();
+        assert!(
+            e.message.contains("in `objects` has no letter or digit"),
+            "{e}"
+        );
+        let e = load(&[("em.json", &cue("[]").replace("\"frames\": [], ", ""))]).unwrap_err();
+        assert_eq!(e.message, "a cue needs `terms`, `patterns` or `frames`");
     }
 
     /// The kinds of entry that cite a source, in the order [`citing`] writes them.
