@@ -22,6 +22,7 @@ pub mod cues;
 pub mod domain;
 pub mod engine;
 pub mod escape;
+pub mod explain;
 pub mod fix;
 pub mod input;
 pub mod lexicon;

@@ -399,6 +399,37 @@ pub(crate) fn find_evidence_in_scan(
     lexicon: &CompiledLexicon,
     scan: &Scan,
 ) -> Vec<Found> {
+    evidence(body, normalized, sections, lexicon, scan, false)
+}
+
+/// The evidence in `body` and also the matches a negation drops ("no P&L"): those keep the
+/// entry's own target, with `negated` set. For [`crate::explain`], which must say why a phrase
+/// counts for nothing as well as why it counts.
+pub(crate) fn find_evidence_and_dropped(body: &str, lexicon: &CompiledLexicon) -> Vec<Found> {
+    let normalized = NormalizedText::new(body);
+    let sections = Sections::split(body, lexicon);
+    let scan = lexicon.scan(normalized.as_str());
+    evidence(body, &normalized, &sections, lexicon, &scan, true)
+}
+
+/// What a negated match of an entry that supports `supports` counts for: manager evidence
+/// becomes individual-contributor evidence ("no direct reports" says the role has none); a
+/// negated level, specialization or IC phrase says nothing about what the role is.
+pub(crate) fn negated(supports: Target) -> Option<Target> {
+    match supports {
+        Target::Track(Track::Manager) => Some(Target::Track(Track::Ic)),
+        _ => None,
+    }
+}
+
+fn evidence(
+    body: &str,
+    normalized: &NormalizedText,
+    sections: &Sections,
+    lexicon: &CompiledLexicon,
+    scan: &Scan,
+    keep_dropped: bool,
+) -> Vec<Found> {
     let text = normalized.as_str();
     // A phrase does not run across a line break ("...break into product\nDirector of Product"
     // holds no "product director"): normalization folds line breaks into spaces, so phrases are
@@ -442,9 +473,11 @@ pub(crate) fn find_evidence_in_scan(
                 .negate_at(&text[after_mention..], range.start - after_mention);
             let supports = match (negated, supports) {
                 (false, s) => s,
-                (true, Target::Track(Track::Manager)) => Target::Track(Track::Ic),
-                // A negated level or specialization phrase says nothing about what the role is.
-                (true, _) => return,
+                (true, s) => match self::negated(s) {
+                    Some(s) => s,
+                    None if keep_dropped => s,
+                    None => return,
+                },
             };
             let entry = match origin {
                 Origin::Signal(i) => i as usize,

@@ -4,8 +4,11 @@ use super::check::LexiconFileArgs;
 use super::config::ConfigFileArgs;
 use clap::{Args, Subcommand, ValueEnum};
 use jdlint::escape::visible;
+use jdlint::explain::EntryMatch;
+use jdlint::lexicon::Lexicon;
 use jdlint::normalize::normalize_term;
 use jdlint::printer::json::to_json;
+use jdlint::Engine;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -33,6 +36,36 @@ enum LexiconCommand {
         #[command(flatten)]
         lexicon: LexiconFileArgs,
     },
+    /// Why a phrase counts: every lexicon entry it matches, read as a posting's body is
+    /// (normalized, in every word form, with frames, patterns, years of experience and
+    /// negation) and as a title is, with what each counts for, its weight, its file and entry,
+    /// and the source it cites. The lexicon is the one `jdlint` reads postings with, layered from
+    /// the config's `lexicon` and ladder and `--lexicon` as there.
+    Why {
+        /// The phrase, as a posting writes it ("P&L", "no direct reports"); several words are
+        /// read as one phrase.
+        #[arg(required = true, num_args = 1.., value_name = "PHRASE")]
+        phrase: Vec<String>,
+
+        /// Output format: `human`, or `json` (one object: the phrase and its matches).
+        #[arg(long, value_enum, default_value_t = WhyFormat::Human)]
+        format: WhyFormat,
+
+        #[command(flatten)]
+        config: ConfigFileArgs,
+
+        #[command(flatten)]
+        lexicon: LexiconFileArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum WhyFormat {
+    /// An entry a paragraph: the words matched, what they count for, the entry and its source.
+    Human,
+    /// One JSON object: `phrase` and `matches` (fields documented on
+    /// `jdlint::explain::EntryMatch`).
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,17 +79,103 @@ enum TermsFormat {
 }
 
 pub fn run(args: LexiconArgs) -> ExitCode {
-    let LexiconCommand::Terms {
-        format,
-        config,
-        lexicon,
-    } = args.command;
-    let lexicon = match config.load().and_then(|config| lexicon.load(&config)) {
-        Ok(l) => l,
-        Err(message) => {
+    match args.command {
+        LexiconCommand::Terms {
+            format,
+            config,
+            lexicon,
+        } => terms(format, config, lexicon),
+        LexiconCommand::Why {
+            phrase,
+            format,
+            config,
+            lexicon,
+        } => why(&phrase.join(" "), format, config, lexicon),
+    }
+}
+
+/// The lexicon the config and `--lexicon` layer, or the exit code of the error that says why
+/// there is none.
+fn load(config: ConfigFileArgs, lexicon: LexiconFileArgs) -> Result<Lexicon, ExitCode> {
+    config
+        .load()
+        .and_then(|config| lexicon.load(&config))
+        .map_err(|message| {
             super::print_error(message);
-            return ExitCode::from(2);
+            ExitCode::from(2)
+        })
+}
+
+fn why(
+    phrase: &str,
+    format: WhyFormat,
+    config: ConfigFileArgs,
+    lexicon: LexiconFileArgs,
+) -> ExitCode {
+    let lexicon = match load(config, lexicon) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let matches = Engine::from_lexicon(&lexicon).explain(phrase);
+    let mut out = BufWriter::new(io::stdout());
+    let written = match format {
+        WhyFormat::Json => {
+            let doc = WhyDocument {
+                phrase,
+                matches: &matches,
+            };
+            out.write_all(&to_json(&doc)).and_then(|()| writeln!(out))
         }
+        WhyFormat::Human => why_human(&mut out, phrase, &matches),
+    };
+    finish(written.and_then(|()| out.flush()))
+}
+
+/// `jdlint lexicon why --format json`: the phrase as given and every entry it matches.
+#[derive(serde::Serialize)]
+struct WhyDocument<'a> {
+    phrase: &'a str,
+    matches: &'a [EntryMatch],
+}
+
+/// `"P&L": 1 lexicon entry`, then a paragraph an entry: the words it matched and the kind of
+/// entry, what they count for, the entry and the source it cites. Everything from the phrase
+/// or a lexicon file is made [`visible`].
+fn why_human(out: &mut impl Write, phrase: &str, matches: &[EntryMatch]) -> io::Result<()> {
+    let n = matches.len();
+    match n {
+        0 => writeln!(out, "\"{}\": no lexicon entry", visible(phrase))?,
+        _ => writeln!(
+            out,
+            "\"{}\": {n} lexicon entr{}",
+            visible(phrase),
+            if n == 1 { "y" } else { "ies" }
+        )?,
+    }
+    for m in matches {
+        writeln!(out, "  \"{}\" ({})", visible(&m.text), m.kind.name())?;
+        writeln!(out, "      counts  {}", visible(&m.counts.to_string()))?;
+        writeln!(out, "      entry   {}", visible(&m.origin.to_string()))?;
+        writeln!(out, "      source  {}", visible(&m.source))?;
+    }
+    Ok(())
+}
+
+/// Exit code 0 once written; a write error other than a closed pipe is one of the run's.
+fn finish(written: io::Result<()>) -> ExitCode {
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            super::print_error(format_args!("cannot write output: {e}"));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+fn terms(format: TermsFormat, config: ConfigFileArgs, lexicon: LexiconFileArgs) -> ExitCode {
+    let lexicon = match load(config, lexicon) {
+        Ok(l) => l,
+        Err(code) => return code,
     };
     let mut out = BufWriter::new(io::stdout());
     let mut rows = lexicon.signals().iter().flat_map(|signal| {
@@ -100,11 +219,5 @@ pub fn run(args: LexiconArgs) -> ExitCode {
             })
         })
         .and_then(|()| out.flush());
-    match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            super::print_error(format_args!("cannot write output: {e}"));
-            ExitCode::from(2)
-        }
-        _ => ExitCode::SUCCESS,
-    }
+    finish(written)
 }

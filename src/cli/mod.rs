@@ -42,7 +42,8 @@ pub struct Cli {
 enum Command {
     /// Lint postings (the default: `jdlint PATH...` is `jdlint check PATH...`).
     Check(check::CheckArgs),
-    /// Show what the lexicon holds (`jdlint lexicon terms`).
+    /// Show what the lexicon holds (`jdlint lexicon terms`) and why a phrase counts (`jdlint
+    /// lexicon why PHRASE`).
     Lexicon(lexicon::LexiconArgs),
     /// How titles (or people's labels) line up with what bodies ask for, over a set of postings;
     /// `--fit` fits the lexicon to a company's ladder.

@@ -773,6 +773,144 @@ fn lexicon_terms_say_what_each_term_supports_and_where_it_comes_from() {
     assert_eq!(terms, plain);
 }
 
+/// One phrase with each kind of entry: a negated manager phrase, a level signal, a frame, a
+/// years band, a pattern and title phrases.
+const WHY_PHRASE: &str = "no direct reports; P&L, hiring and coaching designers, \
+                          8+ years of experience, reports to the CEO as a Senior PM";
+
+#[test]
+fn lexicon_why_says_what_each_entry_a_phrase_matches_counts_for() {
+    let out = run(&["lexicon", "why", "--no-config", WHY_PHRASE]);
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    insta::assert_snapshot!(transcript(&out, manifest_dir()));
+    // Why "P&L" made a posting a VP, in one line of it.
+    assert!(
+        stdout(&out).contains("  \"P&L\" (signal)\n      counts  level:vp, weight 2.00\n"),
+        "{}",
+        describe(&out)
+    );
+    // Words given apart are one phrase.
+    let words = run(&["lexicon", "why", "--no-config", "no", "direct", "reports"]);
+    let quoted = run(&["lexicon", "why", "--no-config", "no direct reports"]);
+    assert_eq!(stdout(&words), stdout(&quoted));
+    assert!(stdout(&words).contains("track:ic, weight 2.50 (negated track:manager)"));
+
+    // JSON holds the same entries, in the same order, with what they count for.
+    let json = run(&[
+        "lexicon",
+        "why",
+        "--no-config",
+        "--format",
+        "json",
+        WHY_PHRASE,
+    ]);
+    assert_eq!(code(&json), 0, "{}", describe(&json));
+    let document: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(document["phrase"], WHY_PHRASE);
+    let matches = document["matches"].as_array().unwrap();
+    let human = stdout(&out);
+    let human_texts: Vec<&str> = human
+        .lines()
+        .filter_map(|l| l.strip_prefix("  \""))
+        .map(|l| &l[..l.rfind("\" (").unwrap()])
+        .collect();
+    let json_texts: Vec<&str> = matches
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(human_texts, json_texts);
+    let kinds: Vec<&str> = matches
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    for kind in ["signal", "frame", "years", "pattern", "title"] {
+        assert!(kinds.contains(&kind), "no {kind}: {kinds:?}");
+    }
+    let reports = &matches[0];
+    assert_eq!(reports["text"], "direct reports");
+    assert_eq!(reports["supports"], "track:manager");
+    assert_eq!(reports["counts_for"], "track:ic");
+    assert_eq!(reports["negated"], true);
+    assert_eq!(reports["file"], "tracks.json");
+    // A title mention in a body is no evidence: "Senior PM" is two title phrases, no signal.
+    let senior = matches.iter().find(|m| m["text"] == "Senior").unwrap();
+    assert_eq!(senior["kind"], "title");
+    assert_eq!(senior["level"], "senior");
+
+    let none = run(&["lexicon", "why", "--no-config", "zorblax"]);
+    assert_eq!(code(&none), 0, "{}", describe(&none));
+    assert_eq!(stdout(&none), "\"zorblax\": no lexicon entry\n");
+    let none = run(&[
+        "lexicon",
+        "why",
+        "--format",
+        "json",
+        "--no-config",
+        "zorblax",
+    ]);
+    assert_eq!(stdout(&none), "{\"phrase\":\"zorblax\",\"matches\":[]}\n");
+}
+
+#[test]
+fn lexicon_why_reads_the_config_lexicon_ladder_and_overlay_as_linting_does() {
+    let tmp = TempDir::new("why-config");
+    tmp.write(
+        "acme/ladder.json",
+        r#"{"signals":[{"terms":["run the squad"],"supports":"track:manager","weight":1.5,"source":"acme: our ladder"}]}"#,
+    );
+    tmp.write(
+        "jdlint.toml",
+        "lexicon = [\"acme\"]\n\n[ladder]\n\"L6\" = \"senior\"\n",
+    );
+    let out = run_in(tmp.path(), &["lexicon", "why", "L6 ran the squad"]);
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    insta::assert_snapshot!(transcript(&out, tmp.path()));
+    let text = stdout(&out);
+    assert!(text.contains("  \"L6\" (title)\n"), "{text}");
+    assert!(text.contains("jdlint.toml: ladder.\"L6\""), "{text}");
+    assert!(
+        text.contains("  \"ran the squad\" (signal)\n      counts  track:manager, weight 1.50\n"),
+        "{text}"
+    );
+    assert!(text.contains("      source  acme: our ladder\n"), "{text}");
+    // Without the config, neither is there; with --lexicon, the overlay is.
+    let bare = run_in(
+        tmp.path(),
+        &["lexicon", "why", "--no-config", "L6 ran the squad"],
+    );
+    assert_eq!(
+        stdout(&bare),
+        "\"L6 ran the squad\": no lexicon entry\n",
+        "{}",
+        describe(&bare)
+    );
+    let flag = run_in(
+        tmp.path(),
+        &[
+            "lexicon",
+            "why",
+            "--no-config",
+            "--lexicon",
+            "acme/ladder.json",
+            "ran the squad",
+        ],
+    );
+    assert!(
+        stdout(&flag).contains("acme/ladder.json: signals[0]"),
+        "{}",
+        describe(&flag)
+    );
+    // A broken lexicon is an error naming it, exit 2.
+    tmp.write("acme/broken.json", "{");
+    let broken = run_in(tmp.path(), &["lexicon", "why", "P&L"]);
+    assert_eq!(code(&broken), 2, "{}", describe(&broken));
+    assert!(
+        stderr(&broken).contains("broken.json"),
+        "{}",
+        describe(&broken)
+    );
+}
+
 #[test]
 fn lexicon_takes_a_file_as_the_config_does() {
     let tmp = TempDir::new("lexicon-file");

@@ -228,6 +228,51 @@ fn calibrate_shows_hostile_titles_and_groups_escaped() {
 }
 
 #[test]
+fn lexicon_why_shows_a_hostile_phrase_and_lexicon_escaped() {
+    let dir = TempDir::new("hostile-why");
+    dir.write(
+        "acme.json",
+        serde_json::json!({
+            "signals": [{"terms": ["zorblax"], "supports": "level:vp", "weight": 2.0,
+                         "source": "acme\u{1b}[2J\n::error::s"}],
+            "titles": [{"phrases": ["quux"], "kind": "role", "level": "cpo",
+                        "note": "n\u{7}\n::add-mask::x", "source": "acme: t"}],
+        })
+        .to_string(),
+    );
+    let lexicon = dir.join("acme.json");
+    let phrase = "zorblax\u{1b}[31m\n::error::forged quux";
+    let out = run(&[
+        "lexicon",
+        "why",
+        "--no-config",
+        "--lexicon",
+        &lexicon,
+        phrase,
+    ]);
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    assert_run_harmless(
+        "why",
+        &out,
+        false,
+        "zorblax\\u{1b}[31m\\n::error::forged quux",
+    );
+    assert_run_harmless("why", &out, false, "acme\\u{1b}[2J\\n::error::s");
+    assert_run_harmless("why", &out, false, "n\\u{7}\\n::add-mask::x");
+    let json = run(&[
+        "lexicon",
+        "why",
+        "--format",
+        "json",
+        "--no-config",
+        "--lexicon",
+        &lexicon,
+        phrase,
+    ]);
+    assert_run_harmless("why json", &json, false, "acme\\u001b[2J\\n::error::s");
+}
+
+#[test]
 fn the_output_file_inside_a_walked_folder_is_never_read() {
     let dir = TempDir::new("output-inside");
     for i in 0..3 {

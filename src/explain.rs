@@ -1,0 +1,513 @@
+//! Why a phrase counts: every lexicon entry the matcher finds in it, with its file, entry, what
+//! it supports, weight and source, so that a user can ask why "P&L" made a posting a VP
+//! (`jdlint lexicon why PHRASE`).
+//!
+//! The phrase is read as the matcher reads a posting's body (normalized, word forms of every
+//! term, frames, patterns, years of experience, negation, the longest of overlapping terms for
+//! one target, title mentions set aside), and its title phrases as the title parser reads a
+//! title. A match a negation drops ("no P&L") is listed too, as counting for nothing. Cues and
+//! wording checks are not listed: they are never evidence of a level, and `jdlint rule ID`
+//! explains the checks.
+
+use crate::domain::{Level, Specialization, Target};
+use crate::lexicon::{Origin, TitleKind};
+use crate::matcher::{find_evidence_and_dropped, negated, Origin as Matched};
+use crate::normalize::NormalizedText;
+use crate::Engine;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::fmt;
+use std::ops::Range;
+
+/// One lexicon entry a phrase matches.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct EntryMatch {
+    /// The words of the phrase the entry matched, as the phrase writes them.
+    pub text: String,
+    /// Where they are in the phrase, in bytes.
+    pub span: Range<usize>,
+    /// The lexicon file and the entry in it.
+    pub origin: Origin,
+    /// What kind of entry it is.
+    pub kind: EntryKind,
+    /// What the match counts for.
+    pub counts: Counts,
+    /// Where the entry's knowledge comes from, as the entry cites it.
+    pub source: String,
+}
+
+/// The kinds of lexicon entry a phrase can match (see `lexicon/README.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EntryKind {
+    /// A literal signal term, in any of its word forms.
+    Signal,
+    /// A verb and its object in one clause.
+    Frame,
+    /// A regular expression.
+    Pattern,
+    /// A years-of-experience band.
+    Years,
+    /// A title phrase.
+    Title,
+}
+
+impl EntryKind {
+    /// The kind's name, as `jdlint lexicon why` prints it: `signal`, `frame`, `pattern`,
+    /// `years`, `title`.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntryKind::Signal => "signal",
+            EntryKind::Frame => "frame",
+            EntryKind::Pattern => "pattern",
+            EntryKind::Years => "years",
+            EntryKind::Title => "title",
+        }
+    }
+}
+
+/// What a lexicon entry's match counts for.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Counts {
+    /// Evidence in a posting's body: a signal's term, a frame, a pattern or a years band.
+    Evidence {
+        /// What the entry supports.
+        supports: Target,
+        /// What the match counts for in a body: `supports`, or what a negation before it makes
+        /// of it (`track:ic` for negated manager evidence); `None` when the negation drops it
+        /// ("no P&L" is no evidence of anything).
+        counts_for: Option<Target>,
+        /// The entry's weight, before the section factor and repeats.
+        weight: f64,
+        /// Whether a negation before it ("no", "without") turned it around or dropped it.
+        negated: bool,
+    },
+    /// A title phrase: what it claims when a title holds it (in a body it is a mention, never
+    /// evidence).
+    Title {
+        /// A role noun or a qualifier.
+        kind: TitleKind,
+        /// The level it claims, if any.
+        level: Option<Level>,
+        /// The specialization it claims, if any.
+        specialization: Option<Specialization>,
+        /// The entry's note (why an alias is ambiguous), if any.
+        note: Option<String>,
+    },
+}
+
+impl fmt::Display for Counts {
+    /// One line: `level:vp, weight 2.00`; `track:ic, weight 2.50 (negated track:manager)`;
+    /// `nothing: negated level:vp (weight 2.00)`; `in a title, a qualifier claiming
+    /// level:senior; in a body, nothing (a title mention is never evidence)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Counts::Evidence {
+                supports,
+                counts_for: Some(counts_for),
+                weight,
+                negated: true,
+            } => write!(f, "{counts_for}, weight {weight:.2} (negated {supports})"),
+            Counts::Evidence {
+                supports,
+                counts_for: None,
+                weight,
+                ..
+            } => write!(f, "nothing: negated {supports} (weight {weight:.2})"),
+            Counts::Evidence {
+                supports, weight, ..
+            } => write!(f, "{supports}, weight {weight:.2}"),
+            Counts::Title {
+                kind,
+                level,
+                specialization,
+                note,
+            } => {
+                let kind = match kind {
+                    TitleKind::Role => "role",
+                    TitleKind::Qualifier => "qualifier",
+                };
+                write!(f, "in a title, a {kind}")?;
+                let claims: Vec<String> = (level.map(|l| format!("level:{l}")).into_iter())
+                    .chain(specialization.map(|s| format!("specialization:{s}")))
+                    .collect();
+                if !claims.is_empty() {
+                    write!(f, " claiming {}", claims.join(" and "))?;
+                }
+                if let Some(note) = note {
+                    write!(f, " ({note})")?;
+                }
+                f.write_str("; in a body, nothing (a title mention is never evidence)")
+            }
+        }
+    }
+}
+
+impl Serialize for EntryMatch {
+    /// `{"text", "kind", "file", "entry", "source", ...}` and, for evidence, `supports`,
+    /// `counts_for` (`null` when a negation drops it), `weight`, `negated`; for a title phrase,
+    /// `title_kind` (`role`, `qualifier`), `level`, `specialization` and `note` (`null` when
+    /// absent).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("kind", self.kind.name())?;
+        map.serialize_entry("file", &self.origin.file)?;
+        map.serialize_entry("entry", &self.origin.entry)?;
+        match &self.counts {
+            Counts::Evidence {
+                supports,
+                counts_for,
+                weight,
+                negated,
+            } => {
+                map.serialize_entry("supports", &supports.to_string())?;
+                map.serialize_entry("counts_for", &counts_for.map(|t| t.to_string()))?;
+                map.serialize_entry("weight", weight)?;
+                map.serialize_entry("negated", negated)?;
+            }
+            Counts::Title {
+                kind,
+                level,
+                specialization,
+                note,
+            } => {
+                map.serialize_entry("title_kind", kind)?;
+                map.serialize_entry("level", level)?;
+                map.serialize_entry("specialization", specialization)?;
+                map.serialize_entry("note", note)?;
+            }
+        }
+        map.serialize_entry("source", &self.source)?;
+        map.end()
+    }
+}
+
+impl Engine {
+    /// Every lexicon entry the engine's matcher finds in `phrase`, in the phrase's order (at
+    /// one place, evidence before title phrases).
+    ///
+    /// ```
+    /// use jdlint::explain::Counts;
+    ///
+    /// let matches = jdlint::Engine::new().explain("P&L");
+    /// assert!(matches.iter().any(|m| matches!(
+    ///     m.counts,
+    ///     Counts::Evidence { supports, .. } if supports.to_string() == "level:vp"
+    /// )));
+    /// ```
+    pub fn explain(&self, phrase: &str) -> Vec<EntryMatch> {
+        let lexicon = self.source_lexicon();
+        // The compiled lexicon keeps the source lexicon's order: an origin's index is the
+        // entry's index there.
+        let mut found: Vec<EntryMatch> = find_evidence_and_dropped(phrase, self.lexicon())
+            .into_iter()
+            .map(|f| {
+                let (kind, origin, source, supports, weight) = match f.origin {
+                    Matched::Signal(i) => {
+                        let e = &lexicon.signals()[i as usize];
+                        let v = &e.value;
+                        (
+                            EntryKind::Signal,
+                            &e.origin,
+                            &v.source,
+                            v.supports,
+                            v.weight,
+                        )
+                    }
+                    Matched::Pattern(i) => {
+                        let e = &lexicon.patterns()[i as usize];
+                        let v = &e.value;
+                        (
+                            EntryKind::Pattern,
+                            &e.origin,
+                            &v.source,
+                            v.supports,
+                            v.weight,
+                        )
+                    }
+                    Matched::Frame(i) => {
+                        let e = &lexicon.frames()[i as usize];
+                        let v = &e.value;
+                        (EntryKind::Frame, &e.origin, &v.source, v.supports, v.weight)
+                    }
+                    Matched::Years(i) => {
+                        let e = &lexicon.experience()[i as usize];
+                        let v = &e.value;
+                        (EntryKind::Years, &e.origin, &v.source, v.supports, v.weight)
+                    }
+                };
+                EntryMatch {
+                    text: phrase[f.span.clone()].to_string(),
+                    span: f.span,
+                    origin: origin.clone(),
+                    kind,
+                    counts: Counts::Evidence {
+                        supports,
+                        counts_for: if f.negated {
+                            negated(supports)
+                        } else {
+                            Some(supports)
+                        },
+                        weight,
+                        negated: f.negated,
+                    },
+                    source: source.clone(),
+                }
+            })
+            .collect();
+
+        let normalized = NormalizedText::new(phrase);
+        let scan = self.lexicon().scan(normalized.as_str());
+        for m in scan.title_phrases() {
+            let span = normalized.original_range(m.range);
+            let entry = &lexicon.titles()[m.index];
+            let title = &entry.value;
+            found.push(EntryMatch {
+                text: phrase[span.clone()].to_string(),
+                span,
+                origin: entry.origin.clone(),
+                kind: EntryKind::Title,
+                counts: Counts::Title {
+                    kind: title.kind,
+                    level: title.level,
+                    specialization: title.specialization,
+                    note: title.note.clone(),
+                },
+                source: title.source.clone(),
+            });
+        }
+        // Stable: at one place, evidence (in the matcher's order) before title phrases.
+        found.sort_by_key(|m| m.span.start);
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn engine(overlay: &str) -> Engine {
+        let layer = Lexicon::from_sources([("acme.json".to_string(), overlay)]).unwrap();
+        Engine::from_lexicon(&Lexicon::embedded().unwrap().overlay(layer))
+    }
+
+    fn target(s: &str) -> Target {
+        s.parse().unwrap()
+    }
+
+    /// The evidence among `matches`, as (text, kind, what it counts for, negated).
+    fn evidence(matches: &[EntryMatch]) -> Vec<(&str, EntryKind, Option<String>, bool)> {
+        matches
+            .iter()
+            .filter_map(|m| match &m.counts {
+                Counts::Evidence {
+                    counts_for,
+                    negated,
+                    ..
+                } => Some((
+                    m.text.as_str(),
+                    m.kind,
+                    counts_for.map(|t| t.to_string()),
+                    *negated,
+                )),
+                Counts::Title { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn p_and_l_is_vp_evidence_from_the_default_lexicon_with_its_seed() {
+        let matches = Engine::new().explain("P&L");
+        assert_eq!(matches.len(), 1, "{matches:#?}");
+        let m = &matches[0];
+        assert_eq!((m.text.as_str(), m.kind), ("P&L", EntryKind::Signal));
+        assert_eq!(m.origin.file, "levels/vp.json");
+        assert!(m.origin.entry.starts_with("signals["), "{m:?}");
+        assert!(
+            m.source.starts_with("003: Director / VP of Product"),
+            "{m:?}"
+        );
+        let Counts::Evidence {
+            supports,
+            counts_for,
+            weight,
+            negated,
+        } = m.counts
+        else {
+            panic!("{m:?}")
+        };
+        assert_eq!(supports, target("level:vp"));
+        assert_eq!(counts_for, Some(supports));
+        assert!(weight > 0.0);
+        assert!(!negated);
+    }
+
+    #[test]
+    fn word_forms_of_an_overlay_entry_are_found_with_its_own_citation() {
+        let engine = engine(
+            r#"{"signals": [{"terms": ["run the squad"], "supports": "track:manager", "weight": 1.5, "source": "acme: our ladder"}]}"#,
+        );
+        let matches = engine.explain("Ran the Squad across Acme");
+        let ours: Vec<_> = matches
+            .iter()
+            .filter(|m| m.origin.file == "acme.json")
+            .collect();
+        assert_eq!(ours.len(), 1, "{matches:#?}");
+        assert_eq!(ours[0].text, "Ran the Squad");
+        assert_eq!(ours[0].span, 0..13);
+        assert_eq!(ours[0].origin.entry, "signals[0] (\"run the squad\")");
+        assert_eq!(ours[0].source, "acme: our ladder");
+        assert_eq!(
+            ours[0].counts,
+            Counts::Evidence {
+                supports: target("track:manager"),
+                counts_for: Some(target("track:manager")),
+                weight: 1.5,
+                negated: false,
+            }
+        );
+    }
+
+    #[test]
+    fn a_negation_turns_manager_evidence_around_and_drops_a_level_phrase() {
+        let engine = Engine::new();
+        let direct = engine.explain("direct reports");
+        assert_eq!(
+            evidence(&direct),
+            [(
+                "direct reports",
+                EntryKind::Signal,
+                Some("track:manager".into()),
+                false
+            )]
+        );
+        let none = engine.explain("no direct reports");
+        assert_eq!(
+            evidence(&none),
+            [(
+                "direct reports",
+                EntryKind::Signal,
+                Some("track:ic".into()),
+                true
+            )]
+        );
+        // A negated level phrase is listed, counting for nothing: "why does it not count?" has
+        // an answer too.
+        let pl = engine.explain("without P&L");
+        let dropped: Vec<_> = evidence(&pl)
+            .into_iter()
+            .filter(|(text, ..)| *text == "P&L")
+            .collect();
+        assert_eq!(dropped, [("P&L", EntryKind::Signal, None, true)], "{pl:#?}");
+        assert!(pl.iter().any(|m| m
+            .counts
+            .to_string()
+            .starts_with("nothing: negated level:vp")));
+    }
+
+    #[test]
+    fn a_frame_pairs_a_verb_with_its_object() {
+        let matches = Engine::new().explain("hiring and coaching designers");
+        let frames: Vec<_> = evidence(&matches)
+            .into_iter()
+            .filter(|(_, kind, ..)| *kind == EntryKind::Frame)
+            .collect();
+        assert_eq!(
+            frames,
+            [(
+                "hiring and coaching designers",
+                EntryKind::Frame,
+                Some("track:manager".into()),
+                false
+            )],
+            "{matches:#?}"
+        );
+    }
+
+    #[test]
+    fn years_of_experience_match_every_band_that_holds_them() {
+        let engine = Engine::new();
+        let matches = engine.explain("8+ years of product management experience");
+        let bands: Vec<&EntryMatch> = matches
+            .iter()
+            .filter(|m| m.kind == EntryKind::Years)
+            .collect();
+        assert!(!bands.is_empty(), "{matches:#?}");
+        for band in &bands {
+            assert_eq!(band.text, "8+ years");
+            assert!(band.origin.entry.starts_with("experience["), "{band:?}");
+            let index: usize = band.origin.entry["experience[".len()..]
+                .split(']')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            let entry = &engine.source_lexicon().experience()[index].value;
+            assert!((entry.min_years..=entry.max_years).contains(&8), "{band:?}");
+        }
+        // A horizon is not experience.
+        assert!(engine
+            .explain("a 3 year roadmap")
+            .iter()
+            .all(|m| m.kind != EntryKind::Years));
+    }
+
+    #[test]
+    fn title_phrases_say_what_they_claim_and_are_no_evidence() {
+        let matches = Engine::new().explain("Senior Product Manager");
+        let claims: Vec<_> = matches
+            .iter()
+            .map(|m| (m.text.as_str(), m.kind, &m.counts))
+            .collect();
+        assert!(claims.contains(&(
+            "Senior",
+            EntryKind::Title,
+            &Counts::Title {
+                kind: TitleKind::Qualifier,
+                level: Some(Level::Senior),
+                specialization: None,
+                note: None,
+            }
+        )));
+        assert!(claims
+            .iter()
+            .any(|(text, _, counts)| *text == "Product Manager"
+                && matches!(
+                    counts,
+                    Counts::Title {
+                        kind: TitleKind::Role,
+                        ..
+                    }
+                )));
+        // A title mention in a body is never evidence, whatever its words.
+        assert_eq!(evidence(&matches), [], "{matches:#?}");
+    }
+
+    #[test]
+    fn json_says_what_the_human_line_says() {
+        let matches = Engine::new().explain("no direct reports, Senior");
+        let json = serde_json::to_value(&matches).unwrap();
+        assert_eq!(json[0]["text"], "direct reports");
+        assert_eq!(json[0]["kind"], "signal");
+        assert_eq!(json[0]["supports"], "track:manager");
+        assert_eq!(json[0]["counts_for"], "track:ic");
+        assert_eq!(json[0]["negated"], true);
+        assert_eq!(json[1]["kind"], "title");
+        assert_eq!(json[1]["title_kind"], "qualifier");
+        assert_eq!(json[1]["level"], "senior");
+        assert_eq!(json[1]["specialization"], serde_json::Value::Null);
+        assert!(matches[0]
+            .counts
+            .to_string()
+            .starts_with("track:ic, weight 2.50 (negated track:manager)"));
+    }
+
+    #[test]
+    fn a_phrase_no_entry_matches_explains_nothing() {
+        assert_eq!(Engine::new().explain("zorblax quux"), []);
+        assert_eq!(Engine::new().explain(""), []);
+    }
+}
