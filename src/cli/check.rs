@@ -4,9 +4,9 @@
 use super::config::{ConfigFileArgs, SelectionArgs};
 use super::output::progress::{Progress, ProgressWhen};
 use super::output::{self, Destination, OutputFormat, Summary};
+use super::scopes::{build_scope, Scope, Scopes};
 use clap::{Args, ValueEnum};
 use jdlint::baseline::{Baseline, Recorder};
-use jdlint::classify::Settings;
 use jdlint::config::{self, Config};
 use jdlint::escape::visible;
 use jdlint::input::{
@@ -14,11 +14,11 @@ use jdlint::input::{
 };
 use jdlint::lexicon::Lexicon;
 use jdlint::report::PostingReport;
-use jdlint::{suppress, Engine};
 use rayon::prelude::*;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -362,22 +362,6 @@ pub enum ColorWhen {
     Never,
 }
 
-/// The engine over the lexicon layers, with the config's thresholds, running the rules the
-/// config and the command line select, reading suppressions as the command line says.
-fn build_engine(args: &CheckArgs, config: &Config) -> Result<Engine, String> {
-    let lexicon = args.lexicon.load(config)?;
-    // Built first: the lexicon's wording checks become rules the flags may name.
-    let engine = Engine::from_lexicon(&lexicon);
-    let selection = args.selection.selection()?;
-    Ok(engine
-        .with_settings(config.settings(Settings::default()))
-        .with_rules(config.rules(&selection))
-        .with_suppressions(suppress::Options {
-            field: args.suppress_field.clone(),
-            report_unused: args.report_unused_suppressions,
-        }))
-}
-
 pub fn run(args: CheckArgs) -> ExitCode {
     match args.color {
         ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
@@ -392,13 +376,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let engine = match build_engine(&args, &config) {
-        Ok(e) => e,
+    let root = match build_scope(&args, &config) {
+        Ok(scope) => scope,
         Err(message) => {
             super::print_error(message);
             return ExitCode::from(2);
         }
     };
+    let mut scopes = Scopes::new(&args, &config, root);
 
     let destination = match &args.output {
         None => Destination::stdout(),
@@ -449,7 +434,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if args.fix || args.diff {
         let items = paths.iter().flat_map(|path| reader.read(path));
         let mut stdout = io::stdout().lock();
-        let fixed = super::fix::fix(&engine, items, args.diff, &mut stdout);
+        let fixed = super::fix::fix(&mut scopes, items, args.diff, &mut stdout);
         if args.diff {
             let code = if fixed.errors > 0 {
                 2
@@ -478,7 +463,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let mut reporter = output::reporter(args.format, destination, view, args.statistics);
     let progress = Progress::new(args.progress, known_total(&args.input, &paths));
-    let (summary, written) = lint(&engine, items, reporter.as_mut(), &progress, &mut review);
+    let fail_on = args.fail_on.map(config::FailOn::from);
+    let mut run = Run {
+        scopes: &mut scopes,
+        fail_on,
+        failing: false,
+    };
+    let (summary, written) = lint(&mut run, items, reporter.as_mut(), &progress, &mut review);
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             super::print_error(format_args!("cannot write output: {e}"));
@@ -499,15 +490,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if wrote_baseline {
         return ExitCode::SUCCESS;
     }
-    let fail_on = args
-        .fail_on
-        .map(config::FailOn::from)
-        .or(config.fail_on)
-        .unwrap_or(config::FailOn::Error);
-    let failing = fail_on
-        .threshold()
-        .is_some_and(|t| summary.highest.is_some_and(|h| h >= t));
-    ExitCode::from(u8::from(failing))
+    ExitCode::from(u8::from(run.failing))
 }
 
 /// Whether `output` is the same file as one of `inputs`.
@@ -629,10 +612,19 @@ impl Review {
     }
 }
 
+/// The engines of a lint run and whether it fails.
+struct Run<'s, 'a> {
+    scopes: &'s mut Scopes<'a>,
+    /// `--fail-on`, which wins over every config's.
+    fail_on: Option<config::FailOn>,
+    /// Whether a diagnostic was at or above the `fail-on` of its input's config.
+    failing: bool,
+}
+
 /// Analyzes `items` a chunk at a time and reports them in input order. Stops at the first write
 /// error: once stdout is closed (`| head`) there is no one left to read the rest.
 fn lint(
-    engine: &Engine,
+    run: &mut Run,
     items: impl Iterator<Item = Item>,
     reporter: &mut dyn output::Reporter,
     progress: &Progress,
@@ -643,20 +635,36 @@ fn lint(
     // The next chunk is read only while everything was written.
     let mut chunks = input::chunks(items);
     while written.is_ok() {
-        let Some(chunk) = chunks.next() else { break };
-        // The workers analyze, the review runs in input order (a baseline's counts must not
-        // depend on thread timing), and the workers render; `collect` keeps input order, so
-        // output is the same at any thread count.
+        let Some(mut chunk) = chunks.next() else {
+            break;
+        };
+        // Each input's config is found in input order (the folders of one chunk are few, and
+        // each config is built once), then the workers analyze, the review runs in input order
+        // (a baseline's counts must not depend on thread timing), and the workers render;
+        // `collect` keeps input order, so output is the same at any thread count.
+        let scopes: Vec<Arc<Scope>> = chunk
+            .iter_mut()
+            .map(|item| run.scopes.resolve(item))
+            .collect();
         let mut reports: Vec<PostingReport> = chunk
             .par_iter()
-            .map(|item| {
-                let report = engine.report(item);
+            .zip(&scopes)
+            .map(|(item, scope)| {
+                let report = scope.engine.report(item);
                 progress.advance();
                 report
             })
             .collect();
-        for (item, report) in chunk.iter().zip(&mut reports) {
+        for ((item, report), scope) in chunk.iter().zip(&mut reports).zip(&scopes) {
             review.report(item, report);
+            let fail_on = run
+                .fail_on
+                .or(scope.fail_on)
+                .unwrap_or(config::FailOn::Error);
+            let highest = report.diagnostics.iter().map(|d| d.severity).max();
+            run.failing |= fail_on
+                .threshold()
+                .is_some_and(|t| highest.is_some_and(|h| h >= t));
         }
         let renderer: &dyn output::Reporter = reporter;
         let rendered: Vec<Vec<u8>> = chunk

@@ -16,8 +16,9 @@ use std::process::ExitCode;
 /// Which config file applies.
 #[derive(Debug, Args)]
 pub struct ConfigFileArgs {
-    /// Read the configuration from this file instead of looking for jdlint.toml (or
-    /// .jdlint.toml) in the working directory and its ancestors.
+    /// Read the configuration from this file, for every input, instead of looking for
+    /// jdlint.toml (or .jdlint.toml): the nearest above each file checked, else in the working
+    /// directory or its nearest ancestor that has one.
     #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
 
@@ -52,7 +53,7 @@ impl ConfigFileArgs {
 /// A note when the config found has a sibling of the other name, which is not read: one
 /// directory's `jdlint.toml` wins over its `.jdlint.toml`, and a file that is ignored must not be
 /// ignored in silence.
-fn note_the_other_file(found: Option<&std::path::Path>) {
+pub(super) fn note_the_other_file(found: Option<&std::path::Path>) {
     let Some((found, dir)) = found.and_then(|f| Some((f, f.parent()?))) else {
         return;
     };

@@ -1,10 +1,10 @@
 //! `jdlint --fix` and `--diff`: the safe fixes of wording substitutions, applied to the text and
 //! Markdown files named or found, or shown as a unified diff.
 
+use super::scopes::Scopes;
 use jdlint::escape::visible;
 use jdlint::fix::{apply, Applied};
 use jdlint::input::Item;
-use jdlint::Engine;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -33,13 +33,16 @@ fn fixable(path: &str) -> bool {
 /// Applies (or with `diff`, prints as a unified diff on `out`) the safe fixes of every text or
 /// Markdown posting among `items`, reporting each change on standard error.
 pub fn fix(
-    engine: &Engine,
+    scopes: &mut Scopes,
     items: impl Iterator<Item = Item>,
     diff: bool,
     out: &mut dyn Write,
 ) -> Fixed {
     let mut fixed = Fixed::default();
-    for item in items {
+    for mut item in items {
+        // The fixes of the rules the file's own config runs.
+        let scope = scopes.resolve(&mut item);
+        let engine = &scope.engine;
         let Ok(posting) = item else {
             // The lint that follows reports unreadable inputs.
             continue;

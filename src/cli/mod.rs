@@ -10,6 +10,7 @@ mod generate;
 mod lexicon;
 mod output;
 mod rules;
+mod scopes;
 
 use clap::{Parser, Subcommand};
 use jdlint::escape::visible;

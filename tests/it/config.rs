@@ -155,6 +155,142 @@ fn config_flag_names_a_file_anywhere() {
     assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
 }
 
+/// A folder `a` ignoring the title-level rule, a folder `b` (with a `.jdlint.toml`) ignoring the
+/// track rule and failing on nothing, the same posting in `a/`, `b/deep/` and at the top, which
+/// has no config.
+fn two_folders(name: &str) -> TempDir {
+    let tmp = TempDir::new(name);
+    tmp.write("a/jdlint.toml", "ignore = [\"title-level-mismatch\"]\n");
+    tmp.write(
+        "b/.jdlint.toml",
+        "ignore = [\"title-track-mismatch\"]\nfail-on = \"never\"\n",
+    );
+    let posting = read_fixture(MISMATCH);
+    for path in ["a/p.txt", "b/deep/p.txt", "top.txt"] {
+        tmp.write(path, &posting);
+    }
+    tmp
+}
+
+/// Each posting's path and the rules (of those `diagnostics` keeps) that fired on it.
+fn rules_by_path(out: &Output) -> Vec<(String, Vec<String>)> {
+    postings(out)
+        .iter()
+        .map(|p| p["source"]["path"].as_str().unwrap().to_string())
+        .zip(diagnostics(out))
+        .map(|(path, d)| (path, d.into_iter().map(|(rule, ..)| rule).collect()))
+        .collect()
+}
+
+fn by_path(expected: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+    expected
+        .iter()
+        .map(|(path, rules)| {
+            (
+                path.to_string(),
+                rules.iter().map(|r| r.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_file_takes_the_nearest_config_above_it() {
+    let tmp = two_folders("per-file");
+    let out = run_in(tmp.path(), &["--format", "jsonl", "."]);
+    assert_eq!(
+        rules_by_path(&out),
+        by_path(&[
+            ("./a/p.txt", &["title-track-mismatch"]),
+            ("./b/deep/p.txt", &["title-level-mismatch"]),
+            ("./top.txt", &BOTH),
+        ]),
+        "{}",
+        describe(&out)
+    );
+    // Each file's `fail-on` counts for its diagnostics: b's error fails nothing, the top's does.
+    assert_eq!(code(&run_in(tmp.path(), &["b"])), 0);
+    assert_eq!(code(&run_in(tmp.path(), &["b", "top.txt"])), 1);
+    // `--fail-on` wins over every config's.
+    assert_eq!(code(&run_in(tmp.path(), &["--fail-on", "error", "b"])), 1);
+
+    // A file with no config above it takes the working directory's: here a's.
+    let out = run_in(
+        &tmp.path().join("a"),
+        &["--format", "jsonl", "../top.txt", "../b/deep/p.txt"],
+    );
+    assert_eq!(
+        rules_by_path(&out),
+        by_path(&[
+            ("../top.txt", &["title-track-mismatch"]),
+            ("../b/deep/p.txt", &["title-level-mismatch"]),
+        ]),
+        "{}",
+        describe(&out)
+    );
+
+    // Standard input is found by --stdin-filename's folder, else the working directory's.
+    let text = read_fixture(MISMATCH);
+    let named = tmp.join("b/piped.txt");
+    let out = run_with_stdin(
+        &["--format", "jsonl", "--stdin-filename", &named],
+        text.as_bytes(),
+    );
+    assert_eq!(rules(&out), ["title-level-mismatch"], "{}", describe(&out));
+}
+
+#[test]
+fn config_and_no_config_flags_override_discovery() {
+    let tmp = two_folders("per-file-flags");
+    let out = run_in(
+        tmp.path(),
+        &["--format", "jsonl", "--config", "a/jdlint.toml", "."],
+    );
+    let only_track: &[&str] = &["title-track-mismatch"];
+    assert_eq!(
+        rules_by_path(&out),
+        by_path(&[
+            ("./a/p.txt", only_track),
+            ("./b/deep/p.txt", only_track),
+            ("./top.txt", only_track),
+        ]),
+        "{}",
+        describe(&out)
+    );
+    let out = run_in(tmp.path(), &["--format", "jsonl", "--no-config", "."]);
+    assert_eq!(
+        rules_by_path(&out),
+        by_path(&[
+            ("./a/p.txt", &BOTH),
+            ("./b/deep/p.txt", &BOTH),
+            ("./top.txt", &BOTH)
+        ]),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn a_broken_config_in_a_folder_is_an_error_for_its_files_and_the_rest_still_run() {
+    let tmp = two_folders("per-file-broken");
+    tmp.write("b/deep/jdlint.toml", "selct = [\"wording\"]\n");
+    let out = run_in(tmp.path(), &["--format", "brief", "."]);
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("./b/deep/p.txt: error input: config error: ")
+            && text.contains("b/deep/jdlint.toml:1: `selct`: unknown field `selct`"),
+        "{}",
+        describe(&out)
+    );
+    assert!(text.contains("2 postings checked"), "{}", describe(&out));
+    assert!(
+        text.contains("1 input could not be read"),
+        "{}",
+        describe(&out)
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Strict parsing
 

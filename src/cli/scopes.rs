@@ -1,0 +1,152 @@
+//! Which config each input is linted with, as ruff finds one: the nearest `jdlint.toml` (or
+//! `.jdlint.toml`) in the folder of the file or one above it, else the working directory's.
+//! `--config` and `--no-config` name one config for every input instead.
+//!
+//! A config selects rules and their severities, moves thresholds, layers lexicon files and a
+//! ladder, and sets `fail-on`: each found is built into an engine once, and every input under
+//! it is analyzed with that engine. The settings of the run as a whole (the reader's
+//! `max-posting-bytes`, the output) come from the working directory's config.
+
+use super::check::CheckArgs;
+use jdlint::classify::Settings;
+use jdlint::config::{Config, FailOn};
+use jdlint::input::{InputError, Item};
+use jdlint::posting::Source;
+use jdlint::{suppress, Engine};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// An engine built from one config, and that config's `fail-on`.
+#[derive(Debug)]
+pub struct Scope {
+    pub engine: Engine,
+    /// The config's `fail-on`; `None` when it sets none.
+    pub fail_on: Option<FailOn>,
+}
+
+/// Builds the engine for a config: the lexicon layers, the config's thresholds, the rules the
+/// config and the command line select, suppressions read as the command line says.
+pub fn build_scope(args: &CheckArgs, config: &Config) -> Result<Scope, String> {
+    let lexicon = args.lexicon.load(config)?;
+    // Built first: the lexicon's wording checks become rules the flags may name.
+    let engine = Engine::from_lexicon(&lexicon);
+    let selection = args.selection.selection()?;
+    let engine = engine
+        .with_settings(config.settings(Settings::default()))
+        .with_rules(config.rules(&selection))
+        .with_suppressions(suppress::Options {
+            field: args.suppress_field.clone(),
+            report_unused: args.report_unused_suppressions,
+        });
+    Ok(Scope {
+        engine,
+        fail_on: config.fail_on,
+    })
+}
+
+/// The scope of every input: the root's (the working directory's config, or the one
+/// `--config`/`--no-config` names) or the nearest config's above the input's file.
+pub struct Scopes<'a> {
+    args: &'a CheckArgs,
+    root: Arc<Scope>,
+    /// Whether configs are looked for next to each file (no `--config`, no `--no-config`).
+    discover: bool,
+    /// The working directory, which relative input paths are resolved against.
+    cwd: Option<PathBuf>,
+    /// Each folder looked up, with the config file found for it (`None`: none, the root's).
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    /// Each config file met, built, or the error that says why it cannot be.
+    by_file: HashMap<PathBuf, Result<Arc<Scope>, String>>,
+    /// The last input path resolved: the records of one file come one after another.
+    last: Option<(String, Result<Arc<Scope>, String>)>,
+}
+
+impl<'a> Scopes<'a> {
+    /// `root` is built from `root_config`, the config the command line and the working
+    /// directory name.
+    pub fn new(args: &'a CheckArgs, root_config: &Config, root: Scope) -> Scopes<'a> {
+        let discover = args.config.config.is_none() && !args.config.no_config;
+        let mut by_file = HashMap::new();
+        let root = Arc::new(root);
+        if let Some(file) = &root_config.file {
+            let key = std::path::absolute(file).unwrap_or_else(|_| file.clone());
+            by_file.insert(key, Ok(Arc::clone(&root)));
+        }
+        Scopes {
+            args,
+            root,
+            discover,
+            cwd: std::env::current_dir().ok(),
+            by_dir: HashMap::new(),
+            by_file,
+            last: None,
+        }
+    }
+
+    /// The scope `item` is analyzed in. An item whose config cannot be read or built becomes
+    /// an input error naming that config: the file is not checked, and the run says why.
+    pub fn resolve(&mut self, item: &mut Item) -> Arc<Scope> {
+        let found = match &*item {
+            Ok(posting) => self.for_source(&posting.source),
+            // Unread, it is reported as it is.
+            Err(_) => return Arc::clone(&self.root),
+        };
+        match found {
+            Ok(scope) => scope,
+            Err(message) => {
+                if let Ok(posting) = item {
+                    let source = posting.source.clone();
+                    *item = Err(InputError { source, message });
+                }
+                Arc::clone(&self.root)
+            }
+        }
+    }
+
+    fn for_source(&mut self, source: &Source) -> Result<Arc<Scope>, String> {
+        // Standard input without --stdin-filename has no folder: the root's config.
+        let path = match source.path.as_deref() {
+            Some(path) if self.discover && path != "-" => path,
+            _ => return Ok(Arc::clone(&self.root)),
+        };
+        if let Some((last, scope)) = &self.last {
+            if last == path {
+                return scope.clone();
+            }
+        }
+        let scope = self.for_path(path);
+        self.last = Some((path.to_string(), scope.clone()));
+        scope
+    }
+
+    fn for_path(&mut self, path: &str) -> Result<Arc<Scope>, String> {
+        let path = Path::new(path);
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let dir = match &self.cwd {
+            Some(cwd) => cwd.join(dir),
+            None => dir.to_path_buf(),
+        };
+        // The folder's real path: `a/../b` has `b`'s ancestors, not `a`'s, and a linked folder
+        // is found where it is. A folder that is gone (a record's file renamed) is looked up as
+        // written.
+        let file = self
+            .by_dir
+            .entry(dir)
+            .or_insert_with_key(|dir| Config::discover(&dir.canonicalize().unwrap_or(dir.clone())))
+            .clone();
+        let Some(file) = file else {
+            return Ok(Arc::clone(&self.root));
+        };
+        if let Some(scope) = self.by_file.get(&file) {
+            return scope.clone();
+        }
+        super::config::note_the_other_file(Some(&file));
+        let built = Config::load(&file)
+            .map_err(|e| format!("config error: {e}"))
+            .and_then(|config| build_scope(self.args, &config))
+            .map(Arc::new);
+        self.by_file.insert(file, built.clone());
+        built
+    }
+}
