@@ -142,3 +142,20 @@ fn the_diff_writes_control_characters_out() {
         "{diff}"
     );
 }
+
+#[test]
+fn a_file_is_fixed_by_the_rules_of_its_own_config() {
+    let dir = TempDir::new("fix-per-config");
+    dir.write("quiet/jdlint.toml", "ignore = [\"wording\"]\n");
+    let quiet = dir.write("quiet/p.md", POSTING);
+    let loud = dir.write("loud/p.md", POSTING);
+    let out = run_in(dir.path(), &["--diff", "."]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let diff = stdout(&out);
+    assert!(diff.contains("loud/p.md"), "{diff}");
+    assert!(!diff.contains("quiet/p.md"), "{diff}");
+    let out = run_in(dir.path(), &["--fix", "--format", "brief", "."]);
+    assert_ne!(out.status.code(), Some(2), "{}", describe(&out));
+    assert_eq!(std::fs::read_to_string(&quiet).unwrap(), POSTING);
+    assert_eq!(std::fs::read_to_string(&loud).unwrap(), FIXED);
+}
