@@ -277,6 +277,8 @@ impl<'a> Locator<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceMap {
     points: Vec<MapPoint>,
+    /// The file the text was converted from, when kept ([`SourceMap::keep_file`]).
+    file: Option<std::sync::Arc<str>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,6 +299,17 @@ impl SourceMap {
             line,
             column,
         });
+    }
+
+    /// Keeps the file the text was converted from, so that a report can quote the file's own
+    /// lines ([`SourceMap::file`]).
+    pub fn keep_file(&mut self, file: &str) {
+        self.file = Some(file.into());
+    }
+
+    /// The file the text was converted from, when it was kept.
+    pub fn file(&self) -> Option<&str> {
+        self.file.as_deref()
     }
 
     /// The file's 1-based line and column for byte `offset` of `text` (the converted text).

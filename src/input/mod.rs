@@ -508,7 +508,11 @@ fn html_posting(
             None => return Ok(None),
         },
     };
-    posting.source_map = Some(page.map);
+    let mut map = page.map;
+    // The page itself, which the human view quotes at a diagnostic's place: its lines and
+    // columns are the page's.
+    map.keep_file(html);
+    posting.source_map = Some(map);
     Ok(Some(posting))
 }
 

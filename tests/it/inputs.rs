@@ -471,12 +471,110 @@ fn html_places_are_the_files_lines_and_columns() {
     let d = &at(&lines[0], "diagnostics").as_array().unwrap()[0];
     assert_eq!(at(d, "rule"), "title-level-mismatch", "{}", describe(&out));
     assert_eq!((at(d, "line"), at(d, "column")), (&json!(16), &json!(9)));
-    let human = run(&[&mismatch]);
-    assert!(
-        stdout(&human).contains("16 | Associate Product Manager"),
+    let human = run(&["--color", "never", &mismatch]);
+    assert_eq!(
+        quoted(&stdout(&human), "title-level-mismatch"),
+        ("16".into(), "Associate Product Manager".into()),
         "{}",
         describe(&human)
     );
+    assert!(
+        stdout(&human).contains("16 | <h1>Associate Product Manager</h1>\n"),
+        "{}",
+        describe(&human)
+    );
+}
+
+/// The line number the human view quotes for `rule`'s first diagnostic, and what its carets
+/// mark in the line it shows.
+fn quoted(human: &str, rule: &str) -> (String, String) {
+    let lines: Vec<&str> = human.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(&format!("[{rule}]")))
+        .unwrap_or_else(|| panic!("no {rule} in {human}"));
+    // The heading, ` --> place`, the gutter, the quoted line, the carets.
+    let (number, shown) = lines[at + 3].split_once(" | ").unwrap();
+    let carets = lines[at + 4].split_once(" | ").unwrap().1;
+    let start = carets.find('^').unwrap();
+    let marked: String = shown
+        .chars()
+        .skip(start)
+        .take(carets.len() - start)
+        .collect();
+    (number.trim().to_string(), marked)
+}
+
+#[test]
+fn the_human_view_quotes_an_html_pages_own_line() {
+    // Entities and tags before the phrase: its column in the page is not its column in the
+    // text the page converts to.
+    let page =
+        "<html><body>\n<h1>Product&nbsp;Manager</h1>\n<ul><li>You&rsquo;ll &ldquo;lead&rdquo; \
+                <b>the</b> roadmap; 10+ years of experience</li></ul>\n</body></html>\n";
+    let tmp = TempDir::new("html-snippet");
+    let path = tmp.write("p.html", page);
+    let out = run(&[
+        "--color",
+        "never",
+        "--select",
+        "experience-level-conflict",
+        &path,
+    ]);
+    let human = stdout(&out);
+    assert_eq!(
+        quoted(&human, "experience-level-conflict"),
+        ("3".into(), "10+ years".into()),
+        "{}",
+        describe(&out)
+    );
+    assert!(
+        human.contains("3 | <ul><li>You&rsquo;ll &ldquo;lead&rdquo; <b>the</b> roadmap; 10+ years"),
+        "{human}"
+    );
+    // Piped in, the page is quoted the same.
+    let piped = run_with_stdin(
+        &[
+            "--color",
+            "never",
+            "--select",
+            "experience-level-conflict",
+            "--stdin-filename",
+            "p.html",
+        ],
+        page.as_bytes(),
+    );
+    assert_eq!(
+        stdout(&piped).replace("p.html", ""),
+        human.replace(&path, ""),
+        "{}",
+        describe(&piped)
+    );
+
+    // A minified page is one long line: the text it converts to is quoted instead, at the
+    // page's line and column.
+    let filler = "<span>x</span>".repeat(30);
+    let minified = page
+        .replace('\n', "")
+        .replace("<ul>", &format!("{filler}<ul>"));
+    let path = tmp.write("min.html", &minified);
+    let out = run(&[
+        "--color",
+        "never",
+        "--select",
+        "experience-level-conflict",
+        &path,
+    ]);
+    let human = stdout(&out);
+    let (line, marked) = quoted(&human, "experience-level-conflict");
+    assert_eq!(
+        (line.as_str(), marked.as_str()),
+        ("1", "10+ years"),
+        "{human}"
+    );
+    assert!(!human.contains("1 | <html>"), "{human}");
+    let column = minified.find("10+ years").unwrap() + 1;
+    assert!(human.contains(&format!("min.html:1:{column}")), "{human}");
 }
 
 // ---------------------------------------------------------------------------------------------

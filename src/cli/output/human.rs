@@ -75,11 +75,19 @@ impl Human {
             }
         }
         let index = LineIndex::new(&posting.text);
+        // A page converted from HTML is quoted from the page: its lines are the places'.
+        let page = posting
+            .source_map
+            .as_ref()
+            .and_then(|map| map.file())
+            .filter(|_| !report.diagnostics.is_empty())
+            .map(|file| (file, LineIndex::new(file)));
         for d in &report.diagnostics {
+            let page = page.as_ref().map(|(file, index)| (*file, index));
             writeln!(
                 out,
                 "{}",
-                render_diagnostic(&self.renderer, posting, &index, d)
+                render_diagnostic(&self.renderer, posting, &index, page, d)
             )?;
         }
         if self.view.quiet {
@@ -176,6 +184,7 @@ fn render_diagnostic(
     renderer: &Renderer,
     posting: &Posting,
     index: &LineIndex,
+    page: Option<(&str, &LineIndex)>,
     d: &Diagnostic,
 ) -> String {
     let level = match d.severity {
@@ -185,7 +194,13 @@ fn render_diagnostic(
     };
     let path = posting.source.to_string();
     let help = visible(d.help.as_deref().unwrap_or_default()).into_owned();
+    let in_page = page.and_then(|(file, index)| page_line(file, index, d));
     let (shown, marked, line) = match (&d.span, d.line) {
+        (Some(_), Some(line)) if in_page.is_some() => {
+            let (text, span) = in_page.expect("matched as some");
+            let (shown, marked) = visible_with_span(text, span);
+            (shown, marked, Some(line))
+        }
         (Some(span), Some(line)) => {
             // The text's own line: `line` is the file's, which differs for converted HTML.
             let (text_line, _) = index.line_col(&posting.text, span.start);
@@ -232,6 +247,41 @@ fn render_diagnostic(
     renderer
         .render(&[group])
         .replacen(&format!("{path}:{shown_line}:{shown_column}"), &place, 1)
+}
+
+/// The longest line of a page that the human view quotes: a minified page is one line of the
+/// whole page, and its converted text's line says more.
+const LONGEST_PAGE_LINE: usize = 300;
+
+/// The page's own line at `d`'s place, without its indentation, and the byte range in it from
+/// `d`'s column to its end column (or the line's end, for a span that goes on to another line).
+/// `None` when `d` has no place, the line is too long to show, or the place is not in it.
+fn page_line<'p>(
+    file: &'p str,
+    index: &LineIndex,
+    d: &Diagnostic,
+) -> Option<(&'p str, Range<usize>)> {
+    let (line, column) = (d.line?, d.column?);
+    if line == 0 || index.line_col(file, file.len()).0 < line {
+        return None;
+    }
+    let text = &file[index.line_range(file, line)];
+    if text.len() > LONGEST_PAGE_LINE {
+        return None;
+    }
+    let at = |column: usize| {
+        let mut chars = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+        chars.nth(column.checked_sub(1)?)
+    };
+    let start = at(column)?;
+    let end = match (d.end_line, d.end_column) {
+        (Some(end_line), Some(end_column)) if end_line == line => at(end_column)?,
+        _ => text.len(),
+    };
+    let indent = text.len() - text.trim_start().len();
+    let start = start.checked_sub(indent)?;
+    let end = end.checked_sub(indent)?.max(start);
+    Some((&text[indent..], start..end))
 }
 
 /// `id X, ` for a record that has an id, for a place that names it.
