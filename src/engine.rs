@@ -104,7 +104,9 @@ pub struct Analysis {
 pub struct Engine {
     /// The lexicon as written, which `lexicon` was compiled from.
     source_lexicon: Arc<Lexicon>,
-    lexicon: CompiledLexicon,
+    /// Shared by the engine's clones: engines that differ only in rules, settings or
+    /// suppressions (one per config over the same lexicon) hold one compiled lexicon.
+    lexicon: Arc<CompiledLexicon>,
     cues: CueLexicon,
     settings: Settings,
     rules: RuleSet,
@@ -138,7 +140,7 @@ impl Engine {
         Engine {
             cues: CueLexicon::new(&compiled, &rules.cue_categories()),
             source_lexicon: Arc::new(lexicon.clone()),
-            lexicon: compiled,
+            lexicon: Arc::new(compiled),
             settings: Settings::default(),
             rules,
             suppressions: suppress::Options::default(),

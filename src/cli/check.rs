@@ -4,7 +4,7 @@
 use super::config::{ConfigFileArgs, SelectionArgs};
 use super::output::progress::{Progress, ProgressWhen};
 use super::output::{self, Destination, OutputFormat, Summary};
-use super::scopes::{build_scope, Scope, Scopes};
+use super::scopes::{Scope, Scopes};
 use clap::{Args, ValueEnum};
 use jdlint::baseline::{Baseline, Recorder};
 use jdlint::config::{self, Config};
@@ -376,14 +376,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let root = match build_scope(&args, &config) {
-        Ok(scope) => scope,
+    let mut scopes = match Scopes::new(&args, &config) {
+        Ok(scopes) => scopes,
         Err(message) => {
             super::print_error(message);
             return ExitCode::from(2);
         }
     };
-    let mut scopes = Scopes::new(&args, &config, root);
 
     let destination = match &args.output {
         None => Destination::stdout(),

@@ -4,16 +4,18 @@
 //!
 //! A config selects rules and their severities, moves thresholds, layers lexicon files and a
 //! ladder, and sets `fail-on`: each found is built into an engine once, and every input under
-//! it is analyzed with that engine. The settings of the run as a whole (the reader's
+//! it is analyzed with that engine. Configs that layer the same lexicon files (and no ladder of
+//! their own) share one compiled lexicon, which is most of an engine. The settings of the run as a whole (the reader's
 //! `max-posting-bytes`, the output) come from the working directory's config.
 
 use super::check::CheckArgs;
 use jdlint::classify::Settings;
 use jdlint::config::{Config, FailOn};
+use jdlint::domain::Level;
 use jdlint::input::{InputError, Item};
 use jdlint::posting::Source;
 use jdlint::{suppress, Engine};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -25,14 +27,39 @@ pub struct Scope {
     pub fail_on: Option<FailOn>,
 }
 
-/// Builds the engine for a config: the lexicon layers, the config's thresholds, the rules the
-/// config and the command line select, suppressions read as the command line says.
-pub fn build_scope(args: &CheckArgs, config: &Config) -> Result<Scope, String> {
-    let lexicon = args.lexicon.load(config)?;
-    // Built first: the lexicon's wording checks become rules the flags may name.
-    let engine = Engine::from_lexicon(&lexicon);
+/// What a config's lexicon is built from besides the command line: its `lexicon` files and, when
+/// it has a ladder, the ladder and the file that names it (the ladder's entries cite it).
+type LexiconKey = (
+    Vec<PathBuf>,
+    Option<(Option<PathBuf>, BTreeMap<String, Level>)>,
+);
+
+fn lexicon_key(config: &Config) -> LexiconKey {
+    let ladder = (!config.ladder.is_empty()).then(|| (config.file.clone(), config.ladder.clone()));
+    (config.lexicon.clone(), ladder)
+}
+
+/// The engine for `config`: the lexicon layers (built once per distinct set of layers), the
+/// config's thresholds, the rules the config and the command line select, suppressions
+/// read as the command line says.
+fn build(
+    args: &CheckArgs,
+    by_lexicon: &mut HashMap<LexiconKey, Engine>,
+    config: &Config,
+) -> Result<Scope, String> {
+    let key = lexicon_key(config);
+    let base = match by_lexicon.get(&key) {
+        Some(engine) => engine.clone(),
+        None => {
+            let lexicon = args.lexicon.load(config)?;
+            // Built first: the lexicon's wording checks become rules the flags may name.
+            let engine = Engine::from_lexicon(&lexicon);
+            by_lexicon.insert(key, engine.clone());
+            engine
+        }
+    };
     let selection = args.selection.selection()?;
-    let engine = engine
+    let engine = base
         .with_settings(config.settings(Settings::default()))
         .with_rules(config.rules(&selection))
         .with_suppressions(suppress::Options {
@@ -49,6 +76,10 @@ pub fn build_scope(args: &CheckArgs, config: &Config) -> Result<Scope, String> {
 /// `--config`/`--no-config` names) or the nearest config's above the input's file.
 pub struct Scopes<'a> {
     args: &'a CheckArgs,
+    /// An engine over each lexicon met, before rules and settings: configs that layer the same
+    /// files share its compiled lexicon (a clone of an engine shares it), which is most of an
+    /// engine's size and of the time to build one.
+    by_lexicon: HashMap<LexiconKey, Engine>,
     root: Arc<Scope>,
     /// Whether configs are looked for next to each file (no `--config`, no `--no-config`).
     discover: bool,
@@ -63,25 +94,26 @@ pub struct Scopes<'a> {
 }
 
 impl<'a> Scopes<'a> {
-    /// `root` is built from `root_config`, the config the command line and the working
-    /// directory name.
-    pub fn new(args: &'a CheckArgs, root_config: &Config, root: Scope) -> Scopes<'a> {
-        let discover = args.config.config.is_none() && !args.config.no_config;
+    /// The scopes of a run whose root config (the working directory's, or the one the command
+    /// line names) is `root_config`; an error when the root's engine cannot be built.
+    pub fn new(args: &'a CheckArgs, root_config: &Config) -> Result<Scopes<'a>, String> {
+        let mut by_lexicon = HashMap::new();
+        let root = Arc::new(build(args, &mut by_lexicon, root_config)?);
         let mut by_file = HashMap::new();
-        let root = Arc::new(root);
         if let Some(file) = &root_config.file {
             let key = std::path::absolute(file).unwrap_or_else(|_| file.clone());
             by_file.insert(key, Ok(Arc::clone(&root)));
         }
-        Scopes {
+        Ok(Scopes {
             args,
+            by_lexicon,
             root,
-            discover,
+            discover: args.config.config.is_none() && !args.config.no_config,
             cwd: std::env::current_dir().ok(),
             by_dir: HashMap::new(),
             by_file,
             last: None,
-        }
+        })
     }
 
     /// The scope `item` is analyzed in. An item whose config cannot be read or built becomes
@@ -144,7 +176,7 @@ impl<'a> Scopes<'a> {
         super::config::note_the_other_file(Some(&file));
         let built = Config::load(&file)
             .map_err(|e| format!("config error: {e}"))
-            .and_then(|config| build_scope(self.args, &config))
+            .and_then(|config| build(self.args, &mut self.by_lexicon, &config))
             .map(Arc::new);
         self.by_file.insert(file, built.clone());
         built

@@ -240,6 +240,50 @@ fn each_file_takes_the_nearest_config_above_it() {
 }
 
 #[test]
+fn configs_over_the_same_lexicon_share_it_and_each_ladder_is_its_own() {
+    let tmp = TempDir::new("per-file-ladders");
+    let body = "\n\nWhat you'll do\n- Own the roadmap\n";
+    for (dir, level) in [("a", "director"), ("b", "associate"), ("c", "")] {
+        if !level.is_empty() {
+            tmp.write(
+                &format!("{dir}/jdlint.toml"),
+                format!("[ladder]\n\"Zorb\" = \"{level}\"\n"),
+            );
+        } else {
+            // The same rules as the root, apart from a threshold: its lexicon is the root's.
+            tmp.write(
+                &format!("{dir}/jdlint.toml"),
+                "[thresholds]\nmin-evidence = 1.5\n",
+            );
+        }
+        tmp.write(&format!("{dir}/p.md"), format!("Zorb{body}"));
+    }
+    let out = run_in(
+        tmp.path(),
+        &["--format", "jsonl", "--fail-on", "never", "."],
+    );
+    let claimed: Vec<(String, Value)> = postings(&out)
+        .iter()
+        .map(|p| {
+            (
+                p["source"]["path"].as_str().unwrap().to_string(),
+                p["claimed"]["level"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        claimed,
+        [
+            ("./a/p.md".to_string(), Value::from("director")),
+            ("./b/p.md".to_string(), Value::from("associate")),
+            ("./c/p.md".to_string(), Value::Null),
+        ],
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
 fn config_and_no_config_flags_override_discovery() {
     let tmp = two_folders("per-file-flags");
     let out = run_in(
