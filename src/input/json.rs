@@ -98,21 +98,33 @@ impl Iterator for Jsonl {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let value = record_text(line).and_then(|text| {
-                serde_json::from_str(text).map_err(|e| {
-                    format!(
-                        "not valid JSON at column {}: {}",
-                        e.column(),
-                        json_message(&e)
-                    )
-                })
-            });
-            return Some(match value {
-                Ok(value) => json_record(source, value, &self.fields, self.limits),
-                Err(message) => Err(InputError { source, message }),
-            });
+            return Some(jsonl_record(source, line, &self.fields, self.limits));
         }
         None
+    }
+}
+
+/// One line of a JSONL file (without its line end) as a posting: a JSON object read by
+/// [`json_record`], or an error saying where the line is not JSON.
+pub(crate) fn jsonl_record(source: Source, line: &[u8], fields: &Fields, limits: Limits) -> Item {
+    if line.len() > limits.record {
+        return Err(InputError {
+            source,
+            message: too_large(line.len(), limits),
+        });
+    }
+    let value = record_text(line).and_then(|text| {
+        serde_json::from_str(text).map_err(|e| {
+            format!(
+                "not valid JSON at column {}: {}",
+                e.column(),
+                json_message(&e)
+            )
+        })
+    });
+    match value {
+        Ok(value) => json_record(source, value, fields, limits),
+        Err(message) => Err(InputError { source, message }),
     }
 }
 

@@ -447,6 +447,41 @@ pub fn read_bytes(source: Source, bytes: &[u8], format: Format, options: &Option
     }
 }
 
+/// A record already parsed (a JSON object a program built, a Python dict) as a posting, read as
+/// a JSONL line is: its title, text and id from `options.fields`, its other scalar fields kept,
+/// its text held to `options.max_posting_bytes`. A record that is not a posting (no title, a
+/// text that is not a string) is an error with the message a JSONL file's would get.
+pub fn record(source: Source, value: serde_json::Value, options: &Options) -> Item {
+    records::json_record(
+        source,
+        value,
+        &options.fields,
+        Limits::new(options.max_posting_bytes),
+    )
+}
+
+/// One line of JSON Lines (its line end, if any, left out) as a posting, read exactly as `jdlint` reads a
+/// line of a `.jsonl` file: numbers kept as written, the same limits, the same messages for a
+/// line that is not JSON or not a posting. For a program that holds lines, not a file (a Spark
+/// partition of a JSONL table). A blank line, which a file's reader skips, is an error here:
+/// every line given yields its result.
+pub fn record_line(source: Source, line: &str, options: &Options) -> Item {
+    let line = line.strip_suffix('\n').unwrap_or(line);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.bytes().all(|b| b.is_ascii_whitespace()) {
+        return Err(InputError {
+            source,
+            message: "a blank line holds no record".into(),
+        });
+    }
+    json::jsonl_record(
+        source,
+        line.as_bytes(),
+        &options.fields,
+        Limits::new(options.max_posting_bytes),
+    )
+}
+
 /// A document or HTML page as a posting.
 fn document(
     source: Source,

@@ -854,3 +854,60 @@ fn results_stream_before_the_input_ends() {
     done.send(()).unwrap();
     guard.join().unwrap();
 }
+
+/// `jdlint::input::record_line` (a line a program holds) and `jdlint::input::record` (a JSON
+/// value it built) read a record as the file reader reads its line: the same posting or the same
+/// error, but for the file's path and line. The Python binding reads records through them.
+#[test]
+fn a_record_given_as_a_line_or_a_value_is_read_as_the_files_line() {
+    use jdlint::input::{record, record_line, Item, Options, Reader};
+    use jdlint::Source;
+    let options = Options::default();
+    let reader = Reader::new(options.clone()).unwrap();
+    let dir = TempDir::new("record-line");
+    let mut lines: Vec<String> = fixture_text("fixtures/batch.jsonl")
+        .lines()
+        .chain(fixture_text("fixtures/calibrate/postings.jsonl").lines())
+        .map(str::to_string)
+        .collect();
+    // Broken records (not JSON, not an object, no title, a text of another kind), and numbers
+    // kept as written.
+    lines.extend(
+        [
+            r#"{"title": "PM", "text": "x""#,
+            r#"["PM", "text"]"#,
+            r#"{"id": 7, "text": "no title"}"#,
+            r#"{"id": -0, "title": "PM", "text": 12}"#,
+            r#"{"id": 98765432109876543210, "title": "PM", "text": "Own the roadmap.\r\nShip", "n": 1e5}"#,
+        ]
+        .map(str::to_string),
+    );
+    let path = dir.write("records.jsonl", lines.join("\n"));
+    let from_file: Vec<Item> = reader.read(&path).collect();
+    assert_eq!(from_file.len(), lines.len());
+    let without_place = |mut item: Item| {
+        let source = match &mut item {
+            Ok(posting) => &mut posting.source,
+            Err(e) => &mut e.source,
+        };
+        (source.path, source.line) = (None, None);
+        item
+    };
+    for (line, expected) in lines.iter().zip(from_file) {
+        let expected = without_place(expected);
+        assert_eq!(
+            record_line(Source::default(), line, &options),
+            expected,
+            "{line}"
+        );
+        if let Ok(value) = serde_json::from_str::<Value>(line) {
+            assert_eq!(
+                record(Source::default(), value, &options),
+                expected,
+                "{line}"
+            );
+        }
+    }
+    let blank = record_line(Source::default(), " \r\n", &options).unwrap_err();
+    assert_eq!(blank.message, "a blank line holds no record");
+}
