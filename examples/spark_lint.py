@@ -149,7 +149,8 @@ def _results_frame(results: List[str], parquet: bool) -> "pandas.DataFrame":
     return pd.DataFrame.from_records(rows, columns=list(jdlint.FRAME_COLUMNS))
 
 
-def session(master: Optional[str]):
+def session(master: Optional[str], conf: Optional[dict] = None):
+    """A Spark session for the job; `conf` adds settings (the benchmark sets the split size)."""
     from pyspark.sql import SparkSession
 
     # Spark's Python workers run the interpreter this script runs on, which has jdlint (in
@@ -161,6 +162,8 @@ def session(master: Optional[str]):
     # A posting is a few kilobytes: Arrow batches of 1,000 rows instead of 10,000 keep a
     # worker's memory small and the work spread over the tasks.
     builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     return builder.getOrCreate()
 
 
