@@ -10,7 +10,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 import pytest
 
@@ -24,12 +24,13 @@ COUNT = 20_000
 CHARS = 1_000
 
 
-def spark_lint(*args: str, env: Dict[str, str] = {}) -> subprocess.CompletedProcess:
+def spark_lint(*args: str, env: Optional[Dict[str, str]] = None) -> subprocess.CompletedProcess:
+    """`python examples/spark_lint.py ARGS`, as a user runs it; it must succeed."""
     out = subprocess.run(
         [sys.executable, str(EXAMPLE), *args],
         capture_output=True,
         text=True,
-        env={**os.environ, **env},
+        env={**os.environ, **(env or {})},
     )
     assert out.returncode == 0, out.stderr[-5000:]
     return out
