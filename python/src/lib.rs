@@ -172,7 +172,7 @@ impl Threads {
 
 /// The engine `jdlint --no-config` (or `--config CONFIG`) with `--lexicon LEXICON` builds, with
 /// no rule selection or suppression flags: the same calls, in the same order, as the command
-/// line's `build_engine`.
+/// line's (`build` in `src/cli/scopes.rs`).
 fn build(lexicon: Option<PathBuf>, config: Option<PathBuf>) -> PyResult<Engine> {
     let config = match config {
         Some(path) => Config::load(&path).map_err(|e| ConfigError::new_err(e.to_string()))?,
