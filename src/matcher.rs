@@ -35,24 +35,29 @@ const FRAME_GAP: usize = 3;
 const FRAME_REACH: usize = 80;
 
 /// Words that, between a verb and a noun, say the noun is not the verb's object ("grow as a
-/// product manager", "build relationships with designers", "lead initiatives across teams") or
-/// start another clause ("build tools that help product managers").
-const NOT_AN_OBJECT: [&str; 15] = [
+/// product manager", "build relationships with designers", "lead initiatives across teams",
+/// "mentor on the engineering team") or start another clause ("build tools that help product
+/// managers").
+const NOT_AN_OBJECT: [&str; 19] = [
     "across",
     "alongside",
     "among",
     "as",
+    "at",
     "between",
     "by",
     "for",
     "from",
+    "in",
     "into",
     "like",
+    "on",
     "that",
     "to",
     "which",
     "who",
     "with",
+    "within",
 ];
 
 /// Whether the words between a frame's verb and a candidate object keep them in one clause:
@@ -725,6 +730,8 @@ mod tests {
         assert!(frames_found("We want to hire a product manager.").is_empty());
         assert!(frames_found("Grow as a product manager with us.").is_empty());
         assert!(frames_found("Build relationships with designers").is_empty());
+        assert!(frames_found("Grow in the product organization").is_empty());
+        assert!(frames_found("Supervise on behalf of designers").is_empty());
         assert!(frames_found("- Hire vendors\n- Designers review the flows").is_empty());
         assert!(frames_found("Manage the roadmap. Designers and engineers help.").is_empty());
     }
