@@ -296,6 +296,9 @@ pub struct CueLexicon {
     /// The compiled patterns of `categories`, with their cue entry indices.
     patterns: Vec<(Regex, u32)>,
     pattern_set: RegexSet,
+    /// Whether any cue of `categories` has frames: without one, a body's frame words are not
+    /// walked a second time for cues.
+    reads_frames: bool,
 }
 
 impl CueLexicon {
@@ -319,6 +322,12 @@ impl CueLexicon {
             categories: categories.to_vec(),
             patterns,
             pattern_set,
+            reads_frames: lexicon.frames.iter().any(|f| match f.yields {
+                FrameYield::Cue(owner) => {
+                    categories.contains(&lexicon.cues[owner as usize].0.category())
+                }
+                FrameYield::Evidence(_) => false,
+            }),
         }
     }
 
@@ -408,7 +417,7 @@ impl CueLexicon {
         }
         // Frames are read in bodies: a title is a name, not a clause with a verb.
         let frames_before = selected.len();
-        if !in_title {
+        if !in_title && self.reads_frames {
             let frames = matcher::frames(body, normalized, lexicon, scan, &[], |f| {
                 matches!(f.yields, FrameYield::Cue(_))
             });
