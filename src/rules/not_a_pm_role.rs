@@ -24,7 +24,7 @@ others), or an engineer's, designer's or tester's job gets posted as \"Product M
 the responsibilities and requirements, less in the company pitch, not in legal text), and a \
 self-description that names another job (\"we are looking for a QA engineer\", \"as a UI designer, \
 you will\", a \"Job title: Delivery Manager\" line) weighs most of all, and one that names a \
-product-management job (\"we are looking for a technical product manager\") counts for product management as much as one product cue (a posting re-titled by hand names its job as the title does); these are set against the body's product-management cues, and fires when another job clearly outweighs product management. The \
+product-management job (\"we are looking for a technical product manager\") counts for product management as much as one product cue (a posting re-titled by hand names its job as the title does); these are set against the body's product-management cues, and fires when another job clearly outweighs product management (the engineering jobs, engineer, engineering manager and QA engineer, count together against it). The \
 wrong title sends the posting to the wrong candidates and the wrong pay band.",
     instead: "Title the posting for the job the body describes (\"Project Manager\", \"Product \
 Owner\", \"Product Marketing Manager\", \"Engineering Manager\", \"Product \
@@ -58,6 +58,16 @@ fn role_name(cue: Cue) -> &'static str {
         Cue::Analytics => "an analyst's",
         _ => "another",
     }
+}
+
+/// The engineering jobs, whose cues a body shares out among them: an engineering manager's
+/// posting asks for software development and QA too, and an engineer's for engineering practice.
+/// Set against product management, they count as one job.
+fn is_engineering(cue: Cue) -> bool {
+    matches!(
+        cue,
+        Cue::SoftwareEngineering | Cue::EngineeringManagement | Cue::QualityAssurance
+    )
 }
 
 /// How much a cue counts in a section. What job a posting is for shows everywhere but in legal
@@ -187,7 +197,17 @@ impl Rule for NotAPmRole {
             .iter()
             .filter(|(&c, _)| c != Cue::ProductManagement)
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
-        if other_mass < MIN_OTHER || other_mass < RATIO * product {
+        // The job with the most weight must reach MIN_OTHER on its own; against product
+        // management, the engineering jobs count together.
+        let against_product: f64 = if is_engineering(other) {
+            mass.iter()
+                .filter(|(&c, _)| is_engineering(c))
+                .map(|(_, &m)| m)
+                .sum()
+        } else {
+            other_mass
+        };
+        if other_mass < MIN_OTHER || against_product < RATIO * product {
             return None;
         }
         let mut strongest: Vec<&JobCue> = counted.iter().filter(|c| c.job == other).collect();
@@ -214,7 +234,7 @@ impl Rule for NotAPmRole {
             "the title names a product-management role but the body describes {} job ({}; {:.1} against {:.1} for product management)",
             role_name(other),
             quotes.join(", "),
-            other_mass,
+            against_product,
             product
         );
         let help = "title the posting for the job the body describes, or describe the product decisions, roadmap and outcomes the role owns".to_string();
@@ -308,6 +328,18 @@ mod tests {
     fn a_pm_who_reads_data_is_not_an_analyst() {
         let doc = "Product Manager\n\nWhat you'll do\n- Own the product roadmap for checkout and decide what to build next\n- Use dashboards and data analysis with our analysts to prioritize the backlog\n- Write product requirements and track adoption and retention\n\nRequirements\n- 3 years of product management experience; SQL is a plus\n";
         assert!(!fired(doc).contains(&"not-a-pm-role"), "{:?}", fired(doc));
+    }
+
+    #[test]
+    fn engineering_jobs_count_together_against_product_management() {
+        let management = "Product Manager\n\nWhat you'll do\n- Shape our engineering culture and join the on-call rotation\n- Own the roadmap and make product decisions with design\n";
+        assert!(!fired(management).contains(&"not-a-pm-role"), "{:?}", fired(management));
+        // The same body with an engineer's work beside the engineering manager's.
+        let with_code = management.replace(
+            "with design\n",
+            "with design\n- Take part in code reviews\n",
+        );
+        assert!(fired(&with_code).contains(&"not-a-pm-role"), "{:?}", fired(&with_code));
     }
 
     #[test]
