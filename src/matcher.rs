@@ -725,6 +725,39 @@ mod tests {
     }
 
     #[test]
+    fn a_degree_in_progress_and_a_graduation_date_are_early_career() {
+        assert_eq!(
+            patterns_found("Currently pursuing a bachelor's degree in economics"),
+            ["pursuing a bachelor's"]
+        );
+        assert_eq!(
+            patterns_found("You are enrolled in an MBA programme"),
+            ["enrolled in an MBA"]
+        );
+        assert_eq!(
+            patterns_found("Students graduating in 2027"),
+            ["graduating in 2027"]
+        );
+        // A finished degree, or pursuing something other than a degree, says nothing of the kind.
+        assert!(patterns_found("A bachelor's degree in a technical field").is_empty());
+        assert!(patterns_found("Pursuing new markets with the sales team").is_empty());
+        assert!(patterns_found("Graduated from a top university").is_empty());
+    }
+
+    #[test]
+    fn a_supervisory_status_line_names_the_track() {
+        assert_eq!(
+            patterns_found("Supervisory status: Yes"),
+            ["Supervisory status: Yes"]
+        );
+        assert_eq!(
+            patterns_found("Supervisory status: No"),
+            ["Supervisory status: No"]
+        );
+        assert!(patterns_found("Supervisory status: not stated").is_empty());
+    }
+
+    #[test]
     fn frames_do_not_cross_clauses_or_take_non_objects() {
         // The posting's own vacancy, a career path, a preposition, another bullet.
         assert!(frames_found("We want to hire a product manager.").is_empty());
