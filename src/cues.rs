@@ -487,7 +487,8 @@ impl CueLexicon {
 }
 
 /// The matches of wording checks among `found`: leftmost-longest within each check (a check's
-/// "work hard play hard" hides its "play hard"; another check's phrases are not hidden), in
+/// "work hard play hard" hides its "play hard"; another check's phrases are not hidden), but
+/// none inside one of the check's exceptions ("chairman" in "chairman of the board"), in
 /// titles only those of checks that read titles.
 fn select_checks(
     lexicon: &CompiledLexicon,
@@ -497,11 +498,22 @@ fn select_checks(
     sections: &Sections,
 ) -> Vec<CheckMatch> {
     let mut check_end = vec![0usize; lexicon.checks.len()];
+    // How far each check's exceptions seen so far reach. `found` is by start, longest first,
+    // so each of them starts at or before the match at hand, which lies inside one of them
+    // exactly when it ends by then.
+    let mut except_end = vec![0usize; lexicon.checks.len()];
     let mut selected = Vec::new();
     for m in found {
         let phrase = &lexicon.check_phrases[m.index];
         let check = phrase.check as usize;
         if in_title && !lexicon.checks[check].title {
+            continue;
+        }
+        if phrase.except {
+            except_end[check] = except_end[check].max(m.range.end);
+            continue;
+        }
+        if m.range.end <= except_end[check] {
             continue;
         }
         if m.range.start >= check_end[check] {
@@ -626,6 +638,28 @@ mod tests {
         assert_eq!(em("Manage a team of engineers"), ["team of engineers"]);
         let wording = scan(FRAMES, "Manage a team of engineers");
         assert!(wording.contains(&("wording:masculine-coded".into(), "engineers".into())));
+    }
+
+    #[test]
+    fn a_checks_exceptions_silence_its_phrases_inside_them_only() {
+        let lexicon = r#"{"checks": [{"id": "acme-jargon", "kind": "substitution",
+            "category": "wording", "severity": "info", "summary": "Jargon",
+            "message": "jargon: {phrase}", "help": "write {suggestion}", "explanation": "x",
+            "instead": "x", "swap": {"pod": ["team"], "pod lead": ["team lead"]},
+            "except": ["acme pod", "pod racing"], "sources": ["Acme guide"],
+            "fires": "x", "clean": "x"}]}"#;
+        let lexicon = Lexicon::from_sources([("t.json".to_string(), lexicon)]).unwrap();
+        let compiled = CompiledLexicon::new(&lexicon);
+        let cues = CueLexicon::new(&compiled, &CueCategory::ALL);
+        let body = "Acme pod racing fans, join a pod. The Acme pod lead decides.";
+        let sections = Sections::split(body, &compiled);
+        let normalized = NormalizedText::new(body);
+        let scan = compiled.scan(normalized.as_str());
+        let found = cues.body_cues(&compiled, &scan, body, &normalized, &sections);
+        let hits: Vec<&str> = found.of_check(0).map(|m| &body[m.span.clone()]).collect();
+        // "pod" inside two overlapping exceptions is silent; "pod lead" reaches out of "Acme
+        // pod", so it is no part of it and is reported.
+        assert_eq!(hits, ["pod", "pod lead"]);
     }
 
     #[test]

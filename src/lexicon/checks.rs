@@ -6,6 +6,7 @@ use super::validate::check_phrases;
 use super::{LexiconError, Located, Origin};
 use crate::cues::{Cue, CueCategory};
 use crate::domain::Level;
+use crate::normalize::{normalize_term, on_word_boundaries};
 use crate::rules::{Category, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -68,6 +69,10 @@ pub struct CheckEntry {
     /// The phrases a `substitution` check flags, each with its replacements, the first preferred.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub swap: BTreeMap<String, Vec<String>>,
+    /// Longer phrases around the check's own phrases in which those are no problem ("chairman
+    /// of the board" is a person's title): a phrase found inside one is not reported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<String>,
     /// `wording:*` cues whose terms an `existence` check flags as well as its own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<Cue>,
@@ -112,6 +117,8 @@ impl CheckEntry {
     pub(crate) fn canonical(mut self) -> CheckEntry {
         self.terms.sort();
         self.terms.dedup();
+        self.except.sort();
+        self.except.dedup();
         self.cues.sort();
         self.cues.dedup();
         self.unless.sort();
@@ -126,6 +133,38 @@ pub(crate) fn reserved_ids() -> impl Iterator<Item = &'static str> {
         .iter()
         .map(|r| r.doc().id)
         .chain(Category::ALL.iter().map(|c| c.id()))
+}
+
+/// `Err` unless every exception of `check` holds one of its own phrases as whole words and is
+/// none of them: one that holds none would silence nothing, and one that is a phrase would
+/// silence it wherever it stands.
+fn check_exceptions(check: &CheckEntry) -> Result<(), String> {
+    let own: Vec<String> = check
+        .phrases()
+        .into_iter()
+        .map(|(p, _)| normalize_term(p))
+        .collect();
+    for exception in &check.except {
+        let normalized = normalize_term(exception);
+        if own.contains(&normalized) {
+            return Err(format!(
+                "`except` {exception:?} is a phrase of the check itself; an exception is a \
+                 longer phrase around one (\"chairman of the board\" around \"chairman\")"
+            ));
+        }
+        let holds = |phrase: &String| {
+            normalized
+                .match_indices(phrase.as_str())
+                .any(|(at, p)| on_word_boundaries(&normalized, &(at..at + p.len())))
+        };
+        if !own.iter().any(holds) {
+            return Err(format!(
+                "`except` {exception:?} holds none of the check's `terms` or `swap` phrases, so \
+                 it would silence nothing"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Checks every entry of `checks`: ids, kinds and their phrase lists, cues, messages, sources.
@@ -204,6 +243,10 @@ pub(crate) fn validate(checks: &[Located<CheckEntry>]) -> Result<(), LexiconErro
                     }
                 }
             }
+        }
+        if !check.except.is_empty() {
+            check_phrases("except", &check.except, &c.origin, &mut HashMap::new())?;
+            check_exceptions(check).map_err(fail)?;
         }
         for cue in &check.cues {
             if cue.category() != CueCategory::Wording {

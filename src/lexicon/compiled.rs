@@ -129,8 +129,10 @@ pub struct CompiledCheck {
 pub struct CheckPhrase {
     /// Index of its check in [`CompiledLexicon::checks`].
     pub check: u32,
-    /// What to write instead, the first preferred; empty for an existence check.
+    /// What to write instead, the first preferred; empty for an existence check and an exception.
     pub replacements: Arc<[String]>,
+    /// Whether it is one of the check's `except` phrases, which silence its phrases inside them.
+    pub except: bool,
 }
 
 /// The compiled lexicon.
@@ -361,6 +363,16 @@ impl CompiledLexicon {
                 check_phrases.push(CheckPhrase {
                     check: i as u32,
                     replacements: replacements.into(),
+                    except: false,
+                });
+            }
+            for phrase in &c.value.except {
+                terms.push(normalize_term(phrase));
+                owner.push(check_phrases.len() as u32);
+                check_phrases.push(CheckPhrase {
+                    check: i as u32,
+                    replacements: Arc::from([]),
+                    except: true,
                 });
             }
         }

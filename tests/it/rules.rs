@@ -457,6 +457,31 @@ fn a_bad_check_fails_at_load_naming_file_entry_and_problem() {
     assert!(e.contains("a rule of jdlint's own"), "{e}");
     let e = overlay_error(&TEAM_CHECK.replace("Acme writing guide", "Acme \\u001b[31m guide"));
     assert!(e.contains("control character"), "{e}");
+    // An exception is a longer phrase around one of the check's own, as whole words.
+    let except = |list: &str| {
+        TEAM_CHECK.replace("\"sources\"", &format!("\"except\": [{list}], \"sources\""))
+    };
+    // Loaded, not made an engine of: that would make this definition the process's
+    // `acme-jargon` under the other tests.
+    let fine = TempDir::new("team-except");
+    let exceptions = except(r#""pod lead", "our north star metric""#);
+    std::fs::write(fine.path().join("acme.json"), exceptions).unwrap();
+    let loaded = Lexicon::from_dir(fine.path()).unwrap();
+    assert_eq!(
+        loaded.checks()[0].value.except,
+        ["pod lead", "our north star metric"]
+    );
+    let e = overlay_error(&except(r#""pod lead", "Pod""#));
+    assert!(e.contains("company.json: checks[0] (acme-jargon)"), "{e}");
+    assert!(
+        e.contains("`except` \"Pod\" is a phrase of the check itself"),
+        "{e}"
+    );
+    let e = overlay_error(&except(r#""podcast host""#));
+    assert!(
+        e.contains("`except` \"podcast host\" holds none of the check's"),
+        "{e}"
+    );
 }
 
 /// Each wording check on sentences that must fire it and on product-management sentences that
