@@ -559,11 +559,18 @@ fn each_wording_check_fires_on_its_phrases_and_not_on_pm_language_like_them() {
                 "Work with the sales guys",
                 "Estimate the manpower each launch needs",
                 "Pitch with our best salesman",
+                "Brief the chairman on pricing each month",
+                "Report to the chairman of the pricing committee",
             ],
             &[
                 "Maintain our master data and the manifest files",
                 "Work with Guyana's largest bank",
                 "Support women and men in our clinics",
+                // A person's title, written out: the posting may not rename it.
+                "Present the roadmap to our Chairman and CEO",
+                "Report to Jane Okafor, Chairman of the Board",
+                "Join the monthly review with our Executive Chairman",
+                "Meet the chairman & CEO each quarter",
             ],
         ),
         (
