@@ -229,19 +229,21 @@ fn context(text: &str, span: &std::ops::Range<usize>, width: usize) -> String {
     )
 }
 
-/// Every hit of every wording rule on the development set, with its context, to judge each rule's
-/// precision by reading (`--nocapture`). Asserts what reading showed must hold: the PM phrases
-/// that look like wording problems are never hit.
+/// Every hit of every wording rule on the development set, PM postings and others (wording rules
+/// read every kind of posting), with its context, to judge each rule's precision by reading
+/// (`--nocapture`). Asserts what reading showed must hold: the PM phrases that look like wording
+/// problems are never hit.
 #[test]
 fn wording_rules_hits_on_the_dev_set_in_context() {
-    let Some(records) = load("pm-dev.jsonl") else {
+    let Some(pm) = load("pm-dev.jsonl") else {
         eprintln!("skipped: ../shared/data/pm-dev.jsonl is not present");
         return;
     };
+    let other = load("non-pm-dev.jsonl").unwrap_or_default();
     let engine = Engine::new();
     let mut hits: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut misread = Vec::new();
-    for r in &records {
+    for (set, r) in (pm.iter().map(|r| ("pm", r))).chain(other.iter().map(|r| ("non-pm", r))) {
         let a = analyze(&engine, &r.title, &r.text);
         for d in a.diagnostics.iter().filter(|d| {
             jdlint::rules::find(d.rule)
@@ -261,7 +263,7 @@ fn wording_rules_hits_on_the_dev_set_in_context() {
                 }
             }
             hits.entry(d.rule).or_default().push(format!(
-                "{} {}:{}: {shown}",
+                "{set} {} {}:{}: {shown}",
                 r.id,
                 d.line.unwrap_or(0),
                 d.column.unwrap_or(0)
