@@ -28,7 +28,7 @@ use crate::classify::Settings;
 use crate::domain::Level;
 use crate::input::{read_small_file, MAX_POSTING_BYTES_LIMIT};
 use crate::lexicon::read_lexicon_file;
-use crate::lexicon::{Lexicon, LexiconError, Located, Origin, TitleEntry, TitleKind};
+use crate::lexicon::{CheckEntry, Lexicon, LexiconError, Located, Origin, TitleEntry, TitleKind};
 use crate::normalize::normalize_term;
 use crate::rules::{RuleSet, Selection, Selector, Severity};
 use serde::{Deserialize, Serialize};
@@ -376,6 +376,21 @@ impl Config {
             lexicon = lexicon.overlay(load_layer(path, "--lexicon")?);
         }
         Ok(lexicon.overlay(self.ladder_lexicon()))
+    }
+
+    /// The wording checks the config's `lexicon` files define, each as the last file that
+    /// defines its id has it, made rules of the catalogue as linting makes them: selectors name
+    /// them, and [`Config::rules`] runs them whether or not `select` names them.
+    pub fn lexicon_checks(&self) -> Result<Vec<Located<CheckEntry>>, LexiconError> {
+        let mut checks: Vec<Located<CheckEntry>> = Vec::new();
+        for layer in self.lexicon_layers()? {
+            crate::rules::register_checks(&layer);
+            for check in layer.checks() {
+                checks.retain(|c| c.value.id != check.value.id);
+                checks.push(check.clone());
+            }
+        }
+        Ok(checks)
     }
 
     /// The config's lexicon files and directories, one layer each, in order.

@@ -162,10 +162,23 @@ struct EffectiveThresholds {
     min_evidence: f64,
 }
 
+/// A wording check the config's lexicon files add: a rule like any other, which runs whether or
+/// not the config names it.
+#[derive(Debug, Serialize)]
+struct AddedCheck {
+    id: String,
+    /// The severity the check itself gives, before the config's `severity`.
+    severity: Severity,
+    /// The lexicon file that defines it.
+    file: String,
+}
+
 #[derive(Debug, Serialize)]
 struct Shown<'a> {
     /// The config file, or `null` when there is none.
     file: Option<String>,
+    /// The wording checks its lexicon files add.
+    checks: &'a [AddedCheck],
     #[serde(flatten)]
     effective: &'a Effective,
 }
@@ -207,6 +220,22 @@ pub fn run(args: ConfigArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Loaded before the selection is read: the flags may name the checks, and they run
+    // whether or not the config names them.
+    let checks: Vec<AddedCheck> = match config.lexicon_checks() {
+        Ok(checks) => checks
+            .into_iter()
+            .map(|c| AddedCheck {
+                id: c.value.id,
+                severity: c.value.severity,
+                file: c.origin.file,
+            })
+            .collect(),
+        Err(e) => {
+            super::print_error(format_args!("lexicon error: {e}"));
+            return ExitCode::from(2);
+        }
+    };
     let selection = match args.selection.selection() {
         Ok(selection) => selection,
         Err(message) => {
@@ -220,14 +249,28 @@ pub fn run(args: ConfigArgs) -> ExitCode {
         ShowFormat::Json => {
             let shown = Shown {
                 file,
+                checks: &checks,
                 effective: &effective,
             };
             serde_json::to_string_pretty(&shown)
                 .map(|s| s + "\n")
                 .map_err(|e| e.to_string())
         }
+        // Comments, so that the output stays a config file that behaves the same; a line break
+        // in a path would end one.
         ShowFormat::Human => toml::to_string(&effective)
-            .map(|s| format!("# config file: {}\n{s}", file.as_deref().unwrap_or("none")))
+            .map(|s| {
+                let mut head = format!("# config file: {}\n", file.as_deref().unwrap_or("none"));
+                for c in &checks {
+                    head += &format!(
+                        "# wording check {} ({} by default) from {}\n",
+                        c.id,
+                        c.severity.id(),
+                        visible(&c.file)
+                    );
+                }
+                head + &s
+            })
             .map_err(|e| e.to_string()),
     };
     let text = match text {

@@ -913,6 +913,84 @@ fn config_show_prints_the_effective_configuration() {
     }
 }
 
+/// A team's wording check, as its lexicon file would hold it.
+const TEAM_CHECK: &str = r#"{"checks": [{"id": "acme-jargon", "kind": "substitution",
+  "category": "wording", "severity": "info", "summary": "The posting uses Acme's jargon",
+  "message": "jargon: {phrase}", "help": "write {suggestion}",
+  "explanation": "Candidates do not know Acme's names for teams.", "instead": "Plain words.",
+  "swap": {"pod": ["team"]}, "sources": ["Acme writing guide"],
+  "fires": "Product Manager\n\nYou will lead a pod.\n",
+  "clean": "Product Manager\n\nYou will lead a team.\n"}]}"#;
+
+#[test]
+fn config_show_lists_the_wording_checks_its_lexicon_adds() {
+    let tmp = TempDir::new("show-checks");
+    let file = tmp.write("words/acme.json", TEAM_CHECK);
+    // The config names its lexicon and nothing else: the check runs all the same.
+    tmp.write("jdlint.toml", "lexicon = [\"words\"]\n");
+    let show = |flags: &[&str]| {
+        let mut args = vec!["config", "--show", "--format", "json"];
+        args.extend_from_slice(flags);
+        let out = run_in(tmp.path(), &args);
+        assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let shown = show(&[]);
+    assert_eq!(shown["checks"].as_array().unwrap().len(), 1, "{shown}");
+    assert_eq!(shown["checks"][0]["id"], "acme-jargon");
+    assert_eq!(shown["checks"][0]["severity"], "info");
+    assert_eq!(
+        std::fs::canonicalize(shown["checks"][0]["file"].as_str().unwrap()).unwrap(),
+        std::fs::canonicalize(&file).unwrap()
+    );
+    let select = shown["select"].as_array().unwrap();
+    assert!(select.contains(&"acme-jargon".into()), "{shown}");
+    assert_eq!(shown["severity"]["acme-jargon"], "info");
+    // The flags name it like any rule.
+    let shown = show(&["--ignore", "acme-jargon"]);
+    assert!(shown["ignore"]
+        .as_array()
+        .unwrap()
+        .contains(&"acme-jargon".into()));
+
+    // The config's severity is the effective one; the check's own stays its default.
+    tmp.write(
+        "jdlint.toml",
+        "lexicon = [\"words\"]\n[severity]\nacme-jargon = \"error\"\n",
+    );
+    let shown = show(&[]);
+    assert_eq!(shown["checks"][0]["severity"], "info");
+    assert_eq!(shown["severity"]["acme-jargon"], "error");
+
+    // The human form says it in a comment, and is still a config that behaves the same.
+    let out = run_in(tmp.path(), &["config", "--show"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().nth(1).unwrap();
+    assert!(
+        line.starts_with("# wording check acme-jargon (info by default) from ")
+            && line.ends_with("acme.json"),
+        "{text}"
+    );
+    let again = TempDir::new("show-checks-again");
+    again.write("jdlint.toml", &text);
+    let out = run_in(again.path(), &["config", "--show", "--format", "json"]);
+    let reshown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["checks", "select", "severity"] {
+        assert_eq!(reshown[key], shown[key], "{key}");
+    }
+
+    // A check that does not load is an error naming its file.
+    tmp.write("jdlint.toml", "lexicon = [\"words\"]\n");
+    tmp.write("words/acme.json", TEAM_CHECK.replace("{phrase}", "it"));
+    let out = run_in(tmp.path(), &["config", "--show"]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("lexicon error") && err.contains("acme.json"),
+        "{err}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Suppressions
 
