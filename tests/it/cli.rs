@@ -657,6 +657,75 @@ fn color_always_colours_a_pipe() {
     assert!(!stdout(&never).contains('\x1b'), "{}", describe(&never));
 }
 
+/// A wording rule's places in one posting share a heading in the human view; the other formats
+/// keep one diagnostic per place.
+#[test]
+fn human_format_groups_a_wording_rules_places_under_one_heading() {
+    let tmp = TempDir::new("grouped");
+    let record = serde_json::json!({"id": "r1", "title": "Product Manager",
+        "text": "What you'll do\n- Work with the sales guys on pricing\n- Brief the chairman and the ops guys"});
+    let input = tmp.write("r.jsonl", format!("{record}\n"));
+    let out = run(&["--select", "gendered-word", &input]);
+    let text = stdout(&out);
+    let headings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("[gendered-word]"))
+        .collect();
+    // Places that say different things: the rule's summary heads them, each is labelled.
+    assert_eq!(
+        headings,
+        ["warning[gendered-word]: A gendered word stands for a person of any gender"],
+        "{text}"
+    );
+    // Each place is the record's line with the place in its text, one after another.
+    let places: Vec<&str> = text
+        .lines()
+        .filter_map(|l| {
+            l.trim_start()
+                .strip_prefix("--> ")
+                .or(l.trim_start().strip_prefix("::: "))
+        })
+        .collect();
+    let file = format!("{input}:1 (id r1, line");
+    assert_eq!(
+        places,
+        [
+            format!("{file} 2:23 of its text)"),
+            format!("{file} 3:13 of its text)"),
+            format!("{file} 3:34 of its text)"),
+        ],
+        "{text}"
+    );
+    for label in [
+        "^^^^ gendered word: \"guys\"",
+        "^^^^^^^^ gendered word: \"chairman\"",
+    ] {
+        assert!(text.contains(label), "{label}\n{text}");
+    }
+    let brief = run(&["--select", "gendered-word", "--format", "brief", &input]);
+    assert_eq!(
+        stdout(&brief).matches(" gendered-word: ").count(),
+        3,
+        "{}",
+        describe(&brief)
+    );
+
+    // Places that say the same: the message heads them once, with one help.
+    let same = tmp.write(
+        "same.txt",
+        "Product Manager\n\nWhat you'll do\n- Work with the sales guys\n- Brief the ops guys\n",
+    );
+    let text = stdout(&run(&["--select", "gendered-word", &same]));
+    assert_eq!(
+        text.matches("warning[gendered-word]: gendered word: \"guys\"")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(text.matches("= help:").count(), 1, "{text}");
+    assert!(!text.contains("^^^^ gendered word"), "{text}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // A closed stdout
 

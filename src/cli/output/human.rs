@@ -4,7 +4,7 @@
 //! destination is a terminal (or `--color always` says so; never in a file).
 
 use super::Destination;
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use jdlint::classify::Implied;
 use jdlint::escape::visible;
@@ -82,12 +82,14 @@ impl Human {
             .and_then(|map| map.file())
             .filter(|_| !report.diagnostics.is_empty())
             .map(|file| (file, LineIndex::new(file)));
-        for d in &report.diagnostics {
+        // A rule's diagnostics stand together (most severe first, then by rule), so each run
+        // of one rule is its places: a wording rule's phrases, one heading for them all.
+        for group in report.diagnostics.chunk_by(|a, b| a.rule == b.rule) {
             let page = page.as_ref().map(|(file, index)| (*file, index));
             writeln!(
                 out,
                 "{}",
-                render_diagnostic(&self.renderer, posting, &index, page, d)
+                render_diagnostics(&self.renderer, posting, &index, page, group)
             )?;
         }
         if self.view.quiet {
@@ -178,22 +180,30 @@ fn describe_implied(i: &Implied) -> String {
     )
 }
 
-/// A diagnostic as rustc shows one. Everything from the input in it is made [`visible`]: the
-/// message, the help, the path and the quoted line (with the span moved along).
-fn render_diagnostic(
-    renderer: &Renderer,
+/// One place of a diagnostic, as the human view quotes it.
+struct Place {
+    /// The line quoted, made [`visible`].
+    line: String,
+    /// The span in `line`.
+    marked: Range<usize>,
+    /// The line number annotate-snippets shows.
+    number: usize,
+    /// The `path:line:column` annotate-snippets heads the snippet with, the column counted in
+    /// the line shown.
+    header: String,
+    /// The place an editor or terminal opens, written instead of `header`.
+    place: String,
+}
+
+/// Where `d` points, quoted. Everything from the input is made [`visible`]: the path and the
+/// quoted line (with the span moved along).
+fn place_of(
     posting: &Posting,
     index: &LineIndex,
     page: Option<(&str, &LineIndex)>,
     d: &Diagnostic,
-) -> String {
-    let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-        Severity::Info => Level::INFO,
-    };
+) -> Place {
     let path = posting.source.to_string();
-    let help = visible(d.help.as_deref().unwrap_or_default()).into_owned();
     let in_page = page.and_then(|(file, index)| page_line(file, index, d));
     let (shown, marked, line) = match (&d.span, d.line) {
         (Some(_), Some(line)) if in_page.is_some() => {
@@ -216,16 +226,11 @@ fn render_diagnostic(
             (shown, marked, None)
         }
     };
-    // annotate-snippets heads the snippet with `path:line:column`, the column counted in the
-    // line shown. That is rewritten into the place an editor or terminal opens: for a page
-    // converted from HTML, the file's column; for a record, the record's line in its file, with
-    // what the snippet shows after it (a record's text has lines of its own).
-    let shown_line = line.or(posting.source.line).unwrap_or(1);
-    let shown_column = shown[..marked.start].chars().count() + 1;
-    let snippet = Snippet::source(shown.as_str())
-        .line_start(shown_line)
-        .path(path.as_str())
-        .annotation(AnnotationKind::Primary.span(marked));
+    // The header is rewritten into the place an editor or terminal opens: for a page converted
+    // from HTML, the file's column; for a record, the record's line in its file, with what the
+    // snippet shows after it (a record's text has lines of its own).
+    let number = line.or(posting.source.line).unwrap_or(1);
+    let column = shown[..marked.start].chars().count() + 1;
     let file = visible(posting.source.path.as_deref().unwrap_or("<input>"));
     let place = match (posting.source.line, line, d.column) {
         (Some(record_line), Some(line), Some(column)) => {
@@ -238,15 +243,78 @@ fn render_diagnostic(
         (None, Some(line), Some(column)) => format!("{path}:{line}:{column}"),
         (None, _, _) => format!("{path} (title)"),
     };
-    let message = visible(&d.message);
-    let group = level
-        .primary_title(message.as_ref())
-        .id(d.rule)
-        .element(snippet)
-        .element(Level::HELP.message(help));
-    renderer
-        .render(&[group])
-        .replacen(&format!("{path}:{shown_line}:{shown_column}"), &place, 1)
+    Place {
+        line: shown,
+        marked,
+        number,
+        header: format!("{path}:{number}:{column}"),
+        place,
+    }
+}
+
+/// The diagnostics of one rule in a posting as rustc shows a diagnostic: the rule and its
+/// message once, then each place with its snippet. A wording rule's places often say different
+/// things ("gendered word: \"chairman\"", "... \"guys\""): the heading is then the rule's
+/// summary, each place is labelled with its own message, and a help that differs is given at
+/// its place. Everything from the input is made [`visible`].
+fn render_diagnostics(
+    renderer: &Renderer,
+    posting: &Posting,
+    index: &LineIndex,
+    page: Option<(&str, &LineIndex)>,
+    group: &[Diagnostic],
+) -> String {
+    let first = &group[0];
+    let level = match first.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let path = posting.source.to_string();
+    let places: Vec<Place> = group
+        .iter()
+        .map(|d| place_of(posting, index, page, d))
+        .collect();
+    let messages: Vec<_> = group.iter().map(|d| visible(&d.message)).collect();
+    let helps: Vec<_> = group
+        .iter()
+        .map(|d| visible(d.help.as_deref().unwrap_or_default()))
+        .collect();
+    let one_message = messages.iter().all(|m| *m == messages[0]);
+    let one_help = helps.iter().all(|h| *h == helps[0]);
+    let title = match jdlint::rules::find(first.rule) {
+        Some(rule) if !one_message => rule.doc().summary,
+        _ => messages[0].as_ref(),
+    };
+    let mut snippets = Group::with_title(level.primary_title(title).id(first.rule));
+    for ((p, message), help) in places.iter().zip(&messages).zip(&helps) {
+        let mut mark = AnnotationKind::Primary.span(p.marked.clone());
+        if !one_message {
+            mark = mark.label(message.as_ref());
+        }
+        let snippet = Snippet::source(p.line.as_str())
+            .line_start(p.number)
+            .path(path.as_str())
+            .annotation(mark);
+        snippets = snippets.element(snippet);
+        if !one_help {
+            snippets = snippets.element(Level::HELP.message(help.as_ref()));
+        }
+    }
+    if one_help {
+        snippets = snippets.element(Level::HELP.message(helps[0].as_ref()));
+    }
+    let mut out = renderer.render(&[snippets]);
+    // Each header in turn, from where the last one was written: two places' headers may be
+    // alike up to a digit ("f:7:5", "f:7:52"), and a place written may hold a later header.
+    let mut from = 0;
+    for p in &places {
+        if let Some(at) = out[from..].find(&p.header).map(|at| from + at) {
+            out.replace_range(at..at + p.header.len(), &p.place);
+            from = at + p.place.len();
+        }
+    }
+    out
 }
 
 /// The longest line of a page that the human view quotes: a minified page is one line of the
