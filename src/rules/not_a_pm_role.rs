@@ -126,6 +126,7 @@ fn self_descriptions<'a>(
     cx: &'a Context<'_>,
 ) -> impl Iterator<Item = (&'a CueMatch, Cue, Range<usize>)> + 'a {
     let text = cx.normalized.as_str();
+    let body = cx.posting.body_text();
     let triggers: Vec<&CueMatch> = cx.cues.of(Cue::SelfDescription).collect();
     cx.cues.all().iter().filter_map(move |noun| {
         let job = noun.cue.role_named()?;
@@ -140,11 +141,15 @@ fn self_descriptions<'a>(
             return None;
         }
         if text[trigger.range.clone()].starts_with("as ") {
-            let before = text[..trigger.range.start].trim_end_matches(' ');
-            let sentence_start = before
-                .chars()
-                .next_back()
-                .is_none_or(|c| !(c.is_alphanumeric() || c == ',' || c == '\''));
+            // Read in the body as written: normalized text folds a line break into a space,
+            // and a heading's last word is no part of the sentence below it.
+            let before = body[..trigger.span.start].trim_end_matches([' ', '\t', '\r']);
+            // After a line break, only a capital "As" starts a sentence: text wrapped at a
+            // fixed width breaks lines inside sentences too.
+            let capital = body[trigger.span.start..].starts_with('A');
+            let sentence_start = before.chars().next_back().is_none_or(|c| {
+                !(c.is_alphanumeric() || c == ',' || c == '\'' || (c == '\n' && !capital))
+            });
             if !sentence_start {
                 return None;
             }
@@ -281,6 +286,18 @@ mod tests {
         let colleague =
             format!("Product Manager\n\nYou will be working closely with the developers.{body}");
         assert!(!fired(&colleague).contains(&"not-a-pm-role"));
+    }
+
+    #[test]
+    fn as_the_job_under_a_heading_starts_a_sentence_but_a_wrapped_line_does_not() {
+        let body = "\n\nWhat you'll do\n- Own the roadmap for search\n\nRequirements\n- 3 years of product management experience\n";
+        let headed =
+            format!("Product Manager\n\nThe role\n\nAs the QA engineer of our team, you will test.{body}");
+        assert!(fired(&headed).contains(&"not-a-pm-role"), "{:?}", fired(&headed));
+        let wrapped = format!(
+            "Product Manager\n\nYou bring years of experience\nas a QA engineer to the team.{body}"
+        );
+        assert!(!fired(&wrapped).contains(&"not-a-pm-role"));
     }
 
     #[test]
