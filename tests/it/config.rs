@@ -678,6 +678,15 @@ fn an_unknown_name_on_the_command_line_exits_2_with_suggestions() {
     }
 }
 
+/// `jdlint config --show --format json` with `flags`, run in `dir`, parsed.
+fn config_show_json(dir: &std::path::Path, flags: &[&str]) -> Value {
+    let mut args = vec!["config", "--show", "--format", "json"];
+    args.extend_from_slice(flags);
+    let out = run_in(dir, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    serde_json::from_slice::<Value>(&out.stdout).unwrap()
+}
+
 #[test]
 fn config_show_reflects_the_selection_flags() {
     let tmp = TempDir::new("show-flags");
@@ -685,13 +694,7 @@ fn config_show_reflects_the_selection_flags() {
         "jdlint.toml",
         "ignore = [\"wording\"]\n[severity]\nclassification = \"info\"\n",
     );
-    let show = |flags: &[&str]| {
-        let mut args = vec!["config", "--show", "--format", "json"];
-        args.extend_from_slice(flags);
-        let out = run_in(tmp.path(), &args);
-        assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
-        serde_json::from_slice::<Value>(&out.stdout).unwrap()
-    };
+    let show = |flags: &[&str]| config_show_json(tmp.path(), flags);
     let shown = show(&[]);
     let select = shown["select"].as_array().unwrap();
     assert!(!select.contains(&"hype-job-title".into()), "{shown}");
@@ -928,13 +931,7 @@ fn config_show_lists_the_wording_checks_its_lexicon_adds() {
     let file = tmp.write("words/acme.json", TEAM_CHECK);
     // The config names its lexicon and nothing else: the check runs all the same.
     tmp.write("jdlint.toml", "lexicon = [\"words\"]\n");
-    let show = |flags: &[&str]| {
-        let mut args = vec!["config", "--show", "--format", "json"];
-        args.extend_from_slice(flags);
-        let out = run_in(tmp.path(), &args);
-        assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
-        serde_json::from_slice::<Value>(&out.stdout).unwrap()
-    };
+    let show = |flags: &[&str]| config_show_json(tmp.path(), flags);
     let shown = show(&[]);
     assert_eq!(shown["checks"].as_array().unwrap().len(), 1, "{shown}");
     assert_eq!(shown["checks"][0]["id"], "acme-jargon");
