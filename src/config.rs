@@ -378,19 +378,16 @@ impl Config {
         Ok(lexicon.overlay(self.ladder_lexicon()))
     }
 
-    /// The wording checks the config's `lexicon` files define, each as the last file that
-    /// defines its id has it, made rules of the catalogue as linting makes them: selectors name
-    /// them, and [`Config::rules`] runs them whether or not `select` names them.
+    /// The wording checks the config's `lexicon` files define, layered as linting layers them
+    /// (a later file's check replaces an earlier one of the same id), made rules of the
+    /// catalogue as linting makes them: selectors name them, and [`Config::rules`] runs them
+    /// whether or not `select` names them.
     pub fn lexicon_checks(&self) -> Result<Vec<Located<CheckEntry>>, LexiconError> {
-        let mut checks: Vec<Located<CheckEntry>> = Vec::new();
-        for layer in self.lexicon_layers()? {
-            crate::rules::register_checks(&layer);
-            for check in layer.checks() {
-                checks.retain(|c| c.value.id != check.value.id);
-                checks.push(check.clone());
-            }
-        }
-        Ok(checks)
+        let Some(lexicon) = self.lexicon_layers()?.into_iter().reduce(Lexicon::overlay) else {
+            return Ok(Vec::new());
+        };
+        crate::rules::register_checks(&lexicon);
+        Ok(lexicon.checks().to_vec())
     }
 
     /// The config's lexicon files and directories, one layer each, in order.
