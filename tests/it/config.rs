@@ -1261,3 +1261,21 @@ fn a_marker_line_before_the_title_covers_the_title_in_markdown_and_html() {
     );
     assert_eq!(rules(&out), ["title-level-mismatch"], "{}", describe(&out));
 }
+
+#[test]
+fn config_show_gives_a_check_as_the_last_lexicon_file_defining_it_has_it() {
+    let tmp = TempDir::new("show-checks-layered");
+    tmp.write("early/acme.json", TEAM_CHECK);
+    let later = tmp.write(
+        "late/acme.json",
+        TEAM_CHECK.replace("\"severity\": \"info\"", "\"severity\": \"warning\""),
+    );
+    tmp.write("jdlint.toml", "lexicon = [\"early\", \"late\"]\n");
+    let shown = config_show_json(tmp.path(), &[]);
+    assert_eq!(shown["checks"].as_array().unwrap().len(), 1, "{shown}");
+    assert_eq!(shown["checks"][0]["severity"], "warning");
+    assert_eq!(
+        std::fs::canonicalize(shown["checks"][0]["file"].as_str().unwrap()).unwrap(),
+        std::fs::canonicalize(&later).unwrap()
+    );
+}
