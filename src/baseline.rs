@@ -17,7 +17,7 @@
 
 use crate::input::Item;
 use crate::report::PostingReport;
-use crate::rules::Diagnostic;
+use crate::rules::{Diagnostic, FormerId};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -94,7 +94,11 @@ impl Baseline {
             ));
         }
         let mut remaining: HashMap<Finding, usize> = HashMap::new();
-        for finding in file.findings {
+        for mut finding in file.findings {
+            // A baseline recorded before a rule was renamed still accepts its findings.
+            if let Some(former) = FormerId::of(&finding.rule) {
+                finding.rule = former.now.to_string();
+            }
             *remaining.entry(finding).or_default() += 1;
         }
         Ok(Baseline {

@@ -30,7 +30,7 @@ use crate::input::{read_small_file, MAX_POSTING_BYTES_LIMIT};
 use crate::lexicon::read_lexicon_file;
 use crate::lexicon::{CheckEntry, Lexicon, LexiconError, Located, Origin, TitleEntry, TitleKind};
 use crate::normalize::normalize_term;
-use crate::rules::{RuleSet, Selection, Selector, Severity};
+use crate::rules::{FormerId, RuleSet, Selection, Selector, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -179,6 +179,9 @@ pub struct Config {
     pub ladder: BTreeMap<String, Level>,
     /// [`crate::input::Options::max_posting_bytes`]; `None` keeps the default.
     pub max_posting_bytes: Option<usize>,
+    /// What the file says that still works but should change (a rule named by its former id),
+    /// placed as an error would be.
+    pub warnings: Vec<ConfigError>,
 }
 
 /// A lexicon layer: a directory of lexicon files, or one file; `named_by` says where its path was
@@ -246,14 +249,21 @@ impl Config {
 
         let lexicon: Vec<PathBuf> = raw.lexicon.iter().map(|p| base.join(p)).collect();
         let checks_loaded = std::cell::Cell::new(false);
-        let selector = |name: &str| config_selector(name, &lexicon, &checks_loaded);
+        let warnings = std::cell::RefCell::new(Vec::new());
+        // `name`, the value of `key` at `span`, as a selector; a former rule id is a warning.
+        let selector = |name: &str, span: Range<usize>, key: String| {
+            let selector = config_selector(name, &lexicon, &checks_loaded)
+                .map_err(|u| error(Some(span.clone()), Some(key.clone()), u.to_string()))?;
+            if let Some(former) = FormerId::of(name) {
+                let warning = error(Some(span), Some(key), former.to_string());
+                warnings.borrow_mut().push(warning);
+            }
+            Ok::<Selector, ConfigError>(selector)
+        };
         let selectors = |key: &str, entries: Vec<Spanned<String>>| {
             entries
                 .into_iter()
-                .map(|e| {
-                    selector(e.get_ref())
-                        .map_err(|u| error(Some(e.span()), Some(key.to_string()), u.to_string()))
-                })
+                .map(|e| selector(e.get_ref(), e.span(), key.to_string()))
                 .collect::<Result<Vec<Selector>, ConfigError>>()
         };
         let select = raw.select.map(|s| selectors("select", s)).transpose()?;
@@ -261,10 +271,7 @@ impl Config {
 
         let mut severity = Vec::new();
         for (name, value) in raw.severity {
-            let selector = selector(&name).map_err(|u| {
-                let key = format!("severity.{name}");
-                error(Some(value.span()), Some(key), u.to_string())
-            })?;
+            let selector = selector(&name, value.span(), format!("severity.{name}"))?;
             severity.push((selector, Severity::from(value.into_inner())));
         }
 
@@ -333,6 +340,7 @@ impl Config {
             lexicon,
             ladder,
             max_posting_bytes,
+            warnings: warnings.into_inner(),
         })
     }
 

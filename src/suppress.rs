@@ -10,7 +10,7 @@
 //! The HTML reader keeps marker comments as lines of their own, and their lines are the file's.
 
 use crate::posting::{Locator, Posting};
-use crate::rules::{self, Diagnostic, Severity};
+use crate::rules::{self, Diagnostic, FormerId, Severity};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -22,6 +22,10 @@ pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 /// The id of the diagnostic for a suppression that names no rule (`ignore[vauge-title]`), which
 /// would otherwise suppress nothing without a word. Not a rule of the registry: always on.
 pub const UNKNOWN_RULE: &str = "unknown-suppressed-rule";
+
+/// The id of the diagnostic for a suppression that names a rule by its former id, which still
+/// suppresses the rule. Not a rule of the registry: always on.
+pub const FORMER_RULE_ID: &str = "former-rule-id";
 
 /// How an engine reads suppressions.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,10 +193,10 @@ impl Suppression {
     }
 }
 
-/// Whether a suppression may name `id`: a rule of the registry, or the unused-suppression
-/// warning.
+/// Whether a suppression may name `id`: a rule of the registry (by its id or a former one), or
+/// the unused-suppression warning.
 fn is_known(id: &str) -> bool {
-    id == UNUSED_SUPPRESSION || rules::find(id).is_some()
+    id == UNUSED_SUPPRESSION || rules::find(id).is_some() || FormerId::of(id).is_some()
 }
 
 /// Removes the diagnostics that `suppressions` cover, and adds an [`UNKNOWN_RULE`] warning for
@@ -208,16 +212,26 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, re
         .iter()
         .map(|s| vec![false; s.rules.len().max(1)])
         .collect();
+    // Each suppression's ids as the rules have them now.
+    let current: Vec<Vec<&str>> = suppressions
+        .iter()
+        .map(|s| {
+            s.rules
+                .iter()
+                .map(|id| FormerId::of(id).map_or(id.as_str(), |f| f.now))
+                .collect()
+        })
+        .collect();
     diagnostics.retain(|d| {
         let mut suppressed = false;
-        for (s, used) in suppressions.iter().zip(&mut used) {
+        for ((s, used), ids) in suppressions.iter().zip(&mut used).zip(&current) {
             if !s.covers(d) {
                 continue;
             }
             if s.rules.is_empty() {
                 used[0] = true;
                 suppressed = true;
-            } else if let Some(i) = s.rules.iter().position(|r| r == d.rule) {
+            } else if let Some(i) = ids.iter().position(|&r| r == d.rule) {
                 used[i] = true;
                 suppressed = true;
             }
@@ -226,8 +240,12 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, re
     });
     let before = diagnostics.len();
     for s in suppressions {
-        for id in s.rules.iter().filter(|id| !is_known(id)) {
-            diagnostics.push(unknown_diagnostic(s, id));
+        for id in &s.rules {
+            if let Some(former) = FormerId::of(id) {
+                diagnostics.push(former_diagnostic(s, former));
+            } else if !is_known(id) {
+                diagnostics.push(unknown_diagnostic(s, id));
+            }
         }
     }
     if report_unused {
@@ -280,6 +298,19 @@ fn unknown_diagnostic(s: &Suppression, id: &str) -> Diagnostic {
             s.marker
         ),
         help: Some("`jdlint rules` lists the rule ids a suppression takes".into()),
+        ..marker_diagnostic(s)
+    }
+}
+
+fn former_diagnostic(s: &Suppression, former: FormerId) -> Diagnostic {
+    Diagnostic {
+        rule: FORMER_RULE_ID,
+        severity: Severity::Info,
+        message: format!(
+            "`{}` names `{}`, the former id of `{}`, which it still suppresses",
+            s.marker, former.given, former.now
+        ),
+        help: Some(format!("write `{}` instead", former.now)),
         ..marker_diagnostic(s)
     }
 }

@@ -5,7 +5,7 @@ use clap::{Args, ValueEnum};
 use jdlint::classify::Settings;
 use jdlint::config::{Config, FailOn};
 use jdlint::escape::visible;
-use jdlint::rules::{registry, Selection, Selector, Severity, UnknownRule};
+use jdlint::rules::{registry, FormerId, Selection, Selector, Severity, UnknownRule};
 use jdlint::Level;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -44,10 +44,20 @@ impl ConfigFileArgs {
             }
         };
         match path {
-            Some(path) => Config::load(&path).map_err(|e| format!("config error: {e}")),
+            Some(path) => load(&path),
             None => Ok(Config::default()),
         }
     }
+}
+
+/// The config at `path`, with a warning on standard error for each thing in it that should
+/// change.
+pub(super) fn load(path: &std::path::Path) -> Result<Config, String> {
+    let config = Config::load(path).map_err(|e| format!("config error: {e}"))?;
+    for warning in &config.warnings {
+        super::print_warning(warning);
+    }
+    Ok(config)
 }
 
 /// A note when the config found has a sibling of the other name, which is not read: one
@@ -96,6 +106,9 @@ impl SelectionArgs {
             names
                 .iter()
                 .map(|name| {
+                    if let Some(former) = FormerId::of(name.trim()) {
+                        super::print_warning(format_args!("{flag}: {former}"));
+                    }
                     Selector::parse(name.trim()).map_err(|e: UnknownRule| {
                         format!("invalid value '{}' for '{flag} <LIST>': {e}", visible(name))
                     })

@@ -121,6 +121,19 @@ pub(crate) fn print_note(message: impl std::fmt::Display) {
     print_error(format_args!("note: {message}"));
 }
 
+/// Writes `jdlint: warning: MESSAGE` to standard error, once a run: something that still works
+/// but should change (a rule's former id). The flags are read again for each config file found,
+/// and one warning is enough. Made [`visible`] as [`print_error`] does.
+pub(crate) fn print_warning(message: impl std::fmt::Display) {
+    static PRINTED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let message = message.to_string();
+    let mut printed = PRINTED.lock().unwrap_or_else(|e| e.into_inner());
+    if !printed.contains(&message) {
+        print_error(format_args!("warning: {message}"));
+        printed.push(message);
+    }
+}
+
 /// How many analysis threads run, at most, per core: more only costs memory (a stack each).
 const THREADS_PER_CORE: usize = 4;
 

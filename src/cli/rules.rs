@@ -4,7 +4,7 @@
 use super::check::LexiconFileArgs;
 use super::config::ConfigFileArgs;
 use clap::{Args, ValueEnum};
-use jdlint::rules::{closest_names, find, register_checks, registry, Category, RuleDoc};
+use jdlint::rules::{closest_names, find, register_checks, registry, Category, FormerId, RuleDoc};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -137,7 +137,11 @@ pub fn explain(args: RuleArgs) -> ExitCode {
     if let Err(code) = load_checks(&args.file, &args.lexicon) {
         return code;
     }
-    let Some(rule) = find(&args.id) else {
+    let former = FormerId::of(&args.id);
+    if let Some(former) = former {
+        super::print_warning(former);
+    }
+    let Some(rule) = find(former.map_or(&args.id, |f| f.now)) else {
         let suggestions: Vec<&str> = closest_names(&args.id)
             .into_iter()
             .filter(|n| find(n).is_some())

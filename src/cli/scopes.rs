@@ -174,8 +174,7 @@ impl<'a> Scopes<'a> {
             return scope.clone();
         }
         super::config::note_the_other_file(Some(&file));
-        let built = Config::load(&file)
-            .map_err(|e| format!("config error: {e}"))
+        let built = super::config::load(&file)
             .and_then(|config| build(self.args, &mut self.by_lexicon, &config))
             .map(Arc::new);
         self.by_file.insert(file, built.clone());

@@ -46,6 +46,9 @@ impl CheckScope {
 pub struct CheckEntry {
     /// The rule id, kebab-case and stable: what `select`, `ignore` and suppressions name.
     pub id: String,
+    /// Ids the check had before it was renamed, which still name it (with a warning).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formerly: Vec<String>,
     /// `existence` (`terms`, `cues`) or `substitution` (`swap`).
     pub kind: CheckKind,
     /// The rule category it is listed and selected with; checks are `wording`.
@@ -176,30 +179,26 @@ pub(crate) fn validate(checks: &[Located<CheckEntry>]) -> Result<(), LexiconErro
         message,
     };
     let mut ids: HashMap<&str, &Origin> = HashMap::new();
+    let mut formerly: HashMap<&str, &Origin> = HashMap::new();
     let mut phrases: HashMap<String, &Origin> = HashMap::new();
     let mut cues_read: HashMap<Cue, &Origin> = HashMap::new();
     for c in checks {
         let check = &c.value;
         let fail = |m: String| err(&c.origin, m);
         let id = check.id.as_str();
-        let kebab = !id.is_empty()
-            && id
-                .split('-')
-                .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
-        if !kebab {
-            return Err(fail(format!(
-                "id `{id}` is not kebab-case (lower-case words joined by `-`)"
-            )));
-        }
-        if reserved_ids().any(|r| r == id) {
-            return Err(fail(format!(
-                "id `{id}` is a rule of jdlint's own or a category; name the check otherwise"
-            )));
-        }
+        check_id("id", id).map_err(fail)?;
         if let Some(first) = ids.insert(id, &c.origin) {
             return Err(fail(format!(
                 "duplicate check id `{id}`, already in {first}"
             )));
+        }
+        for former in &check.formerly {
+            check_id("formerly", former).map_err(fail)?;
+            if let Some(first) = formerly.insert(former, &c.origin) {
+                return Err(fail(format!(
+                    "`formerly` names `{former}`, a former id of {first} already"
+                )));
+            }
         }
         if check.category != Category::Wording {
             return Err(fail(format!(
@@ -313,6 +312,36 @@ pub(crate) fn validate(checks: &[Located<CheckEntry>]) -> Result<(), LexiconErro
                     .into(),
             ));
         }
+    }
+    // A former id names its renamed check; a check still holding it would be named twice.
+    if let Some((id, origin)) = ids.iter().find(|(id, _)| formerly.contains_key(*id)) {
+        return Err(err(
+            origin,
+            format!(
+                "id `{id}` is a former id of {}; a renamed check's old id cannot name another",
+                formerly[id]
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `Err` unless `id`, given as `key`, is kebab-case and no id of jdlint's own rules or
+/// categories.
+fn check_id(key: &str, id: &str) -> Result<(), String> {
+    let kebab = !id.is_empty()
+        && id
+            .split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
+    if !kebab {
+        return Err(format!(
+            "{key} `{id}` is not kebab-case (lower-case words joined by `-`)"
+        ));
+    }
+    if reserved_ids().any(|r| r == id) {
+        return Err(format!(
+            "{key} `{id}` is a rule of jdlint's own or a category; name the check otherwise"
+        ));
     }
     Ok(())
 }

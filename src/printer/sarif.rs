@@ -215,14 +215,22 @@ fn rule(doc: &RuleDoc) -> Value {
         doc.fires.trim_end(),
         doc.clean.trim_end()
     );
-    json!({
+    let mut descriptor = json!({
         "id": doc.id,
         "name": pascal_case(doc.id),
         "shortDescription": {"text": doc.summary},
         "fullDescription": {"text": doc.explanation},
         "help": {"text": doc.explanation, "markdown": markdown},
         "defaultConfiguration": {"level": level(doc.severity)},
-    })
+    });
+    // SARIF's own place for a renamed rule's old ids and names, so that a viewer matches the
+    // results of earlier runs to the rule.
+    if !doc.formerly.is_empty() {
+        let names: Vec<String> = doc.formerly.iter().map(|id| pascal_case(id)).collect();
+        descriptor["deprecatedIds"] = json!(doc.formerly);
+        descriptor["deprecatedNames"] = json!(names);
+    }
+    descriptor
 }
 
 /// `title-level-mismatch` as `TitleLevelMismatch`, the form SARIF viewers expect of a rule's name.

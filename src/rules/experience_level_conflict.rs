@@ -13,6 +13,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Consistency,
     status: Status::Stable,
+    formerly: &[],
     summary: "The years of experience asked for contradict the level of the title or an entry-level promise",
     explanation: "Reads the largest years-of-experience requirement in the responsibilities and \
 requirements (\"8+ years\", \"1-2 years\") and places it on the ladder with the lexicon's experience \

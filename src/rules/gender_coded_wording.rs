@@ -12,6 +12,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Info,
     category: Category::Wording,
     status: Status::Preview,
+    formerly: &[],
     summary: "Masculine-coded words far outweigh feminine-coded ones",
     explanation: "Gaucher, Friesen and Kay (2011) found that job advertisements worded with more \
 masculine-coded (agentic) words, such as competitive, dominant, fearless, lead, were judged less \

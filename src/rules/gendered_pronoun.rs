@@ -10,6 +10,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Wording,
     status: Status::Stable,
+    formerly: &[],
     summary: "A pronoun of one gender describes the person to be hired",
     explanation: "\"He will own the roadmap\" tells half the readers the job was written for someone \
 else; joblint reports gendered pronouns for the same reason. jdlint reads pronouns only where the \

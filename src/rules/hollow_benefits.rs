@@ -11,6 +11,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Info,
     category: Category::Wording,
     status: Status::Stable,
+    formerly: &[],
     summary: "Perks such as ping-pong and free snacks stand in for benefits the posting does not name",
     explanation: "A ping-pong table or a stocked kitchen is not bad in itself, but when it is all a \
 posting offers it often disguises that there are few real benefits (joblint's \"Mention of hollow \

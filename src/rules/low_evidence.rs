@@ -9,6 +9,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Structure,
     status: Status::Stable,
+    formerly: &[],
     summary: "The body says too little about the role to read its level",
     explanation: "A posting is read from what it asks of the candidate: responsibilities, skills, \
 scope, stakeholders and years of experience (seed 003 describes each level by these). When the body \

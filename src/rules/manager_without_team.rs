@@ -11,6 +11,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Consistency,
     status: Status::Stable,
+    formerly: &[],
     summary: "A manager-track posting that never says what team the role manages",
     explanation: "A Group PM, Director, VP or CPO is hired to build and run a team (seed 003: \
 \"Manage a team of PMs: hiring, performance, development\"; seed 002: coaching takes up to 80% of a \

@@ -13,6 +13,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Structure,
     status: Status::Stable,
+    formerly: &[],
     summary: "No section or bullet list says what the role asks of the candidate",
     explanation: "Each level in seed 003 has its core skill sets, and seed 004 sets levels apart by \
 experience and scope; a candidate decides whether to apply from the requirements, and jdlint reads \

@@ -11,6 +11,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Structure,
     status: Status::Stable,
+    formerly: &[],
     summary: "No section or bullet list says what the role does",
     explanation: "Seed 003 describes every level by its core responsibilities and typical day; a \
 candidate judges a posting the same way, and so does jdlint, which weighs what the role owns to read \

@@ -10,6 +10,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Info,
     category: Category::Structure,
     status: Status::Stable,
+    formerly: &[],
     summary: "The posting names no metric or outcome the role is judged by",
     explanation: "Every specialization in seed 003 comes with its Typical Metrics: activation and \
 retention for growth, SLOs and internal adoption for platform, data freshness for data, model quality \

@@ -11,6 +11,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Consistency,
     status: Status::Preview,
+    formerly: &[],
     summary: "The body holds strong evidence for levels three or more ranks apart",
     explanation: "Seed 003 describes each level by its own scope: an associate works \"under the \
 guidance of senior PMs\" on well-defined problems, a director or CPO owns the P&L, designs the \

@@ -164,6 +164,10 @@ pub struct RuleDoc {
     pub category: Category,
     /// Whether the rule's thresholds and wording are settled.
     pub status: Status,
+    /// The ids the rule had before it was renamed. Config files, command lines, suppressions and
+    /// baselines that name one still mean this rule, with a warning to write the id it has now.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub formerly: &'static [&'static str],
     /// One line saying what the rule reports, without a final period.
     pub summary: &'static str,
     /// What it checks and why it matters.
@@ -188,6 +192,13 @@ impl RuleDoc {
             self.category.id(),
             self.status.id()
         ));
+        if !self.formerly.is_empty() {
+            let ids: Vec<String> = self.formerly.iter().map(|id| format!("`{id}`")).collect();
+            out.push_str(&format!(
+                "Formerly: {} (still accepted, with a warning)\n\n",
+                ids.join(", ")
+            ));
+        }
         out.push_str(&format!(
             "## What it checks, and why\n\n{}\n\n",
             self.explanation
@@ -465,6 +476,44 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     registry().into_iter().find(|r| r.doc().id == id)
 }
 
+/// A rule's former id as a user gave it, and the rule it names now (see [`RuleDoc::formerly`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormerId {
+    /// The former id.
+    pub given: &'static str,
+    /// The rule's id now.
+    pub now: &'static str,
+}
+
+impl FormerId {
+    /// The renamed rule whose former id is `given`; `None` when a rule has that id now (an
+    /// overlay's check may have it).
+    pub fn of(given: &str) -> Option<FormerId> {
+        let rules = registry();
+        if rules.iter().any(|r| r.doc().id == given) {
+            return None;
+        }
+        rules.into_iter().find_map(|r| {
+            let doc = r.doc();
+            let former = doc.formerly.iter().find(|&&f| f == given)?;
+            Some(FormerId {
+                given: former,
+                now: doc.id,
+            })
+        })
+    }
+}
+
+impl fmt::Display for FormerId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is the former id of `{}`; it still works, but write `{}`",
+            self.given, self.now, self.now
+        )
+    }
+}
+
 /// A rule id or category name that is neither, with the closest known ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownRule {
@@ -497,9 +546,10 @@ pub enum Selector {
 }
 
 impl Selector {
-    /// A rule id (`vague-title`) or a category name (`wording`).
+    /// A rule id (`vague-title`) or a category name (`wording`). A rule's former id names the
+    /// rule (callers warn with [`FormerId::of`]).
     pub fn parse(s: &str) -> Result<Selector, UnknownRule> {
-        if let Some(rule) = find(s) {
+        if let Some(rule) = find(s).or_else(|| find(FormerId::of(s)?.now)) {
             return Ok(Selector::Rule(rule));
         }
         if let Some(category) = Category::ALL.into_iter().find(|c| c.id() == s) {
@@ -765,6 +815,23 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::fired;
     use super::*;
+
+    #[test]
+    fn a_former_id_names_the_renamed_rule_and_a_current_id_is_no_former_one() {
+        let former = FormerId::of("sexualised-language").unwrap();
+        assert_eq!(former.now, "sexualized-language");
+        assert_eq!(FormerId::of("sexualized-language"), None);
+        assert_eq!(FormerId::of("no-such-rule"), None);
+        let selected = Selector::parse("sexualised-language").unwrap();
+        assert_eq!(selected.id(), "sexualized-language");
+        // No rule keeps as former an id that is a rule's or a category's now.
+        for rule in registry() {
+            for id in rule.doc().formerly {
+                assert!(find(id).is_none(), "{id}");
+                assert!(Category::ALL.iter().all(|c| c.id() != *id), "{id}");
+            }
+        }
+    }
 
     #[test]
     fn ids_are_unique_sorted_kebab_case_and_not_category_names() {

@@ -13,6 +13,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Error,
     category: Category::Role,
     status: Status::Preview,
+    formerly: &[],
     summary: "The title names a product-management role but the body describes another job",
     explanation: "Product management is deciding what to build and why: discovery, strategy, \
 roadmap and prioritization, judged by outcomes (seed 003, Generalist / Core Product Manager; seed \

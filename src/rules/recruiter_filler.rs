@@ -11,6 +11,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Info,
     category: Category::Wording,
     status: Status::Preview,
+    formerly: &[],
     summary: "Several phrases of recruiter filler say nothing about the job",
     explanation: "\"An exciting opportunity to join a dynamic, fast-paced team with a competitive \
 salary\" could open any posting for any job. Each phrase is harmless; together they crowd out what a \

@@ -15,6 +15,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Error,
     category: Category::Classification,
     status: Status::Stable,
+    formerly: &[],
     summary: "The title claims a level that the body's responsibilities and requirements do not read as",
     explanation: "Compares the level the title claims (from the title alone) with the level the body \
 implies (from responsibilities, scope, team size, reporting line and years of experience; title \

@@ -10,6 +10,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Classification,
     status: Status::Stable,
+    formerly: &[],
     summary: "The title names a specialization that the body is not about",
     explanation: "Seed 003 describes eight specializations, each judged by its own metrics (growth by \
 activation, retention and CAC/LTV; data by freshness, lineage and adoption of data tools; and so on). \

@@ -11,6 +11,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Classification,
     status: Status::Stable,
+    formerly: &[],
     summary: "An individual-contributor title with people-management duties, or a manager title with none",
     explanation: "The ladder has two tracks (seed 001): individual contributors (associate to \
 principal/staff) influence without authority, managers (group PM and up) hire, develop and \

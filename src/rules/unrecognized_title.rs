@@ -9,6 +9,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Role,
     status: Status::Stable,
+    formerly: &[],
     summary: "The title names no product-management role jdlint knows, so it claims no level",
     explanation: "Titles are read through the lexicon's title phrases (seed 001's ladder and seed 002's \
 aliases: Associate PM, Senior PM, Staff PM, Group PM, Head of Product, ...). A title with no role \

@@ -11,6 +11,7 @@ static DOC: RuleDoc = RuleDoc {
     severity: Severity::Warning,
     category: Category::Role,
     status: Status::Stable,
+    formerly: &[],
     summary: "The title has no word that names a level or a job",
     explanation: "A title is the one line every candidate and every job board reads: seed 001 and \
 seed 002 name the titles of the ladder (Associate PM to CPO, with their aliases), and job boards file \

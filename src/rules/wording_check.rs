@@ -34,11 +34,13 @@ fn intern(entry: &CheckEntry) -> &'static CheckRule {
         return rule;
     }
     let sources: Vec<&'static str> = entry.sources.iter().map(|s| leak(s)).collect();
+    let formerly: Vec<&'static str> = entry.formerly.iter().map(|s| leak(s)).collect();
     let doc = Box::leak(Box::new(RuleDoc {
         id: leak(&entry.id),
         severity: entry.severity,
         category: Category::Wording,
         status: Status::Stable,
+        formerly: Box::leak(formerly.into_boxed_slice()),
         summary: leak(&entry.summary),
         explanation: leak(&entry.explanation),
         instead: leak(&entry.instead),

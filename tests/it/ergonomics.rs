@@ -943,3 +943,162 @@ fn lexicon_takes_a_file_as_the_config_does() {
         describe(&missing)
     );
 }
+
+// A renamed rule: `sexualised-language` is now `sexualized-language`.
+
+const SEXY: &str = "Senior Product Manager\n\nHelp us build the sexiest checkout on the web.\n";
+
+/// The rule ids of a JSON Lines run's first posting.
+fn rule_ids(out: &Output) -> Vec<String> {
+    parse_jsonl(out)[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_former_rule_id_on_the_command_line_selects_the_renamed_rule_with_one_warning() {
+    let tmp = TempDir::new("former-id-flag");
+    let path = tmp.write("sexy.md", SEXY);
+    let out = run(&[
+        "--select",
+        "sexualised-language,sexualised-language",
+        "--format",
+        "jsonl",
+        &path,
+    ]);
+    assert_eq!(
+        rule_ids(&out),
+        ["sexualized-language"],
+        "{}",
+        describe(&out)
+    );
+    assert_eq!(
+        stderr(&out),
+        "jdlint: warning: --select: `sexualised-language` is the former id of \
+         `sexualized-language`; it still works, but write `sexualized-language`\n"
+    );
+    // The id it has now gives no warning.
+    let out = run(&[
+        "--select",
+        "sexualized-language",
+        "--format",
+        "jsonl",
+        &path,
+    ]);
+    assert_eq!(
+        rule_ids(&out),
+        ["sexualized-language"],
+        "{}",
+        describe(&out)
+    );
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn a_former_rule_id_in_a_config_file_names_the_renamed_rule_and_its_line() {
+    let tmp = TempDir::new("former-id-config");
+    tmp.write("sexy.md", SEXY);
+    tmp.write(
+        "jdlint.toml",
+        "select = [\"wording\"]\n\n[severity]\nsexualised-language = \"error\"\n",
+    );
+    let out = run_in(tmp.path(), &["--format", "brief", "sexy.md"]);
+    insta::assert_snapshot!(transcript(&out, tmp.path()));
+    assert_eq!(
+        code(&out),
+        1,
+        "the error severity applies: {}",
+        describe(&out)
+    );
+
+    tmp.write("jdlint.toml", "ignore = [\"sexualised-language\"]\n");
+    let out = run_in(tmp.path(), &["--format", "jsonl", "sexy.md"]);
+    assert!(
+        !rule_ids(&out).contains(&"sexualized-language".to_string()),
+        "{}",
+        describe(&out)
+    );
+    assert!(
+        stderr(&out).contains("jdlint.toml:1: `ignore`: `sexualised-language` is the former id"),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn a_suppression_naming_a_former_rule_id_still_suppresses_and_says_the_new_id() {
+    let tmp = TempDir::new("former-id-suppression");
+    let path = tmp.write(
+        "sexy.md",
+        "Senior Product Manager\n\nHelp us build the sexiest checkout. \
+         jdlint: ignore[sexualised-language]\n",
+    );
+    let out = run(&["--format", "brief", &path]);
+    insta::assert_snapshot!(transcript(&out, tmp.path()));
+    let rules = rule_ids(&run(&["--format", "jsonl", &path]));
+    assert!(
+        !rules.contains(&"sexualized-language".to_string()),
+        "{rules:?}"
+    );
+    assert!(rules.contains(&"former-rule-id".to_string()), "{rules:?}");
+    assert!(
+        !rules.contains(&"unknown-suppressed-rule".to_string()),
+        "{rules:?}"
+    );
+    // With the id it has now, nothing is said about the marker.
+    let path = tmp.write(
+        "sexy.md",
+        "Senior Product Manager\n\nHelp us build the sexiest checkout. \
+         jdlint: ignore[sexualized-language]\n",
+    );
+    let rules = rule_ids(&run(&["--format", "jsonl", &path]));
+    assert!(
+        !rules.contains(&"sexualized-language".to_string()),
+        "{rules:?}"
+    );
+    assert!(!rules.contains(&"former-rule-id".to_string()), "{rules:?}");
+}
+
+#[test]
+fn a_baseline_recorded_under_a_former_rule_id_still_accepts_its_finding() {
+    let tmp = TempDir::new("former-id-baseline");
+    tmp.write("sexy.md", SEXY);
+    let fresh = run_in(tmp.path(), &["--format", "jsonl", "sexy.md"]);
+    assert!(rule_ids(&fresh).contains(&"sexualized-language".to_string()));
+    tmp.write(
+        "old-baseline.json",
+        "{\"version\": 1, \"findings\": [{\"rule\": \"sexualised-language\", \"posting\": \
+         \"sexy.md\", \"text\": \"sexiest\"}]}\n",
+    );
+    let out = run_in(
+        tmp.path(),
+        &[
+            "--baseline",
+            "old-baseline.json",
+            "--format",
+            "jsonl",
+            "sexy.md",
+        ],
+    );
+    assert!(
+        !rule_ids(&out).contains(&"sexualized-language".to_string()),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
+fn the_rule_command_explains_a_renamed_rule_by_its_former_id() {
+    let out = run(&["rule", "sexualised-language"]);
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("# sexualized-language\n"), "{text}");
+    assert!(
+        text.contains("Formerly: `sexualised-language` (still accepted, with a warning)"),
+        "{text}"
+    );
+    assert!(stderr(&out).contains("is the former id of `sexualized-language`"));
+}

@@ -484,6 +484,66 @@ fn a_bad_check_fails_at_load_naming_file_entry_and_problem() {
     );
 }
 
+#[test]
+fn a_renamed_check_keeps_its_former_ids_which_are_validated_at_load() {
+    let formerly =
+        |list: &str| TEAM_CHECK.replace("\"kind\"", &format!("\"formerly\": [{list}], \"kind\""));
+    let e = overlay_error(&formerly(r#""Acme_Jargon""#));
+    assert!(e.contains("company.json: checks[0] (acme-jargon)"), "{e}");
+    assert!(
+        e.contains("formerly `Acme_Jargon` is not kebab-case"),
+        "{e}"
+    );
+    let e = overlay_error(&formerly(r#""vague-title""#));
+    assert!(
+        e.contains("formerly `vague-title` is a rule of jdlint's own"),
+        "{e}"
+    );
+    let e = overlay_error(&formerly(r#""acme-jargon""#));
+    assert!(e.contains("id `acme-jargon` is a former id of"), "{e}");
+    // Two checks cannot share a former id: it would name both.
+    let entry = &TEAM_CHECK["{\"checks\": [".len()..TEAM_CHECK.len() - "]}".len()];
+    let other = entry
+        .replace("acme-jargon", "acme-words")
+        .replace("\"pod\"", "\"squad\"")
+        .replace("\"north star\"", "\"guild\"");
+    let two = format!("{{\"checks\": [{entry}, {other}]}}")
+        .replace("\"kind\"", "\"formerly\": [\"acme-speak\"], \"kind\"");
+    let e = overlay_error(&two);
+    assert!(e.contains("checks[1] (acme-words)"), "{e}");
+    assert!(
+        e.contains("`formerly` names `acme-speak`, a former id of"),
+        "{e}"
+    );
+
+    // A team renames its check: the old id still selects it, with a warning.
+    let dir = TempDir::new("team-rename");
+    std::fs::write(dir.path().join("acme.json"), formerly(r#""acme-speak""#)).unwrap();
+    let posting = dir.write("posting.md", "Product Manager\n\nYou will join a pod.\n");
+    let lexicon = dir.path().to_str().unwrap();
+    let out = run(&[
+        "--lexicon",
+        lexicon,
+        "--select",
+        "acme-speak",
+        "--format",
+        "jsonl",
+        &posting,
+    ]);
+    let rules: Vec<_> = parse_jsonl(&out)[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["acme-jargon"], "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("`acme-speak` is the former id of `acme-jargon`"),
+        "{}",
+        describe(&out)
+    );
+}
+
 /// Each wording check on sentences that must fire it and on product-management sentences that
 /// look like its problem and must not, in the responsibilities of an otherwise plain posting.
 #[test]
@@ -546,7 +606,7 @@ fn each_wording_check_fires_on_its_phrases_and_not_on_pm_language_like_them() {
             ],
         ),
         (
-            "sexualised-language",
+            "sexualized-language",
             &["Build the sexiest checkout on the web"],
             &[
                 "Build a checkout that converts",
