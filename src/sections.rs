@@ -74,6 +74,7 @@ impl Sections {
             }
             offset = end;
         }
+        end_pitches(body, &mut starts, lexicon);
         Sections { starts }
     }
 
@@ -87,6 +88,67 @@ impl Sections {
     pub fn starts(&self) -> &[(usize, SectionKind)] {
         &self.starts
     }
+}
+
+/// How much of a sentence's start is normalized to compare with the lexicon's openers.
+const OPENER_CHARS: usize = 60;
+
+/// A company pitch ends where a sentence opens another section ("We're looking for a product
+/// manager to ...", the lexicon's `openers`): postings often run the role's summary on after the
+/// pitch without a heading, and the pitch weighs nothing.
+fn end_pitches(body: &str, starts: &mut Vec<(usize, SectionKind)>, lexicon: &CompiledLexicon) {
+    if lexicon.openers.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < starts.len() {
+        let (start, kind) = starts[i];
+        if kind == SectionKind::About {
+            let end = starts.get(i + 1).map_or(body.len(), |&(e, _)| e);
+            if let Some((at, opened)) = opening_sentence(&body[start..end], lexicon) {
+                starts.insert(i + 1, (start + at, opened));
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The first sentence of `pitch` that opens with one of the lexicon's openers, and the kind of
+/// section it opens. A heading on a line of its own is skipped; an inline one ("About Acme:
+/// ...") is part of the first sentence.
+fn opening_sentence(pitch: &str, lexicon: &CompiledLexicon) -> Option<(usize, SectionKind)> {
+    let first_line = pitch.find('\n').map_or(pitch.len(), |n| n + 1);
+    let mut at = if first_line <= MAX_HEADING_LEN + 1 {
+        first_line
+    } else {
+        0
+    };
+    while at < pitch.len() {
+        let rest = &pitch[at..];
+        let start = at + (rest.len() - rest.trim_start().len());
+        let sentence = &pitch[start..];
+        let head: String = sentence.chars().take(OPENER_CHARS).collect();
+        let head = normalize_term(&head);
+        let opened = lexicon.openers.iter().find(|(opener, _)| {
+            head.strip_prefix(opener.as_str())
+                .is_some_and(|after| !after.starts_with(crate::normalize::is_word_char))
+        });
+        if let Some(&(_, kind)) = opened {
+            return Some((start, kind));
+        }
+        // The next sentence: after a sentence end followed by white space, or a line break.
+        let next = sentence
+            .char_indices()
+            .find(|&(i, c)| {
+                c == '\n'
+                    || (matches!(c, '.' | '!' | '?')
+                        && sentence[i + 1..].starts_with(char::is_whitespace))
+            })
+            .map(|(i, c)| start + i + c.len_utf8())?;
+        at = next;
+    }
+    None
 }
 
 fn push(starts: &mut Vec<(usize, SectionKind)>, at: usize, kind: SectionKind) {
@@ -517,6 +579,50 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_introducing_the_role_ends_the_company_pitch() {
+        let pitch = "About Acme\nAcme makes tools for builders. We are proud of them.\n";
+        let body = format!("{pitch}We\u{2019}re looking for a product manager to own billing.\n");
+        assert_eq!(
+            kinds(&body),
+            [
+                ("About Acme\nA".to_string(), "about"),
+                ("We\u{2019}re lookin".to_string(), "role")
+            ]
+        );
+        // Within a paragraph, at a sentence start.
+        let body = "About us\nAcme makes tools. As the product manager, you own billing.\n";
+        assert_eq!(kinds(body)[1], ("As the produ".to_string(), "role"));
+        // In a flattened line, after the inline heading that opened the pitch.
+        let flat = format!(
+            "About Acme: {} In this role you will own the roadmap for billing.\n",
+            "Acme makes tools for builders and ships them every week. ".repeat(6)
+        );
+        let sections = Sections::split(&flat, &lexicon());
+        let role = flat.find("In this role").unwrap();
+        assert_eq!(sections.kind_at(role), SectionKind::Role);
+        assert_eq!(sections.kind_at(role - 2), SectionKind::About);
+    }
+
+    #[test]
+    fn a_pitch_without_a_role_sentence_stays_the_pitch() {
+        for body in [
+            // An opener inside a sentence, or only the start of a longer word.
+            "About Acme\nAcme, as a company, makes tools. As analysts say, it is growing.\n",
+            // The heading line itself is no sentence.
+            "About us\nWe make tools.\n",
+        ] {
+            assert!(
+                kinds(body).iter().all(|(_, k)| *k == "about"),
+                "{body}: {:?}",
+                kinds(body)
+            );
+        }
+        // Only a pitch ends so: benefits that promise the candidate something stay benefits.
+        let body = "Benefits\nYou will get 30 days of leave.\n";
+        assert_eq!(kinds(body), [("Benefits\nYou".to_string(), "benefits")]);
+    }
+
+    #[test]
     fn about_anything_else_is_not_the_company() {
         for heading in [
             "About the positions",
@@ -537,10 +643,25 @@ mod tests {
     }
 
     /// Where the development set lives; the test that reads it skips when it is absent.
+    /// The development set's PM and other postings, one JSON record a line, or `None` when
+    /// `../shared` is absent. With `JDLINT_REQUIRE_SHARED` set (`.ci/run` sets it) an absent file
+    /// fails instead, so that the test cannot pass having measured nothing.
     fn dev_set() -> Option<String> {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/pm-dev.jsonl");
-        std::fs::read_to_string(path).ok()
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+        let mut text = String::new();
+        for name in ["pm-dev.jsonl", "non-pm-dev.jsonl"] {
+            match std::fs::read_to_string(data.join(name)) {
+                Ok(records) => text.push_str(&records),
+                Err(e) => {
+                    assert!(
+                        std::env::var_os("JDLINT_REQUIRE_SHARED").is_none(),
+                        "../shared/data/{name}: {e}, and JDLINT_REQUIRE_SHARED requires it"
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(text)
     }
 
     /// Whether the heading line `line` is a listed heading, alone or opening a line that ends in
@@ -614,7 +735,7 @@ mod tests {
     #[test]
     fn the_implicit_zero_share_counts_only_what_no_listed_heading_opened() {
         let lexicon = lexicon();
-        let job = "You will own the roadmap and ship it.\n".repeat(3);
+        let job = "Own the roadmap and ship it.\n".repeat(3);
         let listed =
             format!("{job}Benefits\n{job}Our commitment to diversity and inclusion:\n{job}");
         assert_eq!(implicit_zero_share(&listed, &lexicon), 0.0);

@@ -173,6 +173,8 @@ pub struct CompiledLexicon {
     /// The first letters of every heading's first word, sorted: a sentence that starts otherwise
     /// is no heading.
     pub(crate) heading_prefixes: Vec<u32>,
+    /// Sentence openings (normalized) that end a company pitch, with the section they start.
+    pub(crate) openers: Vec<(String, SectionKind)>,
     pub(crate) negations: Negations,
 }
 
@@ -442,6 +444,16 @@ impl CompiledLexicon {
             .collect();
 
         let heading_prefixes = heading_prefixes(headings.keys().map(String::as_str));
+        let openers: Vec<(String, SectionKind)> = lexicon
+            .sections
+            .iter()
+            .flat_map(|s| {
+                s.value
+                    .openers
+                    .iter()
+                    .map(|o| (normalize_term(o), s.value.kind))
+            })
+            .collect();
 
         let negations = Negations::new(
             lexicon
@@ -477,6 +489,7 @@ impl CompiledLexicon {
             bands,
             headings,
             heading_prefixes,
+            openers,
             negations,
         }
     }

@@ -178,7 +178,13 @@ impl SectionKind {
 pub struct SectionEntry {
     /// Heading texts, matched against normalized lines (or inline, in text that lost its line
     /// breaks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headings: Vec<String>,
+    /// Sentence openings that start this kind of section inside a company pitch that no heading
+    /// ended ("About Acme ... We're looking for a product manager to ..."): a sentence of an
+    /// `about` section that begins with one starts this section there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub openers: Vec<String>,
     /// The kind of section these headings start; never `preamble`.
     pub kind: SectionKind,
 }

@@ -9,10 +9,26 @@ impl Lexicon {
     /// already has replaces the base's use of it (that is how a company re-weights or remaps);
     /// overlay experience bands, when there are any, replace the base's bands.
     pub fn overlay(mut self, overlay: Lexicon) -> Lexicon {
-        merge_phrases(&mut self.signals, overlay.signals, |s| &mut s.terms);
-        merge_phrases(&mut self.titles, overlay.titles, |t| &mut t.phrases);
+        merge_phrases(
+            &mut self.signals,
+            overlay.signals,
+            |s| &mut s.terms,
+            |_| false,
+        );
+        merge_phrases(
+            &mut self.titles,
+            overlay.titles,
+            |t| &mut t.phrases,
+            |_| false,
+        );
         self.frames.extend(overlay.frames);
-        merge_phrases(&mut self.sections, overlay.sections, |s| &mut s.headings);
+        // An entry whose headings the overlay all repeats keeps its openers.
+        merge_phrases(
+            &mut self.sections,
+            overlay.sections,
+            |s| &mut s.headings,
+            |s| !s.openers.is_empty(),
+        );
 
         self.patterns.retain(|p| {
             !overlay
@@ -80,11 +96,13 @@ impl Lexicon {
 }
 
 /// Appends `overlay` to `base`, first removing from `base` every phrase the overlay also has
-/// (compared normalized) and the entries that leaves empty.
+/// (compared normalized) and the entries that leaves empty, unless `holds_more` says an entry
+/// holds something else.
 fn merge_phrases<T>(
     base: &mut Vec<Located<T>>,
     mut overlay: Vec<Located<T>>,
     phrases: impl Fn(&mut T) -> &mut Vec<String>,
+    holds_more: impl Fn(&T) -> bool,
 ) {
     let overridden: std::collections::HashSet<String> = overlay
         .iter_mut()
@@ -98,7 +116,7 @@ fn merge_phrases<T>(
     base.retain_mut(|entry| {
         let list = phrases(&mut entry.value);
         list.retain(|p| !overridden.contains(&normalize_term(p)));
-        !list.is_empty()
+        !list.is_empty() || holds_more(&entry.value)
     });
     base.append(&mut overlay);
 }
@@ -106,6 +124,33 @@ fn merge_phrases<T>(
 #[cfg(test)]
 mod tests {
     use crate::lexicon::tests::{load, signal};
+
+    #[test]
+    fn a_section_whose_headings_an_overlay_takes_keeps_its_openers() {
+        let base = load(&[(
+            "base.json",
+            r#"{"sections": [{"headings": ["the role"], "openers": ["in this role"], "kind": "role"}]}"#,
+        )])
+        .unwrap();
+        let overlay = load(&[(
+            "company.json",
+            r#"{"sections": [{"headings": ["The Role"], "kind": "responsibilities"}]}"#,
+        )])
+        .unwrap();
+        let merged = base.overlay(overlay);
+        let entries: Vec<_> = merged
+            .sections
+            .iter()
+            .map(|s| (s.value.headings.clone(), s.value.openers.clone()))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                (vec![], vec!["in this role".to_string()]),
+                (vec!["The Role".to_string()], vec![]),
+            ]
+        );
+    }
 
     #[test]
     fn an_overlay_replaces_the_terms_it_repeats() {

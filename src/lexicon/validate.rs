@@ -98,12 +98,30 @@ impl Lexicon {
         }
 
         let mut seen_headings: HashMap<String, &Origin> = HashMap::new();
+        let mut seen_openers: HashMap<String, &Origin> = HashMap::new();
         for s in &self.sections {
-            check_phrases("headings", &s.value.headings, &s.origin, &mut seen_headings)?;
+            if s.value.headings.is_empty() && s.value.openers.is_empty() {
+                return Err(err(
+                    &s.origin,
+                    "a section needs `headings` or `openers`".into(),
+                ));
+            }
+            if !s.value.headings.is_empty() {
+                check_phrases("headings", &s.value.headings, &s.origin, &mut seen_headings)?;
+            }
+            if !s.value.openers.is_empty() {
+                check_phrases("openers", &s.value.openers, &s.origin, &mut seen_openers)?;
+            }
             if s.value.kind == SectionKind::Preamble {
                 return Err(err(
                     &s.origin,
                     "`preamble` is the text before any heading, not a heading kind".into(),
+                ));
+            }
+            if s.value.kind == SectionKind::About && !s.value.openers.is_empty() {
+                return Err(err(
+                    &s.origin,
+                    "`openers` end an `about` section; they cannot start one".into(),
                 ));
             }
         }
@@ -258,6 +276,34 @@ mod tests {
         let e = load(&[("a.json", &signal(r#""mentor", "—!?""#, "level:pm"))]).unwrap_err();
         assert_eq!(e.entry.as_deref(), Some("signals[0] (\"mentor\")"));
         assert!(e.message.contains("has no letter or digit"), "{e}");
+    }
+
+    #[test]
+    fn section_openers_are_checked() {
+        let section = |entry: &str| format!(r#"{{"sections": [{entry}]}}"#);
+        let e = load(&[(
+            "s.json",
+            &section(r#"{"openers": ["we are proud"], "kind": "about"}"#),
+        )])
+        .unwrap_err();
+        assert!(e.to_string().contains("s.json: sections[0]"), "{e}");
+        assert!(e.to_string().contains("they cannot start one"), "{e}");
+        let e = load(&[("s.json", &section(r#"{"kind": "role"}"#))]).unwrap_err();
+        assert!(
+            e.to_string().contains("needs `headings` or `openers`"),
+            "{e}"
+        );
+        let e = load(&[(
+            "s.json",
+            &section(r#"{"openers": ["In this role", "in this  role"], "kind": "role"}"#),
+        )])
+        .unwrap_err();
+        assert!(e.to_string().contains("duplicate `in this  role`"), "{e}");
+        load(&[(
+            "s.json",
+            &section(r#"{"openers": ["in this role"], "kind": "role"}"#),
+        )])
+        .unwrap();
     }
 
     #[test]
