@@ -29,6 +29,23 @@ pub struct Claimed {
     pub matched: Vec<TitleMatch>,
 }
 
+impl Claimed {
+    /// Every specialization the title's phrases name, in title order, once each ("Product
+    /// Manager, Health Platform" names domain and platform); none when the title names no role.
+    pub fn specializations(&self) -> Vec<Specialization> {
+        if self.level.is_none() {
+            return Vec::new();
+        }
+        let mut named: Vec<Specialization> = Vec::new();
+        for s in self.matched.iter().filter_map(|m| m.specialization) {
+            if !named.contains(&s) {
+                named.push(s);
+            }
+        }
+        named
+    }
+}
+
 /// A title phrase found in a title.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TitleMatch {
