@@ -424,12 +424,7 @@ fn a_team_adds_a_wording_check_in_an_overlay_and_meets_it_as_any_rule() {
         "jsonl",
         &posting,
     ]);
-    let rules: Vec<_> = parse_jsonl(&out)[0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap().to_string())
-        .collect();
+    let rules = rule_ids(&out);
     assert_eq!(rules, ["acme-jargon", "acme-jargon"], "{}", describe(&out));
     let project = TempDir::new("team-config");
     std::fs::write(project.path().join("acme.json"), TEAM_CHECK).unwrap();
@@ -530,12 +525,7 @@ fn a_renamed_check_keeps_its_former_ids_which_are_validated_at_load() {
         "jsonl",
         &posting,
     ]);
-    let rules: Vec<_> = parse_jsonl(&out)[0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap().to_string())
-        .collect();
+    let rules = rule_ids(&out);
     assert_eq!(rules, ["acme-jargon"], "{}", describe(&out));
     assert!(
         stderr(&out).contains("`acme-speak` is the former id of `acme-jargon`"),

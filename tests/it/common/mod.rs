@@ -153,6 +153,16 @@ impl Drop for TempDir {
     }
 }
 
+/// The rule ids of the diagnostics of a JSON Lines run's first posting, in output order.
+pub fn rule_ids(out: &Output) -> Vec<String> {
+    parse_jsonl(out)[0]["diagnostics"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no diagnostics: {}", describe(out)))
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// A file or directory under `../shared` (the development set, the seeds), or `None` when it is
 /// absent and the tests that read it skip. With `JDLINT_REQUIRE_SHARED` set (`.ci/run` sets it:
 /// there the clone sits beside `shared/`), an absent one fails the test instead, so that a test
