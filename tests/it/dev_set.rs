@@ -279,6 +279,8 @@ fn classifier_meets_the_targets_on_the_development_set() {
         ("balanced within one", all.balanced(|p| p.within_one), 0.71),
         ("balanced track", all.balanced(|p| p.track), 0.76),
         ("re-titled flagged", all.retitled_rate(), 0.91),
+        // 12 of 19; one posting less fails.
+        ("specialization agrees", all.specialization_rate(), 0.6),
         (
             "new employers: balanced exact",
             new.balanced(|p| p.exact),
