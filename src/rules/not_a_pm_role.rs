@@ -135,7 +135,9 @@ fn self_descriptions<'a>(
         let trigger = triggers[..i].last()?;
         let gap = &text[trigger.range.end..noun.range.start];
         let mut words = gap.split_whitespace().map(|w| w.trim_end_matches(','));
-        if gap.split_whitespace().count() > SELF_DESCRIPTION_GAP
+        // The word limit first, and counted only up to it: the last trigger before a noun is
+        // often far back, and the gap then runs for kilobytes.
+        if gap.split_whitespace().nth(SELF_DESCRIPTION_GAP).is_some()
             || gap.contains(['.', ';', ':', '!', '?', '(', ')'])
             || words.any(|w| GAP_STOP_WORDS.contains(&w))
         {
