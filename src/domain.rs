@@ -224,13 +224,36 @@ impl_id_traits!(Level, "level");
 impl_id_traits!(Track, "track");
 impl_id_traits!(Specialization, "specialization");
 
+impl Target {
+    /// The id used in JSON output and lexicon files, `level:pm`: a static string, because every
+    /// piece of evidence in the output writes one.
+    pub fn id(self) -> &'static str {
+        match self {
+            Target::Level(Level::Associate) => "level:associate",
+            Target::Level(Level::Pm) => "level:pm",
+            Target::Level(Level::Senior) => "level:senior",
+            Target::Level(Level::Principal) => "level:principal",
+            Target::Level(Level::Group) => "level:group",
+            Target::Level(Level::Director) => "level:director",
+            Target::Level(Level::Vp) => "level:vp",
+            Target::Level(Level::Cpo) => "level:cpo",
+            Target::Track(Track::Ic) => "track:ic",
+            Target::Track(Track::Manager) => "track:manager",
+            Target::Specialization(Specialization::Core) => "specialization:core",
+            Target::Specialization(Specialization::Platform) => "specialization:platform",
+            Target::Specialization(Specialization::Technical) => "specialization:technical",
+            Target::Specialization(Specialization::Growth) => "specialization:growth",
+            Target::Specialization(Specialization::Data) => "specialization:data",
+            Target::Specialization(Specialization::AiMl) => "specialization:ai-ml",
+            Target::Specialization(Specialization::ZeroToOne) => "specialization:zero-to-one",
+            Target::Specialization(Specialization::Domain) => "specialization:domain",
+        }
+    }
+}
+
 impl fmt::Display for Target {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Target::Level(l) => write!(f, "level:{l}"),
-            Target::Track(t) => write!(f, "track:{t}"),
-            Target::Specialization(s) => write!(f, "specialization:{s}"),
-        }
+        f.write_str(self.id())
     }
 }
 
@@ -275,6 +298,23 @@ mod tests {
                 ("cpo", 7, "manager"),
             ]
         );
+    }
+
+    #[test]
+    fn a_target_id_is_its_kind_and_its_value_id() {
+        let targets = (Level::ALL.map(|l| (Target::Level(l), format!("level:{}", l.id()))))
+            .into_iter()
+            .chain(Track::ALL.map(|t| (Target::Track(t), format!("track:{}", t.id()))))
+            .chain(Specialization::ALL.map(|s| {
+                (
+                    Target::Specialization(s),
+                    format!("specialization:{}", s.id()),
+                )
+            }));
+        for (target, id) in targets {
+            assert_eq!(target.id(), id);
+            assert_eq!(id.parse::<Target>(), Ok(target));
+        }
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub struct Evidence {
     /// See `end_line`.
     pub end_column: usize,
     /// What it supports: `level:<id>`, `track:<id>` or `specialization:<id>`.
-    #[serde(serialize_with = "display")]
+    #[serde(serialize_with = "target_id")]
     pub supports: Target,
     /// The weight that counted, after the section factor and repeats.
     pub weight: f64,
@@ -60,8 +60,8 @@ pub struct Evidence {
     pub span: Range<usize>,
 }
 
-fn display<S: Serializer>(t: &Target, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(t)
+fn target_id<S: Serializer>(t: &Target, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(t.id())
 }
 
 fn section_id<S: Serializer>(k: &SectionKind, s: S) -> Result<S::Ok, S::Error> {
