@@ -262,11 +262,17 @@ impl NormalizedText {
         &self.text
     }
 
-    /// The original offset of normalized byte `n` (or of the end, for `n == len`).
-    fn original_offset(&self, n: usize) -> usize {
-        let i = self.anchors.partition_point(|a| a.at as usize <= n);
+    /// The index of the anchor that normalized byte `n` (or the end, for `n == len`) follows.
+    fn anchor_of(&self, n: usize) -> usize {
         // The first anchor is at 0 unless the text is empty, and then only the sentinel exists.
-        let a = self.anchors[i.saturating_sub(1)];
+        self.anchors
+            .partition_point(|a| a.at as usize <= n)
+            .saturating_sub(1)
+    }
+
+    /// The original offset of normalized byte `n`, which anchor `i` covers.
+    fn original_offset(&self, i: usize, n: usize) -> usize {
+        let a = self.anchors[i];
         if a.linear {
             a.from as usize + (n - a.at as usize)
         } else {
@@ -276,13 +282,23 @@ impl NormalizedText {
 
     /// The original byte range that the normalized range `range` came from.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.original_offset(range.start);
+        let first = self.anchor_of(range.start);
+        let start = self.original_offset(first, range.start);
         let end = if range.end == range.start {
             start
         } else {
             // The end of the last character: the start of the next original character that
-            // produced output, or of the white space folded after it.
-            self.original_offset(range.end)
+            // produced output, or of the white space folded after it. Its anchor is the start's
+            // or one of the few after it: stepping there costs less than a second search.
+            let mut last = first;
+            while self
+                .anchors
+                .get(last + 1)
+                .is_some_and(|a| a.at as usize <= range.end)
+            {
+                last += 1;
+            }
+            self.original_offset(last, range.end)
         };
         start..end.max(start)
     }
