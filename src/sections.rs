@@ -13,6 +13,7 @@
 //! The structure rules also read a body's bullet lists and whether it lost its line breaks
 //! (`has_list_of`, `is_flattened`) here.
 
+use crate::lexicon::words::WordTable;
 use crate::lexicon::{CompiledLexicon, SectionKind};
 use crate::normalize::normalize_term;
 
@@ -215,7 +216,11 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
 fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     let candidate = candidate.trim_matches(['*', '_', ' ']);
     // Most short lines are not headings: turn them away before normalizing and hashing.
-    if !may_start_heading(candidate, lexicon) {
+    let may_be_heading = match leading_word(candidate) {
+        Some((word, len)) => lexicon.heading_first_words.get(&word, &(0..len)).is_some(),
+        None => may_start_heading(candidate, lexicon),
+    };
+    if !may_be_heading {
         return None;
     }
     let key = normalize_term(candidate);
@@ -264,6 +269,46 @@ fn names_a_company(candidate: &str, key: &str) -> bool {
             .split(' ')
             .skip(1)
             .any(|w| COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// The longest first word [`leading_word`] reads; a longer one is left to [`may_start_heading`].
+const LONGEST_FIRST_WORD: usize = 32;
+
+/// The first word of every (normalized) heading, and "about" of [`ABOUT`], for [`leading_word`]
+/// to look up.
+pub(crate) fn heading_first_words<'a>(headings: impl Iterator<Item = &'a str>) -> WordTable<()> {
+    let words: Vec<&[u8]> = headings
+        .chain([ABOUT])
+        .map(|h| {
+            let bytes = h.as_bytes();
+            &bytes[..bytes
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count()]
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    WordTable::new(words.into_iter().map(|word| (word, ())))
+}
+
+/// The leading word of `candidate`, lower-cased (its bytes and length), when it is ASCII letters and digits ended by
+/// the end or by another ASCII character. Normalizing keeps such a word as it is and ends it
+/// there, so the candidate can be a heading (or a company's "About ...") only if the word is one
+/// of [`heading_first_words`]: a whole-word lookup turns away far more lines than the prefix one.
+fn leading_word(candidate: &str) -> Option<([u8; LONGEST_FIRST_WORD], usize)> {
+    let bytes = candidate.as_bytes();
+    let len = bytes
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let ended = bytes.get(len).is_none_or(u8::is_ascii);
+    if len == 0 || len > LONGEST_FIRST_WORD || !ended {
+        return None;
+    }
+    let mut word = [0; LONGEST_FIRST_WORD];
+    word[..len].copy_from_slice(&bytes[..len]);
+    word[..len].make_ascii_lowercase();
+    Some((word, len))
 }
 
 /// How many leading letters of a heading's first word index it (see [`may_start_heading`]).

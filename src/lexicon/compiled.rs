@@ -9,7 +9,7 @@ use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::negation::Negations;
 use crate::normalize::{is_ascii_word_byte, normalize_term, on_word_boundaries};
-use crate::sections::heading_prefixes;
+use crate::sections::{heading_first_words, heading_prefixes};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
@@ -175,6 +175,8 @@ pub struct CompiledLexicon {
     pub(crate) heading_prefixes: Vec<u32>,
     /// Sentence openings (normalized) that end a company pitch, with the section they start.
     pub(crate) openers: Vec<(String, SectionKind)>,
+    /// The first words of every heading, for a whole line's lookup (see [`crate::sections`]).
+    pub(crate) heading_first_words: WordTable<()>,
     pub(crate) negations: Negations,
 }
 
@@ -454,6 +456,7 @@ impl CompiledLexicon {
                     .map(|o| (normalize_term(o), s.value.kind))
             })
             .collect();
+        let heading_first_words = heading_first_words(headings.keys().map(String::as_str));
 
         let negations = Negations::new(
             lexicon
@@ -490,6 +493,7 @@ impl CompiledLexicon {
             headings,
             heading_prefixes,
             openers,
+            heading_first_words,
             negations,
         }
     }

@@ -9,7 +9,7 @@ mod format;
 pub mod forms;
 mod layer;
 mod validate;
-mod words;
+pub(crate) mod words;
 
 pub use checks::{CheckEntry, CheckKind, CheckScope};
 pub(crate) use compiled::{leftmost_longest, Frame, FrameYield, REGEX_SIZE_LIMIT};
