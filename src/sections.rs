@@ -370,8 +370,12 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
     let mut out = Vec::new();
     let bytes = line.as_bytes();
     // A heading starts with an ASCII capital, always a character boundary: walking bytes
-    // instead of characters skips decoding the whole line.
-    for at in (0..bytes.len()).filter(|&at| bytes[at].is_ascii_uppercase()) {
+    // instead of characters skips decoding the whole line, and walking them by iterator instead
+    // of by index skips a bounds check on each.
+    for (at, byte) in bytes.iter().enumerate() {
+        if !byte.is_ascii_uppercase() {
+            continue;
+        }
         let starts_like_heading = at == 0 || {
             let before = line[..at].trim_end();
             before.is_empty()
