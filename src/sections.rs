@@ -291,10 +291,11 @@ pub(crate) fn heading_first_words<'a>(headings: impl Iterator<Item = &'a str>) -
     WordTable::new(words.into_iter().map(|word| (word, ())))
 }
 
-/// The leading word of `candidate`, lower-cased (its bytes and length), when it is ASCII letters and digits ended by
-/// the end or by another ASCII character. Normalizing keeps such a word as it is and ends it
-/// there, so the candidate can be a heading (or a company's "About ...") only if the word is one
-/// of [`heading_first_words`]: a whole-word lookup turns away far more lines than the prefix one.
+/// The leading word of `candidate`, lower-cased (its bytes and length), when it is ASCII letters
+/// and digits ended by the end or by another ASCII character. Normalizing keeps such a word as it
+/// is and ends it there, so the candidate can be a heading (or a company's "About ...") only if
+/// the word is one of [`heading_first_words`]: a whole-word lookup turns away far more lines than
+/// the prefix one.
 fn leading_word(candidate: &str) -> Option<([u8; LONGEST_FIRST_WORD], usize)> {
     let bytes = candidate.as_bytes();
     let len = bytes
