@@ -60,16 +60,46 @@ const NOT_AN_OBJECT: [&str; 19] = [
     "within",
 ];
 
+/// Words that make the number after them a count ("at least 6", "up to 10").
+const COUNT_QUALIFIERS: [&[&str]; 8] = [
+    &["at", "least"],
+    &["up", "to"],
+    &["more", "than"],
+    &["over"],
+    &["about"],
+    &["around"],
+    &["approximately"],
+    &["roughly"],
+];
+
+/// `words` without the counts among them ("at least 6", "5-8", "~10"): a count belongs to the
+/// object it counts ("managing at least 6 full-time engineers"), and is no word of the gap.
+fn without_counts<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    for &word in words {
+        if !word.bytes().any(|b| b.is_ascii_digit()) {
+            kept.push(word);
+            continue;
+        }
+        if let Some(q) = COUNT_QUALIFIERS.iter().find(|q| kept.ends_with(q)) {
+            kept.truncate(kept.len() - q.len());
+        }
+    }
+    kept
+}
+
 /// Whether the words between a frame's verb and a candidate object keep them in one clause:
-/// few enough words, no sentence punctuation and no line break (a bullet's verb does not take the
-/// next bullet's noun).
+/// few enough words (a count aside), no sentence punctuation and no line break (a bullet's verb
+/// does not take the next bullet's noun).
 fn in_one_clause(body: &str, normalized: &NormalizedText, between: Range<usize>) -> bool {
     let text = &normalized.as_str()[between.clone()];
-    let mut words = text
+    let words: Vec<&str> = text
         .split(' ')
-        .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()));
-    words.clone().count() <= FRAME_GAP
-        && !words.any(|w| NOT_AN_OBJECT.contains(&w))
+        .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()))
+        .collect();
+    let words = without_counts(&words);
+    words.len() <= FRAME_GAP
+        && !words.iter().any(|w| NOT_AN_OBJECT.contains(w))
         && !text.contains(['.', ';', ':', '!', '?', '(', ')'])
         && !body[normalized.original_range(between)].contains(['\n', '\r'])
 }
@@ -701,6 +731,33 @@ mod tests {
             frames_found("- Oversee the payments division"),
             ["Oversee the payments division"]
         );
+        // A count is part of the object, not words between ("at" alone says not an object).
+        assert_eq!(
+            frames_found("You have managed at least 6 full-time designers."),
+            ["managed at least 6 full-time designers"]
+        );
+        assert_eq!(
+            frames_found("Hire up to 10 designers"),
+            ["Hire up to 10 designers"]
+        );
+    }
+
+    #[test]
+    fn counts_leave_the_gap_and_other_words_stay() {
+        fn words(text: &str) -> Vec<&str> {
+            text.split(' ').collect()
+        }
+        assert_eq!(
+            without_counts(&words("at least 6 full time")),
+            ["full", "time"]
+        );
+        assert_eq!(without_counts(&words("a team of 5-8")), ["a", "team", "of"]);
+        // Without a number, the words are no count: "at" still says the noun is no object.
+        assert_eq!(
+            without_counts(&words("at least the")),
+            ["at", "least", "the"]
+        );
+        assert_eq!(without_counts(&words("up to")), ["up", "to"]);
     }
 
     fn patterns_found(body: &str) -> Vec<String> {
