@@ -4,7 +4,7 @@
 
 use super::forms::phrase_forms;
 use super::words::WordTable;
-use super::{Lexicon, SectionKind, TitleKind};
+use super::{Lexicon, SectionEntry, SectionKind, TitleKind};
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::negation::Negations;
@@ -434,28 +434,17 @@ impl CompiledLexicon {
             })
             .collect();
 
-        let headings: HashMap<String, SectionKind> = lexicon
-            .sections
-            .iter()
-            .flat_map(|s| {
-                s.value
-                    .headings
+        // A section list's phrases, normalized, each with its entry's kind.
+        let section_phrases = |list: fn(&SectionEntry) -> &Vec<String>| {
+            lexicon.sections.iter().flat_map(move |s| {
+                list(&s.value)
                     .iter()
-                    .map(|h| (normalize_term(h), s.value.kind))
+                    .map(|p| (normalize_term(p), s.value.kind))
             })
-            .collect();
-
+        };
+        let headings: HashMap<String, SectionKind> = section_phrases(|s| &s.headings).collect();
         let heading_prefixes = heading_prefixes(headings.keys().map(String::as_str));
-        let openers: Vec<(String, SectionKind)> = lexicon
-            .sections
-            .iter()
-            .flat_map(|s| {
-                s.value
-                    .openers
-                    .iter()
-                    .map(|o| (normalize_term(o), s.value.kind))
-            })
-            .collect();
+        let openers: Vec<(String, SectionKind)> = section_phrases(|s| &s.openers).collect();
         let heading_first_words = heading_first_words(headings.keys().map(String::as_str));
 
         let negations = Negations::new(
