@@ -193,10 +193,37 @@ impl Suppression {
     }
 }
 
-/// Whether a suppression may name `id`: a rule of the registry (by its id or a former one), or
-/// the unused-suppression warning.
-fn is_known(id: &str) -> bool {
-    id == UNUSED_SUPPRESSION || rules::find(id).is_some() || FormerId::of(id).is_some()
+/// What a suppression's rule id names.
+#[derive(Debug, Clone, Copy)]
+enum Named<'a> {
+    /// A rule of the registry by the id it has, or the unused-suppression warning.
+    Current(&'a str),
+    /// A renamed rule, by a former id.
+    Former(FormerId),
+    /// Nothing.
+    Unknown,
+}
+
+impl<'a> Named<'a> {
+    /// What `id` names, looked up once per suppression: the registry is rebuilt on each lookup.
+    fn of(id: &'a str) -> Named<'a> {
+        if id == UNUSED_SUPPRESSION || rules::find(id).is_some() {
+            Named::Current(id)
+        } else if let Some(former) = FormerId::of(id) {
+            Named::Former(former)
+        } else {
+            Named::Unknown
+        }
+    }
+
+    /// The id the named rule has now.
+    fn rule(self) -> Option<&'a str> {
+        match self {
+            Named::Current(id) => Some(id),
+            Named::Former(former) => Some(former.now),
+            Named::Unknown => None,
+        }
+    }
 }
 
 /// Removes the diagnostics that `suppressions` cover, and adds an [`UNKNOWN_RULE`] warning for
@@ -212,26 +239,20 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, re
         .iter()
         .map(|s| vec![false; s.rules.len().max(1)])
         .collect();
-    // Each suppression's ids as the rules have them now.
-    let current: Vec<Vec<&str>> = suppressions
+    let named: Vec<Vec<Named>> = suppressions
         .iter()
-        .map(|s| {
-            s.rules
-                .iter()
-                .map(|id| FormerId::of(id).map_or(id.as_str(), |f| f.now))
-                .collect()
-        })
+        .map(|s| s.rules.iter().map(|id| Named::of(id)).collect())
         .collect();
     diagnostics.retain(|d| {
         let mut suppressed = false;
-        for ((s, used), ids) in suppressions.iter().zip(&mut used).zip(&current) {
+        for ((s, used), named) in suppressions.iter().zip(&mut used).zip(&named) {
             if !s.covers(d) {
                 continue;
             }
             if s.rules.is_empty() {
                 used[0] = true;
                 suppressed = true;
-            } else if let Some(i) = ids.iter().position(|&r| r == d.rule) {
+            } else if let Some(i) = named.iter().position(|n| n.rule() == Some(d.rule)) {
                 used[i] = true;
                 suppressed = true;
             }
@@ -239,31 +260,32 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, re
         !suppressed
     });
     let before = diagnostics.len();
-    for s in suppressions {
-        for id in &s.rules {
-            if let Some(former) = FormerId::of(id) {
-                diagnostics.push(former_diagnostic(s, former));
-            } else if !is_known(id) {
-                diagnostics.push(unknown_diagnostic(s, id));
+    for (s, named) in suppressions.iter().zip(&named) {
+        for (id, named) in s.rules.iter().zip(named) {
+            match named {
+                Named::Current(_) => {}
+                Named::Former(former) => diagnostics.push(former_diagnostic(s, *former)),
+                Named::Unknown => diagnostics.push(unknown_diagnostic(s, id)),
             }
         }
     }
     if report_unused {
-        report_unused_suppressions(suppressions, &used, diagnostics);
+        report_unused_suppressions(suppressions, &named, &used, diagnostics);
     }
     if diagnostics.len() > before {
         diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
     }
 }
 
-/// Adds an `unused-suppression` warning for each known rule (or all-rules marker) of
-/// `suppressions` that `used` says suppressed nothing.
+/// Adds an `unused-suppression` warning for each rule of `suppressions` that `named` says is
+/// one (by its id or a former one), or all-rules marker, that `used` says suppressed nothing.
 fn report_unused_suppressions(
     suppressions: &[Suppression],
+    named: &[Vec<Named>],
     used: &[Vec<bool>],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    for (s, used) in suppressions.iter().zip(used) {
+    for ((s, named), used) in suppressions.iter().zip(named).zip(used) {
         let unused: Vec<Option<&str>> = if s.rules.is_empty() {
             if used[0] {
                 vec![]
@@ -274,9 +296,10 @@ fn report_unused_suppressions(
             // An unknown id has its own warning already.
             s.rules
                 .iter()
+                .zip(named)
                 .zip(used)
-                .filter(|(r, &u)| !u && is_known(r))
-                .map(|(r, _)| Some(r.as_str()))
+                .filter(|((_, n), &u)| !u && !matches!(n, Named::Unknown))
+                .map(|((r, _), _)| Some(r.as_str()))
                 .collect()
         };
         for rule in unused {
