@@ -10,6 +10,8 @@
 //! - `dense_line`: one line of a lexicon term over and over (`headcount headcount ...`);
 //! - `dense_html_line`: the same as one HTML paragraph (its source map counts the columns);
 //! - `many_headings`: a heading the lexicon knows and a bullet under it, over and over;
+//! - `many_pitches`: a company pitch ended by a sentence that introduces the role, over and over
+//!   (each splits a section in two);
 //! - `many_markers`: one line of suppression markers naming no rule that fires.
 
 use divan::counter::BytesCount;
@@ -82,6 +84,17 @@ fn dense_html_line(bencher: Bencher, size: usize) {
 fn many_headings(bencher: Bencher, size: usize) {
     let repeated = "Requirements\n- Manage four product managers\nAbout us\n- We ship\n";
     let bytes = filled("Product Manager\n", repeated, "", size);
+    bench(bencher, bytes, Format::Document);
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn many_pitches(bencher: Bencher, size: usize) {
+    let bytes = filled(
+        "Product Manager\n",
+        "About us\nYou will own it.\n",
+        "",
+        size,
+    );
     bench(bencher, bytes, Format::Document);
 }
 

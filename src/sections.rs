@@ -75,8 +75,9 @@ impl Sections {
             }
             offset = end;
         }
-        end_pitches(body, &mut starts, lexicon);
-        Sections { starts }
+        Sections {
+            starts: end_pitches(body, starts, lexicon),
+        }
     }
 
     /// The kind of section byte `offset` of the body is in.
@@ -96,23 +97,27 @@ const OPENER_CHARS: usize = 60;
 
 /// A company pitch ends where a sentence opens another section ("We're looking for a product
 /// manager to ...", the lexicon's `openers`): postings often run the role's summary on after the
-/// pitch without a heading, and the pitch weighs nothing.
-fn end_pitches(body: &str, starts: &mut Vec<(usize, SectionKind)>, lexicon: &CompiledLexicon) {
+/// pitch without a heading, and the pitch weighs nothing. `starts` is rebuilt, not inserted
+/// into: insertion would be quadratic in a posting of thousands of short pitches.
+fn end_pitches(
+    body: &str,
+    starts: Vec<(usize, SectionKind)>,
+    lexicon: &CompiledLexicon,
+) -> Vec<(usize, SectionKind)> {
     if lexicon.openers.is_empty() {
-        return;
+        return starts;
     }
-    let mut i = 0;
-    while i < starts.len() {
-        let (start, kind) = starts[i];
+    let mut ended = Vec::with_capacity(starts.len());
+    for (i, &(start, kind)) in starts.iter().enumerate() {
+        ended.push((start, kind));
         if kind == SectionKind::About {
             let end = starts.get(i + 1).map_or(body.len(), |&(e, _)| e);
             if let Some((at, opened)) = opening_sentence(&body[start..end], lexicon) {
-                starts.insert(i + 1, (start + at, opened));
-                i += 1;
+                ended.push((start + at, opened));
             }
         }
-        i += 1;
     }
+    ended
 }
 
 /// The first sentence of `pitch` that opens with one of the lexicon's openers, and the kind of
