@@ -93,6 +93,10 @@ fn without_counts<'a>(words: &[&'a str]) -> Vec<&'a str> {
 /// does not take the next bullet's noun).
 fn in_one_clause(body: &str, normalized: &NormalizedText, between: Range<usize>) -> bool {
     let text = &normalized.as_str()[between.clone()];
+    // Punctuation first: it needs no word list.
+    if text.contains(['.', ';', ':', '!', '?', '(', ')']) {
+        return false;
+    }
     let words: Vec<&str> = text
         .split(' ')
         .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()))
@@ -100,7 +104,6 @@ fn in_one_clause(body: &str, normalized: &NormalizedText, between: Range<usize>)
     let words = without_counts(&words);
     words.len() <= FRAME_GAP
         && !words.iter().any(|w| NOT_AN_OBJECT.contains(w))
-        && !text.contains(['.', ';', ':', '!', '?', '(', ')'])
         && !body[normalized.original_range(between)].contains(['\n', '\r'])
 }
 
