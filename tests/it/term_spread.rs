@@ -35,18 +35,24 @@ struct Spread {
     other_jobs: usize,
 }
 
-/// A label for an entry of the embedded lexicon: its first phrase and what it supports.
-fn label(lexicon: &Lexicon, origin: Origin) -> Option<(String, Target)> {
+/// Fewest PM postings an entry must fire on before its spread over title levels means anything:
+/// with fewer, one posting more or less swings the shares by a fifth or more.
+const EVEN_MIN_POSTINGS: usize = 6;
+
+/// A label for an entry of the embedded lexicon: its first phrase, what it supports and its
+/// weight.
+fn label(lexicon: &Lexicon, origin: Origin) -> Option<(String, Target, f64)> {
     match origin {
         Origin::Signal(i) => {
             let s = &lexicon.signals()[i as usize].value;
-            Some((format!("{:?}", s.terms[0]), s.supports))
+            Some((format!("{:?}", s.terms[0]), s.supports, s.weight))
         }
         Origin::Frame(i) => {
             let f = &lexicon.frames()[i as usize].value;
             Some((
                 format!("frame {} x {}", f.verbs[0], f.objects[0]),
                 f.supports,
+                f.weight,
             ))
         }
         Origin::Pattern(i) => {
@@ -54,6 +60,7 @@ fn label(lexicon: &Lexicon, origin: Origin) -> Option<(String, Target)> {
             Some((
                 format!("pattern {}", p.pattern.chars().take(40).collect::<String>()),
                 p.supports,
+                p.weight,
             ))
         }
         Origin::Years(_) => None,
@@ -101,7 +108,8 @@ fn level_and_track_entries_by_postings_employers_and_title_levels() {
         .collect();
     rows.sort_by_key(|(_, s)| std::cmp::Reverse(s.postings.len()));
     let mut too_common = Vec::new();
-    for ((name, supports), s) in &rows {
+    let mut even_but_heavy = Vec::new();
+    for ((name, supports, weight), s) in &rows {
         let levels: Vec<String> = s
             .title_levels
             .iter()
@@ -109,7 +117,7 @@ fn level_and_track_entries_by_postings_employers_and_title_levels() {
             .collect();
         let pm_postings: usize = s.title_levels.values().sum();
         let top = s.title_levels.values().max().copied().unwrap_or(0);
-        let even = pm_postings >= 4 && (top as f64) < 0.5 * pm_postings as f64;
+        let even = pm_postings >= EVEN_MIN_POSTINGS && (top as f64) < 0.5 * pm_postings as f64;
         println!(
             "{name} | {supports} | {} | {} | {} | {}{}",
             s.postings.len(),
@@ -118,6 +126,12 @@ fn level_and_track_entries_by_postings_employers_and_title_levels() {
             levels.join(" "),
             if even { "  (even across levels)" } else { "" }
         );
+        // Issue 14, item 4: a level entry that fires about evenly across title levels says
+        // little about any of them and weighs at most 0.5. (A track entry's spread over levels
+        // is no measure of it: managers sit at several levels.)
+        if even && matches!(supports, Target::Level(_)) && *weight > 0.5 {
+            even_but_heavy.push(format!("{name} ({weight})"));
+        }
         // A level entry on most PM postings is PM work, not evidence of a level.
         if matches!(supports, Target::Level(l) if *l != Level::Pm)
             && pm_postings as f64 > 0.3 * pm.len() as f64
@@ -133,6 +147,11 @@ fn level_and_track_entries_by_postings_employers_and_title_levels() {
     assert!(
         too_common.is_empty(),
         "level entries on more than 30% of PM postings: {too_common:?}"
+    );
+    assert!(
+        even_but_heavy.is_empty(),
+        "level entries that fire about evenly across title levels weigh more than 0.5: \
+         {even_but_heavy:?}"
     );
 }
 
