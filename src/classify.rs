@@ -65,6 +65,8 @@ pub struct Totals {
     /// The distinct lexicon entries behind the level evidence, with their rank; people-management
     /// entries count at every rank from 4 up.
     pub entries: BTreeSet<(u8, Origin)>,
+    /// The people-management entries among them.
+    pub manager_entries: BTreeSet<Origin>,
 }
 
 impl Totals {
@@ -91,6 +93,7 @@ impl Totals {
             Target::Track(Track::Manager) => {
                 self.manager += weight;
                 self.entries.extend((4..=7).map(|r| (r, origin)));
+                self.manager_entries.insert(origin);
             }
             Target::Track(Track::Ic) => self.ic += weight,
             Target::Specialization(s) => *self.specializations.entry(s).or_default() += weight,
@@ -103,6 +106,24 @@ impl Totals {
             .entries
             .iter()
             .filter(|(r, _)| r.abs_diff(rank) <= 1)
+            .map(|&(_, o)| o)
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        near.len()
+    }
+
+    /// How many distinct phrase entries (neither years nor people management) support ranks
+    /// within one of `rank`.
+    fn phrase_entries_near(&self, rank: u8) -> usize {
+        let mut near: Vec<Origin> = self
+            .entries
+            .iter()
+            .filter(|(r, o)| {
+                r.abs_diff(rank) <= 1
+                    && !matches!(o, Origin::Years(_))
+                    && !self.manager_entries.contains(o)
+            })
             .map(|&(_, o)| o)
             .collect();
         near.sort_unstable();
@@ -193,6 +214,16 @@ pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
         own[l.rank() as usize] += level_mass(l);
         if l.track() == Track::Manager {
             manager_track[l.rank() as usize] += level_mass(l);
+        }
+    }
+    // People management says nothing about which rank above group: a rank above 4 draws it only
+    // with two phrase entries of its own within one rank. Otherwise one stray phrase ("backed by
+    // investors", a CPO term) would carry all of an engineering manager's management evidence to
+    // chief product officer: the management entries, counted at every rank from 4, would pass
+    // the two-entry check below for it.
+    for (r, mass) in manager_track.iter_mut().enumerate().skip(5) {
+        if totals.phrase_entries_near(r as u8) < 2 {
+            *mass = 0.0;
         }
     }
     let upper: f64 = manager_track[4..].iter().sum();
@@ -451,6 +482,19 @@ mod tests {
         // With no manager-track phrase at all, people management still says group.
         let t = totals(&[(Level::Principal, 0.5)], 2.0, 0.0);
         assert_eq!(level(&t), Some(Level::Group));
+    }
+
+    #[test]
+    fn one_stray_upper_phrase_does_not_carry_people_management_to_its_rank() {
+        // An engineering manager's body: management, senior years and one CPO phrase from the
+        // company pitch.
+        let mut t = totals(&[(Level::Senior, 0.5)], 6.0, 0.0);
+        t.add(Target::Level(Level::Senior), Origin::Years(0), 2.0);
+        t.add(Target::Level(Level::Cpo), Origin::Signal(90), 0.4);
+        assert_eq!(level(&t), Some(Level::Group));
+        // A second CPO entry is agreement: the management goes with it.
+        t.add(Target::Level(Level::Cpo), Origin::Signal(91), 0.4);
+        assert_eq!(level(&t), Some(Level::Cpo));
     }
 
     #[test]
