@@ -102,28 +102,22 @@ impl Totals {
 
     /// How many distinct entries support ranks within one of `rank`.
     fn entries_near(&self, rank: u8) -> usize {
-        let mut near: Vec<Origin> = self
-            .entries
-            .iter()
-            .filter(|(r, _)| r.abs_diff(rank) <= 1)
-            .map(|&(_, o)| o)
-            .collect();
-        near.sort_unstable();
-        near.dedup();
-        near.len()
+        self.distinct_entries_near(rank, |_| true)
     }
 
     /// How many distinct phrase entries (neither years nor people management) support ranks
     /// within one of `rank`.
     fn phrase_entries_near(&self, rank: u8) -> usize {
+        self.distinct_entries_near(rank, |o| {
+            !matches!(o, Origin::Years(_)) && !self.manager_entries.contains(o)
+        })
+    }
+
+    fn distinct_entries_near(&self, rank: u8, counts: impl Fn(&Origin) -> bool) -> usize {
         let mut near: Vec<Origin> = self
             .entries
             .iter()
-            .filter(|(r, o)| {
-                r.abs_diff(rank) <= 1
-                    && !matches!(o, Origin::Years(_))
-                    && !self.manager_entries.contains(o)
-            })
+            .filter(|(r, o)| r.abs_diff(rank) <= 1 && counts(o))
             .map(|&(_, o)| o)
             .collect();
         near.sort_unstable();
