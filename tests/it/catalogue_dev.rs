@@ -159,11 +159,12 @@ fn not_a_pm_role_separates_other_jobs_from_pm_postings() {
     assert!(pm_rate <= 0.05, "PM postings flagged {pm_rate:.3} > 0.05");
     // A posting re-titled by hand usually names the job as its title does, so self-descriptions
     // then say "product manager": what is left to go on is the work the body describes. No issue
-    // sets a target here; this floor (0.768 when it was set, 0.64 before self-descriptions of
-    // product management weighed less) keeps the rule from leaning on self-descriptions again.
+    // sets a target here; this floor (0.798 when it was last raised, 0.64 before
+    // self-descriptions of product management weighed less) keeps the rule from leaning on
+    // self-descriptions again.
     assert!(
-        renamed_rate >= 0.75,
-        "other jobs with their own title renamed flagged {renamed_rate:.3} < 0.75"
+        renamed_rate >= 0.79,
+        "other jobs with their own title renamed flagged {renamed_rate:.3} < 0.79"
     );
 }
 
