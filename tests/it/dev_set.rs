@@ -323,8 +323,23 @@ fn report_what_the_classifier_says_about_other_roles() {
     let mut implied: BTreeMap<String, usize> = BTreeMap::new();
     let mut unrecognized = 0;
     let mut manager_track = 0;
+    // First-line managers of other professions: their bodies describe people management at
+    // group rank, with nothing above it, whatever the company pitch says.
+    let first_line = Regex::new(r"(?i)\b(?:engineering|design) manager\b").unwrap();
+    let (mut first_line_n, mut first_line_manager) = (0, 0);
+    let mut first_line_above_director = Vec::new();
     for r in &records {
         let a = analyze(&engine, &r.title, &r.text);
+        if first_line.is_match(&r.title) {
+            first_line_n += 1;
+            first_line_manager += usize::from(a.implied.track == Some(Track::Manager));
+            if a.implied
+                .level
+                .is_some_and(|l| l.rank() > Level::Director.rank())
+            {
+                first_line_above_director.push(r.id.clone());
+            }
+        }
         *implied
             .entry(
                 a.implied
@@ -339,6 +354,17 @@ fn report_what_the_classifier_says_about_other_roles() {
     println!("  titles read as no PM role (unrecognized-title): {unrecognized}");
     println!("  body read as manager track: {manager_track}");
     println!("  implied levels: {implied:?}");
+    println!(
+        "  engineering and design managers: {first_line_n}, read as manager track {first_line_manager}, above director {}",
+        first_line_above_director.len()
+    );
+    // One stray chief-officer phrase in the pitch once carried an engineering manager's people
+    // management to CPO (three of them on this set): a first-line manager is never read as a VP
+    // or CPO.
+    assert!(
+        first_line_above_director.is_empty(),
+        "first-line managers read above director: {first_line_above_director:?}"
+    );
     // Other roles' titles are not product-management titles: almost all must say so.
     assert!(
         unrecognized as f64 >= 0.8 * records.len() as f64,
