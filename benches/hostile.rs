@@ -12,7 +12,9 @@
 //! - `many_headings`: a heading the lexicon knows and a bullet under it, over and over;
 //! - `many_pitches`: a company pitch ended by a sentence that introduces the role, over and over
 //!   (each splits a section in two);
-//! - `many_markers`: one line of suppression markers naming no rule that fires.
+//! - `many_markers`: one line of suppression markers naming no rule that fires;
+//! - `many_pattern_starts`: one line of a word that opens three lexicon patterns and no match
+//!   (`lead lead ...`): past a few tries at its starts, each pattern searches the rest whole.
 
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
@@ -102,5 +104,11 @@ fn many_pitches(bencher: Bencher, size: usize) {
 fn many_markers(bencher: Bencher, size: usize) {
     let repeated = "jdlint: ignore[bro-culture] <!-- jdlint-disable-next-line vague-title --> ";
     let bytes = filled("Product Manager\n", repeated, "\n", size);
+    bench(bencher, bytes, Format::Document);
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn many_pattern_starts(bencher: Bencher, size: usize) {
+    let bytes = filled("Product Manager\n", "lead ", "\n", size);
     bench(bencher, bytes, Format::Document);
 }

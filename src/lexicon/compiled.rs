@@ -14,7 +14,10 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
 use regex::{Regex, RegexBuilder};
-use std::collections::{HashMap, HashSet};
+use regex_automata::meta;
+use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::Look;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -28,6 +31,69 @@ pub(crate) fn build_regex(pattern: &str) -> Result<Regex, String> {
         .build()
         .map_err(|e| format!("invalid regex: {e}"))
 }
+
+/// A lexicon pattern's regex, built as [`build_regex`] builds it (the same engine and limits) but
+/// with the engine's own API, which can search anchored at a position.
+fn build_pattern_regex(pattern: &str) -> meta::Regex {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .match_kind(regex_automata::MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .hybrid_cache_capacity(2 * (1 << 20)),
+        )
+        .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+        .build(pattern)
+        .expect("patterns are validated")
+}
+
+/// The word-boundary assertions that, at the start of every match, make it start an ASCII word
+/// when its first byte is an ASCII word byte.
+const WORD_STARTS: [Look; 6] = [
+    Look::WordAscii,
+    Look::WordUnicode,
+    Look::WordStartAscii,
+    Look::WordStartUnicode,
+    Look::WordStartHalfAscii,
+    Look::WordStartHalfUnicode,
+];
+
+/// How a match of `pattern` can open, if every match starts an ASCII word: each literal a match
+/// can start with, cut after its leading word and the byte after it ("manage " of "manage a team
+/// of "). `None` when a match could start elsewhere: no word boundary opens the pattern, some
+/// literal opens with no ASCII word byte, or no finite set of literals covers its matches.
+fn pattern_leads(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let opening = hir.properties().look_set_prefix();
+    if !WORD_STARTS.iter().any(|&look| opening.contains(look)) {
+        return None;
+    }
+    let mut leads = Vec::new();
+    for literal in Extractor::new().extract(&hir).literals()? {
+        let bytes = literal.as_bytes();
+        let word = leading_word(bytes).len();
+        if word == 0 {
+            return None;
+        }
+        leads.push(bytes[..bytes.len().min(word + 1)].to_vec());
+    }
+    // A lead that opens another finds every start the other finds. Sorted, a lead comes right
+    // after the leads it opens with.
+    leads.sort_unstable();
+    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(leads.len());
+    for lead in leads {
+        if !kept.last().is_some_and(|k| lead.starts_with(k)) {
+            kept.push(lead);
+        }
+    }
+    Some(kept)
+}
+
+/// How many starts of one pattern [`CompiledLexicon::find_patterns`] tries anchored in one text
+/// before it searches the rest of the text unanchored: a try may read to the end of the text (a
+/// pattern with an open gap), so the tries are capped to keep a search linear in the text.
+const PATTERN_TRIES: usize = 64;
 
 /// The fewest bytes a lexicon pattern must match: one that matches a single character (a class
 /// such as `[a-z]`) or two matches almost anywhere, and would turn every posting into evidence.
@@ -57,7 +123,10 @@ pub struct Signal {
 /// A regex evidence pattern.
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
-    pub(crate) regex: Regex,
+    pub(crate) regex: meta::Regex,
+    /// Whether every match starts at one of [`Scan::pattern_starts`] (see [`pattern_leads`]);
+    /// otherwise the pattern is searched in the whole text.
+    pub(crate) word_led: bool,
     pub(crate) signal: Signal,
     /// A posting cue that voids the pattern (see [`crate::lexicon::PatternEntry::unless`]).
     pub(crate) unless: Option<Cue>,
@@ -144,11 +213,16 @@ pub struct CompiledLexicon {
     /// frame_start` to `check_phrases[owner[i]]`, and the rest to `frame_words[owner[i]]`.
     pub(crate) signals: Vec<Signal>,
     automaton: NFA,
-    /// What each byte is to the scan: [`WORD_BYTE`], [`STARTS_PHRASE`], both or neither.
+    /// What each byte is to the scan: [`WORD_BYTE`], [`STARTS_PHRASE`], [`STARTS_OPEN_LEAD`],
+    /// or a combination of them.
     byte_kinds: [u8; 256],
-    /// The leading ASCII word of every phrase that has one, with the automaton's anchored state
-    /// after it (see [`word_states`]).
-    word_states: WordTable<StateID>,
+    /// Every word that leads a phrase or a pattern (see [`Words`]).
+    words: WordTable<WordEntry>,
+    /// The pattern leads that end after their word (see [`Words`]): the byte after the word and
+    /// the pattern's index.
+    word_leads: Leads,
+    /// The pattern leads that are all word bytes, by first byte, with their patterns' indexes.
+    open_leads: Vec<Vec<(Vec<u8>, u32)>>,
     owner: Vec<u32>,
     term_count: usize,
     cue_start: usize,
@@ -199,6 +273,9 @@ pub struct Scan {
     pub checks: Vec<RawMatch>,
     /// Every frame verb and object, by start, longest first; `index` is a frame word index.
     pub frame_words: Vec<RawMatch>,
+    /// Where a lexicon pattern may match, by start: a pattern index and a word start that opens
+    /// one of the pattern's leads. Patterns without leads are not listed.
+    pub pattern_starts: Vec<(u32, usize)>,
 }
 
 impl Scan {
@@ -236,40 +313,88 @@ pub(crate) fn leftmost_longest(mut found: Vec<RawMatch>) -> Vec<RawMatch> {
 /// byte of a posting: the table read cost 15% fewer instructions in the scan than the function.
 const WORD_BYTE: u8 = 1;
 /// A byte some phrase of the automaton starts with. The scan asks it only of bytes that are not
-/// ASCII word bytes: a word is looked up whole (see [`word_states`]).
+/// ASCII word bytes: a word is looked up whole (see [`Words`]).
 const STARTS_PHRASE: u8 = 2;
+/// A byte some pattern lead that is all word bytes starts with: a word that starts with it is
+/// checked against those leads (see [`CompiledLexicon::open_leads`]).
+const STARTS_OPEN_LEAD: u8 = 4;
 
-/// The leading ASCII word of every phrase of `automaton` that starts with one ("data" of "data
-/// platform", "c" of "c++"), with the state an anchored walk of `automaton` reaches after it.
-///
-/// A phrase can match on word boundaries at the start of an ASCII word in a text only if that
-/// whole word is the phrase's leading word: the phrase goes on with a byte that is no ASCII word
-/// byte, or ends where the boundary check wants the word to end. So the scan looks each word up
-/// here and walks on from the state after it, or not at all.
-fn word_states(automaton: &NFA, phrases: &[String]) -> WordTable<StateID> {
-    let start = automaton
-        .start_state(Anchored::Yes)
-        .expect("contiguous NFAs support anchored searches");
-    let mut leading_words: Vec<&[u8]> = phrases
-        .iter()
-        .map(|phrase| {
-            let bytes = phrase.as_bytes();
-            &bytes[..bytes.iter().take_while(|&&b| is_ascii_word_byte(b)).count()]
-        })
-        .filter(|word| !word.is_empty())
-        .collect();
-    leading_words.sort_unstable();
-    leading_words.dedup();
-    WordTable::new(leading_words.into_iter().map(|word| {
-        let state = word.iter().fold(start, |state, &byte| {
-            automaton.next_state(Anchored::Yes, state, byte)
-        });
-        (word, state)
-    }))
+/// What a word in the scan's table opens: the phrases it leads, by the state an anchored walk of
+/// the automaton reaches after it, and the pattern leads it is the word of,
+/// `word_leads[leads.0..leads.1]`.
+#[derive(Debug, Clone, Copy)]
+struct WordEntry {
+    state: Option<StateID>,
+    leads: (u32, u32),
 }
 
-/// The kind of every byte for [`CompiledLexicon::scan`], given the automaton's phrases.
-fn byte_kinds(phrases: &[String]) -> [u8; 256] {
+/// Pattern leads that go on after their word: the byte after the word and the pattern's index.
+type Leads = Vec<(u8, u32)>;
+
+/// The leading word of `bytes`: its ASCII word bytes up to the first other byte.
+fn leading_word(bytes: &[u8]) -> &[u8] {
+    &bytes[..bytes.iter().take_while(|&&b| is_ascii_word_byte(b)).count()]
+}
+
+/// The scan's word table and the pattern leads it points into.
+///
+/// A phrase can match on word boundaries at the start of an ASCII word in a text only if that
+/// whole word is the phrase's leading word ("data" of "data platform", "c" of "c++"): the phrase
+/// goes on with a byte that is no ASCII word byte, or ends where the boundary check wants the
+/// word to end. So the scan looks each word up here and walks on from the state after it, or not
+/// at all. Likewise a pattern lead that goes on after its word ("manage ") opens only where its
+/// word is the whole word of the text and the next byte is the lead's. A lead that is all word
+/// bytes ("5" of `[0-9]+`) may open a longer word, and is kept apart, by first byte.
+struct Words {
+    table: WordTable<WordEntry>,
+    word_leads: Leads,
+    open_leads: Vec<Vec<(Vec<u8>, u32)>>,
+}
+
+impl Words {
+    /// The words of the automaton's phrases and of `leads`, each with its pattern's index.
+    fn new(automaton: &NFA, phrases: &[String], leads: &[(Vec<u8>, u32)]) -> Words {
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .expect("contiguous NFAs support anchored searches");
+        let mut entries: BTreeMap<&[u8], (bool, Leads)> = BTreeMap::new();
+        for phrase in phrases {
+            let word = leading_word(phrase.as_bytes());
+            if !word.is_empty() {
+                entries.entry(word).or_default().0 = true;
+            }
+        }
+        let mut open_leads = vec![Vec::new(); 256];
+        for (lead, pattern) in leads {
+            let word = leading_word(lead);
+            match lead.get(word.len()) {
+                Some(&next) => entries.entry(word).or_default().1.push((next, *pattern)),
+                None => open_leads[usize::from(lead[0])].push((lead.clone(), *pattern)),
+            }
+        }
+        let mut word_leads = Vec::new();
+        let table = WordTable::new(entries.into_iter().map(|(word, (phrase, leads))| {
+            let state = phrase.then(|| {
+                word.iter().fold(start, |state, &byte| {
+                    automaton.next_state(Anchored::Yes, state, byte)
+                })
+            });
+            let from = word_leads.len() as u32;
+            word_leads.extend(leads);
+            let leads = (from, word_leads.len() as u32);
+            (word, WordEntry { state, leads })
+        }));
+        Words {
+            table,
+            word_leads,
+            open_leads,
+        }
+    }
+}
+
+/// The kind of every byte for [`CompiledLexicon::scan`], given the automaton's phrases and the
+/// patterns' leads.
+fn byte_kinds(phrases: &[String], leads: &[(Vec<u8>, u32)]) -> [u8; 256] {
     let mut kinds = [0; 256];
     for byte in 0..=255u8 {
         if is_ascii_word_byte(byte) {
@@ -278,6 +403,11 @@ fn byte_kinds(phrases: &[String]) -> [u8; 256] {
     }
     for first in phrases.iter().filter_map(|p| p.as_bytes().first()) {
         kinds[usize::from(*first)] |= STARTS_PHRASE;
+    }
+    for (lead, _) in leads {
+        if leading_word(lead).len() == lead.len() {
+            kinds[usize::from(lead[0])] |= STARTS_OPEN_LEAD;
+        }
     }
     kinds
 }
@@ -311,11 +441,16 @@ impl CompiledLexicon {
             }
         }
 
+        let mut leads: Vec<(Vec<u8>, u32)> = Vec::new();
         let patterns: Vec<Pattern> = lexicon
             .patterns
             .iter()
-            .map(|p| Pattern {
-                regex: build_regex(&p.value.pattern).expect("patterns are validated"),
+            .enumerate()
+            .map(|(i, p)| Pattern {
+                regex: build_pattern_regex(&p.value.pattern),
+                word_led: pattern_leads(&p.value.pattern)
+                    .map(|found| leads.extend(found.into_iter().map(|lead| (lead, i as u32))))
+                    .is_some(),
                 signal: Signal {
                     supports: p.value.supports,
                     weight: p.value.weight,
@@ -460,9 +595,12 @@ impl CompiledLexicon {
             .match_kind(MatchKind::Standard)
             .build(&terms)
             .expect("lexicon automaton builds: phrases are validated non-empty");
+        let words = Words::new(&automaton, &terms, &leads);
         CompiledLexicon {
-            byte_kinds: byte_kinds(&terms),
-            word_states: word_states(&automaton, &terms),
+            byte_kinds: byte_kinds(&terms, &leads),
+            words: words.table,
+            word_leads: words.word_leads,
+            open_leads: words.open_leads,
             automaton,
             signals,
             owner,
@@ -487,7 +625,8 @@ impl CompiledLexicon {
         }
     }
 
-    /// Literal terms, title phrases and cue terms in `normalized`, in one pass.
+    /// Literal terms, title phrases, cue terms, check phrases, frame words and pattern starts in
+    /// `normalized`, in one pass.
     ///
     /// Every phrase is looked for wherever it could start a whole-word match: the automaton is
     /// walked anchored from each position that is not inside an ASCII word and could start some
@@ -498,6 +637,9 @@ impl CompiledLexicon {
     /// ("he" in "the"), and those are most of its matches. All matches from a position are kept,
     /// not only the longest: a longer one may fail the word-boundary check ("data platform"
     /// inside "data platforms") where a shorter one passes.
+    ///
+    /// The same look-up notes the words that open a regex pattern's lead, where
+    /// [`CompiledLexicon::find_patterns`] tries the pattern.
     pub fn scan(&self, normalized: &str) -> Scan {
         // Real postings hold a whole-word match every 55 bytes or so, most of them terms: room
         // for them up front spares the vectors' regrowth.
@@ -507,6 +649,7 @@ impl CompiledLexicon {
             cues: Vec::with_capacity(normalized.len() / 120),
             checks: Vec::new(),
             frame_words: Vec::new(),
+            pattern_starts: Vec::new(),
         };
         let bytes = normalized.as_bytes();
         let is_word_byte = |b: &u8| self.byte_kinds[usize::from(*b)] & WORD_BYTE != 0;
@@ -520,8 +663,27 @@ impl CompiledLexicon {
                         .iter()
                         .take_while(|b| is_word_byte(b))
                         .count();
-                if let Some(state) = self.word_states.get(bytes, &(at..end)) {
-                    self.walk_on(normalized, at, end, state, &mut scan);
+                if kind & STARTS_OPEN_LEAD != 0 {
+                    let word = &bytes[at..end];
+                    let open = &self.open_leads[usize::from(byte)];
+                    // Byte by byte: most leads differ from the word in their second byte, and
+                    // `starts_with` pays a call to `memcmp` first.
+                    let opened = open.iter().filter(|(lead, _)| {
+                        word.len() >= lead.len() && lead.iter().zip(word).all(|(a, b)| a == b)
+                    });
+                    scan.pattern_starts
+                        .extend(opened.map(|&(_, pattern)| (pattern, at)));
+                }
+                if let Some(entry) = self.words.get(bytes, &(at..end)) {
+                    let (from, to) = entry.leads;
+                    let leads = &self.word_leads[from as usize..to as usize];
+                    let next = bytes.get(end);
+                    let opened = leads.iter().filter(|(after, _)| next == Some(after));
+                    scan.pattern_starts
+                        .extend(opened.map(|&(_, pattern)| (pattern, at)));
+                    if let Some(state) = entry.state {
+                        self.walk_on(normalized, at, end, state, &mut scan);
+                    }
                 }
                 at = end;
                 continue;
@@ -614,12 +776,14 @@ impl CompiledLexicon {
         scan
     }
 
-    /// Matches of the regex patterns; `index` is a pattern index. Each pattern is searched on its
-    /// own: the regex crate skips ahead with a literal prefilter ("report", "manag"...), which is
-    /// far cheaper than one set-wide scan of every byte. A pattern whose `unless` cue is among
+    /// Matches of the regex patterns, the same as each pattern's `find_iter`; `index` is a
+    /// pattern index. A pattern with leads is tried anchored at the scan's starts for it, which
+    /// the scan found on its way, instead of searched for: most of its leads open no match
+    /// ("lead", "build"), and three patterns share them. A pattern whose `unless` cue is among
     /// the scan's cues is not searched.
     pub fn find_patterns(&self, normalized: &str, scan: &Scan) -> Vec<RawMatch> {
         let mut out = Vec::new();
+        let input = regex_automata::Input::new(normalized);
         for (index, pattern) in self.patterns.iter().enumerate() {
             let voided = pattern
                 .unless
@@ -627,10 +791,40 @@ impl CompiledLexicon {
             if voided {
                 continue;
             }
-            out.extend(pattern.regex.find_iter(normalized).map(|m| RawMatch {
+            let found = |m: regex_automata::Match| RawMatch {
                 range: m.range(),
                 index,
-            }));
+            };
+            if !pattern.word_led {
+                out.extend(pattern.regex.find_iter(input.clone()).map(found));
+                continue;
+            }
+            // Where the last match ended: no match starts before it, as in `find_iter`.
+            let mut resume = 0;
+            let mut tries = 0;
+            let starts = scan
+                .pattern_starts
+                .iter()
+                .filter(|&&(p, _)| p as usize == index);
+            for &(_, start) in starts {
+                if start < resume {
+                    continue;
+                }
+                if tries == PATTERN_TRIES {
+                    let rest = input.clone().range(resume..);
+                    out.extend(pattern.regex.find_iter(rest).map(found));
+                    break;
+                }
+                tries += 1;
+                let at = input
+                    .clone()
+                    .range(start..)
+                    .anchored(regex_automata::Anchored::Yes);
+                if let Some(m) = pattern.regex.search(&at) {
+                    resume = m.end();
+                    out.push(found(m));
+                }
+            }
         }
         out
     }
@@ -797,7 +991,171 @@ mod scan_equivalence {
             pieces in prop::collection::vec(prop::sample::select(PIECES), 0..48)
         ) {
             let text = pieces.concat();
-            prop_assert_eq!(LEXICON.scan(&text), scan_by_unanchored_search(&LEXICON, &text));
+            // The oracle knows nothing of patterns; their starts are checked below.
+            let scan = Scan { pattern_starts: Vec::new(), ..LEXICON.scan(&text) };
+            prop_assert_eq!(scan, scan_by_unanchored_search(&LEXICON, &text));
+        }
+    }
+}
+
+/// The patterns tried at their starts checked against each pattern searched in the whole text,
+/// as `regex` searches it.
+#[cfg(test)]
+mod pattern_equivalence {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static SOURCE: LazyLock<Lexicon> =
+        LazyLock::new(|| Lexicon::embedded().expect("the embedded lexicon is valid"));
+    static LEXICON: LazyLock<CompiledLexicon> = LazyLock::new(|| CompiledLexicon::new(&SOURCE));
+    static WHOLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+        SOURCE
+            .patterns
+            .iter()
+            .map(|p| build_regex(&p.value.pattern).expect("patterns are validated"))
+            .collect()
+    });
+
+    fn by_whole_search(text: &str, scan: &Scan) -> Vec<RawMatch> {
+        let mut out = Vec::new();
+        for (index, (pattern, regex)) in LEXICON.patterns.iter().zip(WHOLE.iter()).enumerate() {
+            let voided = pattern
+                .unless
+                .is_some_and(|cue| scan.cues.iter().any(|m| LEXICON.cues[m.index].0 == cue));
+            if !voided {
+                out.extend(regex.find_iter(text).map(|m| RawMatch {
+                    range: m.range(),
+                    index,
+                }));
+            }
+        }
+        out
+    }
+
+    fn same_as_whole_search(text: &str) {
+        let scan = LEXICON.scan(text);
+        assert_eq!(
+            LEXICON.find_patterns(text, &scan),
+            by_whole_search(text, &scan),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn a_pattern_has_leads_only_if_every_match_starts_a_word() {
+        let leads = |p| pattern_leads(p).map(|l| l.into_iter().map(String::from_utf8).collect());
+        assert_eq!(
+            leads(r"\bmanag(?:e|ing) (?:a )?team"),
+            Some(Ok(vec!["manage ".to_string(), "managing ".to_string()]))
+        );
+        // A lead that is all word bytes may open a longer word ("10" opens with "1").
+        assert_eq!(
+            leads(r"(?-u:\b)(?:[0-9]+|ten) years"),
+            Some(
+                (0..10)
+                    .map(|d| Ok(d.to_string()))
+                    .chain([Ok("ten ".into())])
+                    .collect()
+            )
+        );
+        // No word boundary before it, a lead with no word, or too many literals to list.
+        assert_eq!(leads("manage a team"), None);
+        assert_eq!(leads(r"\b(?:manage|-) team"), None);
+        assert_eq!(leads(r"\b[a-z]+ team"), None);
+    }
+
+    #[test]
+    fn the_embedded_patterns_open_with_leads() {
+        assert!(LEXICON.patterns.iter().all(|p| p.word_led));
+    }
+
+    #[test]
+    fn past_the_tries_the_rest_of_the_text_is_searched() {
+        let team = "managing 5 product managers, ";
+        same_as_whole_search(&team.repeat(PATTERN_TRIES + 10));
+        same_as_whole_search(&format!("{}{team}", "lead ".repeat(2 * PATTERN_TRIES)));
+        same_as_whole_search(&format!(
+            "{team}{}{team}",
+            "lead ".repeat(2 * PATTERN_TRIES)
+        ));
+    }
+
+    /// Words the patterns open with or go on with, glued or apart.
+    const PIECES: &[&str] = &[
+        "manage",
+        "managing",
+        "lead",
+        "leads",
+        "led",
+        "build",
+        "built",
+        "run",
+        "grow",
+        "hire",
+        "5",
+        "10",
+        "+",
+        "two",
+        "twelve",
+        "several",
+        "a",
+        "team of",
+        "teams of",
+        "group of",
+        "product managers",
+        "pms",
+        "engineers",
+        "directors",
+        "direct reports",
+        "report",
+        "reports",
+        "reporting",
+        "directly",
+        "to",
+        "into",
+        "the",
+        "our",
+        "board",
+        "ceo",
+        "cto",
+        "founders",
+        "supervisory status:",
+        "yes",
+        "no",
+        "pursuing",
+        "bachelor's",
+        "degree",
+        "graduating in",
+        "2027",
+        "sit on",
+        "executive team",
+        "present",
+        "works closely with",
+        "startup",
+        "é",
+        "_",
+        " ",
+        " ",
+        " ",
+        ",",
+        "-",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn finds_what_a_whole_text_search_finds(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
+        ) {
+            let text = pieces.concat();
+            let scan = LEXICON.scan(&text);
+            prop_assert_eq!(
+                LEXICON.find_patterns(&text, &scan),
+                by_whole_search(&text, &scan),
+                "{:?}", text
+            );
         }
     }
 }
