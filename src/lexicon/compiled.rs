@@ -784,48 +784,61 @@ impl CompiledLexicon {
     pub fn find_patterns(&self, normalized: &str, scan: &Scan) -> Vec<RawMatch> {
         let mut out = Vec::new();
         let input = regex_automata::Input::new(normalized);
-        for (index, pattern) in self.patterns.iter().enumerate() {
-            let voided = pattern
-                .unless
-                .is_some_and(|cue| scan.cues.iter().any(|m| self.cues[m.index].0 == cue));
-            if voided {
-                continue;
-            }
-            let found = |m: regex_automata::Match| RawMatch {
+        let found = |index| {
+            move |m: regex_automata::Match| RawMatch {
                 range: m.range(),
                 index,
+            }
+        };
+        // For each pattern tried at its starts: where its last match ended (no match starts
+        // before it, as in `find_iter`) and how many tries it has made; `None` for the others.
+        let mut tried: Vec<Option<(usize, usize)>> = self
+            .patterns
+            .iter()
+            .enumerate()
+            .map(|(index, pattern)| {
+                let voided = pattern
+                    .unless
+                    .is_some_and(|cue| scan.cues.iter().any(|m| self.cues[m.index].0 == cue));
+                if voided {
+                    return None;
+                }
+                if !pattern.word_led {
+                    out.extend(pattern.regex.find_iter(input.clone()).map(found(index)));
+                    return None;
+                }
+                Some((0, 0))
+            })
+            .collect();
+        // One pass over the starts, not one per pattern: a posting of many starts would pay for
+        // every pattern's.
+        for &(index, start) in &scan.pattern_starts {
+            let index = index as usize;
+            let Some((resume, tries)) = &mut tried[index] else {
+                continue;
             };
-            if !pattern.word_led {
-                out.extend(pattern.regex.find_iter(input.clone()).map(found));
+            if start < *resume {
                 continue;
             }
-            // Where the last match ended: no match starts before it, as in `find_iter`.
-            let mut resume = 0;
-            let mut tries = 0;
-            let starts = scan
-                .pattern_starts
-                .iter()
-                .filter(|&&(p, _)| p as usize == index);
-            for &(_, start) in starts {
-                if start < resume {
-                    continue;
-                }
-                if tries == PATTERN_TRIES {
-                    let rest = input.clone().range(resume..);
-                    out.extend(pattern.regex.find_iter(rest).map(found));
-                    break;
-                }
-                tries += 1;
-                let at = input
-                    .clone()
-                    .range(start..)
-                    .anchored(regex_automata::Anchored::Yes);
-                if let Some(m) = pattern.regex.search(&at) {
-                    resume = m.end();
-                    out.push(found(m));
-                }
+            let regex = &self.patterns[index].regex;
+            if *tries == PATTERN_TRIES {
+                let rest = input.clone().range(*resume..);
+                out.extend(regex.find_iter(rest).map(found(index)));
+                tried[index] = None;
+                continue;
+            }
+            *tries += 1;
+            let at = input
+                .clone()
+                .range(start..)
+                .anchored(regex_automata::Anchored::Yes);
+            if let Some(m) = regex.search(&at) {
+                *resume = m.end();
+                out.push(found(index)(m));
             }
         }
+        // By pattern, each pattern's matches in order, as the searches one by one found them.
+        out.sort_by_key(|m| m.index);
         out
     }
 
