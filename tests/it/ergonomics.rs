@@ -1019,11 +1019,13 @@ fn a_former_rule_id_in_a_config_file_names_the_renamed_rule_and_its_line() {
 #[test]
 fn a_suppression_naming_a_former_rule_id_still_suppresses_and_says_the_new_id() {
     let tmp = TempDir::new("former-id-suppression");
-    let path = tmp.write(
-        "sexy.md",
-        "Senior Product Manager\n\nHelp us build the sexiest checkout. \
-         jdlint: ignore[sexualised-language]\n",
-    );
+    let marked = |id: &str| {
+        let posting = format!(
+            "Senior Product Manager\n\nHelp us build the sexiest checkout. jdlint: ignore[{id}]\n"
+        );
+        tmp.write("sexy.md", &posting)
+    };
+    let path = marked("sexualised-language");
     let out = run(&["--format", "brief", &path]);
     insta::assert_snapshot!(transcript(&out, tmp.path()));
     let rules = rule_ids(&run(&["--format", "jsonl", &path]));
@@ -1037,11 +1039,7 @@ fn a_suppression_naming_a_former_rule_id_still_suppresses_and_says_the_new_id() 
         "{rules:?}"
     );
     // With the id it has now, nothing is said about the marker.
-    let path = tmp.write(
-        "sexy.md",
-        "Senior Product Manager\n\nHelp us build the sexiest checkout. \
-         jdlint: ignore[sexualized-language]\n",
-    );
+    let path = marked("sexualized-language");
     let rules = rule_ids(&run(&["--format", "jsonl", &path]));
     assert!(
         !rules.contains(&"sexualized-language".to_string()),
