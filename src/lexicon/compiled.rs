@@ -792,24 +792,20 @@ impl CompiledLexicon {
         };
         // For each pattern tried at its starts: where its last match ended (no match starts
         // before it, as in `find_iter`) and how many tries it has made; `None` for the others.
-        let mut tried: Vec<Option<(usize, usize)>> = self
-            .patterns
-            .iter()
-            .enumerate()
-            .map(|(index, pattern)| {
-                let voided = pattern
-                    .unless
-                    .is_some_and(|cue| scan.cues.iter().any(|m| self.cues[m.index].0 == cue));
-                if voided {
-                    return None;
-                }
-                if !pattern.word_led {
-                    out.extend(pattern.regex.find_iter(input.clone()).map(found(index)));
-                    return None;
-                }
-                Some((0, 0))
-            })
-            .collect();
+        let mut tried: Vec<Option<(usize, usize)>> = vec![None; self.patterns.len()];
+        for (index, pattern) in self.patterns.iter().enumerate() {
+            let voided = pattern
+                .unless
+                .is_some_and(|cue| scan.cues.iter().any(|m| self.cues[m.index].0 == cue));
+            if voided {
+                continue;
+            }
+            if pattern.word_led {
+                tried[index] = Some((0, 0));
+            } else {
+                out.extend(pattern.regex.find_iter(input.clone()).map(found(index)));
+            }
+        }
         // One pass over the starts, not one per pattern: a posting of many starts would pay for
         // every pattern's.
         for &(index, start) in &scan.pattern_starts {
