@@ -67,6 +67,10 @@ struct Figures {
     /// Postings whose title names a specialization, and how many of them the body agrees with.
     specialized: usize,
     specialization_agrees: usize,
+    /// Bodies with their title mentions rewritten to each canonical title, the title kept, and
+    /// how many of them keep the neutral body's level and track.
+    rewrites: usize,
+    rewrites_invariant: usize,
     /// Confidence bins: postings, exact, summed confidence.
     bins: [(usize, usize, f64); 5],
 }
@@ -96,6 +100,10 @@ impl Figures {
 
     fn retitled_rate(&self) -> f64 {
         self.retitled_flagged as f64 / self.retitled as f64
+    }
+
+    fn invariance(&self) -> f64 {
+        self.rewrites_invariant as f64 / self.rewrites.max(1) as f64
     }
 
     fn specialization_rate(&self) -> f64 {
@@ -171,6 +179,12 @@ impl Figures {
             self.specialization_agrees,
             self.specialized
         );
+        println!(
+            "  invariance (body's title mentions rewritten, title kept): {:.3} ({}/{})",
+            self.invariance(),
+            self.rewrites_invariant,
+            self.rewrites
+        );
         if detail {
             println!("confidence bins (n, exact rate, mean confidence):");
             for (i, (n, ok, conf)) in self.bins.iter().enumerate() {
@@ -227,10 +241,18 @@ fn measure(engine: &Engine, records: &[common::DevRecord]) -> Figures {
         fig.own_title_errors += usize::from(level_mismatch_error(&a));
 
         for (level, title) in Level::ALL.into_iter().zip(common::CANONICAL_TITLES) {
+            let body = mention.replace_all(&r.text, title);
+            if body != neutral_body {
+                let rewritten = analyze(engine, &r.title, &body);
+                fig.rewrites += 1;
+                fig.rewrites_invariant += usize::from(
+                    rewritten.implied.level == a.implied.level
+                        && rewritten.implied.track == a.implied.track,
+                );
+            }
             if level.rank().abs_diff(gold.rank()) < 2 {
                 continue;
             }
-            let body = mention.replace_all(&r.text, title);
             let a = analyze(engine, title, &body);
             fig.retitled += 1;
             fig.retitled_flagged += usize::from(level_mismatch_any(&a));
