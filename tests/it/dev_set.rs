@@ -314,6 +314,10 @@ fn classifier_meets_the_targets_on_the_development_set() {
             0.88,
         ),
         ("new employers: track", new.plain(|p| p.track), 0.89),
+        // Every rewrite keeps the verdict today; 0.992 when the team-of patterns knew only the
+        // plural of some role nouns.
+        ("invariance", all.invariance(), 0.995),
+        ("new employers: invariance", new.invariance(), 0.995),
         (
             "new employers: re-titled flagged",
             new.retitled_rate(),
