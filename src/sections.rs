@@ -7,8 +7,8 @@
 //! near the top of a posting says nothing about the lines after it, and reading them as benefits
 //! would weigh the whole job at zero. Scraped postings often lose their line breaks, so a known
 //! heading inside a long line also counts when it is written as a heading: capitalized, after a
-//! sentence end, and followed by a capital letter, a digit or a colon ("...say hello?What You Will
-//! Be Doing Owning a roadmap").
+//! sentence end or an emoji, and followed by a capital letter, a digit, a colon or a list bullet
+//! ("...say hello?What You Will Be Doing Owning a roadmap", "🎁 Benefits· Dental").
 //!
 //! The structure rules also read a body's bullet lists and whether it lost its line breaks
 //! (`has_list_of`, `is_flattened`) here.
@@ -371,6 +371,9 @@ fn prefix_key(prefix: [u8; HEADING_PREFIX]) -> u32 {
     prefix.iter().fold(0, |key, &b| (key << 8) | u32::from(b))
 }
 
+/// The bullet markers a scraped list keeps when its line breaks are lost.
+const BULLETS: [char; 5] = ['\u{b7}', '\u{2022}', '-', '*', '\u{2013}'];
+
 /// Headings written inline in a flattened line: (byte offset in the line, kind).
 fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, SectionKind)> {
     let mut out = Vec::new();
@@ -387,6 +390,9 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
             before.is_empty()
                 || before.ends_with(['.', '!', '?', ':'])
                 || (before.len() == at && before.ends_with(|c: char| c.is_lowercase()))
+                // An emoji or other pictograph marks a heading ("...the remote way!✨ What we
+                // offer", "🦹 Skills and experience").
+                || before.ends_with(|c: char| c >= '\u{2190}' && !c.is_alphanumeric())
         };
         if !starts_like_heading {
             continue;
@@ -397,9 +403,12 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
             continue;
         }
         let mut best = None;
-        // Capitals, digits and colons are ASCII but for non-ASCII capitals: bytes first.
+        // Capitals, digits and colons are ASCII but for non-ASCII capitals: bytes first. A
+        // scraped list keeps its bullets ("Benefits· Medical", "Requirements • 5 years"), so
+        // what follows a heading may be its first item.
         let opens = |text: &str| {
-            text.chars()
+            text.trim_start_matches(|c: char| c == ' ' || BULLETS.contains(&c))
+                .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         };
@@ -407,7 +416,7 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
         for end in 1..rest.len().min(MAX_HEADING_LEN + 1) {
             let followed = match rest_bytes[end] {
                 b if b.is_ascii_uppercase() || b.is_ascii_digit() || b == b':' => true,
-                b' ' => opens(&rest[end + 1..]),
+                b' ' | b'-' | b'*' => opens(&rest[end..]),
                 b if b.is_ascii() => false,
                 _ => rest.is_char_boundary(end) && opens(&rest[end..]),
             };
@@ -561,6 +570,34 @@ mod tests {
             ]
         );
         assert!(found[3].0.starts_with("EDUCATION"), "{found:?}");
+    }
+
+    #[test]
+    fn finds_inline_headings_before_a_scraped_bullet() {
+        let filler = "We are a company that makes software for teams. ".repeat(6);
+        let body = format!(
+            "{filler}Responsibilities· Own the roadmap.Requirements • 3+ years of experience. Benefits - Great dental."
+        );
+        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(
+            ids,
+            vec!["preamble", "responsibilities", "requirements", "benefits"]
+        );
+        // A hyphen or bullet is not a heading's end when a lower-case word follows it.
+        let body =
+            format!("{filler}Benefits - focused teams build this. Requirements-driven work.");
+        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(ids, vec!["preamble"]);
+    }
+
+    #[test]
+    fn finds_inline_headings_after_an_emoji() {
+        let filler = "We are a company that makes software for teams. ".repeat(6);
+        let body = format!(
+            "{filler}\u{1f4bb} The role You will own billing. \u{1f381} Benefits Great dental."
+        );
+        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(ids, vec!["preamble", "role", "benefits"]);
     }
 
     #[test]
