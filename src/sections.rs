@@ -200,10 +200,13 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
             }
             // A line that is only "Heading and a few more words:" ("Skills and experience you
             // have:") opens the section its leading known heading names. Two words at least, so
-            // that a one-word heading ("Company", "Mission") does not swallow a line about the job.
+            // that a one-word heading ("Company", "Mission") does not swallow a line about the
+            // job, unless the one word is a plural: a plural noun before a colon introduces a list
+            // of such things ("Benefits at Acme include:", "Responsibilities are:").
             if value.is_empty() {
                 let words: Vec<&str> = head.split_whitespace().collect();
-                if let Some(kind) = (2..words.len())
+                let plural = words.first().is_some_and(|w| w.ends_with(['s', 'S']));
+                if let Some(kind) = (if plural { 1 } else { 2 }..words.len())
                     .rev()
                     .find_map(|n| lookup(&words[..n].join(" "), lexicon))
                 {
@@ -653,6 +656,27 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_heading_word_leading_a_line_to_its_colon_opens_its_section() {
+        let lexicon = lexicon();
+        for (line, kind) in [
+            ("Benefits provided by Acme:", SectionKind::Benefits),
+            ("Benefits at Acme.io include:", SectionKind::Benefits),
+            ("Responsibilities are:", SectionKind::Responsibilities),
+        ] {
+            let body = format!("Own the roadmap.\n{line}\n- Lunch\n");
+            let s = Sections::split(&body, &lexicon);
+            assert_eq!(s.kind_at(body.find("Lunch").unwrap()), kind, "{line:?}");
+        }
+        // One singular heading word leads many lines about the job.
+        let body = "Own the roadmap.\nMission critical systems you will own:\n- Billing\n";
+        let s = Sections::split(body, &lexicon);
+        assert_eq!(
+            s.kind_at(body.find("Billing").unwrap()),
+            SectionKind::Preamble
+        );
+    }
+
+    #[test]
     fn about_a_name_or_a_company_opens_the_about_section() {
         for heading in [
             "About Acme",
@@ -757,7 +781,8 @@ mod tests {
     }
 
     /// Whether the heading line `line` is a listed heading, alone or opening a line that ends in
-    /// a colon ("Our commitment to diversity and inclusion:"): not a `Key: value` line and not
+    /// a colon ("Our commitment to diversity and inclusion:", "Benefits at Acme include:"), as
+    /// `heading` reads them: not a `Key: value` line and not
     /// the "About <Name>" fallback.
     fn is_listed(line: &str, lexicon: &CompiledLexicon) -> bool {
         let text = line
@@ -771,7 +796,8 @@ mod tests {
         let key = normalize_term(text);
         let words: Vec<&str> = key.split(' ').collect();
         let prefixes = if colon {
-            2..words.len() + 1
+            let shortest = if words[0].ends_with('s') { 1 } else { 2 };
+            shortest..words.len() + 1
         } else {
             words.len()..words.len() + 1
         };
