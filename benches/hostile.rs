@@ -14,7 +14,9 @@
 //!   (each splits a section in two);
 //! - `many_markers`: one line of suppression markers naming no rule that fires;
 //! - `many_pattern_starts`: one line of a word that opens three lexicon patterns and no match
-//!   (`lead lead ...`): past a few tries at its starts, each pattern searches the rest whole.
+//!   (`lead lead ...`): past a few tries at its starts, each pattern searches the rest whole;
+//! - `many_inline_headings`: one line of headings run together with bullets, each after a word
+//!   (`perks Benefits - A perks Benefits - A ...`): each capital looks a few bytes back and ahead.
 
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
@@ -110,5 +112,11 @@ fn many_markers(bencher: Bencher, size: usize) {
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn many_pattern_starts(bencher: Bencher, size: usize) {
     let bytes = filled("Product Manager\n", "lead ", "\n", size);
+    bench(bencher, bytes, Format::Document);
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn many_inline_headings(bencher: Bencher, size: usize) {
+    let bytes = filled("Product Manager\n", "perks Benefits - A ", "\n", size);
     bench(bencher, bytes, Format::Document);
 }

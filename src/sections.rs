@@ -8,7 +8,8 @@
 //! would weigh the whole job at zero. Scraped postings often lose their line breaks, so a known
 //! heading inside a long line also counts when it is written as a heading: capitalized, after a
 //! sentence end or an emoji, and followed by a capital letter, a digit, a colon or a list bullet
-//! ("...say hello?What You Will Be Doing Owning a roadmap", "🎁 Benefits· Dental").
+//! ("...say hello?What You Will Be Doing Owning a roadmap", "🎁 Benefits· Dental"), or after a
+//! word in lower case and followed by a bullet ("...a self-starter Benefits - Dental").
 //!
 //! The structure rules also read a body's bullet lists and whether it lost its line breaks
 //! (`has_list_of`, `is_flattened`) here.
@@ -374,6 +375,11 @@ fn prefix_key(prefix: [u8; HEADING_PREFIX]) -> u32 {
     prefix.iter().fold(0, |key, &b| (key << 8) | u32::from(b))
 }
 
+/// How far before an inline heading its previous word is looked for, in bytes.
+const LOOK_BACK: usize = 40;
+/// How many characters (spaces and bullets) may stand between an inline heading and its text.
+const LOOK_AHEAD: usize = 4;
+
 /// The bullet markers a scraped list keeps when its line breaks are lost.
 const BULLETS: [char; 5] = ['\u{b7}', '\u{2022}', '-', '*', '\u{2013}'];
 
@@ -388,7 +394,7 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
         if !byte.is_ascii_uppercase() {
             continue;
         }
-        let starts_like_heading = at == 0 || {
+        let after_a_break = at == 0 || {
             let before = line[..at].trim_end();
             before.is_empty()
                 || before.ends_with(['.', '!', '?', ':'])
@@ -397,10 +403,24 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
                 // offer", "🦹 Skills and experience").
                 || before.ends_with(|c: char| c >= '\u{2190}' && !c.is_alphanumeric())
         };
-        if !starts_like_heading {
-            continue;
-        }
-        // The longest known heading starting here that is followed like a heading.
+        // The longest known heading starting here that is followed like a heading. Where
+        // nothing before it breaks the text, a bullet after it marks it, after a word in lower
+        // case ("...be treated as an entrepreneur Benefits - A true results-only environment"):
+        // lines run together with spaces keep no other trace of the break. After a capitalized
+        // word it is the end of a longer name ("Time Zone Requirements - ...").
+        let after_lower_case = || {
+            // A word is looked for in the few bytes before, so that text of capitals run
+            // together costs no more per capital than a short look back.
+            let mut from = at.saturating_sub(LOOK_BACK);
+            while !line.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = line[from..at].trim_end();
+            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+            word.filter(|w| from == 0 || w.len() < before.len())
+                .and_then(|w| w.chars().next())
+                .is_some_and(|c| !c.is_uppercase())
+        };
         let rest = &line[at..];
         if !may_start_heading(rest, lexicon) {
             continue;
@@ -410,15 +430,24 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
         // scraped list keeps its bullets ("Benefits· Medical", "Requirements • 5 years"), so
         // what follows a heading may be its first item.
         let opens = |text: &str| {
-            text.trim_start_matches(|c: char| c == ' ' || BULLETS.contains(&c))
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            let mut bulleted = false;
+            for c in text.chars().take(LOOK_AHEAD) {
+                if c == ' ' {
+                    continue;
+                }
+                if BULLETS.contains(&c) {
+                    bulleted = true;
+                    continue;
+                }
+                return (after_a_break || (bulleted && after_lower_case()))
+                    && (c.is_uppercase() || c.is_ascii_digit());
+            }
+            false
         };
         let rest_bytes = rest.as_bytes();
         for end in 1..rest.len().min(MAX_HEADING_LEN + 1) {
             let followed = match rest_bytes[end] {
-                b if b.is_ascii_uppercase() || b.is_ascii_digit() || b == b':' => true,
+                b if b.is_ascii_uppercase() || b.is_ascii_digit() || b == b':' => after_a_break,
                 b' ' | b'-' | b'*' => opens(&rest[end..]),
                 b if b.is_ascii() => false,
                 _ => rest.is_char_boundary(end) && opens(&rest[end..]),
@@ -589,6 +618,26 @@ mod tests {
         // A hyphen or bullet is not a heading's end when a lower-case word follows it.
         let body =
             format!("{filler}Benefits - focused teams build this. Requirements-driven work.");
+        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(ids, vec!["preamble"]);
+    }
+
+    #[test]
+    fn a_bullet_marks_a_heading_in_lines_run_together_with_spaces() {
+        let filler = "We are a company that makes software for teams. ".repeat(6);
+        let body = format!(
+            "{filler}- Willing to act as an entrepreneur Benefits - A true results-only culture"
+        );
+        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(ids, vec!["preamble", "benefits"]);
+        // After a capitalized word the heading word ends a longer name.
+        let body = format!(
+            "{filler}All US time zones.Travel Requirements - This team meets twice a year. Time Zone Requirements - This team works in all US time zones."
+        );
+        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(ids, vec!["preamble"]);
+        // Without a bullet a heading word inside a sentence is a word.
+        let body = format!("{filler}We offer great Benefits Including dental.");
         let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
         assert_eq!(ids, vec!["preamble"]);
     }

@@ -72,7 +72,8 @@ struct Figures {
     rewrites: usize,
     rewrites_invariant: usize,
     /// Postings of several lines read again with their line breaks lost, as scrapers lose them
-    /// ("...on time.RequirementsB.S. in ..."), and how many of them keep their level and track.
+    /// ("...on time.RequirementsB.S. in ...", "...on time Requirements - B.S. in ..."), and how
+    /// many of the readings keep their level and track.
     flattened: usize,
     flattened_invariant: usize,
     /// Confidence bins: postings, exact, summed confidence.
@@ -253,13 +254,16 @@ fn measure(engine: &Engine, records: &[common::DevRecord]) -> Figures {
                 usize::from(a.implied.specialization.is_some_and(|s| named.contains(&s)));
         }
         fig.own_title_errors += usize::from(level_mismatch_error(&a));
-        if neutral_body.lines().count() >= 5 {
-            let run_together: String = neutral_body.lines().map(str::trim).collect();
-            let flat = analyze(engine, &r.title, &run_together);
-            fig.flattened += 1;
-            fig.flattened_invariant += usize::from(
-                flat.implied.level == a.implied.level && flat.implied.track == a.implied.track,
-            );
+        // Scrapers run lines together with nothing between them or with a space.
+        let lines: Vec<&str> = neutral_body.lines().map(str::trim).collect();
+        if lines.len() >= 5 {
+            for joint in ["", " "] {
+                let flat = analyze(engine, &r.title, &lines.join(joint));
+                fig.flattened += 1;
+                fig.flattened_invariant += usize::from(
+                    flat.implied.level == a.implied.level && flat.implied.track == a.implied.track,
+                );
+            }
         }
 
         for (level, title) in Level::ALL.into_iter().zip(common::CANONICAL_TITLES) {
@@ -341,16 +345,18 @@ fn classifier_meets_the_targets_on_the_development_set() {
         // Every rewrite keeps the verdict today; 0.992 when the team-of patterns knew only the
         // plural of some role nouns.
         ("invariance", all.invariance(), 0.995),
-        // 0.940 before inline headings were found after an emoji and before a bullet.
+        // Lines run together with nothing between them: 0.940 before inline headings were found
+        // after an emoji and before a bullet. Both ways: 0.976 before a bullet marked a heading
+        // after a word in lower case.
         (
             "same verdict with line breaks lost",
             all.flattened_invariance(),
-            0.96,
+            0.98,
         ),
         (
             "new employers: same verdict with line breaks lost",
             new.flattened_invariance(),
-            0.97,
+            0.99,
         ),
         ("new employers: invariance", new.invariance(), 0.995),
         (
