@@ -76,6 +76,10 @@ struct Figures {
     /// many of the readings keep their level and track.
     flattened: usize,
     flattened_invariant: usize,
+    /// Postings read again after a company pitch of another employer's kind, without a heading,
+    /// and how many of the readings keep their level and track.
+    pitched: usize,
+    pitched_invariant: usize,
     /// Confidence bins: postings, exact, summed confidence.
     bins: [(usize, usize, f64); 5],
 }
@@ -113,6 +117,10 @@ impl Figures {
 
     fn flattened_invariance(&self) -> f64 {
         self.flattened_invariant as f64 / self.flattened.max(1) as f64
+    }
+
+    fn pitch_invariance(&self) -> f64 {
+        self.pitched_invariant as f64 / self.pitched.max(1) as f64
     }
 
     fn specialization_rate(&self) -> f64 {
@@ -200,6 +208,12 @@ impl Figures {
             self.flattened_invariant,
             self.flattened
         );
+        println!(
+            "  same level and track after another company's pitch: {:.3} ({}/{})",
+            self.pitch_invariance(),
+            self.pitched_invariant,
+            self.pitched
+        );
         if detail {
             println!("confidence bins (n, exact rate, mean confidence):");
             for (i, (n, ok, conf)) in self.bins.iter().enumerate() {
@@ -216,6 +230,14 @@ impl Figures {
         }
     }
 }
+
+/// Company pitches of the kinds job boards run before a posting without a heading (written for
+/// this test): the company, its investors, its executives. They say nothing of the role's level.
+const PITCHES: [&str; 3] = [
+    "Northwind is the leading platform for independent pharmacies. Founded in 2015 and backed by top-tier investors, we have grown to 400 employees across three continents, and our executive team includes veterans of large online retailers. We are profitable, growing fast, and serve over 9,000 customers.",
+    "At Larkspur, we believe every family deserves financial security. Our mission is to make insurance simple. We are a Series C company with a world-class team, a culture of ownership and a seat at the table for everyone. Our founders and leadership team have scaled companies from zero to IPO.",
+    "Brightline Health is a mission-driven company on a journey to transform care. We partner with the largest health systems and payers in the country, and our board and investors include leading healthcare executives. Join a diverse, inclusive team where your voice matters.",
+];
 
 fn measure(engine: &Engine, records: &[common::DevRecord]) -> Figures {
     let mention = title_mention();
@@ -255,6 +277,14 @@ fn measure(engine: &Engine, records: &[common::DevRecord]) -> Figures {
         }
         fig.own_title_errors += usize::from(level_mismatch_error(&a));
         // Scrapers run lines together with nothing between them or with a space.
+        for pitch in PITCHES {
+            let pitched = analyze(engine, &r.title, &format!("{pitch}\n\n{neutral_body}"));
+            fig.pitched += 1;
+            fig.pitched_invariant += usize::from(
+                pitched.implied.level == a.implied.level
+                    && pitched.implied.track == a.implied.track,
+            );
+        }
         let lines: Vec<&str> = neutral_body.lines().map(str::trim).collect();
         if lines.len() >= 5 {
             for joint in ["", " "] {
@@ -345,6 +375,10 @@ fn classifier_meets_the_targets_on_the_development_set() {
         // Every rewrite keeps the verdict today; 0.992 when the team-of patterns knew only the
         // plural of some role nouns.
         ("invariance", all.invariance(), 0.995),
+        // A pitch's investors, executive team and board read as leadership: 42 of 600 readings
+        // move today. Reading the text before an opener ("We're looking for") as pitch moved 17,
+        // but on the postings as written it lost three right readings for two it won.
+        ("same verdict after a pitch", all.pitch_invariance(), 0.93),
         // Lines run together with nothing between them: 0.940 before inline headings were found
         // after an emoji and before a bullet. Both ways: 0.976 before a bullet marked a heading
         // after a word in lower case.
