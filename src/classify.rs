@@ -211,9 +211,9 @@ pub fn classify(totals: &Totals, settings: &Settings) -> Implied {
         }
     }
     // People management says nothing about which rank above group: a rank above 4 draws it only
-    // with two phrase entries of its own within one rank. Otherwise one stray phrase ("backed by
-    // investors", a CPO term) would carry all of an engineering manager's management evidence to
-    // chief product officer: the management entries, counted at every rank from 4, would pass
+    // with two phrase entries of its own within one rank. Otherwise one stray phrase of a
+    // company pitch (a CPO term) would carry all of an engineering manager's management evidence
+    // to chief product officer: the management entries, counted at every rank from 4, would pass
     // the two-entry check below for it.
     for (r, mass) in manager_track.iter_mut().enumerate().skip(5) {
         if totals.phrase_entries_near(r as u8) < 2 {

@@ -375,10 +375,16 @@ fn classifier_meets_the_targets_on_the_development_set() {
         // Every rewrite keeps the verdict today; 0.992 when the team-of patterns knew only the
         // plural of some role nouns.
         ("invariance", all.invariance(), 0.995),
-        // A pitch's investors, executive team and board read as leadership: 42 of 600 readings
-        // move today. Reading the text before an opener ("We're looking for") as pitch moved 17,
-        // but on the postings as written it lost three right readings for two it won.
-        ("same verdict after a pitch", all.pitch_invariance(), 0.93),
+        // 0.930 while a bare "investors" was a CPO term: 33 dev postings use it, no VP
+        // or CPO posting among them. Reading the text before an opener ("We're looking for") as pitch did
+        // less (17 of 600 readings moved instead of 42) and lost three right readings on the
+        // postings as written for two it won.
+        ("same verdict after a pitch", all.pitch_invariance(), 0.97),
+        (
+            "new employers: same verdict after a pitch",
+            new.pitch_invariance(),
+            0.97,
+        ),
         // Lines run together with nothing between them: 0.940 before inline headings were found
         // after an emoji and before a bullet. Both ways: 0.976 before a bullet marked a heading
         // after a word in lower case.
