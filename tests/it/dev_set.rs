@@ -375,9 +375,9 @@ fn classifier_meets_the_targets_on_the_development_set() {
         // Every rewrite keeps the verdict today; 0.992 when the team-of patterns knew only the
         // plural of some role nouns.
         ("invariance", all.invariance(), 0.995),
-        // 0.930 while a bare "investors" was a CPO term: 33 dev postings use it, no VP
-        // or CPO posting among them. Reading the text before an opener ("We're looking for") as pitch did
-        // less (17 of 600 readings moved instead of 42) and lost three right readings on the
+        // 0.930 while a bare "investors" was a CPO term: 33 dev postings use it, no VP or CPO
+        // posting among them. Reading the text before an opener ("We're looking for") as pitch
+        // did less (17 of 600 readings moved instead of 42) and lost three right readings on the
         // postings as written for two it won.
         ("same verdict after a pitch", all.pitch_invariance(), 0.97),
         (
