@@ -142,10 +142,22 @@ pub(crate) fn frames(
         let object = words[i + 1..]
             .iter()
             .take_while(|o| o.range.start <= reach)
-            .filter(|o| lexicon.frame_words[o.index] == (frame, FrameWord::Object))
-            .map(|o| o.range.clone())
-            .find(|o| o.start >= verb.range.end && !overlaps_mention(mentions, o))
-            .filter(in_clause);
+            .filter(|o| {
+                let (f, role) = lexicon.frame_words[o.index];
+                f == frame && matches!(role, FrameWord::Object | FrameWord::SingularObject)
+            })
+            .find(|o| o.range.start >= verb.range.end && !overlaps_mention(mentions, &o.range));
+        // "Our hiring manager", "the hiring manager": an -ing form right before a singular
+        // person is an adjective, and the verb takes no object at all.
+        let noun_compound = object.is_some_and(|o| {
+            lexicon.frame_words[o.index].1 == FrameWord::SingularObject
+                && o.range.start == verb.range.end + 1
+                && text[verb.range.clone()].ends_with("ing")
+        });
+        if noun_compound {
+            continue;
+        }
+        let object = object.map(|o| o.range.clone()).filter(in_clause);
         // People are managed in the plural: "hire product managers" leads a team, "hire a
         // product manager" is the posting's own vacancy.
         let roles = if lexicon.frames[frame as usize].role_objects {
@@ -827,6 +839,20 @@ mod tests {
         assert!(frames_found("Supervise on behalf of designers").is_empty());
         assert!(frames_found("- Hire vendors\n- Designers review the flows").is_empty());
         assert!(frames_found("Manage the roadmap. Designers and engineers help.").is_empty());
+    }
+
+    #[test]
+    fn an_ing_form_before_a_singular_person_is_a_noun_not_a_frame() {
+        // The person who hires, not a manager hired.
+        assert!(frames_found("Our hiring manager reads every application.").is_empty());
+        assert!(frames_found("You will meet the hiring manager and the team.").is_empty());
+        // The verbs themselves still take their objects.
+        assert_eq!(frames_found("Hiring managers and designers").len(), 1);
+        assert_eq!(
+            frames_found("Managing a designer and two engineers").len(),
+            1
+        );
+        assert_eq!(frames_found("Hire a manager for the team").len(), 1);
     }
 }
 

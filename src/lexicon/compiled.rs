@@ -165,6 +165,9 @@ pub enum FrameWord {
     Verb,
     /// One of the frame's objects, singular or plural.
     Object,
+    /// The singular of an object the frame lists in the plural ("manager" of "managers"):
+    /// right after a verb's -ing form it makes a noun ("hiring manager").
+    SingularObject,
 }
 
 /// A title phrase ready for the title parser.
@@ -544,9 +547,21 @@ impl CompiledLexicon {
             frames.push(frame);
             let words = (verbs.iter().map(|w| (FrameWord::Verb, w)))
                 .chain(objects.iter().map(|w| (FrameWord::Object, w)));
+            let listed: HashSet<String> = objects.iter().map(|o| normalize_term(o)).collect();
             for (role, word) in words {
                 let word = normalize_term(word);
+                let plural = word.ends_with('s');
                 for form in phrase_forms(&word).into_iter().chain([word]) {
+                    let role = match role {
+                        FrameWord::Object
+                            if plural
+                                && !form.ends_with(['s', '\''])
+                                && !listed.contains(&form) =>
+                        {
+                            FrameWord::SingularObject
+                        }
+                        role => role,
+                    };
                     if frame_said.insert((i, role, form.clone())) {
                         terms.push(form);
                         owner.push(frame_words.len() as u32);
