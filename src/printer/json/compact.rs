@@ -328,7 +328,10 @@ impl ser::SerializeStruct for Nested<'_, '_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.key(key)?;
+        // A field's name is a string: written as one, with no check of what was written.
+        self.separate();
+        self.ser.string(key)?;
+        self.ser.out.push(b':');
         self.value(value)
     }
     fn end(self) -> Result {
