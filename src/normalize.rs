@@ -357,6 +357,9 @@ pub(crate) fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
 
 /// Whether the characters on either side of byte offset `at` (a char boundary of `text`) are not
 /// both word characters.
+// The scan asks this of both ends of every phrase it meets, and left to itself LLVM does not
+// inline it there: the call costs as much as the check.
+#[inline(always)]
 fn no_word_across(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     if let (Some(&before), Some(&after)) = (bytes.get(at.wrapping_sub(1)), bytes.get(at)) {
