@@ -7,14 +7,15 @@
 //! - two threads are at least **1.8x** one thread.
 //!
 //! Benchmarks, each over the same 10,000 postings of about 4 KB:
-//! - `end_to_end`: what `jdlint --format jsonl` does with postings it has read: chunks of 1024
-//!   (as src/cli/check.rs) analyzed into `PostingReport`s and serialized as JSON lines in a rayon
-//!   pool of 1 or 2 threads, then written in input order, on one thread, into a sink. Pools are
-//!   built once, outside the timing.
+//! - `end_to_end`: what `jdlint --format jsonl` does with postings it has read (src/cli/check.rs):
+//!   chunks of 1024, each analyzed into `PostingReport`s by `Engine::report` in a rayon pool of 1
+//!   or 2 threads, then rendered as JSON lines by the library's `Jsonl` reporter in the same pool,
+//!   then written by it in input order, on one thread, into a buffered sink. Pools are built once,
+//!   outside the timing.
 //! - `end_to_end_without_catalogue`: the same on one thread with only the classifier's own rules,
 //!   to measure what the rule catalogue costs (issue 5: at most 20%).
-//! - `serialize_jsonl`: serializing the reports alone, on one thread (the reports are built
-//!   outside the timing): the output's share of the end-to-end time.
+//! - `serialize_jsonl`: rendering and writing the reports alone with that reporter, on one thread
+//!   (the reports are built outside the timing): the output's share of the end-to-end time.
 //! - `raw_term_scan`: counting every match of a plain unanchored, overlapping search of the
 //!   engine's compiled term automaton in each posting's body, normalized beforehand (outside the
 //!   timing) as the matcher normalizes it, in the same pools: what one aho-corasick pass over the
@@ -31,12 +32,15 @@
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{black_box, Bencher};
+use jdlint::input::{Item, CHUNK};
 use jdlint::normalize::NormalizedText;
+use jdlint::printer::json::Jsonl;
+use jdlint::printer::{Reporter, Summary};
 use jdlint::report::PostingReport;
 use jdlint::rules::RuleSet;
 use jdlint::{Engine, Posting, Source};
 use rayon::prelude::*;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter};
 use std::sync::LazyLock;
 
 /// The jdlint binary's allocator, so that the benches time what it runs.
@@ -49,8 +53,6 @@ fn main() {
 
 const POSTINGS: usize = 10_000;
 const POSTING_BYTES: usize = 4096;
-/// Postings analyzed together, as in src/cli/check.rs.
-const CHUNK: usize = 1024;
 const SEED: u64 = 0x6a64_6c69_6e74;
 
 /// SplitMix64: a tiny deterministic generator, enough to vary the corpus.
@@ -90,7 +92,8 @@ fn fixtures() -> Vec<(String, Vec<String>)> {
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::new);
 
-static CORPUS: LazyLock<Vec<Posting>> = LazyLock::new(|| {
+/// The postings as the command line's reader hands them over: every one read.
+static CORPUS: LazyLock<Vec<Item>> = LazyLock::new(|| {
     let fixtures = fixtures();
     let mut rng = SplitMix(SEED);
     (0..POSTINGS)
@@ -112,7 +115,7 @@ static CORPUS: LazyLock<Vec<Posting>> = LazyLock::new(|| {
                 line: Some(i + 1),
                 id: Some(format!("corpus-{i}")),
             };
-            Posting::new(source, title.as_str(), body)
+            Ok(Posting::new(source, title.as_str(), body))
         })
         .collect()
 });
@@ -121,12 +124,13 @@ static CORPUS: LazyLock<Vec<Posting>> = LazyLock::new(|| {
 static NORMALIZED: LazyLock<Vec<String>> = LazyLock::new(|| {
     CORPUS
         .iter()
+        .flatten()
         .map(|p| NormalizedText::new(p.body_text()).as_str().to_string())
         .collect()
 });
 
 fn body_bytes() -> usize {
-    CORPUS.iter().map(|p| p.body_text().len()).sum()
+    CORPUS.iter().flatten().map(|p| p.body_text().len()).sum()
 }
 
 fn pool(threads: usize) -> rayon::ThreadPool {
@@ -158,6 +162,11 @@ fn end_to_end_without_catalogue(bencher: Bencher) {
     analyze_and_write(bencher, &CLASSIFIER_RULES_ONLY, 1);
 }
 
+/// A `--format jsonl` reporter writing into a buffered sink, as the command line's into stdout.
+fn jsonl_into_sink() -> Jsonl {
+    Jsonl::new(Box::new(BufWriter::new(io::sink())))
+}
+
 fn analyze_and_write(bencher: Bencher, engine: &Engine, threads: usize) {
     let corpus = &*CORPUS;
     let pool = pool(threads);
@@ -165,48 +174,49 @@ fn analyze_and_write(bencher: Bencher, engine: &Engine, threads: usize) {
         .counter(ItemsCount::new(corpus.len()))
         .counter(BytesCount::new(body_bytes()))
         .bench(|| {
-            let mut out = BufWriter::new(io::sink());
+            let mut reporter = jsonl_into_sink();
             for chunk in black_box(corpus).chunks(CHUNK) {
-                let lines: Vec<Vec<u8>> = pool.install(|| {
+                let reports: Vec<PostingReport> =
+                    pool.install(|| chunk.par_iter().map(|item| engine.report(item)).collect());
+                let renderer = &reporter;
+                let rendered: Vec<Vec<u8>> = pool.install(|| {
                     chunk
                         .par_iter()
-                        .map(|p| {
-                            let report = PostingReport::analyzed(p, engine.analyze(p));
-                            let mut line = serde_json::to_vec(&report).expect("serializes");
-                            line.push(b'\n');
-                            line
-                        })
+                        .zip(&reports)
+                        .map(|(item, report)| renderer.render(item, report))
                         .collect()
                 });
-                for line in &lines {
-                    out.write_all(line).expect("the sink takes it");
+                for (item, line) in chunk.iter().zip(&rendered) {
+                    reporter.posting(item, line).expect("the sink takes it");
                 }
+                reporter.flush().expect("the sink takes it");
             }
-            out.flush().expect("the sink takes it");
+            reporter
+                .finish(&Summary::default())
+                .expect("the sink takes it");
         });
 }
 
 /// The reports of the corpus, built outside the timing of `serialize_jsonl`.
-static REPORTS: LazyLock<Vec<PostingReport>> = LazyLock::new(|| {
-    CORPUS
-        .par_iter()
-        .map(|p| PostingReport::analyzed(p, ENGINE.analyze(p)))
-        .collect()
-});
+static REPORTS: LazyLock<Vec<PostingReport>> =
+    LazyLock::new(|| CORPUS.par_iter().map(|item| ENGINE.report(item)).collect());
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn serialize_jsonl(bencher: Bencher) {
+    let corpus = &*CORPUS;
     let reports = &*REPORTS;
     bencher
         .counter(ItemsCount::new(reports.len()))
         .counter(BytesCount::new(body_bytes()))
         .bench(|| {
-            let mut out = BufWriter::new(io::sink());
-            for report in black_box(reports) {
-                serde_json::to_writer(&mut out, report).expect("serializes");
-                out.write_all(b"\n").expect("the sink takes it");
+            let mut reporter = jsonl_into_sink();
+            for (item, report) in black_box(corpus).iter().zip(black_box(reports)) {
+                let line = reporter.render(item, report);
+                reporter.posting(item, &line).expect("the sink takes it");
             }
-            out.flush().expect("the sink takes it");
+            reporter
+                .finish(&Summary::default())
+                .expect("the sink takes it");
         });
 }
 

@@ -21,7 +21,10 @@
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use jdlint::input::{read_bytes, Format, Options};
+use jdlint::printer::json::Jsonl;
+use jdlint::printer::Reporter;
 use jdlint::{suppress, Engine, Source};
+use std::io;
 use std::sync::LazyLock;
 
 /// The jdlint binary's allocator, so that the benches time what it runs.
@@ -51,8 +54,8 @@ fn filled(head: &str, repeated: &str, tail: &str, size: usize) -> Vec<u8> {
     text.into_bytes()
 }
 
-/// Reads `bytes` as `format`, analyzes, suppresses and serializes, as `jdlint --format jsonl
-/// --report-unused-suppressions` does; the JSON's length.
+/// Reads `bytes` as `format`, analyzes, suppresses and renders the JSON line, as `jdlint --format
+/// jsonl --report-unused-suppressions` does; the line's length.
 fn lint(bytes: &[u8], format: Format) -> usize {
     let options = Options {
         max_posting_bytes: 8 << 20,
@@ -60,9 +63,8 @@ fn lint(bytes: &[u8], format: Format) -> usize {
     };
     let items = read_bytes(Source::file("bench"), bytes, format, &options);
     assert!(items[0].is_ok(), "the bench posting reads");
-    serde_json::to_vec(&ENGINE.report(&items[0]))
-        .expect("serializes")
-        .len()
+    let jsonl = Jsonl::new(Box::new(io::sink()));
+    jsonl.render(&items[0], &ENGINE.report(&items[0])).len()
 }
 
 fn bench(bencher: Bencher, bytes: Vec<u8>, format: Format) {

@@ -12,6 +12,7 @@
 use crate::posting::{Locator, Posting};
 use crate::rules::{self, Diagnostic, FormerId, Severity};
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -47,7 +48,7 @@ impl Default for Options {
 }
 
 /// Where a suppression applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
     /// The whole posting.
     Posting,
@@ -184,15 +185,6 @@ pub fn find(posting: &Posting, places: &Locator, field: &str) -> Vec<Suppression
     found
 }
 
-impl Suppression {
-    fn covers(&self, d: &Diagnostic) -> bool {
-        match self.scope {
-            Scope::Posting => true,
-            Scope::Line(line) => d.line == Some(line),
-        }
-    }
-}
-
 /// What a suppression's rule id names.
 #[derive(Debug, Clone, Copy)]
 enum Named<'a> {
@@ -243,22 +235,51 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, re
         .iter()
         .map(|s| s.rules.iter().map(|id| Named::of(id)).collect())
         .collect();
+    // The suppressions by where they apply and the rule they name (`None`: every rule), each
+    // with the rule's first place in it, which a diagnostic it covers marks used. A diagnostic
+    // looks up its own few keys instead of going through every suppression: a line of many
+    // markers with many diagnostics on it cost their product.
+    let mut targets: HashMap<(Scope, Option<&str>), Target> = HashMap::new();
+    for (at, (s, named)) in suppressions.iter().zip(&named).enumerate() {
+        if s.rules.is_empty() {
+            targets
+                .entry((s.scope, None))
+                .or_default()
+                .places
+                .push((at, 0));
+        }
+        for (i, rule) in named
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| Some((i, n.rule()?)))
+        {
+            let target = targets.entry((s.scope, Some(rule))).or_default();
+            // A rule named twice in one marker is marked used at its first place only.
+            if target.places.last().is_none_or(|&(last, _)| last != at) {
+                target.places.push((at, i));
+            }
+        }
+    }
     diagnostics.retain(|d| {
         let mut suppressed = false;
-        for ((s, used), named) in suppressions.iter().zip(&mut used).zip(&named) {
-            if !s.covers(d) {
-                continue;
-            }
-            if s.rules.is_empty() {
-                used[0] = true;
-                suppressed = true;
-            } else if let Some(i) = named.iter().position(|n| n.rule() == Some(d.rule)) {
-                used[i] = true;
-                suppressed = true;
+        for scope in [Some(Scope::Posting), d.line.map(Scope::Line)]
+            .into_iter()
+            .flatten()
+        {
+            for rule in [None, Some(d.rule)] {
+                if let Some(target) = targets.get_mut(&(scope, rule)) {
+                    target.hit = true;
+                    suppressed = true;
+                }
             }
         }
         !suppressed
     });
+    for target in targets.values().filter(|t| t.hit) {
+        for &(at, i) in &target.places {
+            used[at][i] = true;
+        }
+    }
     let before = diagnostics.len();
     for (s, named) in suppressions.iter().zip(&named) {
         for (id, named) in s.rules.iter().zip(named) {
@@ -275,6 +296,14 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>, re
     if diagnostics.len() > before {
         diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
     }
+}
+
+/// Where suppressions of one scope and rule stand, and whether a diagnostic was suppressed there.
+#[derive(Default)]
+struct Target {
+    /// A suppression's index and the place of the rule in its ids (0 for an all-rules one).
+    places: Vec<(usize, usize)>,
+    hit: bool,
 }
 
 /// Adds an `unused-suppression` warning for each rule of `suppressions` that `named` says is

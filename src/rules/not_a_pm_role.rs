@@ -3,7 +3,7 @@
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::cues::{Cue, CueCategory, CueMatch};
 use crate::lexicon::SectionKind;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 pub struct NotAPmRole;
@@ -162,12 +162,12 @@ fn self_descriptions<'a>(
 }
 
 /// Each job's weight in the body (outside legal text and boilerplate) and the cues behind it.
-fn masses(cx: &Context<'_>) -> (HashMap<Cue, f64>, Vec<JobCue>) {
+fn masses(cx: &Context<'_>) -> (BTreeMap<Cue, f64>, Vec<JobCue>) {
     let text = cx.normalized.as_str();
     // Repeats are counted apart for the two kinds: a self-description ("as the delivery
     // manager, you will") is not a repeat of the same noun used as a cue elsewhere.
-    let mut seen: HashMap<(bool, &str), i32> = HashMap::new();
-    let mut mass: HashMap<Cue, f64> = HashMap::new();
+    let mut seen: BTreeMap<(bool, &str), i32> = BTreeMap::new();
+    let mut mass: BTreeMap<Cue, f64> = BTreeMap::new();
     let mut counted = Vec::new();
     let role_cues = cx
         .cues

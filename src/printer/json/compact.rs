@@ -1,0 +1,411 @@
+//! serde_json's compact JSON, byte for byte, with strings that need no escape written whole.
+//!
+//! serde_json looks up every byte of every string (keys too) in its escape table, one at a time:
+//! that was most of rendering a report, whose evidence repeats long plain strings (a seed
+//! reference per entry). [`write`] checks a string many bytes at a time and copies a plain one
+//! as it is; any other string, every number and every piece of structure is written as
+//! serde_json writes it (the string with [`VisibleControls`]), so the bytes are the same.
+//! What it does not model (enum variants with data, serializer-private structs such as
+//! serde_json's own numbers) it refuses, for the caller to serialize with serde_json instead.
+
+use super::VisibleControls;
+use serde::ser::{self, Impossible, Serialize};
+use serde_json::ser::{CompactFormatter, Formatter};
+use serde_json::Error;
+
+type Result<T = ()> = std::result::Result<T, Error>;
+
+/// Writes `value` after what `out` holds; an error when `value` holds something this writer
+/// leaves to serde_json.
+pub(super) fn write(out: &mut Vec<u8>, value: &impl Serialize) -> Result {
+    value.serialize(&mut Compact { out })
+}
+
+struct Compact<'a> {
+    out: &'a mut Vec<u8>,
+}
+
+fn unmodelled() -> Error {
+    ser::Error::custom("left to serde_json")
+}
+
+impl<'a> Compact<'a> {
+    fn string(&mut self, s: &str) -> Result {
+        if is_plain(s.as_bytes()) {
+            self.out.reserve(s.len() + 2);
+            self.out.push(b'"');
+            self.out.extend_from_slice(s.as_bytes());
+            self.out.push(b'"');
+            return Ok(());
+        }
+        let mut escaped = serde_json::Serializer::with_formatter(&mut *self.out, VisibleControls);
+        ser::Serializer::serialize_str(&mut escaped, s)
+    }
+
+    /// The writing of one number or literal by serde_json's compact formatter.
+    fn formatted(
+        &mut self,
+        write: impl FnOnce(&mut CompactFormatter, &mut Vec<u8>) -> std::io::Result<()>,
+    ) -> Result {
+        write(&mut CompactFormatter, self.out).map_err(Error::io)
+    }
+
+    /// Opens an array or object (`open`), closed at once when it will have no element, as
+    /// serde_json does.
+    fn open(&mut self, open: u8, close: u8, len: Option<usize>) -> Nested<'_, 'a> {
+        self.out.push(open);
+        let state = if len == Some(0) {
+            self.out.push(close);
+            State::Empty
+        } else {
+            State::First
+        };
+        Nested { ser: self, state }
+    }
+}
+
+/// Whether `bytes` need no escape in a JSON string: printable ASCII, no quote, no backslash.
+fn is_plain(bytes: &[u8]) -> bool {
+    // Flags OR-ed over a chunk of 16 bytes without an early exit are checked all at once. The
+    // rest is copied into a chunk of spaces: most strings are shorter than one, and a copy costs
+    // less than a check a byte at a time.
+    const CHUNK: usize = 16;
+    let flags = |chunk: &[u8]| {
+        chunk.iter().fold(0, |flags, &b| {
+            flags
+                | u8::from(b.wrapping_sub(0x20) >= 0x5f)
+                | u8::from(b == b'"')
+                | u8::from(b == b'\\')
+        })
+    };
+    let chunks = bytes.chunks_exact(CHUNK);
+    let mut last = [b' '; CHUNK];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    chunks.fold(flags(&last), |all, chunk| all | flags(chunk)) == 0
+}
+
+/// Where an array or object stands: closed already (it was declared empty), before its first
+/// element, or after one.
+#[derive(PartialEq, Eq)]
+enum State {
+    Empty,
+    First,
+    Rest,
+}
+
+struct Nested<'s, 'a> {
+    ser: &'s mut Compact<'a>,
+    state: State,
+}
+
+impl Nested<'_, '_> {
+    /// The separator before an element or key: none before the first.
+    fn separate(&mut self) {
+        if self.state != State::First {
+            self.ser.out.push(b',');
+        }
+        self.state = State::Rest;
+    }
+
+    fn element(&mut self, value: &(impl Serialize + ?Sized)) -> Result {
+        self.separate();
+        value.serialize(&mut *self.ser)
+    }
+
+    /// A key, which JSON wants as a string: one that serializes otherwise (a number) is left to
+    /// serde_json, which quotes it.
+    fn key(&mut self, key: &(impl Serialize + ?Sized)) -> Result {
+        self.separate();
+        let at = self.ser.out.len();
+        key.serialize(&mut *self.ser)?;
+        if self.ser.out.get(at) != Some(&b'"') {
+            return Err(unmodelled());
+        }
+        self.ser.out.push(b':');
+        Ok(())
+    }
+
+    fn value(&mut self, value: &(impl Serialize + ?Sized)) -> Result {
+        value.serialize(&mut *self.ser)
+    }
+
+    fn close(self, close: u8) -> Result {
+        if self.state != State::Empty {
+            self.ser.out.push(close);
+        }
+        Ok(())
+    }
+}
+
+impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Nested<'s, 'a>;
+    type SerializeTuple = Nested<'s, 'a>;
+    type SerializeTupleStruct = Nested<'s, 'a>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Nested<'s, 'a>;
+    type SerializeStruct = Nested<'s, 'a>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_bool(self, v: bool) -> Result {
+        self.formatted(|f, out| f.write_bool(out, v))
+    }
+    fn serialize_i8(self, v: i8) -> Result {
+        self.formatted(|f, out| f.write_i8(out, v))
+    }
+    fn serialize_i16(self, v: i16) -> Result {
+        self.formatted(|f, out| f.write_i16(out, v))
+    }
+    fn serialize_i32(self, v: i32) -> Result {
+        self.formatted(|f, out| f.write_i32(out, v))
+    }
+    fn serialize_i64(self, v: i64) -> Result {
+        self.formatted(|f, out| f.write_i64(out, v))
+    }
+    fn serialize_i128(self, v: i128) -> Result {
+        self.formatted(|f, out| f.write_i128(out, v))
+    }
+    fn serialize_u8(self, v: u8) -> Result {
+        self.formatted(|f, out| f.write_u8(out, v))
+    }
+    fn serialize_u16(self, v: u16) -> Result {
+        self.formatted(|f, out| f.write_u16(out, v))
+    }
+    fn serialize_u32(self, v: u32) -> Result {
+        self.formatted(|f, out| f.write_u32(out, v))
+    }
+    fn serialize_u64(self, v: u64) -> Result {
+        self.formatted(|f, out| f.write_u64(out, v))
+    }
+    fn serialize_u128(self, v: u128) -> Result {
+        self.formatted(|f, out| f.write_u128(out, v))
+    }
+    fn serialize_f32(self, v: f32) -> Result {
+        // Not finite: `null`, as serde_json writes it.
+        if v.is_finite() {
+            self.formatted(|f, out| f.write_f32(out, v))
+        } else {
+            self.serialize_unit()
+        }
+    }
+    fn serialize_f64(self, v: f64) -> Result {
+        if v.is_finite() {
+            self.formatted(|f, out| f.write_f64(out, v))
+        } else {
+            self.serialize_unit()
+        }
+    }
+    fn serialize_char(self, v: char) -> Result {
+        self.string(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result {
+        self.string(v)
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result {
+        self.formatted(|f, out| f.write_byte_array(out, v))
+    }
+    fn serialize_none(self) -> Result {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _i: u32, variant: &'static str) -> Result {
+        self.string(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _i: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result {
+        Err(unmodelled())
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Nested<'s, 'a>> {
+        Ok(self.open(b'[', b']', len))
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Nested<'s, 'a>> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Nested<'s, 'a>> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _i: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        Err(unmodelled())
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<Nested<'s, 'a>> {
+        Ok(self.open(b'{', b'}', len))
+    }
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Nested<'s, 'a>> {
+        // No Rust struct is named with a `$`: such a name is a serializer's private token
+        // (serde_json's numbers and raw values), which only that serializer writes right.
+        if name.starts_with('$') {
+            return Err(unmodelled());
+        }
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _i: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        Err(unmodelled())
+    }
+}
+
+impl ser::SerializeSeq for Nested<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+    fn end(self) -> Result {
+        self.close(b']')
+    }
+}
+
+impl ser::SerializeTuple for Nested<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+    fn end(self) -> Result {
+        self.close(b']')
+    }
+}
+
+impl ser::SerializeTupleStruct for Nested<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+    fn end(self) -> Result {
+        self.close(b']')
+    }
+}
+
+impl ser::SerializeMap for Nested<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result {
+        self.key(key)
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.value(value)
+    }
+    fn end(self) -> Result {
+        self.close(b'}')
+    }
+}
+
+impl ser::SerializeStruct for Nested<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
+        // A field's name is a string: written as one, with no check of what was written.
+        self.separate();
+        self.ser.string(key)?;
+        self.ser.out.push(b':');
+        self.value(value)
+    }
+    fn end(self) -> Result {
+        self.close(b'}')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+    use std::collections::BTreeMap;
+
+    /// `value` as serde_json writes it with [`VisibleControls`].
+    fn by_serde_json(value: &impl Serialize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, VisibleControls);
+        value.serialize(&mut ser).unwrap();
+        out
+    }
+
+    #[derive(Serialize)]
+    struct Sample {
+        plain: &'static str,
+        escaped: Vec<&'static str>,
+        numbers: (u8, i64, f64, f64, f32),
+        missing: Option<u32>,
+        present: Option<bool>,
+        empty: Vec<u8>,
+        empty_map: BTreeMap<String, u8>,
+        keyed: BTreeMap<String, Vec<()>>,
+        unit: (),
+        letter: char,
+    }
+
+    #[test]
+    fn writes_serde_jsons_bytes() {
+        let sample = Sample {
+            plain: "003: Director / VP of Product > Summary, at exactly sixteen+",
+            escaped: vec![
+                "say \"hi\"",
+                "back\\slash",
+                "tab\tnew\nline",
+                "del\u{7f}",
+                "bidi\u{202e}x and\u{2028}",
+                "caf\u{e9} \u{2014} 16 bytes long!!",
+                "",
+                "exactly 16 bytes",
+                "sixteen bytes + \"",
+            ],
+            numbers: (7, -12, 2.5, f64::NAN, 0.1),
+            missing: None,
+            present: Some(true),
+            empty: Vec::new(),
+            empty_map: BTreeMap::new(),
+            keyed: BTreeMap::from([("a\"b".to_string(), vec![(), ()]), ("c".into(), vec![])]),
+            unit: (),
+            letter: '\u{1}',
+        };
+        let mut out = Vec::new();
+        write(&mut out, &sample).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(by_serde_json(&sample)).unwrap()
+        );
+    }
+
+    #[test]
+    fn leaves_serde_json_numbers_and_keys_that_are_no_strings_to_serde_json() {
+        let value = serde_json::json!({"n": 98765432109876543210_u128});
+        assert!(write(&mut Vec::new(), &value).is_err());
+        let numbered = BTreeMap::from([(1, "one")]);
+        assert!(write(&mut Vec::new(), &numbered).is_err());
+        assert_eq!(super::super::to_json(&value), by_serde_json(&value));
+        assert_eq!(super::super::to_json(&numbered), by_serde_json(&numbered));
+    }
+}
