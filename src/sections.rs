@@ -98,8 +98,9 @@ const OPENER_CHARS: usize = 60;
 
 /// A company pitch ends where a sentence opens another section ("We're looking for a product
 /// manager to ...", the lexicon's `openers`): postings often run the role's summary on after the
-/// pitch without a heading, and the pitch weighs nothing. `starts` is rebuilt, not inserted
-/// into: insertion would be quadratic in a posting of thousands of short pitches.
+/// pitch without a heading, and the pitch weighs nothing. Any other section ends where a
+/// sentence opens one that weighs nothing. `starts` is rebuilt, not inserted into: insertion
+/// would be quadratic in a posting of thousands of short pitches.
 fn end_pitches(
     body: &str,
     starts: Vec<(usize, SectionKind)>,
@@ -110,21 +111,31 @@ fn end_pitches(
     }
     let mut ended = Vec::with_capacity(starts.len());
     for (i, &(start, kind)) in starts.iter().enumerate() {
-        ended.push((start, kind));
-        if kind == SectionKind::About {
-            let end = starts.get(i + 1).map_or(body.len(), |&(e, _)| e);
-            if let Some((at, opened)) = opening_sentence(&body[start..end], lexicon) {
-                ended.push((start + at, opened));
-            }
+        let end = starts.get(i + 1).map_or(body.len(), |&(e, _)| e);
+        // A pitch ends at any opener; a section that weighs ends at one of a section that does
+        // not: postings run their benefits on after the requirements without a heading ("We
+        // offer a competitive salary ...").
+        let ends_at = |opened: SectionKind| {
+            kind == SectionKind::About
+                || (kind.evidence_factor() > 0.0 && opened.evidence_factor() == 0.0)
+        };
+        match opening_sentence(&body[start..end], lexicon, ends_at) {
+            Some((0, opened)) if kind != SectionKind::About => ended.push((start, opened)),
+            Some((at, opened)) => ended.extend([(start, kind), (start + at, opened)]),
+            None => ended.push((start, kind)),
         }
     }
     ended
 }
 
-/// The first sentence of `pitch` that opens with one of the lexicon's openers, and the kind of
-/// section it opens. A heading on a line of its own is skipped; an inline one ("About Acme:
+/// The first sentence of `pitch` that opens with one of the lexicon's openers of a kind `wanted`
+/// takes, and the kind of section it opens. A heading on a line of its own is skipped; an inline one ("About Acme:
 /// ...") is part of the first sentence.
-fn opening_sentence(pitch: &str, lexicon: &CompiledLexicon) -> Option<(usize, SectionKind)> {
+fn opening_sentence(
+    pitch: &str,
+    lexicon: &CompiledLexicon,
+    wanted: impl Fn(SectionKind) -> bool,
+) -> Option<(usize, SectionKind)> {
     let first_line = pitch.find('\n').map_or(pitch.len(), |n| n + 1);
     let mut at = if first_line <= MAX_HEADING_LEN + 1 {
         first_line
@@ -137,9 +148,11 @@ fn opening_sentence(pitch: &str, lexicon: &CompiledLexicon) -> Option<(usize, Se
         let sentence = &pitch[start..];
         let head: String = sentence.chars().take(OPENER_CHARS).collect();
         let head = normalize_term(&head);
-        let opened = lexicon.openers.iter().find(|(opener, _)| {
-            head.strip_prefix(opener.as_str())
-                .is_some_and(|after| !after.starts_with(crate::normalize::is_word_char))
+        let opened = lexicon.openers.iter().find(|(opener, kind)| {
+            wanted(*kind)
+                && head
+                    .strip_prefix(opener.as_str())
+                    .is_some_and(|after| !after.starts_with(crate::normalize::is_word_char))
         });
         if let Some(&(_, kind)) = opened {
             return Some((start, kind));
@@ -785,6 +798,26 @@ mod tests {
         // Only a pitch ends so: benefits that promise the candidate something stay benefits.
         let body = "Benefits\nYou will get 30 days of leave.\n";
         assert_eq!(kinds(body), [("Benefits\nYou".to_string(), "benefits")]);
+    }
+
+    #[test]
+    fn a_benefits_sentence_ends_the_section_it_runs_on_from() {
+        let lexicon = lexicon();
+        let body = "Requirements\n- 5 years of product work\nWe offer a competitive salary and a mentorship program.\n";
+        let s = Sections::split(body, &lexicon);
+        assert_eq!(
+            s.kind_at(body.find("5 years").unwrap()),
+            SectionKind::Requirements
+        );
+        assert_eq!(
+            s.kind_at(body.find("mentorship").unwrap()),
+            SectionKind::Benefits
+        );
+        // What a company offers its customers is no benefit.
+        let body =
+            "The role\nWe offer one payment platform to merchants. You will own its roadmap.\n";
+        let s = Sections::split(body, &lexicon);
+        assert_eq!(s.kind_at(body.find("roadmap").unwrap()), SectionKind::Role);
     }
 
     #[test]
