@@ -80,6 +80,10 @@ struct Figures {
     /// and how many of the readings keep their level and track.
     pitched: usize,
     pitched_invariant: usize,
+    /// The same after a closing paragraph without a heading (how to apply, benefits, equal
+    /// opportunity).
+    closed: usize,
+    closed_invariant: usize,
     /// Confidence bins: postings, exact, summed confidence.
     bins: [(usize, usize, f64); 5],
 }
@@ -121,6 +125,10 @@ impl Figures {
 
     fn pitch_invariance(&self) -> f64 {
         self.pitched_invariant as f64 / self.pitched.max(1) as f64
+    }
+
+    fn closing_invariance(&self) -> f64 {
+        self.closed_invariant as f64 / self.closed.max(1) as f64
     }
 
     fn specialization_rate(&self) -> f64 {
@@ -214,6 +222,12 @@ impl Figures {
             self.pitched_invariant,
             self.pitched
         );
+        println!(
+            "  same level and track after a closing paragraph: {:.3} ({}/{})",
+            self.closing_invariance(),
+            self.closed_invariant,
+            self.closed
+        );
         if detail {
             println!("confidence bins (n, exact rate, mean confidence):");
             for (i, (n, ok, conf)) in self.bins.iter().enumerate() {
@@ -237,6 +251,15 @@ const PITCHES: [&str; 3] = [
     "Northwind is the leading platform for independent pharmacies. Founded in 2015 and backed by top-tier investors, we have grown to 400 employees across three continents, and our executive team includes veterans of large online retailers. We are profitable, growing fast, and serve over 9,000 customers.",
     "At Larkspur, we believe every family deserves financial security. Our mission is to make insurance simple. We are a Series C company with a world-class team, a culture of ownership and a seat at the table for everyone. Our founders and leadership team have scaled companies from zero to IPO.",
     "Brightline Health is a mission-driven company on a journey to transform care. We partner with the largest health systems and payers in the country, and our board and investors include leading healthcare executives. Join a diverse, inclusive team where your voice matters.",
+];
+
+/// Closing paragraphs of the kinds postings end with, without a heading (written for this test):
+/// how to apply, benefits, equal opportunity. The hiring manager, the mentorship program and
+/// the leadership team in them are the employer's, not the role's.
+const CLOSINGS: [&str; 3] = [
+    "To apply, send us your resume and a short note about a product you admire. Our hiring manager reads every application, and we aim to reply within two weeks. Interviews include a conversation with the team, a case study and a chat with our leadership team.",
+    "We offer a competitive salary and equity, health, dental and vision coverage, a learning budget, a mentorship program for every new hire, career development with clear career ladders, and generous parental leave.",
+    "Larkspur is an equal opportunity employer. We celebrate diversity and are committed to creating an inclusive environment for all employees. If you need an accommodation during the interview process, please let our recruiting team know.",
 ];
 
 fn measure(engine: &Engine, records: &[common::DevRecord]) -> Figures {
@@ -277,13 +300,18 @@ fn measure(engine: &Engine, records: &[common::DevRecord]) -> Figures {
         }
         fig.own_title_errors += usize::from(level_mismatch_error(&a));
         // Scrapers run lines together with nothing between them or with a space.
+        let same = |b: &jdlint::Analysis| {
+            usize::from(b.implied.level == a.implied.level && b.implied.track == a.implied.track)
+        };
         for pitch in PITCHES {
             let pitched = analyze(engine, &r.title, &format!("{pitch}\n\n{neutral_body}"));
             fig.pitched += 1;
-            fig.pitched_invariant += usize::from(
-                pitched.implied.level == a.implied.level
-                    && pitched.implied.track == a.implied.track,
-            );
+            fig.pitched_invariant += same(&pitched);
+        }
+        for closing in CLOSINGS {
+            let closed = analyze(engine, &r.title, &format!("{neutral_body}\n\n{closing}"));
+            fig.closed += 1;
+            fig.closed_invariant += same(&closed);
         }
         let lines: Vec<&str> = neutral_body.lines().map(str::trim).collect();
         if lines.len() >= 5 {
@@ -380,6 +408,14 @@ fn classifier_meets_the_targets_on_the_development_set() {
         // did less (17 of 600 readings moved instead of 42) and lost three right readings on the
         // postings as written for two it won.
         ("same verdict after a pitch", all.pitch_invariance(), 0.97),
+        // 98 of 600 readings moved (0.837, measured on the postings as written) while "our
+        // hiring manager" read as hiring managers and a benefits paragraph without a heading
+        // weighed as the requirements before it.
+        (
+            "same verdict after a closing paragraph",
+            all.closing_invariance(),
+            0.99,
+        ),
         (
             "new employers: same verdict after a pitch",
             new.pitch_invariance(),
