@@ -554,6 +554,11 @@ mod tests {
             .collect()
     }
 
+    /// The kinds of `body`'s sections, in order.
+    fn section_ids(body: &str) -> Vec<&'static str> {
+        kinds(body).into_iter().map(|(_, id)| id).collect()
+    }
+
     #[test]
     fn recognizes_heading_lines_in_their_common_forms() {
         let body = "We build tools.\n## About Us\nFounded in 2010.\n**What you'll do:**\n- Own the roadmap\nRequirements: 3+ years\nBenefits\n- Dental\n";
@@ -575,7 +580,7 @@ mod tests {
     #[test]
     fn a_colon_line_opening_with_a_known_heading_starts_that_section() {
         let body = "About us:\nWe are small.\nSkills and experience you have:\n- Line management\nCompany perks include:\n- Lunch\n";
-        let ids: Vec<_> = kinds(body).into_iter().map(|(_, id)| id).collect();
+        let ids = section_ids(body);
         // "Company perks include" opens with a one-word heading only: not a heading.
         assert_eq!(ids, vec!["about", "requirements"]);
     }
@@ -590,7 +595,7 @@ mod tests {
     fn finds_inline_headings_in_flattened_text() {
         let filler = "We are a company that makes software for teams. ".repeat(6);
         let body = format!("{filler}Say hello?What You Will Be Doing Owning a roadmap for the platform. Requirements 3+ years of experience. Benefits Great dental.");
-        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        let ids = section_ids(&body);
         assert_eq!(
             ids,
             vec!["preamble", "responsibilities", "requirements", "benefits"]
@@ -623,7 +628,7 @@ mod tests {
         let body = format!(
             "{filler}Responsibilities· Own the roadmap.Requirements • 3+ years of experience. Benefits - Great dental."
         );
-        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        let ids = section_ids(&body);
         assert_eq!(
             ids,
             vec!["preamble", "responsibilities", "requirements", "benefits"]
@@ -631,7 +636,7 @@ mod tests {
         // A hyphen or bullet is not a heading's end when a lower-case word follows it.
         let body =
             format!("{filler}Benefits - focused teams build this. Requirements-driven work.");
-        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        let ids = section_ids(&body);
         assert_eq!(ids, vec!["preamble"]);
     }
 
@@ -641,17 +646,17 @@ mod tests {
         let body = format!(
             "{filler}- Willing to act as an entrepreneur Benefits - A true results-only culture"
         );
-        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        let ids = section_ids(&body);
         assert_eq!(ids, vec!["preamble", "benefits"]);
         // After a capitalized word the heading word ends a longer name.
         let body = format!(
             "{filler}All US time zones.Travel Requirements - This team meets twice a year. Time Zone Requirements - This team works in all US time zones."
         );
-        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        let ids = section_ids(&body);
         assert_eq!(ids, vec!["preamble"]);
         // Without a bullet a heading word inside a sentence is a word.
         let body = format!("{filler}We offer great Benefits Including dental.");
-        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        let ids = section_ids(&body);
         assert_eq!(ids, vec!["preamble"]);
     }
 
@@ -661,7 +666,7 @@ mod tests {
         let body = format!(
             "{filler}\u{1f4bb} The role You will own billing. \u{1f381} Benefits Great dental."
         );
-        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        let ids = section_ids(&body);
         assert_eq!(ids, vec!["preamble", "role", "benefits"]);
     }
 
@@ -671,7 +676,7 @@ mod tests {
         let body = format!(
             "About Acme: {filler}Responsibilities: Own the roadmap. Requirements: 3 years."
         );
-        let ids: Vec<_> = kinds(&body).into_iter().map(|(_, id)| id).collect();
+        let ids = section_ids(&body);
         assert_eq!(ids, vec!["about", "responsibilities", "requirements"]);
     }
 
