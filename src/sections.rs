@@ -146,14 +146,31 @@ fn opening_sentence(
         let rest = &pitch[at..];
         let start = at + (rest.len() - rest.trim_start().len());
         let sentence = &pitch[start..];
-        let head: String = sentence.chars().take(OPENER_CHARS).collect();
-        let head = normalize_term(&head);
-        let opened = lexicon.openers.iter().find(|(opener, kind)| {
-            wanted(*kind)
-                && head
-                    .strip_prefix(opener.as_str())
-                    .is_some_and(|after| !after.starts_with(crate::normalize::is_word_char))
-        });
+        // Most sentences start with no opener's first letters: turn them away before
+        // normalizing, which every sentence of every section would otherwise pay.
+        let letters =
+            sentence.trim_start_matches(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
+        let lead = letters.as_bytes().get(..2).map(|b| b.to_ascii_lowercase());
+        let may_open = |opener: &str| {
+            lead.as_ref()
+                .is_none_or(|lead| !lead.is_ascii() || opener.as_bytes().starts_with(lead))
+        };
+        let opened = if lexicon
+            .openers
+            .iter()
+            .any(|(opener, kind)| wanted(*kind) && may_open(opener))
+        {
+            let head: String = sentence.chars().take(OPENER_CHARS).collect();
+            let head = normalize_term(&head);
+            lexicon.openers.iter().find(|(opener, kind)| {
+                wanted(*kind)
+                    && head
+                        .strip_prefix(opener.as_str())
+                        .is_some_and(|after| !after.starts_with(crate::normalize::is_word_char))
+            })
+        } else {
+            None
+        };
         if let Some(&(_, kind)) = opened {
             return Some((start, kind));
         }
