@@ -11,6 +11,13 @@
 //! ("...say hello?What You Will Be Doing Owning a roadmap", "🎁 Benefits· Dental"), or after a
 //! word in lower case and followed by a bullet ("...a self-starter Benefits - Dental").
 //!
+//! Employers name their sections in words no lexicon lists ("How you'll spend your time", "Is
+//! this you?"). Such a heading after the company's pitch ends the pitch, whose section weighs
+//! nothing, and what follows reads as text under no known heading (`preamble`); otherwise a
+//! posting that opens with "About Acme" would lose all of its job to the pitch. Benefits, legal
+//! and application sections go on past one: they run under headings of their own ("Your Total
+//! Health", "Time off").
+//!
 //! The structure rules also read a body's bullet lists and whether it lost its line breaks
 //! (`has_list_of`, `is_flattened`) here.
 
@@ -60,6 +67,8 @@ impl Sections {
             let heading = heading(line, lexicon).filter(|h| !(h.line_only && h.kind == before));
             if let Some(h) = heading {
                 push(&mut starts, offset, h.kind);
+            } else if before == SectionKind::About && is_unlisted_heading(line) {
+                push(&mut starts, offset, SectionKind::Preamble);
             }
             // A flattened line may open with a heading ("About Acme: ...") and hold the others.
             let mut inline = false;
@@ -250,6 +259,31 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
         return None;
     }
     lookup(trimmed.trim_end_matches(['.', '!', '?']), lexicon).map(section)
+}
+
+/// Words that open a company's sentence about itself ("We put emphasis on these values:", "Our
+/// offices", "We're hiring"): a line led by one stays in the company's section.
+const COMPANY_VOICE: [&str; 4] = ["at", "our", "us", "we"];
+
+/// Whether a line is written as a heading the lexicon does not list: short, capitalized, not a
+/// sentence, a list item, a `Key: value` line or the company speaking of itself.
+fn is_unlisted_heading(line: &str) -> bool {
+    let trimmed = line
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(['*', '_', '=', ' ', ':']);
+    let mut words = trimmed.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let first = first.split(['\'', '\u{2019}']).next().unwrap_or(first);
+    let count = 1 + words.count();
+    !trimmed.is_empty()
+        && trimmed.len() <= MAX_HEADING_LEN
+        && count <= 8
+        && !COMPANY_VOICE.iter().any(|w| first.eq_ignore_ascii_case(w))
+        && strip_bullet(line.trim()).is_none()
+        && trimmed.starts_with(|c: char| c.is_uppercase())
+        && !trimmed.ends_with(['.', ',', ';'])
+        && !trimmed.contains(':')
 }
 
 fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
@@ -801,6 +835,44 @@ mod tests {
         let role = flat.find("In this role").unwrap();
         assert_eq!(sections.kind_at(role), SectionKind::Role);
         assert_eq!(sections.kind_at(role - 2), SectionKind::About);
+    }
+
+    #[test]
+    fn an_unlisted_heading_ends_the_company_pitch() {
+        let pitch = "About Acme\n\nAcme makes tools for builders.\n\n";
+        for heading in [
+            "How you'll spend your time",
+            "Is this you?",
+            "**The position in brief**",
+            "What You Will Help Us With:",
+        ] {
+            let body = format!("{pitch}{heading}\n- Own the roadmap for billing.\n");
+            assert_eq!(section_ids(&body), ["about", "preamble"], "{heading}");
+            let sections = Sections::split(&body, &lexicon());
+            let job = body.find("Own the").unwrap();
+            assert_eq!(sections.kind_at(job), SectionKind::Preamble, "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_line_of_the_company_pitch_or_the_benefits_is_no_unlisted_heading() {
+        for line in [
+            // The company speaking of itself, introducing a list.
+            "We put emphasis on the following values:",
+            "Our offices",
+            "At Acme",
+            // A sentence, a list item, a `Key: value` line, a line in lower case.
+            "Acme was founded in 2015.",
+            "- Remote first",
+            "Headquarters: Berlin",
+            "founded by engineers",
+        ] {
+            let body = format!("About Acme\nAcme makes tools.\n{line}\nWe ship weekly.\n");
+            assert_eq!(section_ids(&body), ["about"], "{line}");
+        }
+        // Benefits run under headings of their own ("Your Total Health"): the section goes on.
+        let body = "Benefits\n- Dental\nYour Total Health:\n- A coaching budget\n";
+        assert_eq!(section_ids(body), ["benefits"]);
     }
 
     #[test]

@@ -120,7 +120,8 @@ pub struct ExperienceBand {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum SectionKind {
-    /// Text before the first recognized heading.
+    /// Text under no recognized heading: before the first, or after an unlisted heading that ends
+    /// the company's pitch.
     Preamble,
     /// About the company ("About us"): not evidence.
     About,

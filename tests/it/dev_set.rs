@@ -71,11 +71,13 @@ struct Figures {
     /// the neutral reading's level and track: its title mentions rewritten to each canonical
     /// title (the title kept), its line breaks lost as scrapers lose them ("...on
     /// time.RequirementsB.S. in ...", "...on time Requirements - B.S. in ..."), another
-    /// company's pitch before it, a closing paragraph without a heading after it.
+    /// company's pitch before it, a closing paragraph without a heading after it, its role,
+    /// responsibilities and requirements headings reworded as no lexicon lists them.
     rewritten: Kept,
     flattened: Kept,
     pitched: Kept,
     closed: Kept,
+    reheaded: Kept,
     /// Confidence bins: postings, exact, summed confidence.
     bins: [(usize, usize, f64); 5],
 }
@@ -206,6 +208,7 @@ impl Figures {
             ("line breaks lost", &self.flattened),
             ("another company's pitch before it", &self.pitched),
             ("a closing paragraph after it", &self.closed),
+            ("headings reworded", &self.reheaded),
         ] {
             println!(
                 "  same level and track, {what}: {:.3} ({}/{})",
@@ -248,8 +251,92 @@ const CLOSINGS: [&str; 3] = [
     "Larkspur is an equal opportunity employer. We celebrate diversity and are committed to creating an inclusive environment for all employees. If you need an accommodation during the interview process, please let our recruiting team know.",
 ];
 
+/// Headings of the role, its responsibilities and its requirements as employers word them and
+/// the lexicon does not list them (written for this test; `unlisted_headings` checks), one set a
+/// reading: employers other than the dev set's name their sections in their own words.
+const REWORDED_HEADINGS: [[&str; 3]; 4] = [
+    [
+        "The position in brief",
+        "How you'll spend your time",
+        "Is this you?",
+    ],
+    ["Meet the role", "The gig", "What makes you a great fit"],
+    ["Your next adventure", "Where you'll focus", "What it takes"],
+    [
+        "The opening",
+        "What the job involves",
+        "Must-haves for this role",
+    ],
+];
+
+/// The headings `lexicon/sections.json` lists for the role, its responsibilities and its
+/// requirements, each with its place in a `REWORDED_HEADINGS` row. Read from the file, not the
+/// engine, so that the test does not lean on the section reader it measures.
+fn listed_headings() -> BTreeMap<String, usize> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicon/sections.json");
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut listed = BTreeMap::new();
+    for section in file["sections"].as_array().unwrap() {
+        let column = match section["kind"].as_str().unwrap() {
+            "role" => 0,
+            "responsibilities" => 1,
+            "requirements" => 2,
+            _ => continue,
+        };
+        for heading in section["headings"].as_array().unwrap() {
+            listed.insert(heading.as_str().unwrap().to_string(), column);
+        }
+    }
+    listed
+}
+
+/// A line as a heading key: without decoration, a trailing colon and case.
+fn heading_key(line: &str) -> String {
+    line.trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '?' && c != '\'')
+        .trim_end_matches(['?', ':'])
+        .replace('\u{2019}', "'")
+        .to_lowercase()
+}
+
+/// `body` with each line that is a listed role, responsibilities or requirements heading
+/// replaced by the unlisted heading of its kind in `reworded`, if it has such a line.
+fn reword_headings(
+    body: &str,
+    listed: &BTreeMap<String, usize>,
+    reworded: [&str; 3],
+) -> Option<String> {
+    let mut any = false;
+    let lines: Vec<&str> = body
+        .split('\n')
+        .map(|line| match listed.get(&heading_key(line)) {
+            Some(&column) if line.len() < 60 => {
+                any = true;
+                reworded[column]
+            }
+            _ => line,
+        })
+        .collect();
+    any.then(|| lines.join("\n"))
+}
+
+#[test]
+fn unlisted_headings() {
+    let listed = listed_headings();
+    assert!(listed.contains_key("responsibilities"));
+    for heading in REWORDED_HEADINGS.iter().flatten() {
+        let key = heading_key(heading);
+        assert!(
+            !listed.contains_key(&key) && !listed.contains_key(&key.replace('-', " ")),
+            "{heading} is listed"
+        );
+    }
+}
+
 fn measure(engine: &Engine, records: &[common::DevRecord]) -> Figures {
     let mention = title_mention();
+    let listed = listed_headings();
     let mut fig = Figures::default();
     for r in records {
         let claimed = engine
@@ -301,6 +388,11 @@ fn measure(engine: &Engine, records: &[common::DevRecord]) -> Figures {
                 &r.title,
                 &format!("{neutral_body}\n\n{closing}"),
             )));
+        }
+        for reworded in REWORDED_HEADINGS {
+            if let Some(body) = reword_headings(&neutral_body, &listed, reworded) {
+                fig.reheaded.count(same(&analyze(engine, &r.title, &body)));
+            }
         }
         // Scrapers run lines together with nothing between them or with a space.
         let lines: Vec<&str> = neutral_body.lines().map(str::trim).collect();
@@ -418,6 +510,19 @@ fn classifier_meets_the_targets_on_the_development_set() {
             0.99,
         ),
         ("new employers: invariance", new.rewritten.rate(), 0.995),
+        // 0.915 while a heading no lexicon lists left the job in the company pitch before it,
+        // which weighs nothing: five postings lost every reading. What moves now is a posting
+        // read whole as text under no known heading, or whose benefits run on past one.
+        (
+            "same verdict with headings reworded",
+            all.reheaded.rate(),
+            0.945,
+        ),
+        (
+            "new employers: same verdict with headings reworded",
+            new.reheaded.rate(),
+            0.97,
+        ),
         (
             "new employers: re-titled flagged",
             new.retitled_rate(),
