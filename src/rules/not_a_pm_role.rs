@@ -25,7 +25,7 @@ others), or an engineer's, designer's or tester's job gets posted as \"Product M
 the responsibilities and requirements, less in the company pitch, not in legal text), and a \
 self-description that names another job (\"we are looking for a QA engineer\", \"as a UI designer, \
 you will\", a \"Job title: Delivery Manager\" line) weighs most of all, and one that names a \
-product-management job (\"we are looking for a technical product manager\") counts for product management as much as one product cue (a posting re-titled by hand names its job as the title does); these are set against the body's product-management cues, and fires when another job clearly outweighs product management (the engineering jobs, engineer, engineering manager and QA engineer, count together against it). The \
+product-management job (\"we are looking for a technical product manager\") counts for product management as much as one product cue (a posting re-titled by hand names its job as the title does); these are set against the body's product-management cues, and fires when another job clearly outweighs product management, or merely outweighs it when the body names its job as that one and never as a product-management job (the engineering jobs, engineer, engineering manager and QA engineer, count together against it). The \
 wrong title sends the posting to the wrong candidates and the wrong pay band.",
     instead: "Title the posting for the job the body describes (\"Project Manager\", \"Product \
 Owner\", \"Product Marketing Manager\", \"Engineering Manager\", \"Product \
@@ -44,6 +44,8 @@ role owns: the problems it chooses, the roadmap it sets and the outcomes it answ
 const MIN_OTHER: f64 = 3.0;
 /// And outweigh the product-management cues this many times.
 const RATIO: f64 = 1.75;
+/// Or this many times, when the body names its job as that one and never as product management.
+const NAMED_RATIO: f64 = 1.0;
 /// Repeats of one phrase count less each time.
 const REPEAT_DECAY: f64 = 0.5;
 
@@ -95,6 +97,8 @@ struct JobCue {
     weight: f64,
     /// Body bytes.
     span: Range<usize>,
+    /// A self-description naming the job, not one of its cues.
+    self_description: bool,
 }
 
 /// Most words between a self-description and the job noun it introduces ("looking for an
@@ -187,7 +191,12 @@ fn masses(cx: &Context<'_>) -> (BTreeMap<Cue, f64>, Vec<JobCue>) {
         let weight = m.weight * factor * REPEAT_DECAY.powi(*repeats);
         *repeats += 1;
         *mass.entry(job).or_default() += weight;
-        counted.push(JobCue { job, weight, span });
+        counted.push(JobCue {
+            job,
+            weight,
+            span,
+            self_description,
+        });
     }
     (mass, counted)
 }
@@ -215,7 +224,18 @@ impl Rule for NotAPmRole {
         } else {
             other_mass
         };
-        if other_mass < MIN_OTHER || against_product < RATIO * product {
+        // A body that names its job as another one, and never as product management, needs
+        // only to outweigh product management: it has said what it is.
+        let named_other = counted.iter().any(|c| c.job == other && c.self_description);
+        let named_product = counted
+            .iter()
+            .any(|c| c.job == Cue::ProductManagement && c.self_description);
+        let ratio = if named_other && !named_product {
+            NAMED_RATIO
+        } else {
+            RATIO
+        };
+        if other_mass < MIN_OTHER || against_product < ratio * product {
             return None;
         }
         let mut strongest: Vec<&JobCue> = counted.iter().filter(|c| c.job == other).collect();
@@ -289,6 +309,20 @@ mod tests {
         let colleague =
             format!("Product Manager\n\nYou will be working closely with the developers.{body}");
         assert!(!fired(&colleague).contains(&"not-a-pm-role"));
+    }
+
+    #[test]
+    fn a_body_that_names_its_job_as_another_needs_only_to_outweigh_product_management() {
+        // An analyst's job with as much product work beside it as product analysts do: 6.0 for
+        // the self-description and 0.5 of analysis against 4.5 of product cues.
+        let body = "\n\nWhat you'll do\n- Own the product roadmap with the product team\n- Turn customer needs into product requirements\n- Run statistical analysis of our experiments\n";
+        let named = format!("Product Manager\n\nWe are seeking a product analyst.{body}");
+        assert!(fired(&named).contains(&"not-a-pm-role"), "{:?}", fired(&named));
+        // Named as product management too, it needs the full margin.
+        let both = format!(
+            "Product Manager\n\nWe are seeking a product analyst. As the product manager, you will lead.{body}"
+        );
+        assert!(!fired(&both).contains(&"not-a-pm-role"), "{:?}", fired(&both));
     }
 
     #[test]
