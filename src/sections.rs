@@ -136,12 +136,20 @@ fn opening_sentence(
     lexicon: &CompiledLexicon,
     wanted: impl Fn(SectionKind) -> bool,
 ) -> Option<(usize, SectionKind)> {
+    // A section that no opener ends (benefits, legal, apply) need not be read sentence by
+    // sentence.
+    if !lexicon.openers.iter().any(|&(_, kind)| wanted(kind)) {
+        return None;
+    }
     let first_line = pitch.find('\n').map_or(pitch.len(), |n| n + 1);
     let mut at = if first_line <= MAX_HEADING_LEN + 1 {
         first_line
     } else {
         0
     };
+    // The first line break at or after `at`, found again only once `at` has passed it: searching
+    // from every sentence of a long line for its end would be quadratic in the line.
+    let mut newline = None;
     while at < pitch.len() {
         let rest = &pitch[at..];
         let start = at + (rest.len() - rest.trim_start().len());
@@ -174,16 +182,24 @@ fn opening_sentence(
         if let Some(&(_, kind)) = opened {
             return Some((start, kind));
         }
-        // The next sentence: after a sentence end followed by white space, or a line break.
-        let next = sentence
-            .char_indices()
-            .find(|&(i, c)| {
-                c == '\n'
-                    || (matches!(c, '.' | '!' | '?')
-                        && sentence[i + 1..].starts_with(char::is_whitespace))
-            })
-            .map(|(i, c)| start + i + c.len_utf8())?;
-        at = next;
+        // The next sentence: after a sentence end followed by white space, or a line break. All
+        // four are ASCII, so bytes are searched rather than characters decoded.
+        let line_end = match newline {
+            Some(n) if n >= start => n,
+            _ => {
+                let n =
+                    memchr::memchr(b'\n', sentence.as_bytes()).map_or(pitch.len(), |n| start + n);
+                newline = Some(n);
+                n
+            }
+        };
+        let stop = memchr::memchr3_iter(b'.', b'!', b'?', &pitch.as_bytes()[start..line_end])
+            .find(|&i| sentence[i + 1..].starts_with(char::is_whitespace));
+        at = match stop {
+            Some(i) => start + i + 1,
+            None if line_end < pitch.len() => line_end + 1,
+            None => return None,
+        };
     }
     None
 }
