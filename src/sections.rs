@@ -136,9 +136,21 @@ fn opening_sentence(
     lexicon: &CompiledLexicon,
     wanted: impl Fn(SectionKind) -> bool,
 ) -> Option<(usize, SectionKind)> {
+    // The first two letters of the openers wanted, which a sentence must start with to open
+    // one: asked of every sentence, the openers' kinds are looked at once here instead.
+    let mut leads: Vec<[u8; 2]> = Vec::new();
+    let mut any_wanted = false;
+    for (opener, kind) in &lexicon.openers {
+        if wanted(*kind) {
+            any_wanted = true;
+            if let Some(&[a, b]) = opener.as_bytes().get(..2) {
+                leads.push([a, b]);
+            }
+        }
+    }
     // A section that no opener ends (benefits, legal, apply) need not be read sentence by
     // sentence.
-    if !lexicon.openers.iter().any(|&(_, kind)| wanted(kind)) {
+    if !any_wanted {
         return None;
     }
     let first_line = pitch.find('\n').map_or(pitch.len(), |n| n + 1);
@@ -158,16 +170,12 @@ fn opening_sentence(
         // normalizing, which every sentence of every section would otherwise pay.
         let letters =
             sentence.trim_start_matches(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
-        let lead = letters.as_bytes().get(..2).map(|b| b.to_ascii_lowercase());
-        let may_open = |opener: &str| {
-            lead.as_ref()
-                .is_none_or(|lead| !lead.is_ascii() || opener.as_bytes().starts_with(lead))
-        };
-        let opened = if lexicon
-            .openers
-            .iter()
-            .any(|(opener, kind)| wanted(*kind) && may_open(opener))
-        {
+        let lead = letters
+            .as_bytes()
+            .get(..2)
+            .map(|b| [b[0], b[1]].map(|b| b.to_ascii_lowercase()));
+        let may_open = lead.is_none_or(|lead| !lead.is_ascii() || leads.contains(&lead));
+        let opened = if may_open {
             let head: String = sentence.chars().take(OPENER_CHARS).collect();
             let head = normalize_term(&head);
             lexicon.openers.iter().find(|(opener, kind)| {
