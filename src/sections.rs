@@ -145,12 +145,32 @@ fn opening_sentence(
     lexicon: &CompiledLexicon,
     wanted: impl Fn(SectionKind) -> bool,
 ) -> Option<(usize, SectionKind)> {
+    // The first two letters of the openers wanted, which a sentence must start with to open
+    // one: asked of every sentence, the openers' kinds are looked at once here instead.
+    let mut leads: Vec<[u8; 2]> = Vec::new();
+    let mut any_wanted = false;
+    for (opener, kind) in &lexicon.openers {
+        if wanted(*kind) {
+            any_wanted = true;
+            if let Some(&[a, b]) = opener.as_bytes().get(..2) {
+                leads.push([a, b]);
+            }
+        }
+    }
+    // A section that no opener ends (benefits, legal, apply) need not be read sentence by
+    // sentence.
+    if !any_wanted {
+        return None;
+    }
     let first_line = pitch.find('\n').map_or(pitch.len(), |n| n + 1);
     let mut at = if first_line <= MAX_HEADING_LEN + 1 {
         first_line
     } else {
         0
     };
+    // The first line break at or after `at`, found again only once `at` has passed it: searching
+    // from every sentence of a long line for its end would be quadratic in the line.
+    let mut newline = None;
     while at < pitch.len() {
         let rest = &pitch[at..];
         let start = at + (rest.len() - rest.trim_start().len());
@@ -159,16 +179,12 @@ fn opening_sentence(
         // normalizing, which every sentence of every section would otherwise pay.
         let letters =
             sentence.trim_start_matches(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
-        let lead = letters.as_bytes().get(..2).map(|b| b.to_ascii_lowercase());
-        let may_open = |opener: &str| {
-            lead.as_ref()
-                .is_none_or(|lead| !lead.is_ascii() || opener.as_bytes().starts_with(lead))
-        };
-        let opened = if lexicon
-            .openers
-            .iter()
-            .any(|(opener, kind)| wanted(*kind) && may_open(opener))
-        {
+        let lead = letters
+            .as_bytes()
+            .get(..2)
+            .map(|b| [b[0], b[1]].map(|b| b.to_ascii_lowercase()));
+        let may_open = lead.is_none_or(|lead| !lead.is_ascii() || leads.contains(&lead));
+        let opened = if may_open {
             let head: String = sentence.chars().take(OPENER_CHARS).collect();
             let head = normalize_term(&head);
             lexicon.openers.iter().find(|(opener, kind)| {
@@ -183,16 +199,24 @@ fn opening_sentence(
         if let Some(&(_, kind)) = opened {
             return Some((start, kind));
         }
-        // The next sentence: after a sentence end followed by white space, or a line break.
-        let next = sentence
-            .char_indices()
-            .find(|&(i, c)| {
-                c == '\n'
-                    || (matches!(c, '.' | '!' | '?')
-                        && sentence[i + 1..].starts_with(char::is_whitespace))
-            })
-            .map(|(i, c)| start + i + c.len_utf8())?;
-        at = next;
+        // The next sentence: after a sentence end followed by white space, or a line break. All
+        // four are ASCII, so bytes are searched rather than characters decoded.
+        let line_end = match newline {
+            Some(n) if n >= start => n,
+            _ => {
+                let n =
+                    memchr::memchr(b'\n', sentence.as_bytes()).map_or(pitch.len(), |n| start + n);
+                newline = Some(n);
+                n
+            }
+        };
+        let stop = memchr::memchr3_iter(b'.', b'!', b'?', &pitch.as_bytes()[start..line_end])
+            .find(|&i| sentence[i + 1..].starts_with(char::is_whitespace));
+        at = match stop {
+            Some(i) => start + i + 1,
+            None if line_end < pitch.len() => line_end + 1,
+            None => return None,
+        };
     }
     None
 }

@@ -25,7 +25,7 @@ impl Jsonl {
 
 impl Reporter for Jsonl {
     fn render(&self, _item: &Item, report: &PostingReport) -> Vec<u8> {
-        let mut line = to_json(report);
+        let mut line = report_json(report);
         line.push(b'\n');
         line
     }
@@ -69,7 +69,7 @@ impl Reporter for Json {
     }
 
     fn render(&self, _item: &Item, report: &PostingReport) -> Vec<u8> {
-        to_json(report)
+        report_json(report)
     }
 
     fn posting(&mut self, _item: &Item, rendered: &[u8]) -> io::Result<()> {
@@ -100,7 +100,19 @@ impl Reporter for Json {
 /// faster; what that leaves to serde_json (its own numbers, in a `serde_json::Value`) serde_json
 /// writes.
 pub fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
-    let mut out = Vec::new();
+    write_json(Vec::new(), value)
+}
+
+/// A report as [`to_json`] writes it, in a buffer sized for it up front: grown from empty, the
+/// buffer of a report with dozens of pieces of evidence is reallocated and copied a dozen times.
+fn report_json(report: &PostingReport) -> Vec<u8> {
+    // A little more than a piece of evidence and a diagnostic take, and the rest of a report.
+    let capacity = 1024 + 256 * report.evidence.len() + 512 * report.diagnostics.len();
+    write_json(Vec::with_capacity(capacity), report)
+}
+
+/// [`to_json`], written into `out`: empty, with whatever room the caller reserved.
+fn write_json(mut out: Vec<u8>, value: &impl serde::Serialize) -> Vec<u8> {
     if compact::write(&mut out, value).is_ok() {
         return out;
     }

@@ -18,11 +18,21 @@ type Result<T = ()> = std::result::Result<T, Error>;
 /// Writes `value` after what `out` holds; an error when `value` holds something this writer
 /// leaves to serde_json.
 pub(super) fn write(out: &mut Vec<u8>, value: &impl Serialize) -> Result {
-    value.serialize(&mut Compact { out })
+    value.serialize(&mut Compact {
+        out,
+        plain_names: [(0, 0); PLAIN_NAMES],
+    })
 }
+
+/// How many field names [`Compact::plain_names`] remembers.
+const PLAIN_NAMES: usize = 32;
 
 struct Compact<'a> {
     out: &'a mut Vec<u8>,
+    /// Field names found to need no escape, by address and length, each in the slot its address
+    /// picks: a report names the same few fields over and over (ten for each piece of evidence),
+    /// and a name that is `'static` holds the same bytes wherever it is met again.
+    plain_names: [(usize, usize); PLAIN_NAMES],
 }
 
 fn unmodelled() -> Error {
@@ -317,8 +327,19 @@ impl ser::SerializeStruct for Nested<'_, '_> {
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
         // A field's name is a string: written as one, with no check of what was written.
         self.separate();
-        self.ser.string(key)?;
-        self.ser.out.push(b':');
+        let name = (key.as_ptr() as usize, key.len());
+        let slot = &mut self.ser.plain_names[(name.0 ^ name.1) % PLAIN_NAMES];
+        if *slot == name || is_plain(key.as_bytes()) {
+            *slot = name;
+            let out = &mut *self.ser.out;
+            out.reserve(key.len() + 3);
+            out.push(b'"');
+            out.extend_from_slice(key.as_bytes());
+            out.extend_from_slice(b"\":");
+        } else {
+            self.ser.string(key)?;
+            self.ser.out.push(b':');
+        }
         self.value(value)
     }
     fn end(self) -> Result {
