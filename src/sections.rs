@@ -296,13 +296,13 @@ fn is_unlisted_heading(line: &str) -> bool {
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(['*', '_', '=', ' ', ':']);
+    if trimmed.is_empty() || trimmed.len() > MAX_HEADING_LEN {
+        return false;
+    }
     let mut words = trimmed.split_whitespace();
     let first = words.next().unwrap_or("");
     let first = first.split(['\'', '\u{2019}']).next().unwrap_or(first);
-    let count = 1 + words.count();
-    !trimmed.is_empty()
-        && trimmed.len() <= MAX_HEADING_LEN
-        && count <= 8
+    words.count() < 8
         && !COMPANY_VOICE.iter().any(|w| first.eq_ignore_ascii_case(w))
         && strip_bullet(line.trim()).is_none()
         && trimmed.starts_with(|c: char| c.is_uppercase())
