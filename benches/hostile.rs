@@ -13,6 +13,8 @@
 //! - `many_pitches`: a company pitch ended by a sentence that introduces the role, over and over
 //!   (each splits a section in two);
 //! - `many_markers`: one line of suppression markers naming no rule that fires;
+//! - `many_unlisted_headings`: a company pitch ended by a heading no lexicon lists, over and
+//!   over (each line of the pitch is asked whether it is such a heading);
 //! - `many_pattern_starts`: one line of a word that opens three lexicon patterns and no match
 //!   (`lead lead ...`): past a few tries at its starts, each pattern searches the rest whole;
 //! - `many_inline_headings`: one line of headings run together with bullets, each after a word
@@ -98,6 +100,17 @@ fn many_pitches(bencher: Bencher, size: usize) {
     let bytes = filled(
         "Product Manager\n",
         "About us\nYou will own it.\n",
+        "",
+        size,
+    );
+    bench(bencher, bytes, Format::Document);
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn many_unlisted_headings(bencher: Bencher, size: usize) {
+    let bytes = filled(
+        "Product Manager\n",
+        "About Acme\nAcme ships tools.\nThe position in brief\nYou own it.\n",
         "",
         size,
     );
