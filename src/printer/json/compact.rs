@@ -120,19 +120,28 @@ impl<'a> Compact<'a> {
         self.out.extend_from_slice(b",\"end_column\":");
         self.serialize_u64(*end_column as u64)?;
         self.out.extend_from_slice(b",\"supports\":");
-        self.string(supports.id())?;
+        self.id(supports.id());
         self.out.extend_from_slice(b",\"weight\":");
         self.serialize_f64(*weight)?;
         self.out.extend_from_slice(b",\"source\":");
         self.string(source)?;
         self.out.extend_from_slice(b",\"section\":");
-        self.string(section.id())?;
+        self.id(section.id());
         self.out.extend_from_slice(if *negated {
             b",\"negated\":true}"
         } else {
             b",\"negated\":false}"
         });
         Ok(())
+    }
+
+    /// An id of jdlint's own (`level:pm`, `nice-to-have`) as a string: written whole, with no
+    /// check, because ids are lower-case ASCII words joined by `:` and `-`, which need no escape.
+    fn id(&mut self, id: &'static str) {
+        debug_assert!(is_plain(id.as_bytes()), "{id} needs no escape");
+        self.out.push(b'"');
+        self.out.extend_from_slice(id.as_bytes());
+        self.out.push(b'"');
     }
 
     /// The writing of one number or literal by serde_json's compact formatter.
@@ -433,6 +442,7 @@ impl ser::SerializeStruct for Nested<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Target;
     use serde::Serialize;
     use std::collections::BTreeMap;
 
@@ -547,6 +557,44 @@ mod tests {
                 String::from_utf8(out).unwrap(),
                 String::from_utf8(by_serde_json(report)).unwrap()
             );
+        }
+    }
+
+    #[test]
+    fn the_ids_written_unchecked_need_no_escape() {
+        use crate::domain::{Level, Specialization, Track};
+        use crate::lexicon::SectionKind;
+        let targets = (Level::ALL.map(Target::Level).into_iter())
+            .chain(Track::ALL.map(Target::Track))
+            .chain(Specialization::ALL.map(Target::Specialization));
+        // A kind added to the enum fails to compile here until listed below.
+        let listed = |kind: SectionKind| match kind {
+            SectionKind::Preamble
+            | SectionKind::About
+            | SectionKind::Role
+            | SectionKind::Responsibilities
+            | SectionKind::Requirements
+            | SectionKind::NiceToHave
+            | SectionKind::Benefits
+            | SectionKind::Legal
+            | SectionKind::Apply => kind,
+        };
+        let sections = [
+            SectionKind::Preamble,
+            SectionKind::About,
+            SectionKind::Role,
+            SectionKind::Responsibilities,
+            SectionKind::Requirements,
+            SectionKind::NiceToHave,
+            SectionKind::Benefits,
+            SectionKind::Legal,
+            SectionKind::Apply,
+        ];
+        for id in targets
+            .map(Target::id)
+            .chain(sections.map(|kind| listed(kind).id()))
+        {
+            assert!(is_plain(id.as_bytes()), "{id}");
         }
     }
 
