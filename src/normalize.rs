@@ -360,7 +360,7 @@ pub(crate) fn on_word_boundaries(text: &str, range: &Range<usize>) -> bool {
 // The scan asks this of both ends of every phrase it meets, and left to itself LLVM does not
 // inline it there: the call costs as much as the check.
 #[inline(always)]
-fn no_word_across(text: &str, at: usize) -> bool {
+pub(crate) fn no_word_across(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     if let (Some(&before), Some(&after)) = (bytes.get(at.wrapping_sub(1)), bytes.get(at)) {
         // Nearly every text the scan sees is ASCII around its matches: decide on the bytes.

@@ -185,8 +185,12 @@ fn opening_sentence(
             .map(|b| [b[0], b[1]].map(|b| b.to_ascii_lowercase()));
         let may_open = lead.is_none_or(|lead| !lead.is_ascii() || leads.contains(&lead));
         let opened = if may_open {
-            let head: String = sentence.chars().take(OPENER_CHARS).collect();
-            let head = normalize_term(&head);
+            // The first characters as a slice of the sentence, not collected into a string.
+            let head_len = sentence
+                .char_indices()
+                .nth(OPENER_CHARS)
+                .map_or(sentence.len(), |(at, _)| at);
+            let head = normalize_term(&sentence[..head_len]);
             lexicon.openers.iter().find(|(opener, kind)| {
                 wanted(*kind)
                     && head

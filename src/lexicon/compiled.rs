@@ -8,7 +8,7 @@ use super::{Lexicon, SectionEntry, SectionKind, TitleKind};
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::negation::Negations;
-use crate::normalize::{is_ascii_word_byte, normalize_term, on_word_boundaries};
+use crate::normalize::{is_ascii_word_byte, no_word_across, normalize_term};
 use crate::sections::{heading_first_words, heading_prefixes};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
@@ -729,17 +729,7 @@ impl CompiledLexicon {
         let bytes = normalized.as_bytes();
         loop {
             if nfa.is_match(state) {
-                for i in 0..nfa.match_len(state) {
-                    let pattern = nfa.match_pattern(state, i);
-                    // A match state also lists the phrases that end here but start later.
-                    let range = start..at;
-                    if nfa.pattern_len(pattern) != range.len()
-                        || !on_word_boundaries(normalized, &range)
-                    {
-                        continue;
-                    }
-                    self.record(scan, pattern.as_usize(), range);
-                }
+                self.record_matches(normalized, start..at, state, scan);
             }
             let Some(&byte) = bytes.get(at) else {
                 return;
@@ -749,6 +739,30 @@ impl CompiledLexicon {
                 return;
             }
             at += 1;
+        }
+    }
+
+    /// Adds to `scan` the phrases of match state `state` found at `range` on word boundaries.
+    // Out of the walk's loop, which most steps run through without a match: inlined, its
+    // registers cost every step.
+    #[inline(never)]
+    fn record_matches(
+        &self,
+        normalized: &str,
+        range: Range<usize>,
+        state: StateID,
+        scan: &mut Scan,
+    ) {
+        let nfa = &self.automaton;
+        if !(no_word_across(normalized, range.start) && no_word_across(normalized, range.end)) {
+            return;
+        }
+        for i in 0..nfa.match_len(state) {
+            let pattern = nfa.match_pattern(state, i);
+            // A match state also lists the phrases that end here but start later.
+            if nfa.pattern_len(pattern) == range.len() {
+                self.record(scan, pattern.as_usize(), range.clone());
+            }
         }
     }
 
@@ -931,6 +945,7 @@ mod tests {
 #[cfg(test)]
 mod scan_equivalence {
     use super::*;
+    use crate::normalize::on_word_boundaries;
     use proptest::prelude::*;
     use std::sync::LazyLock;
 

@@ -108,7 +108,12 @@ pub fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
 fn report_json(report: &PostingReport) -> Vec<u8> {
     // A little more than a piece of evidence and a diagnostic take, and the rest of a report.
     let capacity = 1024 + 256 * report.evidence.len() + 512 * report.diagnostics.len();
-    write_json(Vec::with_capacity(capacity), report)
+    let mut out = Vec::with_capacity(capacity);
+    if compact::write_report(&mut out, report).is_ok() {
+        return out;
+    }
+    out.clear();
+    write_json(out, report)
 }
 
 /// [`to_json`], written into `out`: empty, with whatever room the caller reserved.

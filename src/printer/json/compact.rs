@@ -9,7 +9,9 @@
 //! serde_json's own numbers) it refuses, for the caller to serialize with serde_json instead.
 
 use super::VisibleControls;
-use serde::ser::{self, Impossible, Serialize};
+use crate::engine::Evidence;
+use crate::report::PostingReport;
+use serde::ser::{self, Impossible, Serialize, SerializeStruct, Serializer};
 use serde_json::ser::{CompactFormatter, Formatter};
 use serde_json::Error;
 
@@ -22,6 +24,45 @@ pub(super) fn write(out: &mut Vec<u8>, value: &impl Serialize) -> Result {
         out,
         plain_names: [(0, 0); PLAIN_NAMES],
     })
+}
+
+/// Writes `report` as [`write`] does, its evidence entries directly rather than through serde:
+/// the generic path cost about 2,500 instructions an entry, and a report holds dozens of them.
+pub(super) fn write_report(out: &mut Vec<u8>, report: &PostingReport) -> Result {
+    // Every field named, so that a field added to the report fails to compile here until it is
+    // written (the tests hold both writers to the same bytes).
+    let PostingReport {
+        source,
+        title,
+        claimed,
+        implied,
+        evidence,
+        diagnostics,
+        fields,
+        error,
+    } = report;
+    let mut compact = Compact {
+        out,
+        plain_names: [(0, 0); PLAIN_NAMES],
+    };
+    let mut object = compact.serialize_struct("PostingReport", 8)?;
+    object.serialize_field("source", source)?;
+    object.serialize_field("title", title)?;
+    object.serialize_field("claimed", claimed)?;
+    object.serialize_field("implied", implied)?;
+    object.separate();
+    object.ser.out.extend_from_slice(b"\"evidence\":[");
+    for (i, entry) in evidence.iter().enumerate() {
+        if i > 0 {
+            object.ser.out.push(b',');
+        }
+        object.ser.evidence(entry)?;
+    }
+    object.ser.out.push(b']');
+    object.serialize_field("diagnostics", diagnostics)?;
+    object.serialize_field("fields", fields)?;
+    object.serialize_field("error", error)?;
+    SerializeStruct::end(object)
 }
 
 /// How many field names [`Compact::plain_names`] remembers.
@@ -50,6 +91,57 @@ impl<'a> Compact<'a> {
         }
         let mut escaped = serde_json::Serializer::with_formatter(&mut *self.out, VisibleControls);
         ser::Serializer::serialize_str(&mut escaped, s)
+    }
+
+    /// One evidence entry as its derived `Serialize` writes it, field names and all.
+    fn evidence(&mut self, entry: &Evidence) -> Result {
+        let Evidence {
+            text,
+            line,
+            column,
+            end_line,
+            end_column,
+            supports,
+            weight,
+            source,
+            section,
+            negated,
+            origin: _,
+            span: _,
+        } = entry;
+        self.out.extend_from_slice(b"{\"text\":");
+        self.string(text)?;
+        self.out.extend_from_slice(b",\"line\":");
+        self.serialize_u64(*line as u64)?;
+        self.out.extend_from_slice(b",\"column\":");
+        self.serialize_u64(*column as u64)?;
+        self.out.extend_from_slice(b",\"end_line\":");
+        self.serialize_u64(*end_line as u64)?;
+        self.out.extend_from_slice(b",\"end_column\":");
+        self.serialize_u64(*end_column as u64)?;
+        self.out.extend_from_slice(b",\"supports\":");
+        self.id(supports.id());
+        self.out.extend_from_slice(b",\"weight\":");
+        self.serialize_f64(*weight)?;
+        self.out.extend_from_slice(b",\"source\":");
+        self.string(source)?;
+        self.out.extend_from_slice(b",\"section\":");
+        self.id(section.id());
+        self.out.extend_from_slice(if *negated {
+            b",\"negated\":true}"
+        } else {
+            b",\"negated\":false}"
+        });
+        Ok(())
+    }
+
+    /// An id of jdlint's own (`level:pm`, `nice-to-have`) as a string: written whole, with no
+    /// check, because ids are lower-case ASCII words joined by `:` and `-`, which need no escape.
+    fn id(&mut self, id: &'static str) {
+        debug_assert!(is_plain(id.as_bytes()), "{id} needs no escape");
+        self.out.push(b'"');
+        self.out.extend_from_slice(id.as_bytes());
+        self.out.push(b'"');
     }
 
     /// The writing of one number or literal by serde_json's compact formatter.
@@ -350,6 +442,7 @@ impl ser::SerializeStruct for Nested<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Target;
     use serde::Serialize;
     use std::collections::BTreeMap;
 
@@ -405,6 +498,104 @@ mod tests {
             String::from_utf8(out).unwrap(),
             String::from_utf8(by_serde_json(&sample)).unwrap()
         );
+    }
+
+    #[test]
+    fn writes_a_reports_evidence_as_serde_json_does() {
+        let engine = crate::Engine::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/postings");
+        let mut reports: Vec<PostingReport> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                let posting =
+                    crate::Posting::from_document(crate::Source::default(), text, None).unwrap();
+                PostingReport::analyzed(&posting, engine.analyze(&posting))
+            })
+            .collect();
+        assert!(reports.iter().map(|r| r.evidence.len()).sum::<usize>() > 100);
+        // Strings that need escapes and numbers at the edges of the float formatter, on real
+        // entries.
+        let texts = [
+            "say \"hi\"",
+            "back\\slash",
+            "tab\tnew\nline\u{1}",
+            "del\u{7f} bidi\u{202e} sep\u{2028}",
+            "caf\u{e9} \u{2014} \u{1f600} and sixteen bytes more",
+            "",
+        ];
+        let weights = [
+            -0.0,
+            0.1 + 0.2,
+            1.0 / 3.0,
+            1e-7,
+            123_456_789.125,
+            1e300,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        let mut n = 0;
+        for report in &mut reports {
+            for entry in &mut report.evidence {
+                if n % 2 == 0 {
+                    entry.text = texts[n / 2 % texts.len()].to_string();
+                    entry.weight = weights[n / 2 % weights.len()];
+                    entry.negated = !entry.negated;
+                }
+                n += 1;
+            }
+        }
+        reports.push(PostingReport::failed(&crate::input::InputError {
+            source: crate::Source::default(),
+            message: "unreadable".into(),
+        }));
+        for report in &reports {
+            let mut out = Vec::new();
+            write_report(&mut out, report).unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(by_serde_json(report)).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn the_ids_written_unchecked_need_no_escape() {
+        use crate::domain::{Level, Specialization, Track};
+        use crate::lexicon::SectionKind;
+        let targets = (Level::ALL.map(Target::Level).into_iter())
+            .chain(Track::ALL.map(Target::Track))
+            .chain(Specialization::ALL.map(Target::Specialization));
+        // A kind added to the enum fails to compile here until listed below.
+        let listed = |kind: SectionKind| match kind {
+            SectionKind::Preamble
+            | SectionKind::About
+            | SectionKind::Role
+            | SectionKind::Responsibilities
+            | SectionKind::Requirements
+            | SectionKind::NiceToHave
+            | SectionKind::Benefits
+            | SectionKind::Legal
+            | SectionKind::Apply => kind,
+        };
+        let sections = [
+            SectionKind::Preamble,
+            SectionKind::About,
+            SectionKind::Role,
+            SectionKind::Responsibilities,
+            SectionKind::Requirements,
+            SectionKind::NiceToHave,
+            SectionKind::Benefits,
+            SectionKind::Legal,
+            SectionKind::Apply,
+        ];
+        for id in targets
+            .map(Target::id)
+            .chain(sections.map(|kind| listed(kind).id()))
+        {
+            assert!(is_plain(id.as_bytes()), "{id}");
+        }
     }
 
     #[test]
