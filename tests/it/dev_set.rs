@@ -7,6 +7,7 @@
 
 use crate::common;
 
+use jdlint::lexicon::{Lexicon, SectionKind};
 use jdlint::{Engine, Level, Posting, Severity, Source, Specialization, Track};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -269,23 +270,21 @@ const REWORDED_HEADINGS: [[&str; 3]; 4] = [
     ],
 ];
 
-/// The headings `lexicon/sections.json` lists for the role, its responsibilities and its
-/// requirements, each with its place in a `REWORDED_HEADINGS` row. Read from the file, not the
-/// engine, so that the test does not lean on the section reader it measures.
+/// The headings the default lexicon lists for the role, its responsibilities and its
+/// requirements, each with its place in a `REWORDED_HEADINGS` row. Read from the lexicon's data,
+/// not the engine, so that the test does not lean on the section reader it measures.
 fn listed_headings() -> BTreeMap<String, usize> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicon/sections.json");
-    let file: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut listed = BTreeMap::new();
-    for section in file["sections"].as_array().unwrap() {
-        let column = match section["kind"].as_str().unwrap() {
-            "role" => 0,
-            "responsibilities" => 1,
-            "requirements" => 2,
+    let lexicon = Lexicon::embedded().unwrap();
+    for section in lexicon.sections() {
+        let column = match section.value.kind {
+            SectionKind::Role => 0,
+            SectionKind::Responsibilities => 1,
+            SectionKind::Requirements => 2,
             _ => continue,
         };
-        for heading in section["headings"].as_array().unwrap() {
-            listed.insert(heading.as_str().unwrap().to_string(), column);
+        for heading in &section.value.headings {
+            listed.insert(heading.clone(), column);
         }
     }
     listed
