@@ -240,17 +240,20 @@ struct Heading {
     line_only: bool,
 }
 
+/// A line without the Markdown marks, emphasis and emoji job boards decorate headings with.
+fn undecorated(line: &str) -> &str {
+    line.trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(['*', '_', '=', ' '])
+}
+
 /// The heading a whole line is, if it is one.
 fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     let section = |kind| Heading {
         kind,
         line_only: false,
     };
-    // Markdown marks, emphasis and the emoji job boards decorate headings with.
-    let trimmed = line
-        .trim()
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .trim_end_matches(['*', '_', '=', ' ']);
+    let trimmed = undecorated(line);
     if trimmed.is_empty() {
         return None;
     }
@@ -296,10 +299,7 @@ const COMPANY_VOICE: [&str; 4] = ["at", "our", "us", "we"];
 /// Whether a line is written as a heading the lexicon does not list: short, capitalized, not a
 /// sentence, a list item, a `Key: value` line or the company speaking of itself.
 fn is_unlisted_heading(line: &str) -> bool {
-    let trimmed = line
-        .trim()
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .trim_end_matches(['*', '_', '=', ' ', ':']);
+    let trimmed = undecorated(line).trim_end_matches(['*', '_', '=', ' ', ':']);
     if trimmed.is_empty() || trimmed.len() > MAX_HEADING_LEN {
         return false;
     }
@@ -989,10 +989,7 @@ mod tests {
     /// `heading` reads them: not a `Key: value` line and not
     /// the "About <Name>" fallback.
     fn is_listed(line: &str, lexicon: &CompiledLexicon) -> bool {
-        let text = line
-            .trim()
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .trim_end_matches(['*', '_', '=', ' ', '.', '!', '?']);
+        let text = undecorated(line).trim_end_matches(['*', '_', '=', ' ', '.', '!', '?']);
         let (text, colon) = match text.strip_suffix(':') {
             Some(head) => (head, true),
             None => (text, false),
