@@ -110,7 +110,7 @@ fn many_pitches(bencher: Bencher, size: usize) {
 fn many_unlisted_headings(bencher: Bencher, size: usize) {
     let bytes = filled(
         "Product Manager\n",
-        "About Acme\nAcme ships tools.\nThe position in brief\nYou own it.\n",
+        "About Acme\nAcme ships tools.\nIn a nutshell\nYou own it.\n",
         "",
         size,
     );

@@ -270,17 +270,9 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
                 });
             }
             // A line that is only "Heading and a few more words:" ("Skills and experience you
-            // have:") opens the section its leading known heading names. Two words at least, so
-            // that a one-word heading ("Company", "Mission") does not swallow a line about the
-            // job, unless the one word is a plural: a plural noun before a colon introduces a list
-            // of such things ("Benefits at Acme include:", "Responsibilities are:").
+            // have:") opens the section its leading known heading names.
             if value.is_empty() {
-                let words: Vec<&str> = head.split_whitespace().collect();
-                let plural = words.first().is_some_and(|w| w.ends_with(['s', 'S']));
-                if let Some(kind) = (if plural { 1 } else { 2 }..words.len())
-                    .rev()
-                    .find_map(|n| lookup(&words[..n].join(" "), lexicon))
-                {
+                if let Some(kind) = leading_heading(head, lexicon) {
                     return Some(section(kind));
                 }
             }
@@ -289,7 +281,38 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     if trimmed.len() > MAX_HEADING_LEN {
         return None;
     }
-    lookup(trimmed.trim_end_matches(['.', '!', '?']), lexicon).map(section)
+    let listed = lookup(trimmed.trim_end_matches(['.', '!', '?']), lexicon);
+    // So does a line written as a heading that starts with one ("Benefits at Acme", "What you
+    // will do in this role", "Skills Required"): employers add words to the headings they share.
+    if listed.is_none() && is_unlisted_heading(line) {
+        return leading_heading(trimmed.trim_end_matches(['!', '?']), lexicon).map(section);
+    }
+    listed.map(section)
+}
+
+/// The section of the longest listed heading that `head` starts with and is longer than. Two words
+/// at least, so that a one-word heading ("Company", "Mission") does not take a line about the job,
+/// unless the one word is a plural: a plural noun leads a list of such things ("Benefits at Acme
+/// include:", "Skills Required").
+fn leading_heading(head: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
+    let plural = head
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(['s', 'S']));
+    // Where each word but the last ends.
+    let word_ends: Vec<usize> = head
+        .char_indices()
+        .filter(|&(at, c)| {
+            at > 0 && c.is_whitespace() && !head[..at].ends_with(char::is_whitespace)
+        })
+        .map(|(at, _)| at)
+        .collect();
+    let fewest_words = if plural { 1 } else { 2 };
+    word_ends
+        .get(fewest_words - 1..)?
+        .iter()
+        .rev()
+        .find_map(|&end| lookup(&head[..end], lexicon))
 }
 
 /// Words that open a company's sentence about itself ("We put emphasis on these values:", "Our
@@ -823,6 +846,39 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_line_leading_with_a_known_heading_opens_its_section() {
+        let lexicon = lexicon();
+        for (line, kind) in [
+            ("Benefits at Acme", SectionKind::Benefits),
+            (
+                "## What you will do in this role",
+                SectionKind::Responsibilities,
+            ),
+            ("Skills Required", SectionKind::Requirements),
+            ("Your role at Acme", SectionKind::Role),
+        ] {
+            let body = format!("About Acme\nWe make tools.\n{line}\n- Lunch\n");
+            let s = Sections::split(&body, &lexicon);
+            assert_eq!(s.kind_at(body.find("Lunch").unwrap()), kind, "{line:?}");
+        }
+        // A sentence, a list item, a lowercase line or one singular heading word: not headings.
+        for line in [
+            "Requirements gathering comes first.",
+            "- Skills in SQL",
+            "responsibilities grow with the team",
+            "Mission critical systems",
+        ] {
+            let body = format!("Own the roadmap.\n{line}\n- Billing\n");
+            let s = Sections::split(&body, &lexicon);
+            assert_eq!(
+                s.kind_at(body.find("Billing").unwrap()),
+                SectionKind::Preamble,
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
     fn about_a_name_or_a_company_opens_the_about_section() {
         for heading in [
             "About Acme",
@@ -871,7 +927,7 @@ mod tests {
         for heading in [
             "How you'll spend your time",
             "Is this you?",
-            "**The position in brief**",
+            "**In a nutshell**",
             "What You Will Help Us With:",
         ] {
             let body = format!("{pitch}{heading}\n- Own the roadmap for billing.\n");

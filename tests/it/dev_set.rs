@@ -257,7 +257,7 @@ const CLOSINGS: [&str; 3] = [
 /// reading: employers other than the dev set's name their sections in their own words.
 const REWORDED_HEADINGS: [[&str; 3]; 4] = [
     [
-        "The position in brief",
+        "In a nutshell",
         "How you'll spend your time",
         "Is this you?",
     ],
@@ -266,7 +266,7 @@ const REWORDED_HEADINGS: [[&str; 3]; 4] = [
     [
         "The opening",
         "What the job involves",
-        "Must-haves for this role",
+        "Think you're a match?",
     ],
 ];
 
@@ -322,14 +322,27 @@ fn reword_headings(
 
 #[test]
 fn unlisted_headings() {
-    let listed = listed_headings();
-    assert!(listed.contains_key("responsibilities"));
+    // Any kind's heading, since a line that starts with one opens its section.
+    let lexicon = Lexicon::embedded().unwrap();
+    let listed: Vec<String> = lexicon
+        .sections()
+        .iter()
+        .flat_map(|s| s.value.headings.iter().map(|h| heading_key(h)))
+        .collect();
+    assert!(listed.iter().any(|h| h == "responsibilities"));
     for heading in REWORDED_HEADINGS.iter().flatten() {
-        let key = heading_key(heading);
-        assert!(
-            !listed.contains_key(&key) && !listed.contains_key(&key.replace('-', " ")),
-            "{heading} is listed"
-        );
+        let words: Vec<String> = heading_key(heading)
+            .replace('-', " ")
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        for n in 1..=words.len() {
+            let leading = words[..n].join(" ");
+            assert!(
+                !listed.contains(&leading),
+                "{heading} starts with the listed heading {leading:?}"
+            );
+        }
     }
 }
 
@@ -497,11 +510,13 @@ fn classifier_meets_the_targets_on_the_development_set() {
         // Lines run together with nothing between them: 0.940 before inline headings were found
         // after an emoji and before a bullet. Both ways: 0.976 before a bullet marked a heading
         // after a word in lower case, 0.982 after. 0.979 since "We offer a competitive salary"
-        // ends a section: Kentik's "?We offer" run together is no sentence start.
+        // ends a section: Kentik's "?We offer" run together is no sentence start. 0.973 since a
+        // heading line that starts with a listed heading opens its section: "Your role at Made
+        // Tech" now reads a Made Tech PM as pm with its lines, not with them run together.
         (
             "same verdict with line breaks lost",
             all.flattened.rate(),
-            0.975,
+            0.97,
         ),
         (
             "new employers: same verdict with line breaks lost",
@@ -511,11 +526,14 @@ fn classifier_meets_the_targets_on_the_development_set() {
         ("new employers: invariance", new.rewritten.rate(), 0.995),
         // 0.915 while a heading no lexicon lists left the job in the company pitch before it,
         // which weighs nothing: five postings lost every reading. What moves now is a posting
-        // read whole as text under no known heading, or whose benefits run on past one.
+        // read whole as text under no known heading, or whose benefits run on past one. 0.958
+        // once a heading line that starts with a listed heading opens its section ("Benefits
+        // at Red Canary"), measured with two reworded headings that started with a listed one
+        // ("The position in brief", "Must-haves for this role") replaced.
         (
             "same verdict with headings reworded",
             all.reheaded.rate(),
-            0.945,
+            0.955,
         ),
         (
             "new employers: same verdict with headings reworded",
