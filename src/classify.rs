@@ -135,7 +135,8 @@ impl Totals {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Implied {
-    /// The implied level; `null` when the body has too little evidence (below `min_evidence`).
+    /// The implied level; `null` when the body has too little evidence (below `min_evidence`),
+    /// as a body in another language than English has.
     pub level: Option<Level>,
     /// The implied level's track; `null` exactly when `level` is.
     pub track: Option<Track>,

@@ -15,7 +15,9 @@ static DOC: RuleDoc = RuleDoc {
 scope, stakeholders and years of experience (seed 003 describes each level by these). When the body \
 holds almost none of them (a two-line teaser, a page of benefits), jdlint reports the implied level as \
 unknown instead of guessing, and the mismatch rules stay silent. Candidates cannot judge such a \
-posting either: say what the role owns and what it asks for.",
+posting either: say what the role owns and what it asks for. A body in another language than English \
+gets no level either: the lexicon is English, and the few English words such a posting holds (tool \
+names, a quoted job title) say nothing of its level.",
     instead: "Say what the role owns (its product area, decisions and outcomes), whom it works with, and what it asks of the candidate (experience, skills), under headings such as \"What you'll do\" and \"What you'll bring\".",
     sources: &["003: Associate / Junior Product Manager … Director / VP of Product / Chief Product Officer (Core Responsibilities, Core Skill Sets)"],
     fires: "Product Manager\n\nJoin our amazing team! We have great snacks and a dog-friendly office. Apply now.\n",
@@ -31,10 +33,18 @@ impl Rule for LowEvidence {
         if cx.implied.level.is_some() {
             return None;
         }
-        let message = "the body says too little about responsibilities, scope or experience to read a level from".to_string();
-        let help =
-            "describe what the role owns, whom it works with, and the experience it asks for"
-                .to_string();
+        let (message, help) = if cx.normalized.reads_as_english() {
+            (
+                "the body says too little about responsibilities, scope or experience to read a level from",
+                "describe what the role owns, whom it works with, and the experience it asks for",
+            )
+        } else {
+            (
+                "the body is not in English, the one language jdlint's lexicon reads: no level is read from it",
+                "read this posting by hand, or check its English version",
+            )
+        };
+        let (message, help) = (message.to_string(), help.to_string());
         // The problem is the body, not the title; point at the body's first line when there is one.
         let body = cx.posting.body_text();
         if cx.posting.title_span.is_some() && !body.trim().is_empty() {
