@@ -442,6 +442,17 @@ pub fn find_evidence_in(
 
 /// Finds the evidence in a body already scanned by `lexicon` as `scan` (the engine reads the
 /// scan's cues too, so the body is scanned once).
+/// Whether `text` holds a line break that starts another line item: one followed by a bullet,
+/// a capital or a digit. A line break before a lower-case word is text wrapped inside a sentence.
+fn starts_a_line_item(text: &str) -> bool {
+    text.split('\n').skip(1).any(|line| {
+        line.trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_alphanumeric() || c.is_uppercase() || c.is_numeric())
+    })
+}
+
 pub(crate) fn find_evidence_in_scan(
     body: &str,
     normalized: &NormalizedText,
@@ -518,9 +529,16 @@ fn evidence(
             let after_mention = mentions[..mentions.partition_point(|m| m.end <= range.start)]
                 .last()
                 .map_or(0, |m| m.end);
+            // Nor from one line item to the next: a bullet that normalizes to white space leaves
+            // nothing between them in the normalized text ("...goals not tasks\n• Experience
+            // managing complex products").
             let negated = lexicon
                 .negations
-                .negate_at(&text[after_mention..], range.start - after_mention);
+                .negate_at(&text[after_mention..], range.start - after_mention)
+                .is_some_and(|at| {
+                    let between = normalized.original_range(after_mention + at..range.start);
+                    !starts_a_line_item(&body[between])
+                });
             let supports = match (negated, supports) {
                 (false, s) => s,
                 (true, s) => match self::negated(s) {
@@ -827,6 +845,29 @@ mod tests {
             ["Supervisory status: No"]
         );
         assert!(patterns_found("Supervisory status: not stated").is_empty());
+    }
+
+    #[test]
+    fn a_negation_does_not_reach_into_the_next_line_item() {
+        let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
+        let negated = |body: &str, phrase: &str| {
+            find_evidence_and_dropped(body, &lexicon)
+                .into_iter()
+                .find(|f| &body[f.span.clone()] == phrase)
+                .map(|f| f.negated)
+        };
+        // A bullet that normalizes to white space, a capital after a line break.
+        for body in [
+            "- Goals not tasks\n\u{2022} Experience managing complex products",
+            "Work on goals, not tasks\nExperience managing complex products",
+        ] {
+            assert_eq!(negated(body, "complex products"), Some(false), "{body:?}");
+        }
+        // Text wrapped inside a sentence keeps its negation.
+        assert_eq!(
+            negated("This role has no\ndirect reports", "direct reports"),
+            Some(true)
+        );
     }
 
     #[test]

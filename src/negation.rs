@@ -34,9 +34,10 @@ impl Negations {
         }
     }
 
-    /// Whether the words just before normalized offset `start` negate what follows. The window
-    /// counts words back from `start`; a negation's words must stand in order within it.
-    pub(crate) fn negate_at(&self, normalized: &str, start: usize) -> bool {
+    /// Where the negation starts that the words just before normalized offset `start` hold, if
+    /// they negate what follows. The window counts words back from `start`; a negation's words
+    /// must stand in order within it.
+    pub(crate) fn negate_at(&self, normalized: &str, start: usize) -> Option<usize> {
         let bytes = &normalized.as_bytes()[..start];
         let mut end = bytes.len();
         // The words read so far, nearest first: a negation's later words are among them.
@@ -46,7 +47,7 @@ impl Negations {
                 end -= 1;
             }
             if end == 0 {
-                return false;
+                return None;
             }
             // A word is looked for at most LONGEST_WORD bytes back, so that a match costs the
             // same however long the word before it (a pattern can match inside a word of a
@@ -55,13 +56,13 @@ impl Negations {
             let begin = match bytes[floor..end].iter().rposition(|&b| b == b' ') {
                 Some(space) => floor + space + 1,
                 None if floor == 0 => 0,
-                None => return false,
+                None => return None,
             };
             let word = &normalized[begin..end];
             end = begin;
             // A word that ends a clause belongs to the one before: the negation does not reach.
             if word.ends_with([',', '.', ';', ':', '!', '?', ')']) || word == "-" || word == "but" {
-                return false;
+                return None;
             }
             let bare = bare_word(word);
             let may_negate = bare
@@ -77,11 +78,11 @@ impl Negations {
                         .all(|(w, a)| w == a)
             };
             if may_negate && self.phrases.iter().any(negates) {
-                return true;
+                return Some(begin);
             }
             after[i] = bare;
         }
-        false
+        None
     }
 }
 
@@ -125,7 +126,7 @@ mod tests {
         );
         let at = text.find('|').unwrap();
         let text = text.replace('|', "");
-        negations.negate_at(&text, at)
+        negations.negate_at(&text, at).is_some()
     }
 
     #[test]

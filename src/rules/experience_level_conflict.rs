@@ -78,9 +78,10 @@ impl Rule for ExperienceLevelConflict {
             }
         }
         let entry = cx.cues_in_role_text(Cue::EntryLevel).find(|m| {
-            !cx.lexicon
+            cx.lexicon
                 .negations
                 .negate_at(cx.normalized.as_str(), m.range.start)
+                .is_none()
         })?;
         let band = nearest(Level::Associate)?;
         (band.rank().abs_diff(Level::Associate.rank()) >= CONFLICT_RANKS).then(|| {
