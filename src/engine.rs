@@ -210,13 +210,7 @@ impl Engine {
         let normalized = NormalizedText::new(body);
         let sections = Sections::split(body, &self.lexicon);
         let scan = self.lexicon.scan(normalized.as_str());
-        // The lexicon is English: in another language, the few English words a posting has
-        // (tools, a quoted title) are no evidence of its level (`low-evidence` says why).
-        let found = if normalized.reads_as_english() {
-            find_evidence_in_scan(body, &normalized, &sections, &self.lexicon, &scan)
-        } else {
-            Vec::new()
-        };
+        let found = find_evidence_in_scan(body, &normalized, &sections, &self.lexicon, &scan);
         let totals = Totals::new(&found);
         let implied = classify(&totals, &self.settings);
 

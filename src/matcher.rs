@@ -213,8 +213,8 @@ fn years_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     // ASCII classes and single spaces: normalized text folds white space into one space, and the
     // Unicode classes would compile to an automaton many times larger. A range's upper end may be
-    // a word too ("eight to ten years" asks for eight, "two or three years" for two). Digits may
-    // be glued to the word before them ("requires5+ years", a lost space in scraped text); a
+    // a word too ("eight to ten years" asks for eight, "two or three years" for two), and
+    // "years" abbreviated ("5+ yrs"). Digits may be glued to the word before them ("requires5+ years", a lost space in scraped text); a
     // number word may not, or "someone years" would read as one.
     RE.get_or_init(|| {
         Regex::new(&format!(
@@ -224,7 +224,7 @@ fn years_regex() -> &'static Regex {
             \x20?(?:\+|plus)?\x20?
             (?:(?:-|to|or)\x20?(?:{YEARS_COUNT})\x20?\+?\x20?)?
             (?:or\x20more\x20)?
-            years?(?-u:\b)"
+            (?:years?|yrs?)(?-u:\b)"
         ))
         .expect("years regex compiles")
     })
@@ -364,14 +364,21 @@ fn is_alternative_path(after: &str, before: &str) -> bool {
 const YEARS_REACH: usize = 64;
 
 /// The matches of [`years_regex`] in `text`, the same as `captures_iter` finds, looked for only
-/// around each "year": the regex has no literal to start from, and run over a whole body it
-/// costs more than the lexicon's scan.
+/// around each "year" or "yr": the regex has no literal to start from, and run over a whole body
+/// it costs more than the lexicon's scan.
 fn years_captures(text: &str) -> Vec<regex::Captures<'_>> {
     let regex = years_regex();
     let mut found = Vec::new();
     // Where the last match ended: the search resumes there, as `captures_iter` does.
     let mut resume = 0;
-    for at in memchr::memmem::find_iter(text.as_bytes(), b"year") {
+    // Each list is in order, and "year" holds no "yr": sorted together, they hold no repeats.
+    let mut places: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b"year").collect();
+    let spelled_out = places.len();
+    places.extend(memchr::memmem::find_iter(text.as_bytes(), b"yr"));
+    if spelled_out > 0 && places.len() > spelled_out {
+        places.sort_unstable();
+    }
+    for at in places {
         if at < resume {
             continue;
         }
@@ -508,6 +515,11 @@ fn evidence(
     // A term that shares words with a title mention reads the mention ("product group" across
     // "...VP of Product\nGroup Product Manager"), so it is no evidence either.
     let on_mention = |r: &Range<usize>| overlaps_mention(&mentions, r);
+    // The lexicon is English: in another language, the few English words a posting has (tools,
+    // a quoted title) are no evidence of its level (`low-evidence` says why).
+    if !normalized.reads_as_english(&mentions) {
+        return Vec::new();
+    }
 
     // Nearly every term match is evidence; patterns and years add a few.
     let mut found = Vec::with_capacity(scan.terms.len() + 4);
@@ -657,6 +669,11 @@ mod tests {
     fn reads_years_of_experience_in_common_forms() {
         assert_eq!(years("5+ years of product management experience"), vec![5]);
         assert_eq!(years("3\u{2013}5 years in product"), vec![3]);
+        assert_eq!(
+            years("at least 5+ yrs of product management experience"),
+            vec![5]
+        );
+        assert_eq!(years("1 yr of experience as an analyst"), vec![1]);
         assert_eq!(
             years("at least seven years working on B2B products"),
             vec![7]

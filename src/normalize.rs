@@ -339,18 +339,27 @@ impl NormalizedText {
     /// English function words say "another language" only with a second sign, words written with
     /// letters English does not use (accents, another script): terse English bullets ("Roadmap
     /// ownership for checkout") are short of function words too, but not of both. A text too
-    /// short to tell reads as English.
-    pub fn reads_as_english(&self) -> bool {
+    /// short to tell reads as English. Words in `skipped` (normalized ranges in order: the job
+    /// titles the body names) are passed over, so that which title a body names cannot change it.
+    pub fn reads_as_english(&self, skipped: &[Range<usize>]) -> bool {
+        let text = self.text.as_str();
         let (mut words, mut function_words, mut foreign_letters) = (0usize, 0usize, 0usize);
-        for word in self
-            .text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .take(LANGUAGE_SAMPLE_WORDS)
-        {
+        let mut skipped = skipped.iter().peekable();
+        for word in text.split(|c: char| !c.is_alphabetic()) {
+            if word.is_empty() {
+                continue;
+            }
+            let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            while skipped.next_if(|r| r.end <= at).is_some() {}
+            if skipped.peek().is_some_and(|r| r.start <= at) {
+                continue;
+            }
             words += 1;
             function_words += usize::from(is_english_function_word(word));
             foreign_letters += usize::from(!word.is_ascii());
+            if words == LANGUAGE_SAMPLE_WORDS {
+                break;
+            }
         }
         let share = |n: usize| n as f64 / words as f64;
         words < LANGUAGE_MIN_WORDS
@@ -539,15 +548,17 @@ mod tests {
         let french = "Vos missions\n- Définir la feuille de route du produit avec l'équipe technique\n- Rencontrer les clients chaque semaine pour comprendre leurs besoins\n- Rédiger les spécifications et suivre les indicateurs d'usage\n- Présenter les résultats trimestriels à la direction\nVotre profil\n- Trois ans d'expérience en gestion de produit\n- Maîtrise de SQL, Jira et Figma\n- Excellent sens de la communication, à l'écrit comme à l'oral";
         let cyrillic = "Мы ищем менеджера продукта в команду платежей. ".repeat(8);
         // Terse English bullets, short of function words but written in ASCII.
-        assert!(NormalizedText::new(english).reads_as_english());
-        assert!(!NormalizedText::new(french).reads_as_english());
-        assert!(!NormalizedText::new(&cyrillic).reads_as_english());
+        assert!(NormalizedText::new(english).reads_as_english(&[]));
+        assert!(!NormalizedText::new(french).reads_as_english(&[]));
+        assert!(!NormalizedText::new(&cyrillic).reads_as_english(&[]));
         // Too short to tell.
-        assert!(NormalizedText::new("Définir la feuille de route du produit").reads_as_english());
+        assert!(
+            NormalizedText::new("Définir la feuille de route du produit").reads_as_english(&[])
+        );
         // A keyword list: no function words, but no foreign letters either.
         assert!(
             NormalizedText::new(&"SQL Python Jira Figma roadmaps discovery ".repeat(8))
-                .reads_as_english()
+                .reads_as_english(&[])
         );
     }
 

@@ -1,6 +1,7 @@
 //! `low-evidence`: the body says too little to read a level from.
 
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
+use crate::title::title_mentions;
 
 pub struct LowEvidence;
 
@@ -33,7 +34,8 @@ impl Rule for LowEvidence {
         if cx.implied.level.is_some() {
             return None;
         }
-        let (message, help) = if cx.normalized.reads_as_english() {
+        let mentions = title_mentions(cx.normalized.as_str(), cx.lexicon);
+        let (message, help) = if cx.normalized.reads_as_english(&mentions) {
             (
                 "the body says too little about responsibilities, scope or experience to read a level from",
                 "describe what the role owns, whom it works with, and the experience it asks for",
