@@ -303,6 +303,17 @@ pub struct RawMatch {
     pub index: usize,
 }
 
+/// Sorts `matches`, recorded as the scan finds them (by start, each start's by end), by start,
+/// longest first, then by index. Each start's matches are together already: sorting them alone
+/// is sorting all, and most starts have one.
+fn longest_first(matches: &mut [RawMatch]) {
+    for same_start in matches.chunk_by_mut(|a, b| a.range.start == b.range.start) {
+        if same_start.len() > 1 {
+            same_start.sort_unstable_by_key(|m| (std::cmp::Reverse(m.range.end), m.index));
+        }
+    }
+}
+
 /// The leftmost-longest non-overlapping matches among `found`.
 pub(crate) fn leftmost_longest(mut found: Vec<RawMatch>) -> Vec<RawMatch> {
     found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
@@ -772,14 +783,16 @@ impl CompiledLexicon {
 
     /// `scan` with every match recorded, put in the order [`Scan`] documents.
     fn finish(&self, mut scan: Scan) -> Scan {
-        scan.terms
-            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
-        scan.titles
-            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
-        scan.frame_words
-            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
-        scan.checks
-            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
+        for matches in [
+            &mut scan.terms,
+            &mut scan.titles,
+            &mut scan.frame_words,
+            &mut scan.checks,
+        ] {
+            longest_first(matches);
+        }
+        // Cues that tie on their key may come in either order: sorted whole, as they always
+        // were, so that they keep the order the rules have read them in.
         scan.cues.sort_unstable_by_key(|m| {
             (
                 m.range.start,
