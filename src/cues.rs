@@ -418,7 +418,7 @@ impl CueLexicon {
         // Frames are read in bodies: a title is a name, not a clause with a verb.
         let frames_before = selected.len();
         if !in_title && self.reads_frames {
-            let frames = matcher::frames(body, normalized, lexicon, scan, &[], |f| {
+            let frames = matcher::frames(normalized, lexicon, scan, &[], |f| {
                 matches!(f.yields, FrameYield::Cue(_))
             });
             // Frames come by verb: the first of overlapping frames of a category is the whole

@@ -210,7 +210,7 @@ impl Engine {
         let normalized = NormalizedText::new(body);
         let sections = Sections::split(body, &self.lexicon);
         let scan = self.lexicon.scan(normalized.as_str());
-        let found = find_evidence_in_scan(body, &normalized, &sections, &self.lexicon, &scan);
+        let found = find_evidence_in_scan(&normalized, &sections, &self.lexicon, &scan);
         let totals = Totals::new(&found);
         let implied = classify(&totals, &self.settings);
 

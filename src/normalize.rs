@@ -16,6 +16,8 @@ pub struct NormalizedText {
     /// Most text normalizes byte for byte (ASCII case folding), so a sparse map is far smaller
     /// and faster to build than an offset per byte.
     anchors: Vec<Anchor>,
+    /// The spaces that stand for white space holding a line break, by offset, ascending.
+    line_breaks: Vec<u32>,
 }
 
 /// From normalized byte `at`, the original offsets: `from + (n - at)` for a `Linear` stretch, or
@@ -111,6 +113,7 @@ fn plain_run_chunks(bytes: &[u8], mut from: usize) -> usize {
 struct Builder {
     out: Vec<u8>,
     anchors: Vec<Anchor>,
+    line_breaks: Vec<u32>,
     /// `from - at` along the current linear stretch (wrapping), `None` after a constant anchor.
     linear_delta: Option<usize>,
     /// Whether to keep the map at all (terms need none).
@@ -143,6 +146,18 @@ impl Builder {
         self.out[at..].make_ascii_lowercase();
     }
 
+    /// Appends the space that folds the white space at `from`, whose first character is `len`
+    /// bytes, unless nothing precedes it.
+    fn push_space(&mut self, space: PendingSpace) {
+        if self.out.is_empty() {
+            return;
+        }
+        if self.map && space.breaks_line {
+            self.line_breaks.push(self.out.len() as u32);
+        }
+        self.push_char(' ', space.from, space.len);
+    }
+
     /// Appends `c`, which stands for the `len` original bytes at `from`.
     fn push_char(&mut self, c: char, from: usize, len: usize) {
         if c.is_ascii() && len == 1 {
@@ -165,21 +180,27 @@ impl Builder {
     }
 }
 
+/// A run of white space not yet written: where it started, how long its first character is, and
+/// whether it holds a line break.
+#[derive(Clone, Copy)]
+struct PendingSpace {
+    from: usize,
+    len: usize,
+    breaks_line: bool,
+}
+
 /// Normalizes `original` into `b`; returns where trailing white space starts, if any.
 fn normalize(original: &str, b: &mut Builder) -> Option<usize> {
     let bytes = original.as_bytes();
-    // Where a run of white space started and how long its first character is.
-    let mut pending_space: Option<(usize, usize)> = None;
+    let mut pending_space: Option<PendingSpace> = None;
     let mut prev_alpha = false;
     let mut at = 0;
     while at < bytes.len() {
         let byte = bytes[at];
         // Runs of plain ASCII, the bulk of any posting, are copied whole and lower-cased.
         if PLAIN[usize::from(byte)] {
-            if let Some((space_at, len)) = pending_space.take() {
-                if !b.out.is_empty() {
-                    b.push_char(' ', space_at, len);
-                }
+            if let Some(space) = pending_space.take() {
+                b.push_space(space);
             }
             let mut end = plain_run_chunks(bytes, at + 1);
             while end < bytes.len() {
@@ -199,7 +220,12 @@ fn normalize(original: &str, b: &mut Builder) -> Option<usize> {
             continue;
         }
         if matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
-            pending_space.get_or_insert((at, 1));
+            let space = pending_space.get_or_insert(PendingSpace {
+                from: at,
+                len: 1,
+                breaks_line: false,
+            });
+            space.breaks_line |= matches!(byte, b'\n' | b'\r');
             prev_alpha = false;
             at += 1;
             continue;
@@ -221,15 +247,17 @@ fn normalize(original: &str, b: &mut Builder) -> Option<usize> {
                 .next()
                 .is_some_and(char::is_alphabetic);
         if c.is_whitespace() || is_bullet(c) || dash_between_letters {
-            pending_space.get_or_insert((at, len));
+            pending_space.get_or_insert(PendingSpace {
+                from: at,
+                len,
+                breaks_line: false,
+            });
             prev_alpha = false;
             at = next;
             continue;
         }
-        if let Some((space_at, space_len)) = pending_space.take() {
-            if !b.out.is_empty() {
-                b.push_char(' ', space_at, space_len);
-            }
+        if let Some(space) = pending_space.take() {
+            b.push_space(space);
         }
         if c.is_ascii() {
             b.push_byte(byte.to_ascii_lowercase(), at);
@@ -249,7 +277,7 @@ fn normalize(original: &str, b: &mut Builder) -> Option<usize> {
         prev_alpha = c.is_alphabetic();
         at = next;
     }
-    pending_space.map(|(at, _)| at)
+    pending_space.map(|space| space.from)
 }
 
 impl NormalizedText {
@@ -263,6 +291,7 @@ impl NormalizedText {
         let mut b = Builder {
             out: Vec::with_capacity(original.len()),
             anchors: Vec::new(),
+            line_breaks: Vec::new(),
             linear_delta: None,
             map: true,
         };
@@ -277,6 +306,7 @@ impl NormalizedText {
         NormalizedText {
             text: String::from_utf8(b.out).expect("normalization writes whole characters"),
             anchors: b.anchors,
+            line_breaks: b.line_breaks,
         }
     }
 
@@ -301,6 +331,18 @@ impl NormalizedText {
         } else {
             a.from as usize
         }
+    }
+
+    /// Whether the original text of the normalized range `range` holds a line break (`\n` or
+    /// `\r`): whether a space inside it folds one. Asked of every match, it costs a binary search
+    /// where reading the original text cost mapping the range back first.
+    pub(crate) fn spans_line_break(&self, range: &Range<usize>) -> bool {
+        let i = self
+            .line_breaks
+            .partition_point(|&at| (at as usize) < range.start);
+        self.line_breaks
+            .get(i)
+            .is_some_and(|&at| (at as usize) < range.end)
     }
 
     /// The original byte range that the normalized range `range` came from.
@@ -332,6 +374,7 @@ pub fn normalize_term(term: &str) -> String {
     let mut b = Builder {
         out: Vec::with_capacity(term.len()),
         anchors: Vec::new(),
+        line_breaks: Vec::new(),
         linear_delta: None,
         map: false,
     };
@@ -615,6 +658,26 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A normalized range spans a line break exactly where its original text holds one.
+        #[test]
+        fn line_breaks_are_where_the_original_text_has_them(
+            text in "[aB1 \t\r\n\u{2022}\u{a0}\u{2013}\u{200b}\u{e9}\u{2019}-]{0,16}",
+            first in 0usize..17,
+            len in 0usize..17,
+        ) {
+            let normalized = NormalizedText::new(&text);
+            let offsets: Vec<usize> = normalized
+                .as_str()
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([normalized.as_str().len()])
+                .collect();
+            let first = first % offsets.len();
+            let range = offsets[first]..offsets[(first + len).min(offsets.len() - 1)];
+            let expected = text[normalized.original_range(range.clone())].contains(['\n', '\r']);
+            proptest::prop_assert_eq!(normalized.spans_line_break(&range), expected);
+        }
+
         /// Eight bytes at a time, a word ends where it ends byte by byte.
         #[test]
         fn word_ends_agree_with_a_byte_by_byte_search(
