@@ -118,17 +118,26 @@ fn end_pitches(
     if lexicon.openers.is_empty() {
         return starts;
     }
+    // A pitch ends at any opener; a section that weighs ends at one of a section that does not:
+    // postings run their benefits on after the requirements without a heading ("We offer a
+    // competitive salary ..."). A section of any other kind ends at none.
+    let ends_pitch = |_: SectionKind| true;
+    let ends_weighing = |opened: SectionKind| opened.evidence_factor() == 0.0;
+    // Each kind's opener leads, gathered once here rather than once per section.
+    let pitch_leads = opener_leads(lexicon, ends_pitch);
+    let weighing_leads = opener_leads(lexicon, ends_weighing);
     let mut ended = Vec::with_capacity(starts.len());
     for (i, &(start, kind)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(body.len(), |&(e, _)| e);
-        // A pitch ends at any opener; a section that weighs ends at one of a section that does
-        // not: postings run their benefits on after the requirements without a heading ("We
-        // offer a competitive salary ...").
-        let ends_at = |opened: SectionKind| {
-            kind == SectionKind::About
-                || (kind.evidence_factor() > 0.0 && opened.evidence_factor() == 0.0)
+        let pitch = &body[start..end];
+        let opening = if kind == SectionKind::About {
+            opening_sentence(pitch, lexicon, ends_pitch, pitch_leads.as_deref())
+        } else if kind.evidence_factor() > 0.0 {
+            opening_sentence(pitch, lexicon, ends_weighing, weighing_leads.as_deref())
+        } else {
+            None
         };
-        match opening_sentence(&body[start..end], lexicon, ends_at) {
+        match opening {
             Some((0, opened)) if kind != SectionKind::About => ended.push((start, opened)),
             Some((at, opened)) => ended.extend([(start, kind), (start + at, opened)]),
             None => ended.push((start, kind)),
@@ -137,16 +146,13 @@ fn end_pitches(
     ended
 }
 
-/// The first sentence of `pitch` that opens with one of the lexicon's openers of a kind `wanted`
-/// takes, and the kind of section it opens. A heading on a line of its own is skipped; an inline one ("About Acme:
-/// ...") is part of the first sentence.
-fn opening_sentence(
-    pitch: &str,
+/// The first two letters of the lexicon's openers of a kind `wanted` takes, which a sentence must
+/// start with to open one: asked of every sentence, the openers' kinds are looked at once
+/// instead. `None` when `wanted` takes no opener's kind.
+fn opener_leads(
     lexicon: &CompiledLexicon,
     wanted: impl Fn(SectionKind) -> bool,
-) -> Option<(usize, SectionKind)> {
-    // The first two letters of the openers wanted, which a sentence must start with to open
-    // one: asked of every sentence, the openers' kinds are looked at once here instead.
+) -> Option<Vec<[u8; 2]>> {
     let mut leads: Vec<[u8; 2]> = Vec::new();
     let mut any_wanted = false;
     for (opener, kind) in &lexicon.openers {
@@ -157,11 +163,22 @@ fn opening_sentence(
             }
         }
     }
+    any_wanted.then_some(leads)
+}
+
+/// The first sentence of `pitch` that opens with one of the lexicon's openers of a kind `wanted`
+/// takes, and the kind of section it opens; `leads` are those openers' [`opener_leads`]. A
+/// heading on a line of its own is skipped; an inline one ("About Acme: ...") is part of the
+/// first sentence.
+fn opening_sentence(
+    pitch: &str,
+    lexicon: &CompiledLexicon,
+    wanted: impl Fn(SectionKind) -> bool,
+    leads: Option<&[[u8; 2]]>,
+) -> Option<(usize, SectionKind)> {
     // A section that no opener ends (benefits, legal, apply) need not be read sentence by
     // sentence.
-    if !any_wanted {
-        return None;
-    }
+    let leads = leads?;
     let first_line = pitch.find('\n').map_or(pitch.len(), |n| n + 1);
     let mut at = if first_line <= MAX_HEADING_LEN + 1 {
         first_line
