@@ -382,6 +382,27 @@ pub fn normalize_term(term: &str) -> String {
     String::from_utf8(b.out).expect("normalization writes whole characters")
 }
 
+/// [`normalize_term`] of `term` without building a string, for what most headings are: printable
+/// ASCII with single spaces between words, which normalizes to itself lower-cased. Written into
+/// `buf` when it fits; `None` for any other term.
+pub(crate) fn plain_term<'b>(term: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let bytes = term.as_bytes();
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| PLAIN[usize::from(b)]);
+    if bytes.len() > buf.len() || !plain(bytes.first()) {
+        return None;
+    }
+    // A space is kept as it is only before a plain byte: more white space folds.
+    let kept =
+        |(i, &b): (usize, &u8)| PLAIN[usize::from(b)] || (b == b' ' && plain(bytes.get(i + 1)));
+    if !bytes.iter().enumerate().all(kept) {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 /// Letters, digits and `_` make words; anything else separates them.
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -658,6 +679,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A plain term is normalized as `normalize_term` normalizes it.
+        #[test]
+        fn plain_terms_normalize_as_terms_do(term in "[aB1 \t.:'`\u{e9}-]{0,12}") {
+            let mut buf = [0; 8];
+            if let Some(plain) = plain_term(&term, &mut buf) {
+                proptest::prop_assert_eq!(plain, normalize_term(&term));
+            }
+        }
+
         /// A normalized range spans a line break exactly where its original text holds one.
         #[test]
         fn line_breaks_are_where_the_original_text_has_them(

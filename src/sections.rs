@@ -23,7 +23,7 @@
 
 use crate::lexicon::words::WordTable;
 use crate::lexicon::{CompiledLexicon, SectionKind};
-use crate::normalize::normalize_term;
+use crate::normalize::{normalize_term, plain_term};
 
 /// Where each section starts (byte offset into the body) and its kind, in order. The first
 /// section always starts at 0 (as `Preamble` when the body does not open with a heading).
@@ -341,14 +341,33 @@ fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     if !may_be_heading {
         return None;
     }
-    let key = normalize_term(candidate);
-    if let Some(&kind) = lexicon.headings.get(&key) {
+    let mut buf = [0; KEY_ROOM];
+    let normalized;
+    let key = match plain_term(candidate, &mut buf) {
+        Some(key) => key,
+        None => {
+            normalized = normalize_term(candidate);
+            &normalized
+        }
+    };
+    if let Some(kind) = heading_kind(key, lexicon) {
         return Some(kind);
     }
     // "About Acme", "About Acme Corp": a company's own about section, unless the lexicon says
     // otherwise ("about the role" is listed as a role heading).
     let about = key.starts_with(ABOUT) && key.split(' ').count() <= 4;
-    (about && names_a_company(candidate, &key)).then_some(SectionKind::About)
+    (about && names_a_company(candidate, key)).then_some(SectionKind::About)
+}
+
+/// Room for a heading candidate normalized on the stack: the longest a line's heading can be.
+const KEY_ROOM: usize = 64;
+
+/// The kind of section the normalized `key` heads, if it is a listed heading.
+fn heading_kind(key: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
+    if key.is_empty() {
+        return None;
+    }
+    lexicon.headings.get(key.as_bytes(), &(0..key.len()))
 }
 
 /// What opens a company's own about section ("About Acme").
@@ -565,7 +584,12 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
                 continue;
             }
             let candidate = rest[..end].trim_end();
-            if let Some(&kind) = lexicon.headings.get(&normalize_term(candidate)) {
+            let mut buf = [0; KEY_ROOM];
+            let found = match plain_term(candidate, &mut buf) {
+                Some(key) => heading_kind(key, lexicon),
+                None => heading_kind(&normalize_term(candidate), lexicon),
+            };
+            if let Some(kind) = found {
                 best = Some(kind);
             }
         }
@@ -1021,7 +1045,7 @@ mod tests {
         };
         prefixes
             .into_iter()
-            .any(|n| lexicon.headings.contains_key(&words[..n].join(" ")))
+            .any(|n| heading_kind(&words[..n].join(" "), lexicon).is_some())
     }
 
     /// Whether an "About <Name>" heading line names the employer the posting describes: the name

@@ -19,7 +19,7 @@ use regex::{Regex, RegexBuilder};
 use regex_automata::meta;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::Look;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -252,7 +252,8 @@ pub struct CompiledLexicon {
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) titles: Vec<TitlePhrase>,
     pub(crate) bands: Vec<Band>,
-    pub(crate) headings: HashMap<String, SectionKind>,
+    /// Every heading (normalized) with the kind of section it opens.
+    pub(crate) headings: WordTable<SectionKind>,
     /// The first letters of every heading's first word, sorted: a sentence that starts otherwise
     /// is no heading.
     pub(crate) heading_prefixes: Vec<u32>,
@@ -601,10 +602,17 @@ impl CompiledLexicon {
                     .map(|p| (normalize_term(p), s.value.kind))
             })
         };
-        let headings: HashMap<String, SectionKind> = section_phrases(|s| &s.headings).collect();
-        let heading_prefixes = heading_prefixes(headings.keys().map(String::as_str));
+        let headings: Vec<(String, SectionKind)> = section_phrases(|s| &s.headings).collect();
+        let heading_prefixes = heading_prefixes(headings.iter().map(|(h, _)| h.as_str()));
         let openers: Vec<(String, SectionKind)> = section_phrases(|s| &s.openers).collect();
-        let heading_first_words = heading_first_words(headings.keys().map(String::as_str));
+        let heading_first_words = heading_first_words(headings.iter().map(|(h, _)| h.as_str()));
+        // A heading two sections list opens the later one's: the table keeps a word's first
+        // value, so it is given the headings last to first.
+        let headings: Vec<(&[u8], SectionKind)> = (headings.iter().rev())
+            .filter(|(h, _)| !h.is_empty())
+            .map(|(h, kind)| (h.as_bytes(), *kind))
+            .collect();
+        let headings = WordTable::new(headings.into_iter());
 
         let negations = Negations::new(
             lexicon
