@@ -115,6 +115,13 @@ impl PhraseTrie {
         if parent.firsts & (1 << (byte % 64)) == 0 {
             return None;
         }
+        self.child_by_token(node, text, at)
+    }
+
+    /// [`PhraseTrie::child`] past its checks of the node, which end most walks.
+    // Out of the walk's loop: inlined, the table's fields are loaded on every walk.
+    #[inline(never)]
+    fn child_by_token(&self, node: u32, text: &[u8], at: usize) -> Option<(u32, usize)> {
         let limit = text.len().min(at + self.longest_word + 1);
         let end = token_end(&text[..limit], at);
         if end - at > self.longest_word {
