@@ -54,7 +54,8 @@ fn token_end(bytes: &[u8], at: usize) -> usize {
 impl PhraseTrie {
     /// The trie of `phrases` (not empty), each ending at its node under its index.
     pub(crate) fn new(phrases: &[String]) -> PhraseTrie {
-        let mut children: HashMap<(u32, &[u8]), u32> = HashMap::new();
+        // A few tokens a phrase, most of them shared: room enough that the map seldom grows.
+        let mut children: HashMap<(u32, &[u8]), u32> = HashMap::with_capacity(phrases.len() * 2);
         let mut longest_word = 0;
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         for (index, phrase) in phrases.iter().enumerate() {
