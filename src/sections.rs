@@ -511,17 +511,27 @@ const LOOK_AHEAD: usize = 4;
 /// The bullet markers a scraped list keeps when its line breaks are lost.
 const BULLETS: [char; 5] = ['\u{b7}', '\u{2022}', '-', '*', '\u{2013}'];
 
+/// Where the ASCII capitals of `bytes` are, in order. A flattened line is mostly lower case:
+/// each block of 16 bytes is checked at once, and only its capitals visited.
+fn ascii_capitals(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.chunks(16).enumerate().flat_map(|(block, chunk)| {
+        let mut capitals = chunk.iter().enumerate().fold(0u16, |mask, (i, b)| {
+            mask | (u16::from(b.is_ascii_uppercase()) << i)
+        });
+        std::iter::from_fn(move || {
+            let i = capitals.trailing_zeros() as usize;
+            capitals &= capitals.wrapping_sub(1);
+            (i < 16).then_some(block * 16 + i)
+        })
+    })
+}
+
 /// Headings written inline in a flattened line: (byte offset in the line, kind).
 fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, SectionKind)> {
     let mut out = Vec::new();
-    let bytes = line.as_bytes();
     // A heading starts with an ASCII capital, always a character boundary: walking bytes
-    // instead of characters skips decoding the whole line, and walking them by iterator instead
-    // of by index skips a bounds check on each.
-    for (at, byte) in bytes.iter().enumerate() {
-        if !byte.is_ascii_uppercase() {
-            continue;
-        }
+    // instead of characters skips decoding the whole line.
+    for at in ascii_capitals(line.as_bytes()) {
         let after_a_break = at == 0 || {
             let before = line[..at].trim_end();
             before.is_empty()
@@ -709,6 +719,20 @@ mod tests {
     fn a_long_line_mentioning_a_heading_word_is_not_a_heading() {
         let body = "Responsibilities of this role include owning the roadmap for our payments product and more.\n";
         assert_eq!(kinds(body).len(), 1);
+    }
+
+    #[test]
+    fn finds_every_ascii_capital_block_by_block() {
+        let line = "A quick Brown fox, ÉTÉ jumps OVER the lazy dog Z and Q";
+        let expected: Vec<usize> = (line.bytes().enumerate())
+            .filter(|(_, b)| b.is_ascii_uppercase())
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(
+            ascii_capitals(line.as_bytes()).collect::<Vec<_>>(),
+            expected
+        );
+        assert_eq!(ascii_capitals(b"").count(), 0);
     }
 
     #[test]
