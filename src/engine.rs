@@ -237,8 +237,7 @@ impl Engine {
             .map(|&(weight, _, i)| {
                 let f = shown[i].take().expect("each entry is taken once");
                 let span = posting.body.start + f.span.start..posting.body.start + f.span.end;
-                let (line, column) = places.start(span.start);
-                let (end_line, end_column) = places.end(&span);
+                let ((line, column), (end_line, end_column)) = places.span(&span);
                 Evidence {
                     text: posting.text[span.clone()].to_string(),
                     line,

@@ -530,6 +530,30 @@ impl LineIndex {
         (line + 1, column)
     }
 
+    /// [`LineIndex::line_col`] of `span`'s start and of its end, with one search of the lines
+    /// when the span ends on the line it starts on (as evidence does).
+    pub fn span_line_cols(
+        &self,
+        text: &str,
+        span: &Range<usize>,
+    ) -> ((usize, usize), (usize, usize)) {
+        let start = span.start.min(text.len());
+        let end = span.end.min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= start) - 1;
+        let before_line = self.chars_before(text, self.line_starts[line]);
+        let first = (line + 1, self.chars_before(text, start) - before_line + 1);
+        let on_the_line = self
+            .line_starts
+            .get(line + 1)
+            .is_none_or(|&next| end < next);
+        let last = if on_the_line && end >= start {
+            (line + 1, self.chars_before(text, end) - before_line + 1)
+        } else {
+            self.line_col(text, end)
+        };
+        (first, last)
+    }
+
     /// How many characters `text` holds before byte `offset`.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         if self.chars_before_block.is_empty() {
@@ -679,6 +703,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A span's lines and columns are its ends' lines and columns.
+        #[test]
+        fn a_spans_places_are_its_ends_places(
+            text in "[ab \n\r\u{e9}\u{4e2d}]{0,300}",
+            first in 0usize..301,
+            len in 0usize..301,
+        ) {
+            let index = LineIndex::new(&text);
+            let offsets: Vec<usize> =
+                text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let first = first % offsets.len();
+            let span = offsets[first]..offsets[(first + len % 8).min(offsets.len() - 1)];
+            proptest::prop_assert_eq!(
+                index.span_line_cols(&text, &span),
+                (index.line_col(&text, span.start), index.line_col(&text, span.end))
+            );
+        }
+
         /// A plain term is normalized as `normalize_term` normalizes it.
         #[test]
         fn plain_terms_normalize_as_terms_do(term in "[aB1 \t.:'`\u{e9}-]{0,12}") {
