@@ -20,8 +20,8 @@
 //!   engine's compiled term automaton in each posting's body, normalized beforehand (outside the
 //!   timing) as the matcher normalizes it, in the same pools: what one aho-corasick pass over the
 //!   text costs, without word boundaries, patterns, sections, titles, scoring, rules or output.
-//!   (The engine's own scan walks the automaton anchored from the words that start a phrase
-//!   instead, and takes about half as long: `stage_term_scan` in the engine bench.)
+//!   (The engine's own scan walks a trie of the same phrases a word at a time from the words that
+//!   start a phrase instead: `stage_term_scan` in the engine bench.)
 //!
 //! Both count postings and body bytes, so divan prints postings/s and bytes/s on one basis.
 //!

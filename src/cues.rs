@@ -4,7 +4,7 @@
 //! linters look for (`wording:*`). They live in the lexicon's `cues` entries and never feed the
 //! classifier, so a wording cue such as "decisive" cannot move a level.
 //!
-//! Cue terms are matched by the lexicon's one automaton, in the same pass as the classifier's
+//! Cue terms are matched by the lexicon's one term trie, in the same pass as the classifier's
 //! terms (see [`CompiledLexicon::scan`]); a [`CueLexicon`] selects the matches of the categories
 //! a rule set reads and compiles their patterns into one regex set, so leaving the `wording` rules
 //! out leaves their cues unread.
@@ -288,7 +288,7 @@ pub(crate) fn build_cue_regex(pattern: &str) -> Result<Regex, String> {
 const BOILERPLATE_LINE: usize = 700;
 
 /// The cues of some categories, ready to be read off a [`Scan`]. Cue terms are matched by the
-/// lexicon's one automaton with everything else (see [`CompiledLexicon::scan`]); this selects the
+/// lexicon's one term trie with everything else (see [`CompiledLexicon::scan`]); this selects the
 /// matches of the categories a rule set reads and runs the cue patterns of those categories.
 #[derive(Debug, Clone)]
 pub struct CueLexicon {
@@ -418,7 +418,7 @@ impl CueLexicon {
         // Frames are read in bodies: a title is a name, not a clause with a verb.
         let frames_before = selected.len();
         if !in_title && self.reads_frames {
-            let frames = matcher::frames(body, normalized, lexicon, scan, &[], |f| {
+            let frames = matcher::frames(normalized, lexicon, scan, &[], |f| {
                 matches!(f.yields, FrameYield::Cue(_))
             });
             // Frames come by verb: the first of overlapping frames of a category is the whole

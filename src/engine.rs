@@ -210,7 +210,7 @@ impl Engine {
         let normalized = NormalizedText::new(body);
         let sections = Sections::split(body, &self.lexicon);
         let scan = self.lexicon.scan(normalized.as_str());
-        let found = find_evidence_in_scan(body, &normalized, &sections, &self.lexicon, &scan);
+        let found = find_evidence_in_scan(&normalized, &sections, &self.lexicon, &scan);
         let totals = Totals::new(&found);
         let implied = classify(&totals, &self.settings);
 
@@ -237,8 +237,7 @@ impl Engine {
             .map(|&(weight, _, i)| {
                 let f = shown[i].take().expect("each entry is taken once");
                 let span = posting.body.start + f.span.start..posting.body.start + f.span.end;
-                let (line, column) = places.start(span.start);
-                let (end_line, end_column) = places.end(&span);
+                let ((line, column), (end_line, end_column)) = places.span(&span);
                 Evidence {
                     text: posting.text[span.clone()].to_string(),
                     line,

@@ -91,7 +91,7 @@ fn without_counts<'a>(words: &[&'a str]) -> Vec<&'a str> {
 /// Whether the words between a frame's verb and a candidate object keep them in one clause:
 /// few enough words (a count aside), no sentence punctuation and no line break (a bullet's verb
 /// does not take the next bullet's noun).
-fn in_one_clause(body: &str, normalized: &NormalizedText, between: Range<usize>) -> bool {
+fn in_one_clause(normalized: &NormalizedText, between: Range<usize>) -> bool {
     let text = &normalized.as_str()[between.clone()];
     // Punctuation first: it needs no word list.
     if text.contains(['.', ';', ':', '!', '?', '(', ')']) {
@@ -104,7 +104,7 @@ fn in_one_clause(body: &str, normalized: &NormalizedText, between: Range<usize>)
     let words = without_counts(&words);
     words.len() <= FRAME_GAP
         && !words.iter().any(|w| NOT_AN_OBJECT.contains(w))
-        && !body[normalized.original_range(between)].contains(['\n', '\r'])
+        && !normalized.spans_line_break(&between)
 }
 
 /// Whether `range` shares a byte with one of `mentions` (sorted, not overlapping).
@@ -117,7 +117,6 @@ fn overlaps_mention(mentions: &[Range<usize>], range: &Range<usize>) -> bool {
 /// in the same clause: a frame word, or for a frame with `role_objects` a product role the body
 /// names (one of `mentions`).
 pub(crate) fn frames(
-    body: &str,
     normalized: &NormalizedText,
     lexicon: &CompiledLexicon,
     scan: &Scan,
@@ -136,7 +135,7 @@ pub(crate) fn frames(
         // however many frame words a text holds. The nearest candidate of each kind decides: a
         // farther one is never in the clause if the nearest is not.
         let reach = verb.range.end + FRAME_REACH;
-        let in_clause = |o: &Range<usize>| in_one_clause(body, normalized, verb.range.end..o.start);
+        let in_clause = |o: &Range<usize>| in_one_clause(normalized, verb.range.end..o.start);
         // A word inside a title mention is part of the role named, not an object of its own
         // ("manager" in "hire a product manager").
         let object = words[i + 1..]
@@ -432,42 +431,29 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
 pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> Vec<Found> {
     let normalized = NormalizedText::new(body);
     let sections = Sections::split(body, lexicon);
-    find_evidence_in(body, &normalized, &sections, lexicon)
+    find_evidence_in(&normalized, &sections, lexicon)
 }
 
 /// Finds the evidence in a body already normalized and split into sections (the engine's rules
 /// read both too, so they are built once).
 pub fn find_evidence_in(
-    body: &str,
     normalized: &NormalizedText,
     sections: &Sections,
     lexicon: &CompiledLexicon,
 ) -> Vec<Found> {
     let scan = lexicon.scan(normalized.as_str());
-    find_evidence_in_scan(body, normalized, sections, lexicon, &scan)
+    find_evidence_in_scan(normalized, sections, lexicon, &scan)
 }
 
 /// Finds the evidence in a body already scanned by `lexicon` as `scan` (the engine reads the
 /// scan's cues too, so the body is scanned once).
-/// Whether `text` holds a line break that starts another line item: one followed by a bullet,
-/// a capital or a digit. A line break before a lower-case word is text wrapped inside a sentence.
-fn starts_a_line_item(text: &str) -> bool {
-    text.split('\n').skip(1).any(|line| {
-        line.trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_alphanumeric() || c.is_uppercase() || c.is_numeric())
-    })
-}
-
 pub(crate) fn find_evidence_in_scan(
-    body: &str,
     normalized: &NormalizedText,
     sections: &Sections,
     lexicon: &CompiledLexicon,
     scan: &Scan,
 ) -> Vec<Found> {
-    evidence(body, normalized, sections, lexicon, scan, false)
+    evidence(normalized, sections, lexicon, scan, false)
 }
 
 /// The evidence in `body` and also the matches a negation drops ("no P&L"): those keep the
@@ -477,7 +463,7 @@ pub(crate) fn find_evidence_and_dropped(body: &str, lexicon: &CompiledLexicon) -
     let normalized = NormalizedText::new(body);
     let sections = Sections::split(body, lexicon);
     let scan = lexicon.scan(normalized.as_str());
-    evidence(body, &normalized, &sections, lexicon, &scan, true)
+    evidence(&normalized, &sections, lexicon, &scan, true)
 }
 
 /// What a negated match of an entry that supports `supports` counts for: manager evidence
@@ -491,7 +477,6 @@ pub(crate) fn negated(supports: Target) -> Option<Target> {
 }
 
 fn evidence(
-    body: &str,
     normalized: &NormalizedText,
     sections: &Sections,
     lexicon: &CompiledLexicon,
@@ -500,16 +485,9 @@ fn evidence(
 ) -> Vec<Found> {
     let text = normalized.as_str();
     // A phrase does not run across a line break ("...break into product\nDirector of Product"
-    // holds no "product director"): normalization folds line breaks into spaces, so phrases are
-    // checked against the body before the leftmost-longest are chosen.
-    let on_one_line = |m: &&RawMatch| {
-        memchr::memchr2(
-            b'\n',
-            b'\r',
-            body[normalized.original_range(m.range.clone())].as_bytes(),
-        )
-        .is_none()
-    };
+    // holds no "product director"): normalization folds line breaks into spaces and notes which,
+    // and phrases across one are set aside before the leftmost-longest are chosen.
+    let on_one_line = |m: &&RawMatch| !normalized.spans_line_break(&m.range);
     let titles: Vec<RawMatch> = scan.titles.iter().filter(on_one_line).cloned().collect();
     let mentions = mentions_among(text, &leftmost_longest(titles), lexicon);
     // A term that shares words with a title mention reads the mention ("product group" across
@@ -548,8 +526,7 @@ fn evidence(
                 .negations
                 .negate_at(&text[after_mention..], range.start - after_mention)
                 .is_some_and(|at| {
-                    let between = normalized.original_range(after_mention + at..range.start);
-                    !starts_a_line_item(&body[between])
+                    !normalized.spans_line_item_start(&(after_mention + at..range.start))
                 });
             let supports = match (negated, supports) {
                 (false, s) => s,
@@ -600,7 +577,7 @@ fn evidence(
                 .map(|m| (m.range, Origin::Pattern(m.index as u32))),
         )
         .chain(
-            frames(body, normalized, lexicon, scan, &mentions, |f| {
+            frames(normalized, lexicon, scan, &mentions, |f| {
                 f.signal().is_some()
             })
             .into_iter()

@@ -92,10 +92,16 @@ fn length_bit(word: &str) -> u32 {
 
 /// `word` without the punctuation around it, apostrophes kept ("(don't," is "don't").
 fn bare_word(word: &str) -> &str {
+    // Most words start and end with a letter or digit: nothing to trim.
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return word;
+    }
     // ASCII punctuation is trimmed on the bytes; a non-ASCII character left at either end goes to
     // the character-wise trim, which knows which characters are alphanumeric.
     let punctuation = |b: &u8| b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'\'';
-    let bytes = word.as_bytes();
     let start = bytes
         .iter()
         .position(|b| !punctuation(b))

@@ -66,6 +66,11 @@ pub struct NormalizedText {
     /// Most text normalizes byte for byte (ASCII case folding), so a sparse map is far smaller
     /// and faster to build than an offset per byte.
     anchors: Vec<Anchor>,
+    /// The spaces that stand for white space holding a line break, by offset, ascending.
+    line_breaks: Vec<u32>,
+    /// Those of them whose next line starts another item: a bullet, a capital, a digit or a
+    /// mark, not a word in lower case that wrapping carried over.
+    item_breaks: Vec<u32>,
 }
 
 /// From normalized byte `at`, the original offsets: `from + (n - at)` for a `Linear` stretch, or
@@ -161,6 +166,8 @@ fn plain_run_chunks(bytes: &[u8], mut from: usize) -> usize {
 struct Builder {
     out: Vec<u8>,
     anchors: Vec<Anchor>,
+    line_breaks: Vec<u32>,
+    item_breaks: Vec<u32>,
     /// `from - at` along the current linear stretch (wrapping), `None` after a constant anchor.
     linear_delta: Option<usize>,
     /// Whether to keep the map at all (terms need none).
@@ -193,6 +200,21 @@ impl Builder {
         self.out[at..].make_ascii_lowercase();
     }
 
+    /// Appends the space that folds the white space at `from`, whose first character is `len`
+    /// bytes, unless nothing precedes it; `next` is the original character after it.
+    fn push_space(&mut self, space: PendingSpace, next: char) {
+        if self.out.is_empty() {
+            return;
+        }
+        if self.map && space.breaks_line {
+            self.line_breaks.push(self.out.len() as u32);
+            if space.holds_bullet || !next.is_lowercase() {
+                self.item_breaks.push(self.out.len() as u32);
+            }
+        }
+        self.push_char(' ', space.from, space.len);
+    }
+
     /// Appends `c`, which stands for the `len` original bytes at `from`.
     fn push_char(&mut self, c: char, from: usize, len: usize) {
         if c.is_ascii() && len == 1 {
@@ -215,21 +237,28 @@ impl Builder {
     }
 }
 
+/// A run of white space not yet written: where it started, how long its first character is, and
+/// whether it holds a line break and a bullet.
+#[derive(Clone, Copy)]
+struct PendingSpace {
+    from: usize,
+    len: usize,
+    breaks_line: bool,
+    holds_bullet: bool,
+}
+
 /// Normalizes `original` into `b`; returns where trailing white space starts, if any.
 fn normalize(original: &str, b: &mut Builder) -> Option<usize> {
     let bytes = original.as_bytes();
-    // Where a run of white space started and how long its first character is.
-    let mut pending_space: Option<(usize, usize)> = None;
+    let mut pending_space: Option<PendingSpace> = None;
     let mut prev_alpha = false;
     let mut at = 0;
     while at < bytes.len() {
         let byte = bytes[at];
         // Runs of plain ASCII, the bulk of any posting, are copied whole and lower-cased.
         if PLAIN[usize::from(byte)] {
-            if let Some((space_at, len)) = pending_space.take() {
-                if !b.out.is_empty() {
-                    b.push_char(' ', space_at, len);
-                }
+            if let Some(space) = pending_space.take() {
+                b.push_space(space, char::from(byte));
             }
             let mut end = plain_run_chunks(bytes, at + 1);
             while end < bytes.len() {
@@ -249,7 +278,13 @@ fn normalize(original: &str, b: &mut Builder) -> Option<usize> {
             continue;
         }
         if matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
-            pending_space.get_or_insert((at, 1));
+            let space = pending_space.get_or_insert(PendingSpace {
+                from: at,
+                len: 1,
+                breaks_line: false,
+                holds_bullet: false,
+            });
+            space.breaks_line |= matches!(byte, b'\n' | b'\r');
             prev_alpha = false;
             at += 1;
             continue;
@@ -271,15 +306,19 @@ fn normalize(original: &str, b: &mut Builder) -> Option<usize> {
                 .next()
                 .is_some_and(char::is_alphabetic);
         if c.is_whitespace() || is_bullet(c) || dash_between_letters {
-            pending_space.get_or_insert((at, len));
+            let space = pending_space.get_or_insert(PendingSpace {
+                from: at,
+                len,
+                breaks_line: false,
+                holds_bullet: false,
+            });
+            space.holds_bullet |= is_bullet(c);
             prev_alpha = false;
             at = next;
             continue;
         }
-        if let Some((space_at, space_len)) = pending_space.take() {
-            if !b.out.is_empty() {
-                b.push_char(' ', space_at, space_len);
-            }
+        if let Some(space) = pending_space.take() {
+            b.push_space(space, c);
         }
         if c.is_ascii() {
             b.push_byte(byte.to_ascii_lowercase(), at);
@@ -299,7 +338,7 @@ fn normalize(original: &str, b: &mut Builder) -> Option<usize> {
         prev_alpha = c.is_alphabetic();
         at = next;
     }
-    pending_space.map(|(at, _)| at)
+    pending_space.map(|space| space.from)
 }
 
 impl NormalizedText {
@@ -313,6 +352,8 @@ impl NormalizedText {
         let mut b = Builder {
             out: Vec::with_capacity(original.len()),
             anchors: Vec::new(),
+            line_breaks: Vec::new(),
+            item_breaks: Vec::new(),
             linear_delta: None,
             map: true,
         };
@@ -327,6 +368,8 @@ impl NormalizedText {
         NormalizedText {
             text: String::from_utf8(b.out).expect("normalization writes whole characters"),
             anchors: b.anchors,
+            line_breaks: b.line_breaks,
+            item_breaks: b.item_breaks,
         }
     }
 
@@ -385,6 +428,20 @@ impl NormalizedText {
         }
     }
 
+    /// Whether the original text of the normalized range `range` holds a line break (`\n` or
+    /// `\r`): whether a space inside it folds one. Asked of every match, it costs a binary search
+    /// where reading the original text cost mapping the range back first.
+    pub(crate) fn spans_line_break(&self, range: &Range<usize>) -> bool {
+        within(&self.line_breaks, range)
+    }
+
+    /// Whether a line break inside the normalized range `range` starts another line item (a
+    /// bullet, a capital, a digit or a mark after it): the end of a clause, where a line break
+    /// before a word in lower case is text wrapped inside one.
+    pub(crate) fn spans_line_item_start(&self, range: &Range<usize>) -> bool {
+        within(&self.item_breaks, range)
+    }
+
     /// The original byte range that the normalized range `range` came from.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         let first = self.anchor_of(range.start);
@@ -409,16 +466,45 @@ impl NormalizedText {
     }
 }
 
+/// Whether one of the ascending `offsets` lies in `range`.
+fn within(offsets: &[u32], range: &Range<usize>) -> bool {
+    let i = offsets.partition_point(|&at| (at as usize) < range.start);
+    offsets.get(i).is_some_and(|&at| (at as usize) < range.end)
+}
+
 /// Normalizes a lexicon term, title phrase or heading the same way postings are.
 pub fn normalize_term(term: &str) -> String {
     let mut b = Builder {
         out: Vec::with_capacity(term.len()),
         anchors: Vec::new(),
+        line_breaks: Vec::new(),
+        item_breaks: Vec::new(),
         linear_delta: None,
         map: false,
     };
     normalize(term, &mut b);
     String::from_utf8(b.out).expect("normalization writes whole characters")
+}
+
+/// [`normalize_term`] of `term` without building a string, for what most headings are: printable
+/// ASCII with single spaces between words, which normalizes to itself lower-cased. Written into
+/// `buf` when it fits; `None` for any other term.
+pub(crate) fn plain_term<'b>(term: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let bytes = term.as_bytes();
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| PLAIN[usize::from(b)]);
+    if bytes.len() > buf.len() || !plain(bytes.first()) {
+        return None;
+    }
+    // A space is kept as it is only before a plain byte: more white space folds.
+    let kept =
+        |(i, &b): (usize, &u8)| PLAIN[usize::from(b)] || (b == b' ' && plain(bytes.get(i + 1)));
+    if !bytes.iter().enumerate().all(kept) {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// Letters, digits and `_` make words; anything else separates them.
@@ -429,6 +515,45 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// [`is_word_char`] for an ASCII byte.
 pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The end of the run of ASCII word bytes in `bytes` from `from` on. The scan asks it of every
+/// word of a posting, so it reads eight bytes at a time: byte by byte, the loop cost ten
+/// instructions a byte.
+#[inline(always)]
+pub(crate) fn ascii_word_end(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(eight) = bytes.get(from..from + 8) {
+        let word = ascii_word_bytes(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+        // The high bit of each byte that ends the word.
+        let stops = !word & 0x8080_8080_8080_8080;
+        if stops != 0 {
+            return from + (stops.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    from + bytes[from..]
+        .iter()
+        .take_while(|&&b| is_ascii_word_byte(b))
+        .count()
+}
+
+/// [`is_ascii_word_byte`] of each byte of `x`: in the result, each byte's high bit is set if the
+/// byte is a word byte and clear if not, and its other bits are zero.
+fn ascii_word_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES << 7;
+    // Below 0x80 in every byte, the sums below carry into no other byte.
+    let low = x & !HIGH;
+    // A byte's high bit after `+ ONES * (0x80 - lo)` says it is at least `lo`, after
+    // `+ ONES * (0x7f - hi)` that it is above `hi`.
+    let within = |b: u64, lo: u8, hi: u8| {
+        (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
+    };
+    // Setting 0x20 turns the capitals into small letters and no other byte into one.
+    let letters = within(low | (ONES * 0x20), b'a', b'z');
+    let digits = within(low, b'0', b'9');
+    let underscores = within(low, b'_', b'_');
+    (letters | digits | underscores) & !x & HIGH
 }
 
 /// Whether `range` of `text` starts and ends on word boundaries: no word runs across either
@@ -507,6 +632,30 @@ impl LineIndex {
         let start = self.line_starts[line];
         let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         (line + 1, column)
+    }
+
+    /// [`LineIndex::line_col`] of `span`'s start and of its end, with one search of the lines
+    /// when the span ends on the line it starts on (as evidence does).
+    pub fn span_line_cols(
+        &self,
+        text: &str,
+        span: &Range<usize>,
+    ) -> ((usize, usize), (usize, usize)) {
+        let start = span.start.min(text.len());
+        let end = span.end.min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= start) - 1;
+        let before_line = self.chars_before(text, self.line_starts[line]);
+        let first = (line + 1, self.chars_before(text, start) - before_line + 1);
+        let on_the_line = self
+            .line_starts
+            .get(line + 1)
+            .is_none_or(|&next| end < next);
+        let last = if on_the_line && end >= start {
+            (line + 1, self.chars_before(text, end) - before_line + 1)
+        } else {
+            self.line_col(text, end)
+        };
+        (first, last)
     }
 
     /// How many characters `text` holds before byte `offset`.
@@ -669,7 +818,74 @@ mod tests {
         assert!(on_word_boundaries(text, &(17..20)));
     }
 
+    #[test]
+    fn every_byte_is_a_word_byte_eight_at_a_time_as_one_at_a_time() {
+        for b in 0..=255u8 {
+            let word = ascii_word_bytes(u64::from_le_bytes([b; 8])) == 0x8080_8080_8080_8080;
+            assert_eq!(word, is_ascii_word_byte(b), "byte {b:#x}");
+        }
+    }
+
     proptest::proptest! {
+        /// A span's lines and columns are its ends' lines and columns.
+        #[test]
+        fn a_spans_places_are_its_ends_places(
+            text in "[ab \n\r\u{e9}\u{4e2d}]{0,300}",
+            first in 0usize..301,
+            len in 0usize..301,
+        ) {
+            let index = LineIndex::new(&text);
+            let offsets: Vec<usize> =
+                text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let first = first % offsets.len();
+            let span = offsets[first]..offsets[(first + len % 8).min(offsets.len() - 1)];
+            proptest::prop_assert_eq!(
+                index.span_line_cols(&text, &span),
+                (index.line_col(&text, span.start), index.line_col(&text, span.end))
+            );
+        }
+
+        /// A plain term is normalized as `normalize_term` normalizes it.
+        #[test]
+        fn plain_terms_normalize_as_terms_do(term in "[aB1 \t.:'`\u{e9}-]{0,12}") {
+            let mut buf = [0; 8];
+            if let Some(plain) = plain_term(&term, &mut buf) {
+                proptest::prop_assert_eq!(plain, normalize_term(&term));
+            }
+        }
+
+        /// A normalized range spans a line break exactly where its original text holds one.
+        #[test]
+        fn line_breaks_are_where_the_original_text_has_them(
+            text in "[aB1 \t\r\n\u{2022}\u{a0}\u{2013}\u{200b}\u{e9}\u{2019}-]{0,16}",
+            first in 0usize..17,
+            len in 0usize..17,
+        ) {
+            let normalized = NormalizedText::new(&text);
+            let offsets: Vec<usize> = normalized
+                .as_str()
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([normalized.as_str().len()])
+                .collect();
+            let first = first % offsets.len();
+            let range = offsets[first]..offsets[(first + len).min(offsets.len() - 1)];
+            let expected = text[normalized.original_range(range.clone())].contains(['\n', '\r']);
+            proptest::prop_assert_eq!(normalized.spans_line_break(&range), expected);
+        }
+
+        /// Eight bytes at a time, a word ends where it ends byte by byte.
+        #[test]
+        fn word_ends_agree_with_a_byte_by_byte_search(
+            text in "[a-zA-Z0-9_@`{/:\\[ \u{e9}\u{80}-]{0,40}",
+            from in 0usize..40,
+        ) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let expected = from + bytes[from..].iter().take_while(|&&b| is_ascii_word_byte(b)).count();
+            proptest::prop_assert_eq!(ascii_word_end(bytes, from), expected);
+        }
+
         /// The byte-level decision agrees with one made on the characters around each end.
         #[test]
         fn word_boundaries_agree_with_the_characters_around_them(

@@ -263,6 +263,15 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// [`Locator::start`] and [`Locator::end`] of `span` at once: one search of the lines for
+    /// both when they are on one line of the text itself.
+    pub fn span(&self, span: &Range<usize>) -> ((usize, usize), (usize, usize)) {
+        match &self.posting.source_map {
+            Some(_) => (self.start(span.start), self.end(span)),
+            None => self.index.span_line_cols(&self.posting.text, span),
+        }
+    }
+
     /// The lines of the text itself (not the file's, for converted HTML).
     pub fn text_lines(&self) -> &LineIndex {
         &self.index

@@ -23,7 +23,7 @@
 
 use crate::lexicon::words::WordTable;
 use crate::lexicon::{CompiledLexicon, SectionKind};
-use crate::normalize::normalize_term;
+use crate::normalize::{normalize_term, plain_term};
 
 /// Where each section starts (byte offset into the body) and its kind, in order. The first
 /// section always starts at 0 (as `Preamble` when the body does not open with a heading).
@@ -118,17 +118,26 @@ fn end_pitches(
     if lexicon.openers.is_empty() {
         return starts;
     }
+    // A pitch ends at any opener; a section that weighs ends at one of a section that does not:
+    // postings run their benefits on after the requirements without a heading ("We offer a
+    // competitive salary ..."). A section of any other kind ends at none.
+    let ends_pitch = |_: SectionKind| true;
+    let ends_weighing = |opened: SectionKind| opened.evidence_factor() == 0.0;
+    // Each kind's opener leads, gathered once here rather than once per section.
+    let pitch_leads = opener_leads(lexicon, ends_pitch);
+    let weighing_leads = opener_leads(lexicon, ends_weighing);
     let mut ended = Vec::with_capacity(starts.len());
     for (i, &(start, kind)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(body.len(), |&(e, _)| e);
-        // A pitch ends at any opener; a section that weighs ends at one of a section that does
-        // not: postings run their benefits on after the requirements without a heading ("We
-        // offer a competitive salary ...").
-        let ends_at = |opened: SectionKind| {
-            kind == SectionKind::About
-                || (kind.evidence_factor() > 0.0 && opened.evidence_factor() == 0.0)
+        let pitch = &body[start..end];
+        let opening = if kind == SectionKind::About {
+            opening_sentence(pitch, lexicon, ends_pitch, pitch_leads.as_deref())
+        } else if kind.evidence_factor() > 0.0 {
+            opening_sentence(pitch, lexicon, ends_weighing, weighing_leads.as_deref())
+        } else {
+            None
         };
-        match opening_sentence(&body[start..end], lexicon, ends_at) {
+        match opening {
             Some((0, opened)) if kind != SectionKind::About => ended.push((start, opened)),
             Some((at, opened)) => ended.extend([(start, kind), (start + at, opened)]),
             None => ended.push((start, kind)),
@@ -137,16 +146,13 @@ fn end_pitches(
     ended
 }
 
-/// The first sentence of `pitch` that opens with one of the lexicon's openers of a kind `wanted`
-/// takes, and the kind of section it opens. A heading on a line of its own is skipped; an inline one ("About Acme:
-/// ...") is part of the first sentence.
-fn opening_sentence(
-    pitch: &str,
+/// The first two letters of the lexicon's openers of a kind `wanted` takes, which a sentence must
+/// start with to open one: asked of every sentence, the openers' kinds are looked at once
+/// instead. `None` when `wanted` takes no opener's kind.
+fn opener_leads(
     lexicon: &CompiledLexicon,
     wanted: impl Fn(SectionKind) -> bool,
-) -> Option<(usize, SectionKind)> {
-    // The first two letters of the openers wanted, which a sentence must start with to open
-    // one: asked of every sentence, the openers' kinds are looked at once here instead.
+) -> Option<Vec<[u8; 2]>> {
     let mut leads: Vec<[u8; 2]> = Vec::new();
     let mut any_wanted = false;
     for (opener, kind) in &lexicon.openers {
@@ -157,11 +163,22 @@ fn opening_sentence(
             }
         }
     }
+    any_wanted.then_some(leads)
+}
+
+/// The first sentence of `pitch` that opens with one of the lexicon's openers of a kind `wanted`
+/// takes, and the kind of section it opens; `leads` are those openers' [`opener_leads`]. A
+/// heading on a line of its own is skipped; an inline one ("About Acme: ...") is part of the
+/// first sentence.
+fn opening_sentence(
+    pitch: &str,
+    lexicon: &CompiledLexicon,
+    wanted: impl Fn(SectionKind) -> bool,
+    leads: Option<&[[u8; 2]]>,
+) -> Option<(usize, SectionKind)> {
     // A section that no opener ends (benefits, legal, apply) need not be read sentence by
     // sentence.
-    if !any_wanted {
-        return None;
-    }
+    let leads = leads?;
     let first_line = pitch.find('\n').map_or(pitch.len(), |n| n + 1);
     let mut at = if first_line <= MAX_HEADING_LEN + 1 {
         first_line
@@ -347,14 +364,33 @@ fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     if !may_be_heading {
         return None;
     }
-    let key = normalize_term(candidate);
-    if let Some(&kind) = lexicon.headings.get(&key) {
+    let mut buf = [0; KEY_ROOM];
+    let normalized;
+    let key = match plain_term(candidate, &mut buf) {
+        Some(key) => key,
+        None => {
+            normalized = normalize_term(candidate);
+            &normalized
+        }
+    };
+    if let Some(kind) = heading_kind(key, lexicon) {
         return Some(kind);
     }
     // "About Acme", "About Acme Corp": a company's own about section, unless the lexicon says
     // otherwise ("about the role" is listed as a role heading).
     let about = key.starts_with(ABOUT) && key.split(' ').count() <= 4;
-    (about && names_a_company(candidate, &key)).then_some(SectionKind::About)
+    (about && names_a_company(candidate, key)).then_some(SectionKind::About)
+}
+
+/// Room for a heading candidate normalized on the stack: the longest a line's heading can be.
+const KEY_ROOM: usize = 64;
+
+/// The kind of section the normalized `key` heads, if it is a listed heading.
+fn heading_kind(key: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
+    if key.is_empty() {
+        return None;
+    }
+    lexicon.headings.get(key.as_bytes(), &(0..key.len()))
 }
 
 /// What opens a company's own about section ("About Acme").
@@ -498,17 +534,27 @@ const LOOK_AHEAD: usize = 4;
 /// The bullet markers a scraped list keeps when its line breaks are lost.
 const BULLETS: [char; 5] = ['\u{b7}', '\u{2022}', '-', '*', '\u{2013}'];
 
+/// Where the ASCII capitals of `bytes` are, in order. A flattened line is mostly lower case:
+/// each block of 16 bytes is checked at once, and only its capitals visited.
+fn ascii_capitals(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.chunks(16).enumerate().flat_map(|(block, chunk)| {
+        let mut capitals = chunk.iter().enumerate().fold(0u16, |mask, (i, b)| {
+            mask | (u16::from(b.is_ascii_uppercase()) << i)
+        });
+        std::iter::from_fn(move || {
+            let i = capitals.trailing_zeros() as usize;
+            capitals &= capitals.wrapping_sub(1);
+            (i < 16).then_some(block * 16 + i)
+        })
+    })
+}
+
 /// Headings written inline in a flattened line: (byte offset in the line, kind).
 fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, SectionKind)> {
     let mut out = Vec::new();
-    let bytes = line.as_bytes();
     // A heading starts with an ASCII capital, always a character boundary: walking bytes
-    // instead of characters skips decoding the whole line, and walking them by iterator instead
-    // of by index skips a bounds check on each.
-    for (at, byte) in bytes.iter().enumerate() {
-        if !byte.is_ascii_uppercase() {
-            continue;
-        }
+    // instead of characters skips decoding the whole line.
+    for at in ascii_capitals(line.as_bytes()) {
         let after_a_break = at == 0 || {
             let before = line[..at].trim_end();
             before.is_empty()
@@ -571,7 +617,12 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
                 continue;
             }
             let candidate = rest[..end].trim_end();
-            if let Some(&kind) = lexicon.headings.get(&normalize_term(candidate)) {
+            let mut buf = [0; KEY_ROOM];
+            let found = match plain_term(candidate, &mut buf) {
+                Some(key) => heading_kind(key, lexicon),
+                None => heading_kind(&normalize_term(candidate), lexicon),
+            };
+            if let Some(kind) = found {
                 best = Some(kind);
             }
         }
@@ -691,6 +742,20 @@ mod tests {
     fn a_long_line_mentioning_a_heading_word_is_not_a_heading() {
         let body = "Responsibilities of this role include owning the roadmap for our payments product and more.\n";
         assert_eq!(kinds(body).len(), 1);
+    }
+
+    #[test]
+    fn finds_every_ascii_capital_block_by_block() {
+        let line = "A quick Brown fox, ÉTÉ jumps OVER the lazy dog Z and Q";
+        let expected: Vec<usize> = (line.bytes().enumerate())
+            .filter(|(_, b)| b.is_ascii_uppercase())
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(
+            ascii_capitals(line.as_bytes()).collect::<Vec<_>>(),
+            expected
+        );
+        assert_eq!(ascii_capitals(b"").count(), 0);
     }
 
     #[test]
@@ -1060,7 +1125,7 @@ mod tests {
         };
         prefixes
             .into_iter()
-            .any(|n| lexicon.headings.contains_key(&words[..n].join(" ")))
+            .any(|n| heading_kind(&words[..n].join(" "), lexicon).is_some())
     }
 
     /// Whether an "About <Name>" heading line names the employer the posting describes: the name

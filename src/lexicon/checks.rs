@@ -1,6 +1,6 @@
 //! Wording checks as data: a lexicon's `checks` entries, each a rule of the catalogue (Vale's
 //! `existence` and `substitution` kinds). A check's phrases are matched by the lexicon's one
-//! automaton with every other term; [`crate::rules`] turns each entry into a rule.
+//! term trie with every other term; [`crate::rules`] turns each entry into a rule.
 
 use super::validate::check_phrases;
 use super::{LexiconError, Located, Origin};

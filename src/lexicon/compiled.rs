@@ -1,8 +1,10 @@
-//! The lexicon compiled for matching: one aho-corasick automaton over every literal term, title
-//! phrase and cue term, a regex per pattern, and lookup tables. Built once per process and shared
+//! The lexicon compiled for matching: one trie of every literal term, title phrase, cue term,
+//! check phrase and frame word (and the same as one aho-corasick automaton, the benchmarks'
+//! yardstick), a regex per pattern, and lookup tables. Built once per process and shared
 //! across threads (everything here is `Send + Sync`).
 
 use super::forms::phrase_forms;
+use super::trie::{PhraseTrie, ROOT};
 use super::words::WordTable;
 use super::{Lexicon, SectionEntry, SectionKind, TitleKind};
 use crate::cues::Cue;
@@ -10,14 +12,14 @@ use crate::domain::{Level, Specialization, Target};
 use crate::negation::Negations;
 use crate::normalize::{is_ascii_word_byte, no_word_across, normalize_term};
 use crate::sections::{heading_first_words, heading_prefixes};
-use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, Input, MatchKind};
+use aho_corasick::{Input, MatchKind};
 use regex::{Regex, RegexBuilder};
 use regex_automata::meta;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::Look;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -215,7 +217,11 @@ pub struct CompiledLexicon {
     /// `cue_start <= i < check_start` to `cues[owner[i]]`, pattern `check_start <= i <
     /// frame_start` to `check_phrases[owner[i]]`, and the rest to `frame_words[owner[i]]`.
     pub(crate) signals: Vec<Signal>,
+    /// Every phrase above as one aho-corasick automaton, pattern `i` for phrase `i`: the yardstick
+    /// of [`CompiledLexicon::raw_match_count`].
     automaton: NFA,
+    /// The same phrases, phrase `i` for pattern `i`, as the trie the scan walks.
+    trie: PhraseTrie,
     /// What each byte is to the scan: [`WORD_BYTE`], [`STARTS_PHRASE`], [`STARTS_OPEN_LEAD`],
     /// or a combination of them.
     byte_kinds: [u8; 256],
@@ -246,7 +252,8 @@ pub struct CompiledLexicon {
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) titles: Vec<TitlePhrase>,
     pub(crate) bands: Vec<Band>,
-    pub(crate) headings: HashMap<String, SectionKind>,
+    /// Every heading (normalized) with the kind of section it opens.
+    pub(crate) headings: WordTable<SectionKind>,
     /// The first letters of every heading's first word, sorted: a sentence that starts otherwise
     /// is no heading.
     pub(crate) heading_prefixes: Vec<u32>,
@@ -297,6 +304,17 @@ pub struct RawMatch {
     pub index: usize,
 }
 
+/// Sorts `matches`, recorded as the scan finds them (by start, each start's by end), by start,
+/// longest first, then by index. Each start's matches are together already: sorting them alone
+/// is sorting all, and most starts have one.
+fn longest_first(matches: &mut [RawMatch]) {
+    for same_start in matches.chunk_by_mut(|a, b| a.range.start == b.range.start) {
+        if same_start.len() > 1 {
+            same_start.sort_unstable_by_key(|m| (std::cmp::Reverse(m.range.end), m.index));
+        }
+    }
+}
+
 /// The leftmost-longest non-overlapping matches among `found`.
 pub(crate) fn leftmost_longest(mut found: Vec<RawMatch>) -> Vec<RawMatch> {
     found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
@@ -322,12 +340,11 @@ const STARTS_PHRASE: u8 = 2;
 /// checked against those leads (see [`CompiledLexicon::open_leads`]).
 const STARTS_OPEN_LEAD: u8 = 4;
 
-/// What a word in the scan's table opens: the phrases it leads, by the state an anchored walk of
-/// the automaton reaches after it, and the pattern leads it is the word of,
-/// `word_leads[leads.0..leads.1]`.
+/// What a word in the scan's table opens: the phrases it leads, by the trie's node after it, and
+/// the pattern leads it is the word of, `word_leads[leads.0..leads.1]`.
 #[derive(Debug, Clone, Copy)]
 struct WordEntry {
-    state: Option<StateID>,
+    node: Option<u32>,
     leads: (u32, u32),
 }
 
@@ -344,8 +361,8 @@ fn leading_word(bytes: &[u8]) -> &[u8] {
 /// A phrase can match on word boundaries at the start of an ASCII word in a text only if that
 /// whole word is the phrase's leading word ("data" of "data platform", "c" of "c++"): the phrase
 /// goes on with a byte that is no ASCII word byte, or ends where the boundary check wants the
-/// word to end. So the scan looks each word up here and walks on from the state after it, or not
-/// at all. Likewise a pattern lead that goes on after its word ("manage ") opens only where its
+/// word to end. So the scan looks each word up here and walks on from the trie's node after it,
+/// or not at all. Likewise a pattern lead that goes on after its word ("manage ") opens only where its
 /// word is the whole word of the text and the next byte is the lead's. A lead that is all word
 /// bytes ("5" of `[0-9]+`) may open a longer word, and is kept apart, by first byte.
 struct Words {
@@ -355,37 +372,30 @@ struct Words {
 }
 
 impl Words {
-    /// The words of the automaton's phrases and of `leads`, each with its pattern's index.
-    fn new(automaton: &NFA, phrases: &[String], leads: &[(Vec<u8>, u32)]) -> Words {
-        let start = automaton
-            .start_state(Anchored::Yes)
-            .expect("contiguous NFAs support anchored searches");
-        let mut entries: BTreeMap<&[u8], (bool, Leads)> = BTreeMap::new();
+    /// The words of the trie's phrases and of `leads`, each with its pattern's index.
+    fn new(trie: &PhraseTrie, phrases: &[String], leads: &[(Vec<u8>, u32)]) -> Words {
+        let mut entries: BTreeMap<&[u8], Leads> = BTreeMap::new();
         for phrase in phrases {
             let word = leading_word(phrase.as_bytes());
             if !word.is_empty() {
-                entries.entry(word).or_default().0 = true;
+                entries.entry(word).or_default();
             }
         }
         let mut open_leads = vec![Vec::new(); 256];
         for (lead, pattern) in leads {
             let word = leading_word(lead);
             match lead.get(word.len()) {
-                Some(&next) => entries.entry(word).or_default().1.push((next, *pattern)),
+                Some(&next) => entries.entry(word).or_default().push((next, *pattern)),
                 None => open_leads[usize::from(lead[0])].push((lead.clone(), *pattern)),
             }
         }
         let mut word_leads = Vec::new();
-        let table = WordTable::new(entries.into_iter().map(|(word, (phrase, leads))| {
-            let state = phrase.then(|| {
-                word.iter().fold(start, |state, &byte| {
-                    automaton.next_state(Anchored::Yes, state, byte)
-                })
-            });
+        let table = WordTable::new(entries.into_iter().map(|(word, leads)| {
+            let node = trie.child(ROOT, word, 0).map(|(node, _)| node);
             let from = word_leads.len() as u32;
             word_leads.extend(leads);
             let leads = (from, word_leads.len() as u32);
-            (word, WordEntry { state, leads })
+            (word, WordEntry { node, leads })
         }));
         Words {
             table,
@@ -592,10 +602,17 @@ impl CompiledLexicon {
                     .map(|p| (normalize_term(p), s.value.kind))
             })
         };
-        let headings: HashMap<String, SectionKind> = section_phrases(|s| &s.headings).collect();
-        let heading_prefixes = heading_prefixes(headings.keys().map(String::as_str));
+        let headings: Vec<(String, SectionKind)> = section_phrases(|s| &s.headings).collect();
+        let heading_prefixes = heading_prefixes(headings.iter().map(|(h, _)| h.as_str()));
         let openers: Vec<(String, SectionKind)> = section_phrases(|s| &s.openers).collect();
-        let heading_first_words = heading_first_words(headings.keys().map(String::as_str));
+        let heading_first_words = heading_first_words(headings.iter().map(|(h, _)| h.as_str()));
+        // A heading two sections list opens the later one's: the table keeps a word's first
+        // value, so it is given the headings last to first.
+        let headings: Vec<(&[u8], SectionKind)> = (headings.iter().rev())
+            .filter(|(h, _)| !h.is_empty())
+            .map(|(h, kind)| (h.as_bytes(), *kind))
+            .collect();
+        let headings = WordTable::new(headings.into_iter());
 
         let negations = Negations::new(
             lexicon
@@ -610,13 +627,15 @@ impl CompiledLexicon {
             .match_kind(MatchKind::Standard)
             .build(&terms)
             .expect("lexicon automaton builds: phrases are validated non-empty");
-        let words = Words::new(&automaton, &terms, &leads);
+        let trie = PhraseTrie::new(&terms);
+        let words = Words::new(&trie, &terms, &leads);
         CompiledLexicon {
             byte_kinds: byte_kinds(&terms, &leads),
             words: words.table,
             word_leads: words.word_leads,
             open_leads: words.open_leads,
             automaton,
+            trie,
             signals,
             owner,
             term_count,
@@ -643,15 +662,15 @@ impl CompiledLexicon {
     /// Literal terms, title phrases, cue terms, check phrases, frame words and pattern starts in
     /// `normalized`, in one pass.
     ///
-    /// Every phrase is looked for wherever it could start a whole-word match: the automaton is
-    /// walked anchored from each position that is not inside an ASCII word and could start some
-    /// phrase, until no phrase continues. At the start of an ASCII word, the word is looked up
-    /// among the phrases' leading words, and the walk goes on from the state after it, or is not
-    /// made: most words start no phrase, and a walk through a word costs a step a byte. An
-    /// unanchored search would also report, and then reject, every phrase found inside a word
-    /// ("he" in "the"), and those are most of its matches. All matches from a position are kept,
-    /// not only the longest: a longer one may fail the word-boundary check ("data platform"
-    /// inside "data platforms") where a shorter one passes.
+    /// Every phrase is looked for wherever it could start a whole-word match: the phrase trie is
+    /// walked from each position that is not inside an ASCII word and could start some phrase, a
+    /// token at a time, until no phrase continues. At the start of an ASCII word, the word is
+    /// looked up among the phrases' leading words, and the walk goes on from the node after it,
+    /// or is not made: most words start no phrase. An unanchored search would also report, and
+    /// then reject, every phrase found inside a word ("he" in "the"), and those are most of its
+    /// matches. All matches from a position are kept, not only the longest: a longer one may fail
+    /// the word-boundary check ("data platform" inside "data platforms") where a shorter one
+    /// passes.
     ///
     /// The same look-up notes the words that open a regex pattern's lead, where
     /// [`CompiledLexicon::find_patterns`] tries the pattern.
@@ -696,19 +715,15 @@ impl CompiledLexicon {
                     let opened = leads.iter().filter(|(after, _)| next == Some(after));
                     scan.pattern_starts
                         .extend(opened.map(|&(_, pattern)| (pattern, at)));
-                    if let Some(state) = entry.state {
-                        self.walk_on(normalized, at, end, state, &mut scan);
+                    if let Some(node) = entry.node {
+                        self.walk_on(normalized, at, end, node, &mut scan);
                     }
                 }
                 at = end;
                 continue;
             }
             if kind & STARTS_PHRASE != 0 {
-                let start = self
-                    .automaton
-                    .start_state(Anchored::Yes)
-                    .expect("contiguous NFAs support anchored searches");
-                self.walk_on(normalized, at, at, start, &mut scan);
+                self.walk_on(normalized, at, at, ROOT, &mut scan);
             }
             at += 1;
         }
@@ -716,53 +731,42 @@ impl CompiledLexicon {
     }
 
     /// Adds to `scan` every phrase that starts at `start` in `normalized` on word boundaries,
-    /// walking on from `state`, the anchored walk's state after `normalized[start..at]`.
+    /// walking on from `node`, the trie's node after `normalized[start..at]`.
     fn walk_on(
         &self,
         normalized: &str,
         start: usize,
         mut at: usize,
-        mut state: StateID,
+        mut node: u32,
         scan: &mut Scan,
     ) {
-        let nfa = &self.automaton;
         let bytes = normalized.as_bytes();
         loop {
-            if nfa.is_match(state) {
-                self.record_matches(normalized, start..at, state, scan);
+            let ends = self.trie.ends(node);
+            if !ends.is_empty() {
+                self.record_matches(normalized, start..at, ends, scan);
             }
-            let Some(&byte) = bytes.get(at) else {
-                return;
-            };
-            state = nfa.next_state(Anchored::Yes, state, byte);
-            if nfa.is_dead(state) {
+            if at == bytes.len() {
                 return;
             }
-            at += 1;
+            match self.trie.child(node, bytes, at) {
+                Some(next) => (node, at) = next,
+                None => return,
+            }
         }
     }
 
-    /// Adds to `scan` the phrases of match state `state` found at `range` on word boundaries.
+    /// Adds to `scan` the phrases `ends` (automaton pattern indexes) found at `range`, if it is
+    /// on word boundaries.
     // Out of the walk's loop, which most steps run through without a match: inlined, its
     // registers cost every step.
     #[inline(never)]
-    fn record_matches(
-        &self,
-        normalized: &str,
-        range: Range<usize>,
-        state: StateID,
-        scan: &mut Scan,
-    ) {
-        let nfa = &self.automaton;
+    fn record_matches(&self, normalized: &str, range: Range<usize>, ends: &[u32], scan: &mut Scan) {
         if !(no_word_across(normalized, range.start) && no_word_across(normalized, range.end)) {
             return;
         }
-        for i in 0..nfa.match_len(state) {
-            let pattern = nfa.match_pattern(state, i);
-            // A match state also lists the phrases that end here but start later.
-            if nfa.pattern_len(pattern) == range.len() {
-                self.record(scan, pattern.as_usize(), range.clone());
-            }
+        for &pattern in ends {
+            self.record(scan, pattern as usize, range.clone());
         }
     }
 
@@ -787,14 +791,16 @@ impl CompiledLexicon {
 
     /// `scan` with every match recorded, put in the order [`Scan`] documents.
     fn finish(&self, mut scan: Scan) -> Scan {
-        scan.terms
-            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
-        scan.titles
-            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
-        scan.frame_words
-            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
-        scan.checks
-            .sort_unstable_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end), m.index));
+        for matches in [
+            &mut scan.terms,
+            &mut scan.titles,
+            &mut scan.frame_words,
+            &mut scan.checks,
+        ] {
+            longest_first(matches);
+        }
+        // Cues that tie on their key may come in either order: sorted whole, as they always
+        // were, so that they keep the order the rules have read them in.
         scan.cues.sort_unstable_by_key(|m| {
             (
                 m.range.start,

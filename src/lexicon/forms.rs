@@ -2,9 +2,9 @@
 //!
 //! A posting says "mentors", "hired", "managing" and "direct reports" where the lexicon says
 //! "mentor", "hire", "manage" and "direct report". Rather than listing every variant by hand (and
-//! missing most), the compiled lexicon adds the forms of each phrase to the automaton, so the scan
+//! missing most), the compiled lexicon adds the forms of each phrase to the term trie, so the scan
 //! stays one pass. Generation is deliberately generous: a form that is no English word ("datas")
-//! never matches and costs only a few automaton states, while a missing form loses evidence.
+//! never matches and costs only a few trie nodes, while a missing form loses evidence.
 //!
 //! Forms are made for the head words of a phrase, where English inflects, one at a time: the
 //! first word (a verb in "manage budgets", every form) or the last (a noun in "direct reports",
@@ -168,7 +168,7 @@ pub fn phrase_forms(phrase: &str) -> Vec<String> {
     for f in &first {
         with(f, words[n - 1]);
     }
-    // Not both at once: "managed direct report" is rare, and every form is automaton states.
+    // Not both at once: "managed direct report" is rare, and every form is trie nodes.
     for l in &last {
         with(words[0], l);
     }

@@ -8,6 +8,7 @@ mod compiled;
 mod format;
 pub mod forms;
 mod layer;
+mod trie;
 mod validate;
 pub(crate) mod words;
 

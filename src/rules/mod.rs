@@ -295,8 +295,7 @@ impl Context<'_> {
 
     /// A fix that puts `replacement` in place of `span`, a byte range of the posting's text.
     pub(crate) fn fix(&self, span: Range<usize>, replacement: String, safe: bool) -> Fix {
-        let (line, column) = self.places.start(span.start);
-        let (end_line, end_column) = self.places.end(&span);
+        let ((line, column), (end_line, end_column)) = self.places.span(&span);
         Fix {
             replacement,
             safe,

@@ -3,7 +3,8 @@
 //! serde_json looks up every byte of every string (keys too) in its escape table, one at a time:
 //! that was most of rendering a report, whose evidence repeats long plain strings (a seed
 //! reference per entry). [`write`] checks a string many bytes at a time and copies a plain one
-//! as it is; any other string, every number and every piece of structure is written as
+//! as it is; a score or weight, a whole number of thousandths, is written as the decimals it
+//! is; any other string, every other number and every piece of structure is written as
 //! serde_json writes it (the string with [`VisibleControls`]), so the bytes are the same.
 //! What it does not model (enum variants with data, serializer-private structs such as
 //! serde_json's own numbers) it refuses, for the caller to serialize with serde_json instead.
@@ -144,6 +145,42 @@ impl<'a> Compact<'a> {
         self.out.push(b'"');
     }
 
+    /// `thousandths` / 1000 as serde_json writes it (see [`thousandths`]): its whole part, a
+    /// point, and its decimals without trailing zeros, or `.0` when it has none.
+    fn write_thousandths(&mut self, thousandths: i64) {
+        // Written from the end into room for a sign, 15 whole digits, a point and 3 decimals.
+        let mut text = [0u8; 20];
+        let mut start = text.len();
+        let mut k = thousandths.unsigned_abs();
+        let mut put = |b: u8| {
+            start -= 1;
+            text[start] = b;
+        };
+        let mut decimals = k % 1000;
+        k /= 1000;
+        let mut places = 3;
+        while places > 1 && decimals % 10 == 0 {
+            decimals /= 10;
+            places -= 1;
+        }
+        for _ in 0..places {
+            put(b'0' + (decimals % 10) as u8);
+            decimals /= 10;
+        }
+        put(b'.');
+        loop {
+            put(b'0' + (k % 10) as u8);
+            k /= 10;
+            if k == 0 {
+                break;
+            }
+        }
+        if thousandths < 0 {
+            put(b'-');
+        }
+        self.out.extend_from_slice(&text[start..]);
+    }
+
     /// The writing of one number or literal by serde_json's compact formatter.
     fn formatted(
         &mut self,
@@ -164,6 +201,21 @@ impl<'a> Compact<'a> {
         };
         Nested { ser: self, state }
     }
+}
+
+/// The largest number of thousandths [`thousandths`] takes: far below where serde_json turns to
+/// exponents (`1e16`), and small enough that thousandths are far apart in an `f64`.
+const MOST_THOUSANDTHS: u64 = 1_000_000_000_000_000;
+
+/// `v` as a whole number of thousandths, if it is one (not zero) and not too large: the scores and
+/// weights of a report, rounded to three decimals. The shortest decimal that reads back as such
+/// a number, which serde_json writes, is those thousandths: any other decimal of three places or
+/// fewer is a thousandth away, far more than `v`'s rounding error.
+fn thousandths(v: f64) -> Option<i64> {
+    // Rounded half away from zero by hand: `f64::round` is a call into libm.
+    let k = (v * 1000.0 + 0.5f64.copysign(v)) as i64;
+    // Zero is left to serde_json, which tells `-0.0` from `0.0`.
+    (k != 0 && k.unsigned_abs() < MOST_THOUSANDTHS && k as f64 / 1000.0 == v).then_some(k)
 }
 
 /// Whether `bytes` need no escape in a JSON string: printable ASCII, no quote, no backslash.
@@ -292,7 +344,10 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         }
     }
     fn serialize_f64(self, v: f64) -> Result {
-        if v.is_finite() {
+        if let Some(thousandths) = thousandths(v) {
+            self.write_thousandths(thousandths);
+            Ok(())
+        } else if v.is_finite() {
             self.formatted(|f, out| f.write_f64(out, v))
         } else {
             self.serialize_unit()
@@ -466,6 +521,34 @@ mod tests {
         keyed: BTreeMap<String, Vec<()>>,
         unit: (),
         letter: char,
+    }
+
+    #[test]
+    fn writes_thousandths_as_serde_json_does() {
+        let thousandths = (-3000i64..=3000)
+            .chain((0..200).map(|i| i * 7919 + 123_456))
+            .chain([
+                999_999_999_999_999,
+                -999_999_999_999_999,
+                1_000_000_000_000_000,
+            ]);
+        for k in thousandths {
+            let v = k as f64 / 1000.0;
+            // The next number up is no whole number of thousandths.
+            for v in [v, f64::from_bits(v.to_bits() + 1)] {
+                let mut out = Vec::new();
+                write(&mut out, &v).unwrap();
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    String::from_utf8(by_serde_json(&v)).unwrap()
+                );
+            }
+        }
+        for v in [0.0, -0.0, 1e-4, 0.0005, 1e300, f64::MIN_POSITIVE] {
+            let mut out = Vec::new();
+            write(&mut out, &v).unwrap();
+            assert_eq!(out, by_serde_json(&v), "{v}");
+        }
     }
 
     #[test]
