@@ -400,7 +400,11 @@ impl NormalizedText {
             words += 1;
             function_words += usize::from(is_english_function_word(word));
             foreign_letters += usize::from(!word.is_ascii());
-            if words == LANGUAGE_SAMPLE_WORDS {
+            // So many function words make the share of any sample enough: most English text
+            // gets here within a hundred words.
+            if words == LANGUAGE_SAMPLE_WORDS
+                || function_words as f64 >= FEW_FUNCTION_WORDS * LANGUAGE_SAMPLE_WORDS as f64
+            {
                 break;
             }
         }

@@ -301,7 +301,10 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     let listed = lookup(trimmed.trim_end_matches(['.', '!', '?']), lexicon);
     // So does a line written as a heading that starts with one ("Benefits at Acme", "What you
     // will do in this role", "Skills Required"): employers add words to the headings they share.
-    if listed.is_none() && is_unlisted_heading(line) {
+    if listed.is_none()
+        && may_be_heading(trimmed.trim_matches(['*', '_', ' ']), lexicon)
+        && is_unlisted_heading(line)
+    {
         return leading_heading(trimmed.trim_end_matches(['!', '?']), lexicon).map(section);
     }
     listed.map(section)
@@ -316,20 +319,17 @@ fn leading_heading(head: &str, lexicon: &CompiledLexicon) -> Option<SectionKind>
         .split_whitespace()
         .next()
         .is_some_and(|w| w.ends_with(['s', 'S']));
-    // Where each word but the last ends.
-    let word_ends: Vec<usize> = head
+    // Where each word but the last ends, the last first.
+    let word_ends = head
         .char_indices()
+        .rev()
         .filter(|&(at, c)| {
             at > 0 && c.is_whitespace() && !head[..at].ends_with(char::is_whitespace)
         })
-        .map(|(at, _)| at)
-        .collect();
-    let fewest_words = if plural { 1 } else { 2 };
+        .map(|(at, _)| &head[..at]);
     word_ends
-        .get(fewest_words - 1..)?
-        .iter()
-        .rev()
-        .find_map(|&end| lookup(&head[..end], lexicon))
+        .take_while(|leading| plural || leading.trim_start().contains(char::is_whitespace))
+        .find_map(|leading| lookup(leading, lexicon))
 }
 
 /// Words that open a company's sentence about itself ("We put emphasis on these values:", "Our
@@ -354,14 +354,18 @@ fn is_unlisted_heading(line: &str) -> bool {
         && !trimmed.contains(':')
 }
 
-fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
-    let candidate = candidate.trim_matches(['*', '_', ' ']);
-    // Most short lines are not headings: turn them away before normalizing and hashing.
-    let may_be_heading = match leading_word(candidate) {
+/// Whether `candidate` starts as a heading can: most short lines do not, and are turned away
+/// before normalizing and hashing.
+fn may_be_heading(candidate: &str, lexicon: &CompiledLexicon) -> bool {
+    match leading_word(candidate) {
         Some((word, len)) => lexicon.heading_first_words.get(&word, &(0..len)).is_some(),
         None => may_start_heading(candidate, lexicon),
-    };
-    if !may_be_heading {
+    }
+}
+
+fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
+    let candidate = candidate.trim_matches(['*', '_', ' ']);
+    if !may_be_heading(candidate, lexicon) {
         return None;
     }
     let mut buf = [0; KEY_ROOM];
