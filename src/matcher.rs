@@ -213,8 +213,9 @@ fn years_regex() -> &'static Regex {
     // ASCII classes and single spaces: normalized text folds white space into one space, and the
     // Unicode classes would compile to an automaton many times larger. A range's upper end may be
     // a word too ("eight to ten years" asks for eight, "two or three years" for two), and
-    // "years" abbreviated ("5+ yrs"). Digits may be glued to the word before them ("requires5+ years", a lost space in scraped text); a
-    // number word may not, or "someone years" would read as one.
+    // "years" may be abbreviated ("5+ yrs"). Digits may be glued to the word before them
+    // ("requires5+ years", a lost space in scraped text); a number word may not, or "someone
+    // years" would read as one.
     RE.get_or_init(|| {
         Regex::new(&format!(
             r"(?x)
