@@ -477,6 +477,30 @@ pub(crate) fn negated(supports: Target) -> Option<Target> {
     }
 }
 
+/// The job-title mentions in a body, from its scan. A phrase does not run across a line break
+/// ("...break into product\nDirector of Product" holds no "product director"): normalization
+/// folds line breaks into spaces and notes which, and phrases across one are set aside before the
+/// leftmost-longest are chosen.
+fn body_mentions(
+    normalized: &NormalizedText,
+    scan: &Scan,
+    lexicon: &CompiledLexicon,
+) -> Vec<Range<usize>> {
+    let on_one_line = |m: &&RawMatch| !normalized.spans_line_break(&m.range);
+    let titles: Vec<RawMatch> = scan.titles.iter().filter(on_one_line).cloned().collect();
+    mentions_among(normalized.as_str(), &leftmost_longest(titles), lexicon)
+}
+
+/// Whether the lexicon can read a body: it is in English, read past the job titles it names as
+/// the evidence is (a body it cannot read yields none).
+pub(crate) fn body_reads_as_english(
+    normalized: &NormalizedText,
+    lexicon: &CompiledLexicon,
+) -> bool {
+    let scan = lexicon.scan(normalized.as_str());
+    normalized.reads_as_english(&body_mentions(normalized, &scan, lexicon))
+}
+
 fn evidence(
     normalized: &NormalizedText,
     sections: &Sections,
@@ -485,12 +509,9 @@ fn evidence(
     keep_dropped: bool,
 ) -> Vec<Found> {
     let text = normalized.as_str();
-    // A phrase does not run across a line break ("...break into product\nDirector of Product"
-    // holds no "product director"): normalization folds line breaks into spaces and notes which,
-    // and phrases across one are set aside before the leftmost-longest are chosen.
+    let mentions = body_mentions(normalized, scan, lexicon);
+    // Terms do not run across a line break either.
     let on_one_line = |m: &&RawMatch| !normalized.spans_line_break(&m.range);
-    let titles: Vec<RawMatch> = scan.titles.iter().filter(on_one_line).cloned().collect();
-    let mentions = mentions_among(text, &leftmost_longest(titles), lexicon);
     // A term that shares words with a title mention reads the mention ("product group" across
     // "...VP of Product\nGroup Product Manager"), so it is no evidence either.
     let on_mention = |r: &Range<usize>| overlaps_mention(&mentions, r);

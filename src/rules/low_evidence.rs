@@ -1,7 +1,7 @@
 //! `low-evidence`: the body says too little to read a level from.
 
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
-use crate::title::title_mentions;
+use crate::matcher::body_reads_as_english;
 
 pub struct LowEvidence;
 
@@ -34,8 +34,8 @@ impl Rule for LowEvidence {
         if cx.implied.level.is_some() {
             return None;
         }
-        let mentions = title_mentions(cx.normalized.as_str(), cx.lexicon);
-        let (message, help) = if cx.normalized.reads_as_english(&mentions) {
+        // Asked again only here, where no level was read: the evidence was empty either way.
+        let (message, help) = if body_reads_as_english(cx.normalized, cx.lexicon) {
             (
                 "the body says too little about responsibilities, scope or experience to read a level from",
                 "describe what the role owns, whom it works with, and the experience it asks for",
