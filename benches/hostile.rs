@@ -9,6 +9,9 @@
 //! 4 MB, counting bytes so that divan prints bytes/s:
 //! - `dense_line`: one line of a lexicon term over and over (`headcount headcount ...`);
 //! - `dense_html_line`: the same as one HTML paragraph (its source map counts the columns);
+//! - `escaped_html_record`: a JSONL record whose text is a list escaped into entities
+//!   (`&lt;li&gt;headcount&lt;/li&gt;...`): every `&lt;` is asked whether it opens a tag, then
+//!   the text is unescaped and read as HTML;
 //! - `many_headings`: a heading the lexicon knows and a bullet under it, over and over;
 //! - `many_pitches`: a company pitch ended by a sentence that introduces the role, over and over
 //!   (each splits a section in two);
@@ -86,6 +89,17 @@ fn dense_line(bencher: Bencher, size: usize) {
 fn dense_html_line(bencher: Bencher, size: usize) {
     let bytes = filled("<h1>Product Manager</h1><p>", "headcount ", "</p>", size);
     bench(bencher, bytes, Format::Html);
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn escaped_html_record(bencher: Bencher, size: usize) {
+    let bytes = filled(
+        r#"{"title": "Product Manager", "text": "&lt;ul&gt;"#,
+        "&lt;li&gt;headcount&lt;/li&gt;",
+        "&lt;/ul&gt;\"}",
+        size,
+    );
+    bench(bencher, bytes, Format::Jsonl);
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]

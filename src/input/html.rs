@@ -164,6 +164,81 @@ const BLOCKS: [&str; 44] = [
     "ul",
 ];
 
+/// How a record's text is written when it is an HTML fragment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Markup {
+    /// Markup as such: `<p>Own the roadmap</p>` (Lever's and Workable's descriptions).
+    Html,
+    /// Markup escaped into entities: `&lt;p&gt;Own the roadmap&lt;/p&gt;` (Greenhouse's job
+    /// board API).
+    Escaped,
+}
+
+/// Whether a record's text is an HTML fragment, as ATS exports give a posting's body, and how it
+/// is written: at least two tags that make lines (`<p>`, `<li>`, `<br>`, a heading...), and at
+/// least one for every four lines with text. A text that quotes a tag, or keeps a stray `<br>`
+/// among its lines, stays text: read as HTML, its own line breaks would fold into spaces.
+pub(crate) fn markup(text: &str) -> Option<Markup> {
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    let enough = |tags: usize| tags >= 2 && tags * 4 >= lines;
+    let count = |open: &str, close: &str| {
+        memchr::memmem::find_iter(text.as_bytes(), open)
+            .filter(|&at| makes_lines(&text[at + open.len()..], close))
+            .count()
+    };
+    if enough(count("<", ">")) {
+        Some(Markup::Html)
+    } else if enough(count("&lt;", "&gt;")) {
+        Some(Markup::Escaped)
+    } else {
+        None
+    }
+}
+
+/// Whether `rest`, just after a tag's `<` (written `open`), names an element that makes lines
+/// and ends its name there (with `close`, white space or `/`).
+fn makes_lines(rest: &str, close: &str) -> bool {
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let (name, after) = rest.split_at(len);
+    (name.eq_ignore_ascii_case("br") || BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name)))
+        && (after.starts_with(close) || after.starts_with([' ', '\t', '\n', '/']))
+}
+
+/// Markup escaped into entities back to markup: the entities escaping writes (`&lt;`, `&gt;`,
+/// `&quot;`, `&#39;`, `&#x27;`, `&amp;`), each read once, so that the page's own entities
+/// (`&amp;nbsp;`, now `&nbsp;`) are decoded with the page.
+pub(crate) fn unescape(text: &str) -> String {
+    const ESCAPES: [(&str, char); 6] = [
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&#x27;", '\''),
+        ("&amp;", '&'),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match ESCAPES.iter().find(|(entity, _)| rest.starts_with(entity)) {
+            Some((entity, c)) => {
+                out.push(*c);
+                rest = &rest[entity.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 pub(crate) fn to_text(html: &str, selector: Option<&Selector>) -> Page {
     let mut sc = Scanner {
         src: html,
@@ -799,6 +874,42 @@ mod tests {
             offset += line.len();
         }
         out
+    }
+
+    #[test]
+    fn a_record_text_is_html_when_tags_make_its_lines() {
+        let fragment =
+            "<p>We build payroll.</p><h3>What you'll do</h3><ul><li>Own the roadmap</li></ul>";
+        assert_eq!(markup(fragment), Some(Markup::Html));
+        assert_eq!(
+            markup("Own the roadmap<br>Run discovery<BR/>"),
+            Some(Markup::Html)
+        );
+        let pretty = "<div class=\"job\">\n  <p>\n    Own the roadmap\n  </p>\n</div>\n";
+        assert_eq!(markup(pretty), Some(Markup::Html));
+        let escaped =
+            "&lt;p&gt;We build payroll.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Own it&lt;/li&gt;&lt;/ul&gt;";
+        assert_eq!(markup(escaped), Some(Markup::Escaped));
+        // Text that quotes tags, or keeps a stray one among many lines, stays text.
+        assert_eq!(markup("Experience with <div> and <span> layouts"), None);
+        let lines = "Own the roadmap\nRun discovery\nTalk to users\nShip<br>\nMeasure\nLearn<br>\nRepeat\nWin\nAgain\n";
+        assert_eq!(markup(lines), None);
+        // Inline tags alone make no lines, nor does a name that only starts like one.
+        assert_eq!(
+            markup("<b>Bold</b> and <i>italic</i> and <em>more</em>"),
+            None
+        );
+        assert_eq!(markup("<pricing> and <lists> and <header-x>"), None);
+        assert_eq!(markup("a < b and c > d, p < q"), None);
+    }
+
+    #[test]
+    fn escaped_markup_is_unescaped_once() {
+        assert_eq!(
+            unescape("&lt;p class=&quot;x&quot;&gt;R&amp;amp;D &amp;nbsp;it&#39;s &amp &lt;/p&gt;"),
+            "<p class=\"x\">R&amp;D &nbsp;it's &amp </p>"
+        );
+        assert_eq!(text(&unescape("&lt;p&gt;R&amp;amp;D&lt;/p&gt;")), "R&D");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! id, and the record's other fields kept for grouping and calibration.
 
 use super::decode::lone_cr_to_lf;
+use super::html::{self, Markup};
 use super::{InputError, Item, Limits};
 use crate::posting::{Posting, Source};
 use serde_json::{Map, Value};
@@ -142,7 +143,7 @@ pub(crate) fn json_record(
     if let Err(message) = limits.check_posting(text.len()) {
         return err(source, message);
     }
-    let mut posting = Posting::new(source, title, lone_cr_to_lf(text));
+    let mut posting = record_posting(source, title, text);
     posting.fields = record
         .into_iter()
         .filter_map(|(k, v)| {
@@ -174,9 +175,29 @@ pub(crate) fn csv_record(
     if let Err(message) = limits.check_posting(text.len()) {
         return err(source, message);
     }
-    let mut posting = Posting::new(source, title, lone_cr_to_lf(text.to_string()));
+    let mut posting = record_posting(source, title.to_string(), text.to_string());
     posting.fields = fields;
     Ok(posting)
+}
+
+/// A record's title and text as a posting. A text that is an HTML fragment, as ATS exports give
+/// a posting's body, is read as its page shows: headings and list items on lines of their own,
+/// so that sections and bullets mean what they mean in a document. Places then count in the
+/// record's text as written (once unescaped, when its markup was escaped into entities).
+fn record_posting(source: Source, title: String, text: String) -> Posting {
+    let text = lone_cr_to_lf(text);
+    let page_html = match html::markup(&text) {
+        None => return Posting::new(source, title, text),
+        Some(Markup::Html) => text,
+        Some(Markup::Escaped) => html::unescape(&text),
+    };
+    let page = html::to_text(&page_html, None);
+    let mut posting = Posting::new(source, title, page.text);
+    let mut map = page.map;
+    // The human view quotes the record's HTML at a diagnostic's place, as it quotes a page.
+    map.keep_file(&page_html);
+    posting.source_map = Some(map);
+    posting
 }
 
 #[cfg(test)]

@@ -62,16 +62,24 @@ fn escape_html(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// A posting as a careers page: a `<title>` naming the site, the title in `<h1>`, bullets in a
-/// list and other lines as paragraphs, with page chrome around it.
+/// A posting as a careers page: a `<title>` naming the site, the title in `<h1>`, the body as
+/// [`html_body`], with page chrome around it.
 fn as_html(title: &str, body: &str) -> String {
-    let mut html = format!(
+    format!(
         "<!DOCTYPE html>\n<html><head><title>{} | Example Careers</title>\n\
          <script>var tags = \"<p>not text</p>\";</script></head>\n<body>\n\
-         <nav><a href=\"/\">Jobs</a></nav>\n<h1>{}</h1>\n",
+         <nav><a href=\"/\">Jobs</a></nav>\n<h1>{}</h1>\n{}\
+         <!-- <p>10+ years managing directors</p> -->\n</body></html>\n",
         escape_html(title),
-        escape_html(title)
-    );
+        escape_html(title),
+        html_body(body)
+    )
+}
+
+/// A posting's body as HTML, as an ATS export's text field holds it: bullets in a list and
+/// other lines as paragraphs.
+fn html_body(body: &str) -> String {
+    let mut html = String::new();
     let mut in_list = false;
     for line in body.lines() {
         let line = line.trim();
@@ -97,7 +105,6 @@ fn as_html(title: &str, body: &str) -> String {
     if in_list {
         html.push_str("</ul>\n");
     }
-    html.push_str("<!-- <p>10+ years managing directors</p> -->\n</body></html>\n");
     html
 }
 
@@ -310,6 +317,9 @@ fn every_format_reads_the_same_posting_the_same_way() {
     let mut csv = String::from("id,title,text\n");
     let mut json_array = Vec::new();
     let mut jsonl = String::new();
+    // ATS exports: a text field of HTML, as is (Lever, Workable) and escaped (Greenhouse).
+    let mut jsonl_html = String::new();
+    let mut csv_escaped_html = String::from("id,title,text\n");
     for (name, title, body) in &postings {
         text_paths.push(format!("fixtures/postings/{name}"));
         html_paths.push(tmp.write(&format!("{name}.html"), as_html(title, body)));
@@ -322,7 +332,18 @@ fn every_format_reads_the_same_posting_the_same_way() {
         let record = json!({"id": name, "title": title, "text": body});
         jsonl.push_str(&format!("{record}\n"));
         json_array.push(record);
+        let html = html_body(body);
+        let record = json!({"id": name, "title": title, "text": html});
+        jsonl_html.push_str(&format!("{record}\n"));
+        csv_escaped_html.push_str(&format!(
+            "{},{},{}\n",
+            csv_cell(name),
+            csv_cell(title),
+            csv_cell(&escape_html(&html))
+        ));
     }
+    let jsonl_html = tmp.write("html.jsonl", jsonl_html);
+    let csv_escaped_html = tmp.write("escaped-html.csv", csv_escaped_html);
     let csv = tmp.write("postings.csv", csv);
     let jsonl = tmp.write("postings.jsonl", jsonl);
     let json = tmp.write(
@@ -342,6 +363,8 @@ fn every_format_reads_the_same_posting_the_same_way() {
         ("csv", read(&[csv])),
         ("json", read(&[json])),
         ("jsonl", read(&[jsonl])),
+        ("jsonl of html", read(&[jsonl_html])),
+        ("csv of escaped html", read(&[csv_escaped_html])),
     ] {
         for (((name, title, _), t), p) in postings.iter().zip(&text).zip(&lines) {
             assert_eq!(error_of(p), None, "{format} {name}: {p}");
