@@ -204,6 +204,9 @@ mod tests {
             ("Group Manager, Product", "group"),
             ("Director of Product", "director"),
             ("Senior Director of Product Management", "director"),
+            // A qualifier that ends in "director" leaves no role behind unless the role phrase
+            // is listed with it.
+            ("Executive Director, Product", "director"),
             ("Product Director", "director"),
             ("VP of Product", "vp"),
             ("Head of Product", "vp"),
