@@ -215,16 +215,21 @@ fn years_regex() -> &'static Regex {
     // a word too ("eight to ten years" asks for eight, "two or three years" for two), and
     // "years" may be abbreviated ("5+ yrs"). Digits may be glued to the word before them
     // ("requires5+ years", a lost space in scraped text); a number word may not, or "someone
-    // years" would read as one.
+    // years" would read as one. Time is counted in months and decades too ("6+ months of
+    // experience", "a decade of product leadership", "two decades").
     RE.get_or_init(|| {
         Regex::new(&format!(
             r"(?x)
-            (?:(?-u:\b)(?P<min>{YEARS_COUNT})|[a-z](?P<glued>[0-9]{{1,2}}))
-            (?:\x20?\([0-9]{{1,2}}\))?
-            \x20?(?:\+|plus)?\x20?
-            (?:(?:-|to|or)\x20?(?:{YEARS_COUNT})\x20?\+?\x20?)?
-            (?:or\x20more\x20)?
-            (?:years?|yrs?)(?-u:\b)"
+            (?:
+                (?:(?-u:\b)(?P<min>{YEARS_COUNT})|[a-z](?P<glued>[0-9]{{1,2}}))
+                (?:\x20?\([0-9]{{1,2}}\))?
+                \x20?(?:\+|-?plus)?\x20?
+                (?:(?:-|to|or)\x20?(?:{YEARS_COUNT})\x20?\+?\x20?)?
+                (?:or\x20more\x20)?
+                (?P<unit>years?|yrs?|months?|decades?)
+            |
+                (?-u:\b)an?\x20(?P<a_decade>decade)
+            )(?-u:\b)"
         ))
         .expect("years regex compiles")
     })
@@ -364,18 +369,22 @@ fn is_alternative_path(after: &str, before: &str) -> bool {
 const YEARS_REACH: usize = 64;
 
 /// The matches of [`years_regex`] in `text`, the same as `captures_iter` finds, looked for only
-/// around each "year" or "yr": the regex has no literal to start from, and run over a whole body
+/// around each unit ("year", "yr", "month", "decade"): the regex has no literal to start from, and run over a whole body
 /// it costs more than the lexicon's scan.
 fn years_captures(text: &str) -> Vec<regex::Captures<'_>> {
     let regex = years_regex();
     let mut found = Vec::new();
     // Where the last match ended: the search resumes there, as `captures_iter` does.
     let mut resume = 0;
-    // Each list is in order, and "year" holds no "yr": sorted together, they hold no repeats.
-    let mut places: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b"year").collect();
-    let spelled_out = places.len();
-    places.extend(memchr::memmem::find_iter(text.as_bytes(), b"yr"));
-    if spelled_out > 0 && places.len() > spelled_out {
+    // Each list is in order, and no unit holds another: sorted together, they hold no repeats.
+    let mut places: Vec<usize> = Vec::new();
+    let mut lists = 0;
+    for unit in [&b"year"[..], b"yr", b"month", b"decade"] {
+        let before = places.len();
+        places.extend(memchr::memmem::find_iter(text.as_bytes(), unit));
+        lists += usize::from(places.len() > before);
+    }
+    if lists > 1 {
         places.sort_unstable();
     }
     for at in places {
@@ -386,7 +395,7 @@ fn years_captures(text: &str) -> Vec<regex::Captures<'_>> {
         while !text.is_char_boundary(start) {
             start += 1;
         }
-        // The window ends one character past the word that holds "year", so that the regex's
+        // The window ends one character past the word that holds the unit, so that the regex's
         // closing word boundary sees what follows the word.
         let word_end = text[at..]
             .find(|c: char| !c.is_ascii_alphanumeric())
@@ -422,8 +431,29 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
             if !is_experience_context(after, before) || is_alternative_path(after, before) {
                 return None;
             }
+            // Months and decades count experience only when the clause says so: "6 months of
+            // parental leave", "your first 3 months working with", "for more than four decades,
+            // Acme has been an industry-leading force" do not.
+            let unit = c.name("unit").map_or(b'd', |u| u.as_str().as_bytes()[0]);
+            if matches!(unit, b'm' | b'd') && !after.contains("experience") {
+                return None;
+            }
+            if c.name("a_decade").is_some() {
+                let years = if last_word(before) == Some("half") {
+                    5
+                } else {
+                    10
+                };
+                return Some((years, whole.range()));
+            }
             let count = c.name("min").or_else(|| c.name("glued"))?;
-            Some((word_number(count.as_str())?, count.start()..whole.end()))
+            let n = word_number(count.as_str())?;
+            let years = match unit {
+                b'd' => n * 10,
+                b'm' => n / 12,
+                _ => n,
+            };
+            Some((years, count.start()..whole.end()))
         })
         .collect()
 }
@@ -681,6 +711,32 @@ mod tests {
         assert_eq!(years("Experience: 10 years"), vec![10]);
         assert_eq!(years("Eight to ten years of product experience"), vec![8]);
         assert_eq!(years("three - five years in product"), vec![3]);
+    }
+
+    #[test]
+    fn reads_experience_counted_in_months_and_decades() {
+        assert_eq!(
+            years("6+ months of experience in product management"),
+            vec![0]
+        );
+        assert_eq!(years("18 months experience as a product analyst"), vec![1]);
+        assert_eq!(years("a decade of product leadership experience"), vec![10]);
+        assert_eq!(
+            years("over two decades of experience in software"),
+            vec![20]
+        );
+        assert_eq!(years("half a decade of experience in B2B"), vec![5]);
+        assert_eq!(
+            years("5-plus years of product management experience"),
+            vec![5]
+        );
+        // Company history and benefits are not experience.
+        assert!(years("For more than a decade, Acme has led the way in building tools").is_empty());
+        assert!(years("For more than four decades, Acme has been an industry leader").is_empty());
+        assert!(years("4 months of fully paid parental leave").is_empty());
+        assert!(years("in your first 3 months working with the team").is_empty());
+        // Months and decades are units only as whole words.
+        assert!(years("5 monthly active users and a decadent lunch of experience").is_empty());
     }
 
     #[test]
