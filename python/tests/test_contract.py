@@ -18,6 +18,7 @@ RECORD_FIXTURES = [
     "fixtures/batch.jsonl",
     "fixtures/calibrate/postings.jsonl",
     "fixtures/calibrate/bad-label.jsonl",
+    "fixtures/inputs/ats-export.jsonl",
 ]
 DOCUMENT_FIXTURES = sorted(
     str(path.relative_to(ROOT))

@@ -385,6 +385,7 @@ fn the_format_fixtures_read_as_written() {
         "fixtures/inputs/careers-page.html",
         "fixtures/inputs/export.csv",
         "fixtures/inputs/postings.json",
+        "fixtures/inputs/ats-export.jsonl",
     ]);
     let got: Vec<(Value, Value, Value, Value)> = lines
         .iter()
@@ -423,6 +424,13 @@ fn the_format_fixtures_read_as_written() {
             "senior",
         ),
         (json!(8), json!("json-2"), "Product Manager", "pm"),
+        (json!(1), json!("lever-7"), "Group Product Manager", "group"),
+        (
+            json!(2),
+            json!("gh-4410"),
+            "Associate Product Manager",
+            "associate",
+        ),
     ];
     let want: Vec<_> = want
         .into_iter()
@@ -430,6 +438,19 @@ fn the_format_fixtures_read_as_written() {
         .collect();
     assert_eq!(got, want, "{}", describe(&out));
     assert_eq!(code(&out), 0, "{}", describe(&out));
+    // The ATS records' HTML headings and lists are read as sections, escaped or not.
+    for p in &lines[lines.len() - 2..] {
+        let rules: Vec<&str> = at(p, "diagnostics")
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| at(d, "rule").as_str().unwrap())
+            .collect();
+        assert!(
+            !rules.iter().any(|r| r.starts_with("missing-re")),
+            "{rules:?}"
+        );
+    }
 
     let forced = run_jsonl(&[
         "--input-format",
