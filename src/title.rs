@@ -237,12 +237,14 @@ mod tests {
         assert_eq!(claim("Product Ninja"), (None, None, None));
         assert_eq!(claim("Director of Engineering"), (None, None, None));
         assert_eq!(claim("Senior Software Engineer"), (None, None, None));
-        // A director of another product function, whatever qualifier the director has.
+        // A director or VP of another product function, whatever qualifier they have.
         for title in [
             "Director, Product Design",
             "Senior Director, Product Marketing",
             "Executive Director, Product Marketing",
             "Sr. Director of Product Engineering",
+            "SVP, Product Marketing",
+            "VP, Product Design",
         ] {
             assert_eq!(claim(title), (None, None, None), "{title}");
         }
