@@ -316,8 +316,10 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     if trimmed.is_empty() {
         return None;
     }
-    // memchr: str::split_once pays a search set-up per (short) line.
-    let colon = memchr::memchr(b':', trimmed.as_bytes());
+    // memchr: str::split_once pays a search set-up per (short) line. A colon past a heading's
+    // length ends none, so the rest of a long line is not searched.
+    let head_room = trimmed.len().min(MAX_HEADING_LEN + 1);
+    let colon = memchr::memchr(b':', &trimmed.as_bytes()[..head_room]);
     if let Some((head, rest)) = colon.map(|at| (&trimmed[..at], &trimmed[at + 1..])) {
         if head.len() <= MAX_HEADING_LEN {
             // Markdown emphasis may close after the colon ("**Location:** Remote").
