@@ -61,7 +61,12 @@ impl Negations {
             let word = &normalized[begin..end];
             end = begin;
             // A word that ends a clause belongs to the one before: the negation does not reach.
-            if word.ends_with([',', '.', ';', ':', '!', '?', ')']) || word == "-" || word == "but" {
+            // The marks are ASCII: the word's last byte is one only if its last character is.
+            let ends_clause = matches!(
+                word.as_bytes().last(),
+                Some(b',' | b'.' | b';' | b':' | b'!' | b'?' | b')')
+            );
+            if ends_clause || word == "-" || word == "but" {
                 return None;
             }
             let bare = bare_word(word);

@@ -388,18 +388,14 @@ impl NormalizedText {
         let text = self.text.as_str();
         let (mut words, mut function_words, mut foreign_letters) = (0usize, 0usize, 0usize);
         let mut skipped = skipped.iter().peekable();
-        for word in text.split(|c: char| !c.is_alphabetic()) {
-            if word.is_empty() {
-                continue;
-            }
-            let at = word.as_ptr() as usize - text.as_ptr() as usize;
+        for (at, word, ascii) in alphabetic_words(text) {
             while skipped.next_if(|r| r.end <= at).is_some() {}
             if skipped.peek().is_some_and(|r| r.start <= at) {
                 continue;
             }
             words += 1;
-            function_words += usize::from(is_english_function_word(word));
-            foreign_letters += usize::from(!word.is_ascii());
+            function_words += usize::from(ascii && is_english_function_word(word));
+            foreign_letters += usize::from(!ascii);
             // So many function words make the share of any sample enough: most English text
             // gets here within a hundred words.
             if words == LANGUAGE_SAMPLE_WORDS
@@ -468,6 +464,78 @@ impl NormalizedText {
         };
         start..end.max(start)
     }
+}
+
+/// The runs of alphabetic characters of `text` that splitting it at every other character finds,
+/// each with its offset and whether it is all ASCII. ASCII is read eight bytes at a time and only
+/// other characters are decoded: the language check reads hundreds of words of every body, and
+/// split by characters they cost more than the rest of it.
+fn alphabetic_words(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
+    let bytes = text.as_bytes();
+    // Whether the character at `at`, which is not ASCII, is alphabetic, and its length.
+    let letter = move |at: usize| {
+        let c = text[at..].chars().next().expect("at is a char boundary");
+        (c.is_alphabetic(), c.len_utf8())
+    };
+    // From `at` to the first byte that ends a run: eight bytes at a time while eight are left,
+    // `stops` marking those that end it by their high bits, then one at a time while `keep`
+    // keeps them.
+    let run_end = move |mut at: usize, stops: fn(u64) -> u64, keep: fn(&u8) -> bool| {
+        while let Some(eight) = bytes.get(at..at + 8) {
+            let stop = stops(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+            if stop != 0 {
+                return at + (stop.trailing_zeros() / 8) as usize;
+            }
+            at += 8;
+        }
+        at + bytes[at..].iter().take_while(|b| keep(b)).count()
+    };
+    // A letter or a byte that is not ASCII ends a run of ASCII that is no letter; anything but
+    // an ASCII letter ends a run of them.
+    let past_marks = move |at| {
+        run_end(
+            at,
+            |x| (ascii_letter_bytes(x) | x) & HIGH,
+            |b| b.is_ascii() && !b.is_ascii_alphabetic(),
+        )
+    };
+    let past_letters = move |at| {
+        run_end(
+            at,
+            |x| !ascii_letter_bytes(x) & HIGH,
+            u8::is_ascii_alphabetic,
+        )
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            at = past_marks(at);
+            let &b = bytes.get(at)?;
+            if b.is_ascii() {
+                break at;
+            }
+            let (alphabetic, len) = letter(at);
+            if alphabetic {
+                break at;
+            }
+            at += len;
+        };
+        let mut ascii = true;
+        loop {
+            at = past_letters(at);
+            match bytes.get(at) {
+                Some(b) if !b.is_ascii() => match letter(at) {
+                    (true, len) => {
+                        ascii = false;
+                        at += len;
+                    }
+                    (false, _) => break,
+                },
+                _ => break,
+            }
+        }
+        Some((start, &text[start..at], ascii))
+    })
 }
 
 /// Whether one of the ascending `offsets` lies in `range`.
@@ -544,20 +612,34 @@ pub(crate) fn ascii_word_end(bytes: &[u8], mut from: usize) -> usize {
 /// [`is_ascii_word_byte`] of each byte of `x`: in the result, each byte's high bit is set if the
 /// byte is a word byte and clear if not, and its other bits are zero.
 fn ascii_word_bytes(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES << 7;
-    // Below 0x80 in every byte, the sums below carry into no other byte.
+    // Below 0x80 in every byte, the sums in `bytes_within` carry into no other byte.
     let low = x & !HIGH;
-    // A byte's high bit after `+ ONES * (0x80 - lo)` says it is at least `lo`, after
-    // `+ ONES * (0x7f - hi)` that it is above `hi`.
-    let within = |b: u64, lo: u8, hi: u8| {
-        (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
-    };
-    // Setting 0x20 turns the capitals into small letters and no other byte into one.
-    let letters = within(low | (ONES * 0x20), b'a', b'z');
-    let digits = within(low, b'0', b'9');
-    let underscores = within(low, b'_', b'_');
-    (letters | digits | underscores) & !x & HIGH
+    let digits = bytes_within(low, b'0', b'9');
+    let underscores = bytes_within(low, b'_', b'_');
+    (ascii_letters(low) | digits | underscores) & !x & HIGH
+}
+
+/// [`u8::is_ascii_alphabetic`] of each byte of `x`, as [`ascii_word_bytes`] gives its answers.
+fn ascii_letter_bytes(x: u64) -> u64 {
+    ascii_letters(x & !HIGH) & !x & HIGH
+}
+
+/// A one in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// Each byte's high bit.
+const HIGH: u64 = ONES << 7;
+
+/// The letters among the bytes of `low` (each below 0x80), by their high bits, and garbage in the
+/// other bits. Setting 0x20 turns the capitals into small letters and no other byte into one.
+fn ascii_letters(low: u64) -> u64 {
+    bytes_within(low | (ONES * 0x20), b'a', b'z')
+}
+
+/// The bytes of `low` (each below 0x80) from `lo` to `hi`, by their high bits, and garbage in the
+/// other bits: a byte's high bit after `+ ONES * (0x80 - lo)` says it is at least `lo`, after
+/// `+ ONES * (0x7f - hi)` that it is above `hi`.
+fn bytes_within(low: u64, lo: u8, hi: u8) -> u64 {
+    (low + ONES * u64::from(0x80 - lo)) & !(low + ONES * u64::from(0x7f - hi))
 }
 
 /// Whether `range` of `text` starts and ends on word boundaries: no word runs across either
@@ -876,6 +958,20 @@ mod tests {
             let range = offsets[first]..offsets[(first + len).min(offsets.len() - 1)];
             let expected = text[normalized.original_range(range.clone())].contains(['\n', '\r']);
             proptest::prop_assert_eq!(normalized.spans_line_break(&range), expected);
+        }
+
+        /// Read eight bytes at a time, the alphabetic words are those splitting by characters
+        /// finds.
+        #[test]
+        fn alphabetic_words_agree_with_a_split_by_characters(
+            text in "([a-zA-Z]{0,12}[0-9 .'\u{e9}\u{df}\u{430}\u{4e2d}\u{1f600}\u{2019}\u{300}-]{0,10}){0,5}",
+        ) {
+            let expected: Vec<(usize, &str, bool)> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w, w.is_ascii()))
+                .collect();
+            proptest::prop_assert_eq!(alphabetic_words(&text).collect::<Vec<_>>(), expected);
         }
 
         /// Eight bytes at a time, a word ends where it ends byte by byte.

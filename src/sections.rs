@@ -131,9 +131,9 @@ fn end_pitches(
         let end = starts.get(i + 1).map_or(body.len(), |&(e, _)| e);
         let pitch = &body[start..end];
         let opening = if kind == SectionKind::About {
-            opening_sentence(pitch, lexicon, ends_pitch, pitch_leads.as_deref())
+            opening_sentence(pitch, lexicon, ends_pitch, pitch_leads.as_ref())
         } else if kind.evidence_factor() > 0.0 {
-            opening_sentence(pitch, lexicon, ends_weighing, weighing_leads.as_deref())
+            opening_sentence(pitch, lexicon, ends_weighing, weighing_leads.as_ref())
         } else {
             None
         };
@@ -152,18 +152,39 @@ fn end_pitches(
 fn opener_leads(
     lexicon: &CompiledLexicon,
     wanted: impl Fn(SectionKind) -> bool,
-) -> Option<Vec<[u8; 2]>> {
-    let mut leads: Vec<[u8; 2]> = Vec::new();
+) -> Option<OpenerLeads> {
+    let mut leads = OpenerLeads {
+        pairs: Vec::new(),
+        ascii_firsts: 0,
+    };
     let mut any_wanted = false;
     for (opener, kind) in &lexicon.openers {
         if wanted(*kind) {
             any_wanted = true;
             if let Some(&[a, b]) = opener.as_bytes().get(..2) {
-                leads.push([a, b]);
+                leads.pairs.push([a, b]);
+                if a.is_ascii() {
+                    leads.ascii_firsts |= 1 << a;
+                }
             }
         }
     }
     any_wanted.then_some(leads)
+}
+
+/// The first two letters of some openers ([`opener_leads`]).
+struct OpenerLeads {
+    pairs: Vec<[u8; 2]>,
+    /// Bit `b` for each ASCII byte `b` a pair starts with: most sentences start with a letter
+    /// that starts none, and are turned away without a look at the pairs.
+    ascii_firsts: u128,
+}
+
+impl OpenerLeads {
+    /// Whether `lead`, two ASCII bytes, is one of the pairs.
+    fn contains(&self, lead: [u8; 2]) -> bool {
+        self.ascii_firsts & (1 << lead[0]) != 0 && self.pairs.contains(&lead)
+    }
 }
 
 /// The first sentence of `pitch` that opens with one of the lexicon's openers of a kind `wanted`
@@ -174,7 +195,7 @@ fn opening_sentence(
     pitch: &str,
     lexicon: &CompiledLexicon,
     wanted: impl Fn(SectionKind) -> bool,
-    leads: Option<&[[u8; 2]]>,
+    leads: Option<&OpenerLeads>,
 ) -> Option<(usize, SectionKind)> {
     // A section that no opener ends (benefits, legal, apply) need not be read sentence by
     // sentence.
@@ -200,7 +221,7 @@ fn opening_sentence(
             .as_bytes()
             .get(..2)
             .map(|b| [b[0], b[1]].map(|b| b.to_ascii_lowercase()));
-        let may_open = lead.is_none_or(|lead| !lead.is_ascii() || leads.contains(&lead));
+        let may_open = lead.is_none_or(|lead| !lead.is_ascii() || leads.contains(lead));
         let opened = if may_open {
             // The first characters as a slice of the sentence, not collected into a string.
             let head_len = sentence
@@ -259,9 +280,30 @@ struct Heading {
 
 /// A line without the Markdown marks, emphasis and emoji job boards decorate headings with.
 fn undecorated(line: &str) -> &str {
-    line.trim()
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .trim_end_matches(['*', '_', '=', ' '])
+    // Every line of a body is asked this: one that starts at an ASCII letter or digit after ASCII
+    // marks and ends in ASCII is trimmed on its bytes, without decoding it at both ends.
+    let bytes = line.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii() || b.is_ascii_alphanumeric());
+    let mut end = bytes.len();
+    while end > 0 && bytes[end - 1].is_ascii() && char::from(bytes[end - 1]).is_whitespace() {
+        end -= 1;
+    }
+    match start {
+        None => "",
+        // The letter or digit at `start` is no white space or mark: `end` stops past it.
+        Some(start) if bytes[start].is_ascii() && bytes[end - 1].is_ascii() => {
+            while matches!(bytes[end - 1], b'*' | b'_' | b'=' | b' ') {
+                end -= 1;
+            }
+            &line[start..end]
+        }
+        Some(_) => line
+            .trim()
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(['*', '_', '=', ' ']),
+    }
 }
 
 /// The heading a whole line is, if it is one.
@@ -274,8 +316,10 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     if trimmed.is_empty() {
         return None;
     }
-    // memchr: str::split_once pays a search set-up per (short) line.
-    let colon = memchr::memchr(b':', trimmed.as_bytes());
+    // memchr: str::split_once pays a search set-up per (short) line. A colon past a heading's
+    // length ends none, so the rest of a long line is not searched.
+    let head_room = trimmed.len().min(MAX_HEADING_LEN + 1);
+    let colon = memchr::memchr(b':', &trimmed.as_bytes()[..head_room]);
     if let Some((head, rest)) = colon.map(|at| (&trimmed[..at], &trimmed[at + 1..])) {
         if head.len() <= MAX_HEADING_LEN {
             // Markdown emphasis may close after the colon ("**Location:** Remote").
@@ -298,13 +342,19 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     if trimmed.len() > MAX_HEADING_LEN {
         return None;
     }
-    let listed = lookup(trimmed.trim_end_matches(['.', '!', '?']), lexicon);
+    // The line as a listed heading, and as one that starts with a listed heading, differ only in
+    // the marks they end with, which leave the first word alone: `may_be_heading` turns away most
+    // short lines once for both.
+    if !may_be_heading(trimmed.trim_matches(['*', '_', ' ']), lexicon) {
+        return None;
+    }
+    let candidate = trimmed
+        .trim_end_matches(['.', '!', '?'])
+        .trim_matches(['*', '_', ' ']);
+    let listed = lookup_heading(candidate, lexicon);
     // So does a line written as a heading that starts with one ("Benefits at Acme", "What you
     // will do in this role", "Skills Required"): employers add words to the headings they share.
-    if listed.is_none()
-        && may_be_heading(trimmed.trim_matches(['*', '_', ' ']), lexicon)
-        && is_unlisted_heading(line)
-    {
+    if listed.is_none() && is_unlisted_heading(line) {
         return leading_heading(trimmed.trim_end_matches(['!', '?']), lexicon).map(section);
     }
     listed.map(section)
@@ -368,6 +418,11 @@ fn lookup(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     if !may_be_heading(candidate, lexicon) {
         return None;
     }
+    lookup_heading(candidate, lexicon)
+}
+
+/// [`lookup`] of a candidate already trimmed that [`may_be_heading`] lets through.
+fn lookup_heading(candidate: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     let mut buf = [0; KEY_ROOM];
     let normalized;
     let key = match plain_term(candidate, &mut buf) {
@@ -701,6 +756,20 @@ mod tests {
 
     fn lexicon() -> CompiledLexicon {
         CompiledLexicon::new(&Lexicon::embedded().unwrap())
+    }
+
+    proptest::proptest! {
+        /// Trimmed on the bytes where it can be, a line is trimmed as decoding it trims it.
+        #[test]
+        fn undecorated_trims_as_the_characters_say(
+            line in "[aZ9 \t\x0b\r*_=#:.\u{a0}\u{e9}\u{2022}\u{3000}\u{1f381}]{0,12}",
+        ) {
+            let decoded = line
+                .trim()
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches(['*', '_', '=', ' ']);
+            proptest::prop_assert_eq!(undecorated(&line), decoded);
+        }
     }
 
     fn kinds(body: &str) -> Vec<(String, &'static str)> {
