@@ -3,8 +3,9 @@
 //!
 //! Normalization lower-cases, straightens Unicode quotes, reads a hyphen or dash between two
 //! letters as a space ("cross-functional" = "cross functional"), keeps other dashes as `-` (so
-//! "3–5 years" stays a range), drops zero-width characters, reads bullets as white space and folds
-//! every run of white space into one space.
+//! "3–5 years" stays a range), drops zero-width characters, reads bullets and Markdown's underscores
+//! of emphasis (`__Requirements__`, `_remote_`) as white space and folds every run of white space
+//! into one space. An underscore inside a word (`snake_case`) stays.
 
 use std::ops::Range;
 
@@ -133,7 +134,7 @@ const PLAIN: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = b'!';
     while b <= b'~' {
-        table[b as usize] = b != b'-' && b != b'`';
+        table[b as usize] = b != b'-' && b != b'`' && b != b'_';
         b += 1;
     }
     table
@@ -146,7 +147,10 @@ fn plain_run_chunks(bytes: &[u8], mut from: usize) -> usize {
     const CHUNK: usize = 16;
     // [`PLAIN`] as arithmetic on flags, which the compiler checks many bytes at a time.
     let plain = |b: u8| {
-        u8::from(b.wrapping_sub(b'!') <= b'~' - b'!') & u8::from(b != b'-') & u8::from(b != b'`')
+        u8::from(b.wrapping_sub(b'!') <= b'~' - b'!')
+            & u8::from(b != b'-')
+            & u8::from(b != b'`')
+            & u8::from(b != b'_')
     };
     // A chunk and the byte after it, which a space at its end needs.
     while let Some(ahead) = bytes.get(from..from + CHUNK + 1) {
@@ -297,6 +301,31 @@ fn normalize(original: &str, b: &mut Builder) -> Option<usize> {
         let next = at + len;
         if is_invisible(c) {
             at = next;
+            continue;
+        }
+        if byte == b'_' {
+            // A run of underscores is emphasis unless it joins two words.
+            let end = at + bytes[at..].iter().take_while(|&&b| b == b'_').count();
+            let joins_words = original[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && original[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if joins_words {
+                (at..end).for_each(|i| b.push_byte(b'_', i));
+            } else {
+                pending_space.get_or_insert(PendingSpace {
+                    from: at,
+                    len: 1,
+                    breaks_line: false,
+                    holds_bullet: false,
+                });
+            }
+            prev_alpha = false;
+            at = end;
             continue;
         }
         let dash_between_letters = is_dash(c)
@@ -813,6 +842,20 @@ mod tests {
         );
         assert_eq!(norm("end\u{2013}to\u{2014}end"), "end to end");
         assert_eq!(norm("\u{2022} Mentor\u{200B} others"), "mentor others");
+    }
+
+    #[test]
+    fn markdown_underscores_are_white_space_but_a_word_keeps_its_own() {
+        assert_eq!(
+            norm("__Thought Leadership__\n_remote_"),
+            "thought leadership remote"
+        );
+        assert_eq!(norm("a ___ rule"), "a rule");
+        assert_eq!(
+            norm("the user_id and snake__case"),
+            "the user_id and snake__case"
+        );
+        assert_eq!(norm("_a_b_"), "a_b");
     }
 
     #[test]

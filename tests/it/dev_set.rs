@@ -340,10 +340,10 @@ fn list_item(line: &str) -> Option<&str> {
 }
 
 /// `body` with its headings and bullets styled as other employers style them (headings in
-/// capitals or as Markdown, other bullet marks, numbered items, CRLF line ends, a blank line after
-/// every line), each style that changes it.
+/// capitals, as Markdown headings or in Markdown's bold underscores, other bullet marks, numbered
+/// items, CRLF line ends, a blank line after every line), each style that changes it.
 fn restyled(body: &str) -> Vec<String> {
-    let styles: [fn(usize, &str) -> String; 5] = [
+    let styles: [fn(usize, &str) -> String; 6] = [
         |_, l| {
             if heading_like(l) {
                 l.to_uppercase()
@@ -354,6 +354,13 @@ fn restyled(body: &str) -> Vec<String> {
         |_, l| {
             if heading_like(l) {
                 format!("## {l}")
+            } else {
+                l.to_string()
+            }
+        },
+        |_, l| {
+            if heading_like(l) {
+                format!("__{}__", l.trim())
             } else {
                 l.to_string()
             }
