@@ -179,8 +179,10 @@ pub(crate) enum Markup {
 /// least one for every four lines with text. A text that quotes a tag, or keeps a stray `<br>`
 /// among its lines, stays text: read as HTML, its own line breaks would fold into spaces.
 pub(crate) fn markup(text: &str) -> Option<Markup> {
-    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-    let enough = |tags: usize| tags >= 2 && tags * 4 >= lines;
+    // Counted only for a text with tags: most records have none, and counting costs a pass.
+    let enough = |tags: usize| {
+        tags >= 2 && tags * 4 >= text.lines().filter(|l| !l.trim().is_empty()).count()
+    };
     let count = |open: &str, close: &str| {
         memchr::memmem::find_iter(text.as_bytes(), open)
             .filter(|&at| makes_lines(&text[at + open.len()..], close))
