@@ -369,8 +369,8 @@ fn is_alternative_path(after: &str, before: &str) -> bool {
 const YEARS_REACH: usize = 64;
 
 /// The matches of [`years_regex`] in `text`, the same as `captures_iter` finds, looked for only
-/// around each unit ("year", "yr", "month", "decade"): the regex has no literal to start from, and run over a whole body
-/// it costs more than the lexicon's scan.
+/// around each unit ("year", "yr", "month", "decade"): the regex has no literal to start from,
+/// and run over a whole body it costs more than the lexicon's scan.
 fn years_captures(text: &str) -> Vec<regex::Captures<'_>> {
     let regex = years_regex();
     let mut found = Vec::new();
@@ -434,8 +434,8 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
             // Months and decades count experience only when the clause says so: "6 months of
             // parental leave", "your first 3 months working with", "for more than four decades,
             // Acme has been an industry-leading force" do not.
-            let unit = c.name("unit").map_or(b'd', |u| u.as_str().as_bytes()[0]);
-            if matches!(unit, b'm' | b'd') && !after.contains("experience") {
+            let unit = c.name("unit").map(|u| u.as_str().as_bytes()[0]);
+            if unit != Some(b'y') && !after.contains("experience") {
                 return None;
             }
             if c.name("a_decade").is_some() {
@@ -449,8 +449,8 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
             let count = c.name("min").or_else(|| c.name("glued"))?;
             let n = word_number(count.as_str())?;
             let years = match unit {
-                b'd' => n * 10,
-                b'm' => n / 12,
+                Some(b'd') => n * 10,
+                Some(b'm') => n / 12,
                 _ => n,
             };
             Some((years, count.start()..whole.end()))
