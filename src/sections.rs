@@ -387,7 +387,9 @@ fn leading_heading(head: &str, lexicon: &CompiledLexicon) -> Option<SectionKind>
 const COMPANY_VOICE: [&str; 4] = ["at", "our", "us", "we"];
 
 /// Whether a line is written as a heading the lexicon does not list: short, capitalized, not a
-/// sentence, a list item, a `Key: value` line or the company speaking of itself.
+/// sentence, a list item, a `Key: value` line or the company speaking of itself. A line indented
+/// by a tab is a list item too, whose bullet was lost when a word processor's list was pasted as
+/// text ("\tLead with Purpose" under "Our values").
 fn is_unlisted_heading(line: &str) -> bool {
     let trimmed = undecorated(line).trim_end_matches(['*', '_', '=', ' ', ':']);
     if trimmed.is_empty() || trimmed.len() > MAX_HEADING_LEN {
@@ -399,6 +401,7 @@ fn is_unlisted_heading(line: &str) -> bool {
     words.count() < 8
         && !COMPANY_VOICE.iter().any(|w| first.eq_ignore_ascii_case(w))
         && strip_bullet(line.trim()).is_none()
+        && !line.starts_with('\t')
         && trimmed.starts_with(|c: char| c.is_uppercase())
         && !trimmed.ends_with(['.', ',', ';'])
         && !trimmed.contains(':')
@@ -1086,6 +1089,7 @@ mod tests {
             // A sentence, a list item, a `Key: value` line, a line in lower case.
             "Acme was founded in 2015.",
             "- Remote first",
+            "\tRemote First",
             "Headquarters: Berlin",
             "founded by engineers",
         ] {

@@ -341,9 +341,10 @@ fn list_item(line: &str) -> Option<&str> {
 
 /// `body` with its headings and bullets styled as other employers style them (headings in
 /// capitals, as Markdown headings or in Markdown's bold underscores, other bullet marks, numbered
-/// items, CRLF line ends, a blank line after every line), each style that changes it.
+/// items, items indented by a tab with no mark, CRLF line ends, a blank line after every line),
+/// each style that changes it.
 fn restyled(body: &str) -> Vec<String> {
-    let styles: [fn(usize, &str) -> String; 6] = [
+    let styles: [fn(usize, &str) -> String; 7] = [
         |_, l| {
             if heading_like(l) {
                 l.to_uppercase()
@@ -368,6 +369,7 @@ fn restyled(body: &str) -> Vec<String> {
         |_, l| list_item(l).map_or(l.to_string(), |item| format!("\u{2022} {item}")),
         |_, l| list_item(l).map_or(l.to_string(), |item| format!("* {item}")),
         |i, l| list_item(l).map_or(l.to_string(), |item| format!("{}. {item}", i + 1)),
+        |_, l| list_item(l).map_or(l.to_string(), |item| format!("\t{item}")),
     ];
     let mut out: Vec<String> = styles
         .iter()
