@@ -83,7 +83,7 @@ pub(crate) fn parse_title_in(
     scan: &Scan,
     lexicon: &CompiledLexicon,
 ) -> Claimed {
-    let matched: Vec<TitleMatch> = scan
+    let mut matched: Vec<TitleMatch> = scan
         .title_phrases()
         .iter()
         .map(|m| {
@@ -100,6 +100,9 @@ pub(crate) fn parse_title_in(
             }
         })
         .collect();
+    if !matched.iter().any(|m| m.kind == TitleKind::Role) {
+        matched.extend(function_after_leader(title, &matched));
+    }
     if !matched.iter().any(|m| m.kind == TitleKind::Role) {
         return Claimed {
             matched,
@@ -118,6 +121,53 @@ pub(crate) fn parse_title_in(
         specialization,
         matched,
     }
+}
+
+/// The product function that a leader's title names after a separator: "Head, Product", "VP -
+/// Product", "Director \u{2013} Product (Payments)", as ATS titles are often written. What stands
+/// before the separator must be qualifiers alone, the last a leader's (rank 4 and up), and
+/// "Product" must end the title or a part of it, so that another function ("Head, Product
+/// Design", "Lead, Product Analytics") or another job ("Head of Delivery - Product", "Chief of
+/// Staff - Product") is not read as one.
+fn function_after_leader(title: &str, matched: &[TitleMatch]) -> Option<TitleMatch> {
+    const SEPARATORS: [char; 6] = [',', '-', '\u{2013}', '\u{2014}', ':', '|'];
+    matched
+        .iter()
+        .filter(|m| m.kind == TitleKind::Qualifier && m.level.is_some_and(|l| l.rank() >= 4))
+        .find_map(|leader| {
+            let qualifiers_alone = title[..leader.span.end]
+                .char_indices()
+                .filter(|(_, c)| c.is_alphanumeric())
+                .all(|(i, _)| {
+                    matched
+                        .iter()
+                        .any(|q| q.kind == TitleKind::Qualifier && q.span.contains(&i))
+                });
+            if !qualifiers_alone {
+                return None;
+            }
+            let after = &title[leader.span.end..];
+            let rest = after.trim_start().strip_prefix(SEPARATORS)?.trim_start();
+            let word = rest
+                .get(..7)
+                .filter(|w| w.eq_ignore_ascii_case("product"))?;
+            let tail = rest[word.len()..].trim_start();
+            if !(tail.is_empty() || tail.starts_with(SEPARATORS) || tail.starts_with(['(', '/'])) {
+                return None;
+            }
+            let start = title.len() - rest.len();
+            Some(TitleMatch {
+                text: word.to_string(),
+                span: start..start + word.len(),
+                kind: TitleKind::Role,
+                level: None,
+                specialization: None,
+                note: Some(
+                    "the product function, named after a leader's title (\"Head, Product\")".into(),
+                ),
+                source: "002: Group Product Manager and Head of Product".into(),
+            })
+        })
 }
 
 /// Title mentions in normalized body text: each role phrase, widened to the qualifiers right
@@ -245,6 +295,31 @@ mod tests {
             "Sr. Director of Product Engineering",
             "SVP, Product Marketing",
             "VP, Product Design",
+        ] {
+            assert_eq!(claim(title), (None, None, None), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_leader_of_the_product_function_named_after_a_separator_is_a_product_role() {
+        for (title, level) in [
+            ("Head, Product", "vp"),
+            ("VP - Product", "vp"),
+            ("Director \u{2013} Product (Payments)", "director"),
+            ("Lead, Product", "principal"),
+            ("Senior Director | Product", "director"),
+        ] {
+            assert_eq!(claim(title).0, Some(level), "{title}");
+        }
+        for title in [
+            "Head, Product Design",
+            "Lead, Product Analytics",
+            "Director - Product Security",
+            "Engineering Manager, Product",
+            "Head of Delivery - Product",
+            "Chief of Staff - Product",
+            "Senior, Product",
+            "Director, Production",
         ] {
             assert_eq!(claim(title), (None, None, None), "{title}");
         }
