@@ -458,6 +458,17 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
         .collect()
 }
 
+/// Whether the years mention that ends where `after` starts counts years as a manager: wording of
+/// people management (`management`: where manager-track evidence starts) stands in its clause,
+/// before a comma or the next mention (`after.end`). "7+ years of product experience, including
+/// 3+ years managing product managers" asks for seven years of experience.
+fn is_management_years(text: &str, after: Range<usize>, management: &[usize]) -> bool {
+    let clause = clause_after(&text[after.clone()]);
+    let end = after.start + clause.find(',').unwrap_or(clause.len());
+    let i = management.partition_point(|&m| m < after.start);
+    management.get(i).is_some_and(|&m| m < end)
+}
+
 /// Finds the evidence in `body`.
 pub fn find_evidence(body: &str, lexicon: &CompiledLexicon) -> Vec<Found> {
     let normalized = NormalizedText::new(body);
@@ -638,6 +649,9 @@ fn evidence(
         .collect();
     matches.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     let mut covered_to: Vec<(Target, usize)> = Vec::new();
+    // Where the body speaks of managing people, whether or not it counts there: what tells years
+    // as a manager from years of experience.
+    let mut management: Vec<usize> = Vec::new();
     for (range, origin) in matches {
         let s = match origin {
             Origin::Signal(i) => &lexicon.signals[i as usize],
@@ -647,6 +661,9 @@ fn evidence(
                 .expect("only evidence frames are read here"),
             Origin::Years(_) => unreachable!("years are read apart"),
         };
+        if s.supports == Target::Track(Track::Manager) {
+            management.push(range.start);
+        }
         match covered_to.iter_mut().find(|(t, _)| *t == s.supports) {
             Some((_, end)) if range.end <= *end => continue,
             Some((_, end)) => *end = range.end,
@@ -655,9 +672,17 @@ fn evidence(
         push(range, origin, s.supports, s.weight, &s.source);
     }
     // Only the largest years requirement counts: "5+ years of product experience, 2+ with SQL"
-    // asks for five.
-    let counted_years = years_mentions(text)
-        .into_iter()
+    // asks for five. Years as a manager are not years of experience: "3+ years of people
+    // management" asks for a manager, not for a mid-level PM's three years.
+    let mentions_of_years = years_mentions(text);
+    let counted_years = (mentions_of_years.iter().enumerate())
+        .filter(|(i, (_, r))| {
+            let next = mentions_of_years
+                .get(i + 1)
+                .map_or(text.len(), |(_, n)| n.start);
+            !is_management_years(text, r.end..next, &management)
+        })
+        .map(|(_, mention)| mention.clone())
         .filter(|(_, r)| {
             sections
                 .kind_at(normalized.original_range(r.clone()).start)
@@ -816,6 +841,32 @@ mod tests {
             .filter(|f| kind(f.origin))
             .map(|f| body[f.span].to_string())
             .collect()
+    }
+
+    #[test]
+    fn years_as_a_manager_are_not_years_of_experience() {
+        let years_counted = |body| found(body, |o| matches!(o, Origin::Years(_)));
+        // Management wording in the clause after the years: no experience band.
+        for body in [
+            "3+ years of people management experience.",
+            "2+ years managing a team of engineers.",
+            "Requirements: 4 years' experience line managing product managers",
+        ] {
+            assert_eq!(years_counted(body), Vec::<String>::new(), "{body}");
+        }
+        // The total still counts, not the manager's years after it or a clause after a comma.
+        assert_eq!(
+            years_counted(
+                "7+ years of product management experience, including 3+ years managing product \
+                 managers."
+            ),
+            ["7+ years"]
+        );
+        assert_eq!(
+            years_counted("5+ years of product management experience, managing a team of 3."),
+            ["5+ years"]
+        );
+        assert!(!years_counted("5+ years of experience leading product teams.").is_empty());
     }
 
     fn frames_found(body: &str) -> Vec<String> {
