@@ -869,6 +869,35 @@ mod tests {
         assert!(!years_counted("5+ years of experience leading product teams.").is_empty());
     }
 
+    #[test]
+    fn several_teams_are_a_directors_only_when_the_role_heads_them() {
+        let director = |body: &str| {
+            let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
+            find_evidence(body, &lexicon)
+                .into_iter()
+                .filter(|f| f.supports == Target::Level(crate::domain::Level::Director))
+                .map(|f| body[f.span].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            director("You will oversee multiple product lines."),
+            ["oversee multiple product lines"]
+        );
+        assert_eq!(
+            director("Lead several product teams through the launch."),
+            ["Lead several product teams"]
+        );
+        // A PM coordinates with teams and owns products without heading them.
+        for body in [
+            "You will work with multiple product teams.",
+            "Drive alignment across multiple groups.",
+            "Experience managing multiple product lines.",
+            "We are a company with multiple product lines.",
+        ] {
+            assert_eq!(director(body), Vec::<String>::new(), "{body}");
+        }
+    }
+
     fn frames_found(body: &str) -> Vec<String> {
         found(body, |o| matches!(o, Origin::Frame(_)))
     }

@@ -29,8 +29,8 @@ group PMs\"), whether it hires, and that it runs performance reviews and career 
         "002: Coaching and Development; Staffing and Team Building",
         "001: Manager Roles",
     ],
-    fires: "Director of Product\n\nWhat you'll do\n- Be a people leader for the product team\n- Set the product strategy and annual plan across multiple product lines\n- Partner with sales and engineering leadership on the operating plan\n- Own revenue and retention targets for the portfolio\n\nRequirements\n- 10+ years of product management experience\n",
-    clean: "Director of Product\n\nWhat you'll do\n- Lead a team of 6 product managers and 2 group product managers: hiring, performance reviews and career development\n- Set the product strategy and annual plan across multiple product lines\n- Partner with sales and engineering leadership on the operating plan\n- Own revenue and retention targets for the portfolio\n\nRequirements\n- 10+ years of product management experience, 4+ years managing product managers\n",
+    fires: "Director of Product\n\nWhat you'll do\n- Be a people leader for the product team\n- Oversee multiple product lines and set their strategy and annual plan\n- Partner with sales and engineering leadership on the operating plan\n- Own revenue and retention targets for the portfolio\n\nRequirements\n- 10+ years of product management experience\n",
+    clean: "Director of Product\n\nWhat you'll do\n- Lead a team of 6 product managers and 2 group product managers: hiring, performance reviews and career development\n- Oversee multiple product lines and set their strategy and annual plan\n- Partner with sales and engineering leadership on the operating plan\n- Own revenue and retention targets for the portfolio\n\nRequirements\n- 10+ years of product management experience, 4+ years managing product managers\n",
 };
 
 /// Whether the classifier read a team size as people-management evidence ("manage 5 PMs", "4
