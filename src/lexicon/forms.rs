@@ -140,13 +140,71 @@ pub fn word_forms(word: &str) -> Vec<String> {
     forms
 }
 
-/// The other forms of a normalized phrase: its first or its last word inflected. The phrase
-/// itself is not among them.
+/// The inflection a form of a word carries, as far as coordinated verbs share it.
+#[derive(Clone, Copy, PartialEq)]
+enum Inflection {
+    /// Third person or plural: "hires", "leads".
+    S,
+    /// "hiring", "leading".
+    Ing,
+    /// Past or participle: "hired", "led", "built".
+    Ed,
+}
+
+fn inflection(form: &str) -> Inflection {
+    if form.ends_with("ing") {
+        Inflection::Ing
+    } else if form.ends_with('s') {
+        Inflection::S
+    } else {
+        Inflection::Ed
+    }
+}
+
+/// The forms of "hire and retain" whose verbs share an inflection ("hiring and retaining",
+/// "hired and retained"): coordinated verbs take the same tense, so inflecting one alone
+/// ("hiring and retain") misses how postings write them. The first word and each word after an
+/// "and" or "or" are the verbs.
+fn coordinated_forms(words: &[&str]) -> Vec<String> {
+    let heads: Vec<usize> = std::iter::once(0)
+        .chain((1..words.len()).filter(|&i| matches!(words[i - 1], "and" | "or")))
+        .collect();
+    if heads.len() < 2 {
+        return Vec::new();
+    }
+    let forms: Vec<Vec<String>> = heads.iter().map(|&i| word_forms(words[i])).collect();
+    let mut out = Vec::new();
+    for kind in [Inflection::S, Inflection::Ing, Inflection::Ed] {
+        // Every combination of the verbs' forms in the inflection: a word may have two ("planing"
+        // and "planning", "grew" and "grown"), and a verb without one leaves the inflection out.
+        let mut phrases: Vec<Vec<&str>> = vec![words.to_vec()];
+        for (&i, forms) in heads.iter().zip(&forms) {
+            let of_kind: Vec<&str> = (forms.iter())
+                .filter(|f| inflection(f) == kind)
+                .map(String::as_str)
+                .collect();
+            phrases = (phrases.iter())
+                .flat_map(|p| {
+                    of_kind.iter().map(move |&f| {
+                        let mut p = p.clone();
+                        p[i] = f;
+                        p
+                    })
+                })
+                .collect();
+        }
+        out.extend(phrases.iter().map(|p| p.join(" ")));
+    }
+    out
+}
+
+/// The other forms of a normalized phrase: its first or its last word inflected, or all its
+/// coordinated verbs alike. The phrase itself is not among them.
 pub fn phrase_forms(phrase: &str) -> Vec<String> {
     let words: Vec<&str> = phrase.split(' ').collect();
     let n = words.len();
     let first = word_forms(words[0]);
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<String> = coordinated_forms(&words);
     let mut with = |first: &str, last: &str| {
         let mut w = words.clone();
         w[0] = first;
@@ -233,5 +291,28 @@ mod tests {
         let f = phrase_forms("direct reports");
         assert!(f.iter().any(|x| x == "direct report"), "{f:?}");
         assert!(phrase_forms("of the").is_empty());
+    }
+
+    #[test]
+    fn coordinated_verbs_share_their_inflection() {
+        let f = phrase_forms("hire and retain");
+        for form in [
+            "hiring and retaining",
+            "hired and retained",
+            "hires and retains",
+        ] {
+            assert!(f.iter().any(|x| x == form), "{form} in {f:?}");
+        }
+        assert!(!f.iter().any(|x| x == "hiring and retained"), "{f:?}");
+        let f = phrase_forms("build and lead");
+        for form in ["building and leading", "built and led", "builds and leads"] {
+            assert!(f.iter().any(|x| x == form), "{form} in {f:?}");
+        }
+        let f = phrase_forms("plan and run");
+        for form in ["planning and running", "planned and ran"] {
+            assert!(f.iter().any(|x| x == form), "{form} in {f:?}");
+        }
+        // A word with no form of the inflection leaves that inflection out.
+        assert!(phrase_forms("sourcing and recruiting").is_empty());
     }
 }
