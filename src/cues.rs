@@ -125,9 +125,10 @@ cues! {
 }
 
 impl Cue {
-    /// Whether titles are read for this cue: job words, and hype nouns ("Rockstar PM").
+    /// Whether titles are read for this cue: job words, hype nouns ("Rockstar PM") and bro
+    /// culture ("Product Dude"), which the wording checks that read titles report there.
     pub fn read_in_titles(self) -> bool {
-        self.category() == CueCategory::Title || self == Cue::HypeTitle
+        self.category() == CueCategory::Title || matches!(self, Cue::HypeTitle | Cue::BroCulture)
     }
 
     /// Whether bodies are read for this cue: all but the words that only make a title.

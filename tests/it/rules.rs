@@ -207,6 +207,39 @@ fn precision_fixtures_fire_nothing_and_the_others_fire_their_rule() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A title is the line every candidate reads: profanity, bro culture and gendered words there are
+/// reported on it, with the fix in it ("Chairman" -> "Chair").
+#[test]
+fn wording_in_the_title_is_reported_on_the_title_line() {
+    let engine = Engine::new();
+    for (fixture, rule, phrase) in [
+        ("fires-profanity-in-the-title", "profanity", "Damn"),
+        ("fires-bro-culture-in-the-title", "bro-culture", "Kickass"),
+        (
+            "fires-gendered-word-in-the-title",
+            "gendered-word",
+            "Chairman",
+        ),
+    ] {
+        let path = manifest_dir().join(format!("fixtures/rules/{fixture}.txt"));
+        let a = analyze_file(&engine, &path);
+        let found: Vec<_> = a.diagnostics.iter().filter(|d| d.rule == rule).collect();
+        assert_eq!(found.len(), 1, "{fixture}: {:?}", a.diagnostics);
+        assert_eq!(found[0].line, Some(1), "{fixture}");
+        assert!(
+            found[0].message.contains(phrase),
+            "{fixture}: {}",
+            found[0].message
+        );
+    }
+    let path = manifest_dir().join("fixtures/rules/fires-gendered-word-in-the-title.txt");
+    let a = analyze_file(&engine, &path);
+    let fix = (a.diagnostics.iter())
+        .find_map(|d| d.fix.as_ref())
+        .expect("a gendered word has a replacement");
+    assert_eq!((fix.replacement.as_str(), fix.line), ("Chair", 1));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Selection and severities
 
