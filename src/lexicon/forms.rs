@@ -217,12 +217,19 @@ pub fn phrase_forms(phrase: &str) -> Vec<String> {
         }
         return out;
     }
-    // The last word of a longer phrase is mostly a noun: its number changes, not its tense.
-    let last: Vec<String> = word_forms(words[n - 1])
-        .into_iter()
-        .filter(|f| !f.ends_with("ing") && !f.ends_with("ed"))
-        .take(1)
-        .collect();
+    // The last word of a longer phrase is mostly a noun: its number changes, not its tense. A
+    // noun in -ing has a plural too ("board meeting" -> "board meetings").
+    let head = words[n - 1];
+    let last: Vec<String> = if head.ends_with("ing") && head.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        vec![format!("{head}s")]
+    } else {
+        word_forms(head)
+            .into_iter()
+            .filter(|f| !f.ends_with("ing") && !f.ends_with("ed"))
+            .take(1)
+            .collect()
+    };
     for f in &first {
         with(f, words[n - 1]);
     }
@@ -290,6 +297,8 @@ mod tests {
         assert!(!f.iter().any(|x| x == "manage a team"));
         let f = phrase_forms("direct reports");
         assert!(f.iter().any(|x| x == "direct report"), "{f:?}");
+        let f = phrase_forms("board meeting");
+        assert!(f.iter().any(|x| x == "board meetings"), "{f:?}");
         assert!(phrase_forms("of the").is_empty());
     }
 
@@ -312,7 +321,11 @@ mod tests {
         for form in ["planning and running", "planned and ran"] {
             assert!(f.iter().any(|x| x == form), "{form} in {f:?}");
         }
-        // A word with no form of the inflection leaves that inflection out.
-        assert!(phrase_forms("sourcing and recruiting").is_empty());
+        // A word with no form of the inflection leaves that inflection out: only the last
+        // word's plural is made.
+        assert_eq!(
+            phrase_forms("sourcing and recruiting"),
+            ["sourcing and recruitings"]
+        );
     }
 }
