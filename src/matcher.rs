@@ -2,9 +2,9 @@
 //! years of experience (regex), with title mentions masked, negation applied and each match
 //! weighed by the section it stands in. The result is the evidence the classifier scores.
 
-use crate::domain::{Target, Track};
+use crate::domain::{Level, Target, Track};
 use crate::lexicon::{
-    leftmost_longest, CompiledLexicon, Frame, FrameWord, RawMatch, Scan, SectionKind,
+    leftmost_longest, CompiledLexicon, Frame, FrameWord, RawMatch, Scan, SectionKind, Signal,
 };
 use crate::normalize::NormalizedText;
 use crate::sections::Sections;
@@ -459,14 +459,30 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
 }
 
 /// Whether the years mention that ends where `after` starts counts years as a manager: wording of
-/// people management (`management`: where manager-track evidence starts) stands in its clause,
+/// people management (`management`: manager-track evidence, by start) stands in its clause,
 /// before a comma or the next mention (`after.end`). "7+ years of product experience, including
 /// 3+ years managing product managers" asks for seven years of experience.
-fn is_management_years(text: &str, after: Range<usize>, management: &[usize]) -> bool {
+fn is_management_years(text: &str, after: Range<usize>, management: &[Range<usize>]) -> bool {
     let clause = clause_after(&text[after.clone()]);
     let end = after.start + clause.find(',').unwrap_or(clause.len());
-    let i = management.partition_point(|&m| m < after.start);
-    management.get(i).is_some_and(|&m| m < end)
+    let i = management.partition_point(|m| m.start < after.start);
+    management.get(i).is_some_and(|m| m.start < end)
+}
+
+/// Whether `range` stands in one clause with one of `others` (sorted by start): no sentence
+/// punctuation and no line break between them.
+fn in_clause_with(
+    normalized: &NormalizedText,
+    range: &Range<usize>,
+    others: &[Range<usize>],
+) -> bool {
+    let text = normalized.as_str();
+    others.iter().any(|o| {
+        let between = range.end.min(o.end)..range.start.max(o.start);
+        between.is_empty()
+            || !text[between.clone()].contains(['.', ';', ':', '!', '?'])
+                && !normalized.spans_line_break(&between)
+    })
 }
 
 /// Finds the evidence in `body`.
@@ -648,21 +664,32 @@ fn evidence(
         )
         .collect();
     matches.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-    let mut covered_to: Vec<(Target, usize)> = Vec::new();
+    let matches: Vec<(Range<usize>, Origin, &Signal)> = (matches.into_iter())
+        .map(|(range, origin)| {
+            let s = match origin {
+                Origin::Signal(i) => &lexicon.signals[i as usize],
+                Origin::Pattern(i) => &lexicon.patterns[i as usize].signal,
+                Origin::Frame(i) => lexicon.frames[i as usize]
+                    .signal()
+                    .expect("only evidence frames are read here"),
+                Origin::Years(_) => unreachable!("years are read apart"),
+            };
+            (range, origin, s)
+        })
+        .collect();
     // Where the body speaks of managing people, whether or not it counts there: what tells years
-    // as a manager from years of experience.
-    let mut management: Vec<usize> = Vec::new();
-    for (range, origin) in matches {
-        let s = match origin {
-            Origin::Signal(i) => &lexicon.signals[i as usize],
-            Origin::Pattern(i) => &lexicon.patterns[i as usize].signal,
-            Origin::Frame(i) => lexicon.frames[i as usize]
-                .signal()
-                .expect("only evidence frames are read here"),
-            Origin::Years(_) => unreachable!("years are read apart"),
-        };
-        if s.supports == Target::Track(Track::Manager) {
-            management.push(range.start);
+    // as a manager from years of experience, and mentoring a team one manages from an IC's.
+    let management: Vec<Range<usize>> = (matches.iter())
+        .filter(|(_, _, s)| s.supports == Target::Track(Track::Manager))
+        .map(|(range, _, _)| range.clone())
+        .collect();
+    let mut covered_to: Vec<(Target, usize)> = Vec::new();
+    for (range, origin, s) in matches {
+        // "Hire, mentor and grow a team of PMs": mentoring and coaching in a clause about the
+        // team the role manages are part of managing it, not an IC's seniority.
+        let ic_seniority = matches!(s.supports, Target::Level(Level::Senior | Level::Principal));
+        if ic_seniority && in_clause_with(normalized, &range, &management) {
+            continue;
         }
         match covered_to.iter_mut().find(|(t, _)| *t == s.supports) {
             Some((_, end)) if range.end <= *end => continue,
@@ -867,6 +894,26 @@ mod tests {
             ["5+ years"]
         );
         assert!(!years_counted("5+ years of experience leading product teams.").is_empty());
+    }
+
+    #[test]
+    fn mentoring_the_team_one_manages_is_managing_it() {
+        let seniority = |body: &str| {
+            let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
+            find_evidence(body, &lexicon)
+                .into_iter()
+                .filter(|f| matches!(f.supports, Target::Level(Level::Senior | Level::Principal)))
+                .map(|f| body[f.span].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert!(seniority("Hire, mentor and grow a team of 6 product managers.").is_empty());
+        assert!(seniority("Coach and manage the designers who report to you.").is_empty());
+        // Mentoring in a clause of its own is an IC's, even beside a team the role manages.
+        assert_eq!(
+            seniority("Manage a team of 4 designers.\n- Mentor other PMs."),
+            ["Mentor other"]
+        );
+        assert_eq!(seniority("You will mentor junior PMs."), ["mentor"]);
     }
 
     #[test]

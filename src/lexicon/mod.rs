@@ -13,7 +13,7 @@ mod validate;
 pub(crate) mod words;
 
 pub use checks::{CheckEntry, CheckKind, CheckScope};
-pub(crate) use compiled::{leftmost_longest, Frame, FrameYield, REGEX_SIZE_LIMIT};
+pub(crate) use compiled::{leftmost_longest, Frame, FrameYield, Signal, REGEX_SIZE_LIMIT};
 pub use compiled::{CompiledLexicon, FrameWord, RawMatch, Scan};
 pub use format::{
     parse_file, CueEntry, CueFrame, ExperienceBand, FrameEntry, LexiconFile, NegationEntry,
