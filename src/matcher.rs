@@ -469,20 +469,31 @@ fn is_management_years(text: &str, after: Range<usize>, management: &[Range<usiz
     management.get(i).is_some_and(|m| m.start < end)
 }
 
+/// How far apart two phrases of one clause can stand, in bytes: a clause longer than this is a
+/// run-on list, and the bound keeps the check linear however many phrases a body holds.
+const CLAUSE_REACH: usize = 200;
+
 /// Whether `range` stands in one clause with one of `others` (sorted by start): no sentence
-/// punctuation and no line break between them.
+/// punctuation and no line break between them. The nearest on either side decide: one farther
+/// away has the nearer's words between them too.
 fn in_clause_with(
     normalized: &NormalizedText,
     range: &Range<usize>,
     others: &[Range<usize>],
 ) -> bool {
     let text = normalized.as_str();
-    others.iter().any(|o| {
-        let between = range.end.min(o.end)..range.start.max(o.start);
-        between.is_empty()
-            || !text[between.clone()].contains(['.', ';', ':', '!', '?'])
-                && !normalized.spans_line_break(&between)
-    })
+    let i = others.partition_point(|o| o.start <= range.start);
+    [i.checked_sub(1), Some(i)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| others.get(j))
+        .any(|o| {
+            let between = range.end.min(o.end)..range.start.max(o.start);
+            between.is_empty()
+                || between.len() <= CLAUSE_REACH
+                    && !text[between.clone()].contains(['.', ';', ':', '!', '?'])
+                    && !normalized.spans_line_break(&between)
+        })
 }
 
 /// Finds the evidence in `body`.
