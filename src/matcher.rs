@@ -933,7 +933,7 @@ mod tests {
             let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
             find_evidence(body, &lexicon)
                 .into_iter()
-                .filter(|f| f.supports == Target::Level(crate::domain::Level::Director))
+                .filter(|f| f.supports == Target::Level(Level::Director))
                 .map(|f| body[f.span].to_string())
                 .collect::<Vec<_>>()
         };
