@@ -871,19 +871,19 @@ mod tests {
         );
     }
 
-    /// The text of each piece of evidence in `body` whose origin is of the kind `kind` picks.
-    fn found(body: &str, kind: fn(Origin) -> bool) -> Vec<String> {
+    /// The text of each piece of evidence in `body` that `keep` picks.
+    fn found(body: &str, keep: fn(&Found) -> bool) -> Vec<String> {
         let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
         find_evidence(body, &lexicon)
             .into_iter()
-            .filter(|f| kind(f.origin))
+            .filter(keep)
             .map(|f| body[f.span].to_string())
             .collect()
     }
 
     #[test]
     fn years_as_a_manager_are_not_years_of_experience() {
-        let years_counted = |body| found(body, |o| matches!(o, Origin::Years(_)));
+        let years_counted = |body| found(body, |f| matches!(f.origin, Origin::Years(_)));
         // Management wording in the clause after the years: no experience band.
         for body in [
             "3+ years of people management experience.",
@@ -909,13 +909,10 @@ mod tests {
 
     #[test]
     fn mentoring_the_team_one_manages_is_managing_it() {
-        let seniority = |body: &str| {
-            let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
-            find_evidence(body, &lexicon)
-                .into_iter()
-                .filter(|f| matches!(f.supports, Target::Level(Level::Senior | Level::Principal)))
-                .map(|f| body[f.span].to_string())
-                .collect::<Vec<_>>()
+        let seniority = |body| {
+            found(body, |f| {
+                matches!(f.supports, Target::Level(Level::Senior | Level::Principal))
+            })
         };
         assert!(seniority("Hire, mentor and grow a team of 6 product managers.").is_empty());
         assert!(seniority("Coach and manage the designers who report to you.").is_empty());
@@ -929,14 +926,7 @@ mod tests {
 
     #[test]
     fn several_teams_are_a_directors_only_when_the_role_heads_them() {
-        let director = |body: &str| {
-            let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
-            find_evidence(body, &lexicon)
-                .into_iter()
-                .filter(|f| f.supports == Target::Level(Level::Director))
-                .map(|f| body[f.span].to_string())
-                .collect::<Vec<_>>()
-        };
+        let director = |body| found(body, |f| f.supports == Target::Level(Level::Director));
         assert_eq!(
             director("You will oversee multiple product lines."),
             ["oversee multiple product lines"]
@@ -957,7 +947,7 @@ mod tests {
     }
 
     fn frames_found(body: &str) -> Vec<String> {
-        found(body, |o| matches!(o, Origin::Frame(_)))
+        found(body, |f| matches!(f.origin, Origin::Frame(_)))
     }
 
     #[test]
@@ -1004,7 +994,7 @@ mod tests {
     }
 
     fn patterns_found(body: &str) -> Vec<String> {
-        found(body, |o| matches!(o, Origin::Pattern(_)))
+        found(body, |f| matches!(f.origin, Origin::Pattern(_)))
     }
 
     #[test]
