@@ -458,15 +458,22 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
         .collect()
 }
 
-/// Whether the years mention that ends where `after` starts counts years as a manager: wording of
-/// people management (`management`: manager-track evidence, by start) stands in its clause,
-/// before a comma or the next mention (`after.end`). "7+ years of product experience, including
-/// 3+ years managing product managers" asks for seven years of experience.
-fn is_management_years(text: &str, after: Range<usize>, management: &[Range<usize>]) -> bool {
+/// The clause of a years mention that counts years as a manager, if it does: the words after it
+/// (`after`, up to the next mention) to a comma or the clause's end, where wording of people
+/// management (`management`: manager-track evidence, by start) stands. "7+ years of product
+/// experience, including 3+ years managing product managers" asks for seven years of experience.
+fn management_tenure(
+    text: &str,
+    after: Range<usize>,
+    management: &[Range<usize>],
+) -> Option<Range<usize>> {
     let clause = clause_after(&text[after.clone()]);
     let end = after.start + clause.find(',').unwrap_or(clause.len());
     let i = management.partition_point(|m| m.start < after.start);
-    management.get(i).is_some_and(|m| m.start < end)
+    management
+        .get(i)
+        .is_some_and(|m| m.start < end)
+        .then_some(after.start..end)
 }
 
 /// How far apart two phrases of one clause can stand, in bytes: a clause longer than this is a
@@ -694,6 +701,20 @@ fn evidence(
         .filter(|(_, _, s)| s.supports == Target::Track(Track::Manager))
         .map(|(range, _, _)| range.clone())
         .collect();
+    // Years as a manager are not years of experience: "3+ years of people management" asks for a
+    // manager, not for a mid-level PM's three years. And management the candidate has done is
+    // less than management the role does: a principal IC may ask for "at least one year of
+    // people management responsibility", so such a clause's manager evidence counts half.
+    let mentions_of_years = years_mentions(text);
+    let tenures: Vec<Option<Range<usize>>> = (mentions_of_years.iter().enumerate())
+        .map(|(i, (_, r))| {
+            let next = mentions_of_years
+                .get(i + 1)
+                .map_or(text.len(), |(_, n)| n.start);
+            management_tenure(text, r.end..next, &management)
+        })
+        .collect();
+    let in_tenure = |at: usize| tenures.iter().flatten().any(|t| t.contains(&at));
     let mut covered_to: Vec<(Target, usize)> = Vec::new();
     for (range, origin, s) in matches {
         // "Hire, mentor and grow a team of PMs": mentoring and coaching in a clause about the
@@ -707,20 +728,18 @@ fn evidence(
             Some((_, end)) => *end = range.end,
             None => covered_to.push((s.supports, range.end)),
         }
-        push(range, origin, s.supports, s.weight, &s.source);
+        let weight = if s.supports == Target::Track(Track::Manager) && in_tenure(range.start) {
+            s.weight * 0.5
+        } else {
+            s.weight
+        };
+        push(range, origin, s.supports, weight, &s.source);
     }
     // Only the largest years requirement counts: "5+ years of product experience, 2+ with SQL"
-    // asks for five. Years as a manager are not years of experience: "3+ years of people
-    // management" asks for a manager, not for a mid-level PM's three years.
-    let mentions_of_years = years_mentions(text);
-    let counted_years = (mentions_of_years.iter().enumerate())
-        .filter(|(i, (_, r))| {
-            let next = mentions_of_years
-                .get(i + 1)
-                .map_or(text.len(), |(_, n)| n.start);
-            !is_management_years(text, r.end..next, &management)
-        })
-        .map(|(_, mention)| mention.clone())
+    // asks for five.
+    let counted_years = (mentions_of_years.iter().zip(&tenures))
+        .filter(|(_, tenure)| tenure.is_none())
+        .map(|(mention, _)| mention.clone())
         .filter(|(_, r)| {
             sections
                 .kind_at(normalized.original_range(r.clone()).start)
@@ -905,6 +924,23 @@ mod tests {
             ["5+ years"]
         );
         assert!(!years_counted("5+ years of experience leading product teams.").is_empty());
+    }
+
+    #[test]
+    fn management_the_candidate_has_done_counts_half() {
+        let manager_weight = |body| {
+            let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
+            (find_evidence(body, &lexicon).iter())
+                .filter(|f| f.supports == Target::Track(Track::Manager))
+                .map(|f| f.weight)
+                .sum::<f64>()
+        };
+        let duty = manager_weight("Responsibilities\n- Line management of two product managers");
+        let tenure = manager_weight(
+            "Requirements\n- At least one year of line management of product managers",
+        );
+        assert!(duty > 0.0);
+        assert_eq!(tenure, duty / 2.0);
     }
 
     #[test]

@@ -578,9 +578,11 @@ fn classifier_meets_the_targets_on_the_development_set() {
     // senior PM's "managing multiple product lines", reads senior (was director). 0.368 since
     // coordinated verbs are inflected together ("hiring and growing", from "hire and grow"):
     // crocoder-41 asks for "experience with hiring and growing out an industry-leading Product
-    // team" and reads group.
+    // team" and reads group. 0.375 since people management in a years-of-tenure clause counts
+    // half: gitlabcdf-4, a principal IC that asks for "at least one year of people management
+    // responsibility", reads principal (was group).
     let checks = [
-        ("balanced exact", all.balanced(|p| p.exact), 0.365),
+        ("balanced exact", all.balanced(|p| p.exact), 0.37),
         ("within one", all.plain(|p| p.within_one), 0.91),
         ("track", all.plain(|p| p.track), 0.87),
         ("balanced within one", all.balanced(|p| p.within_one), 0.71),
