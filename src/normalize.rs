@@ -799,7 +799,18 @@ impl LineIndex {
 /// The characters that start in `bytes` (of UTF-8 text, cut anywhere): every byte but a
 /// continuation byte starts one.
 fn chars_in(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    // Eight bytes at a time: counted byte by byte, the columns of a posting's evidence cost more
+    // than its normalizing. A continuation byte is 0b10xx_xxxx: its top bit set, the next clear.
+    let words = bytes.chunks_exact(8);
+    let rest = words.remainder();
+    let continuations: usize = words
+        .map(|word| {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            (word & !(word << 1) & 0x8080_8080_8080_8080).count_ones() as usize
+        })
+        .sum();
+    let rest_continuations = rest.iter().filter(|&&b| (b as i8) < -0x40).count();
+    bytes.len() - continuations - rest_continuations
 }
 
 #[cfg(test)]
@@ -1050,6 +1061,20 @@ mod tests {
             let expected = (!word_before || !term.chars().next().is_some_and(is_word_char))
                 && (!word_after || !term.chars().next_back().is_some_and(is_word_char));
             proptest::prop_assert_eq!(on_word_boundaries(&text, &(start..end)), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// Counted a word at a time, the characters of a text cut anywhere are those that start
+        /// in it.
+        #[test]
+        fn chars_in_counts_the_characters_that_start(
+            text in "[a\u{e9}\u{2019}\u{1f381} ]{0,40}",
+            cut in 0usize..200,
+        ) {
+            let bytes = &text.as_bytes()[..cut.min(text.len())];
+            let starts = text.char_indices().filter(|&(at, _)| at < bytes.len()).count();
+            proptest::prop_assert_eq!(chars_in(bytes), starts);
         }
     }
 
