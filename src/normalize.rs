@@ -587,6 +587,18 @@ pub fn normalize_term(term: &str) -> String {
     String::from_utf8(b.out).expect("normalization writes whole characters")
 }
 
+/// How many leading bytes of `bytes`, at most `limit`, [`plain_term`] reads as plain: each one
+/// [`PLAIN`], or a space before one. A term no longer than that and not ending in a space is one
+/// [`plain_term`] takes.
+pub(crate) fn plain_prefix_len(bytes: &[u8], limit: usize) -> usize {
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| PLAIN[usize::from(b)]);
+    (0..limit.min(bytes.len()))
+        .take_while(|&i| {
+            PLAIN[usize::from(bytes[i])] || (bytes[i] == b' ' && plain(bytes.get(i + 1)))
+        })
+        .count()
+}
+
 /// [`normalize_term`] of `term` without building a string, for what most headings are: printable
 /// ASCII with single spaces between words, which normalizes to itself lower-cased. Written into
 /// `buf` when it fits; `None` for any other term.

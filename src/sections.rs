@@ -23,7 +23,7 @@
 
 use crate::lexicon::words::WordTable;
 use crate::lexicon::{CompiledLexicon, SectionKind};
-use crate::normalize::{normalize_term, plain_term};
+use crate::normalize::{normalize_term, plain_prefix_len, plain_term};
 
 /// Where each section starts (byte offset into the body) and its kind, in order. The first
 /// section always starts at 0 (as `Preamble` when the body does not open with a heading).
@@ -617,6 +617,10 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
     // A heading starts with an ASCII capital, always a character boundary: walking bytes
     // instead of characters skips decoding the whole line.
     for at in ascii_capitals(line.as_bytes()) {
+        let rest = &line[at..];
+        if !may_start_heading(rest, lexicon) {
+            continue;
+        }
         let after_a_break = at == 0 || {
             let before = line[..at].trim_end();
             before.is_empty()
@@ -644,10 +648,6 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
                 .and_then(|w| w.chars().next())
                 .is_some_and(|c| !c.is_uppercase())
         };
-        let rest = &line[at..];
-        if !may_start_heading(rest, lexicon) {
-            continue;
-        }
         let mut best = None;
         // Capitals, digits and colons are ASCII but for non-ASCII capitals: bytes first. A
         // scraped list keeps its bullets ("Benefits· Medical", "Requirements • 5 years"), so
@@ -668,7 +668,16 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
             false
         };
         let rest_bytes = rest.as_bytes();
-        for end in 1..rest.len().min(MAX_HEADING_LEN + 1) {
+        let limit = rest.len().min(MAX_HEADING_LEN + 1);
+        // A candidate within the plain bytes is its bytes lower-cased, a listed heading only if
+        // every byte of it follows one. Past the first byte that follows none (and the byte
+        // after it, which may end the candidate before a space), the candidates within the plain
+        // bytes are no headings, and are not looked up: every end of every capital looked up
+        // was a fifteenth of splitting the dev set, half of whose bytes are in flattened lines.
+        let plain = plain_prefix_len(rest_bytes, limit);
+        let listed = listed_prefix_len(&lexicon.sorted_headings, &rest_bytes[..plain]);
+        let ends = (1..limit.min(listed + 2)).chain((plain + 1).max(listed + 2)..limit);
+        for end in ends {
             let followed = match rest_bytes[end] {
                 b if b.is_ascii_uppercase() || b.is_ascii_digit() || b == b':' => after_a_break,
                 b' ' | b'-' | b'*' => opens(&rest[end..]),
@@ -693,6 +702,24 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
         }
     }
     out
+}
+
+/// How many leading bytes of `bytes`, lower-cased, some heading of `sorted` starts with.
+fn listed_prefix_len(sorted: &[String], bytes: &[u8]) -> usize {
+    // The headings in `sorted[from..to]` start with the bytes read so far; those that go on
+    // with the next byte are together among them, after any that end there.
+    let (mut from, mut to) = (0, sorted.len());
+    for (at, byte) in bytes.iter().enumerate() {
+        let byte = Some(byte.to_ascii_lowercase());
+        let among = &sorted[from..to];
+        let first = among.partition_point(|h| h.as_bytes().get(at).copied() < byte);
+        let past = among.partition_point(|h| h.as_bytes().get(at).copied() <= byte);
+        if first == past {
+            return at;
+        }
+        (from, to) = (from + first, from + past);
+    }
+    bytes.len()
 }
 
 /// The bullet lists of a body: runs of at least three consecutive bulleted or numbered lines
@@ -759,6 +786,18 @@ mod tests {
 
     fn lexicon() -> CompiledLexicon {
         CompiledLexicon::new(&Lexicon::embedded().unwrap())
+    }
+
+    #[test]
+    fn a_listed_prefix_is_followed_through_the_headings_lower_cased() {
+        let sorted: Vec<String> = ["benefits", "benefits and perks", "requirements"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(listed_prefix_len(&sorted, b"Benefits an"), 11);
+        assert_eq!(listed_prefix_len(&sorted, b"Benefits And Perks Dental"), 18);
+        assert_eq!(listed_prefix_len(&sorted, b"Benefitsx"), 8);
+        assert_eq!(listed_prefix_len(&sorted, b"REQ"), 3);
+        assert_eq!(listed_prefix_len(&sorted, b"Xyz"), 0);
     }
 
     proptest::proptest! {
