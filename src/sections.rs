@@ -537,25 +537,25 @@ fn leading_word(candidate: &str) -> Option<([u8; LONGEST_FIRST_WORD], usize)> {
 /// How many leading letters of a heading's first word index it (see [`may_start_heading`]).
 pub(crate) const HEADING_PREFIX: usize = 3;
 
-/// The keys [`may_start_heading`] looks up, sorted: the first letters of each (normalized)
-/// heading's first word, and of [`ABOUT`] (a company's about section needs no listed heading),
-/// as ASCII bytes packed into an integer, first byte highest (see [`prefix_key`]). A heading that
-/// starts otherwise is found by the full lookup, which a non-ASCII candidate always gets.
-pub(crate) fn heading_prefixes<'a>(headings: impl Iterator<Item = &'a str>) -> Vec<u32> {
-    let mut prefixes: Vec<u32> = headings
-        .chain([ABOUT])
-        .filter_map(|h| {
-            let mut key = [0u8; HEADING_PREFIX];
-            let word = h.bytes().take_while(u8::is_ascii_alphanumeric);
-            for (i, b) in word.take(HEADING_PREFIX).enumerate() {
-                key[i] = b;
-            }
-            (key[0] != 0).then(|| prefix_key(key))
-        })
-        .collect();
-    prefixes.sort_unstable();
-    prefixes.dedup();
-    prefixes
+/// The keys [`may_start_heading`] looks up: the first letters of each (normalized) heading's
+/// first word, and of [`ABOUT`] (a company's about section needs no listed heading), as one bit
+/// each among every string of up to [`HEADING_PREFIX`] ASCII letters and digits (see
+/// [`prefix_index`]). A heading that starts otherwise is found by the full lookup, which a
+/// non-ASCII candidate always gets.
+pub(crate) fn heading_prefixes<'a>(headings: impl Iterator<Item = &'a str>) -> Vec<u64> {
+    let mut bits = vec![0u64; PREFIX_SYMBOLS.pow(HEADING_PREFIX as u32).div_ceil(64)];
+    for heading in headings.chain([ABOUT]) {
+        let mut key = [0u8; HEADING_PREFIX];
+        let word = heading.bytes().take_while(u8::is_ascii_alphanumeric);
+        for (i, b) in word.take(HEADING_PREFIX).enumerate() {
+            key[i] = b;
+        }
+        if key[0] != 0 {
+            let index = prefix_index(key);
+            bits[index / 64] |= 1 << (index % 64);
+        }
+    }
+    bits
 }
 
 /// Whether a known heading may start `text`: whether its first one to [`HEADING_PREFIX`]
@@ -572,20 +572,29 @@ fn may_start_heading(text: &str, lexicon: &CompiledLexicon) -> bool {
             break;
         }
         key[i] = b.to_ascii_lowercase();
-        if lexicon
-            .heading_prefixes
-            .binary_search(&prefix_key(key))
-            .is_ok()
-        {
+        let index = prefix_index(key);
+        if lexicon.heading_prefixes[index / 64] & (1 << (index % 64)) != 0 {
             return true;
         }
     }
     false
 }
 
-/// A prefix as one integer that sorts as its bytes do: integer comparisons in the binary search.
-fn prefix_key(prefix: [u8; HEADING_PREFIX]) -> u32 {
-    prefix.iter().fold(0, |key, &b| (key << 8) | u32::from(b))
+/// The symbols a prefix's bytes are read as: no byte, ten digits and 26 letters.
+const PREFIX_SYMBOLS: usize = 37;
+
+/// A prefix's place among every string of up to [`HEADING_PREFIX`] ASCII letters and digits: its
+/// bytes as the digits of a number in base [`PREFIX_SYMBOLS`]. Asked of every capital of a
+/// flattened line, a bit read there costs a third of the binary search of sorted keys it replaced.
+fn prefix_index(prefix: [u8; HEADING_PREFIX]) -> usize {
+    prefix.iter().fold(0, |index, &b| {
+        let symbol = match b {
+            0 => 0,
+            b'0'..=b'9' => b - b'0' + 1,
+            _ => b.to_ascii_lowercase() - b'a' + 11,
+        };
+        index * PREFIX_SYMBOLS + usize::from(symbol)
+    })
 }
 
 /// How far before an inline heading its previous word is looked for, in bytes.

@@ -254,9 +254,9 @@ pub struct CompiledLexicon {
     pub(crate) bands: Vec<Band>,
     /// Every heading (normalized) with the kind of section it opens.
     pub(crate) headings: WordTable<SectionKind>,
-    /// The first letters of every heading's first word, sorted: a sentence that starts otherwise
-    /// is no heading.
-    pub(crate) heading_prefixes: Vec<u32>,
+    /// The first letters of every heading's first word, as a set of bits (see
+    /// [`heading_prefixes`]): a sentence that starts otherwise is no heading.
+    pub(crate) heading_prefixes: Vec<u64>,
     /// Every heading (normalized), sorted and without repeats: the keys of `headings`, which a
     /// flattened line's words are followed through (see [`crate::sections`]).
     pub(crate) sorted_headings: Vec<String>,
