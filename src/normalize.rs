@@ -587,6 +587,23 @@ pub fn normalize_term(term: &str) -> String {
     String::from_utf8(b.out).expect("normalization writes whole characters")
 }
 
+/// How many leading bytes of `bytes`, at most `limit`, [`plain_term`] reads as plain: each one
+/// [`PLAIN`], or a space before one. A term no longer than that and not ending in a space is one
+/// [`plain_term`] takes.
+pub(crate) fn plain_prefix_len(bytes: &[u8], limit: usize) -> usize {
+    // The byte after the last is read too, for a space there.
+    let bytes = &bytes[..bytes.len().min(limit + 1)];
+    let limit = limit.min(bytes.len());
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| PLAIN[usize::from(b)]);
+    let mut end = plain_run_chunks(bytes, 0).min(limit);
+    while end < limit
+        && (PLAIN[usize::from(bytes[end])] || (bytes[end] == b' ' && plain(bytes.get(end + 1))))
+    {
+        end += 1;
+    }
+    end
+}
+
 /// [`normalize_term`] of `term` without building a string, for what most headings are: printable
 /// ASCII with single spaces between words, which normalizes to itself lower-cased. Written into
 /// `buf` when it fits; `None` for any other term.
@@ -799,7 +816,18 @@ impl LineIndex {
 /// The characters that start in `bytes` (of UTF-8 text, cut anywhere): every byte but a
 /// continuation byte starts one.
 fn chars_in(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    // Eight bytes at a time: counted byte by byte, the columns of a posting's evidence cost more
+    // than its normalizing. A continuation byte is 0b10xx_xxxx: its top bit set, the next clear.
+    let words = bytes.chunks_exact(8);
+    let rest = words.remainder();
+    let continuations: usize = words
+        .map(|word| {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            (word & !(word << 1) & 0x8080_8080_8080_8080).count_ones() as usize
+        })
+        .sum();
+    let rest_continuations = rest.iter().filter(|&&b| (b as i8) < -0x40).count();
+    bytes.len() - continuations - rest_continuations
 }
 
 #[cfg(test)]
@@ -1050,6 +1078,36 @@ mod tests {
             let expected = (!word_before || !term.chars().next().is_some_and(is_word_char))
                 && (!word_after || !term.chars().next_back().is_some_and(is_word_char));
             proptest::prop_assert_eq!(on_word_boundaries(&text, &(start..end)), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// Sixteen bytes at a time, a plain prefix ends where it ends byte by byte.
+        #[test]
+        fn plain_prefixes_agree_with_a_byte_by_byte_search(
+            text in "[a-zA-Z0-9 .:'&_-]{0,80}",
+            limit in 0usize..90,
+        ) {
+            let bytes = text.as_bytes();
+            let plain = |b: Option<&u8>| b.is_some_and(|&b| PLAIN[usize::from(b)]);
+            let expected = (0..limit.min(bytes.len()))
+                .take_while(|&i| {
+                    PLAIN[usize::from(bytes[i])] || (bytes[i] == b' ' && plain(bytes.get(i + 1)))
+                })
+                .count();
+            proptest::prop_assert_eq!(plain_prefix_len(bytes, limit), expected);
+        }
+
+        /// Counted a word at a time, the characters of a text cut anywhere are those that start
+        /// in it.
+        #[test]
+        fn chars_in_counts_the_characters_that_start(
+            text in "[a\u{e9}\u{2019}\u{1f381} ]{0,40}",
+            cut in 0usize..200,
+        ) {
+            let bytes = &text.as_bytes()[..cut.min(text.len())];
+            let starts = text.char_indices().filter(|&(at, _)| at < bytes.len()).count();
+            proptest::prop_assert_eq!(chars_in(bytes), starts);
         }
     }
 

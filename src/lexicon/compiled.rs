@@ -254,9 +254,12 @@ pub struct CompiledLexicon {
     pub(crate) bands: Vec<Band>,
     /// Every heading (normalized) with the kind of section it opens.
     pub(crate) headings: WordTable<SectionKind>,
-    /// The first letters of every heading's first word, sorted: a sentence that starts otherwise
-    /// is no heading.
-    pub(crate) heading_prefixes: Vec<u32>,
+    /// The first letters of every heading's first word, as a set of bits (see
+    /// [`heading_prefixes`]): a sentence that starts otherwise is no heading.
+    pub(crate) heading_prefixes: Vec<u64>,
+    /// Every heading (normalized), sorted and without repeats: the keys of `headings`, which a
+    /// flattened line's words are followed through (see [`crate::sections`]).
+    pub(crate) sorted_headings: Vec<String>,
     /// Sentence openings (normalized) that end a company pitch, with the section they start.
     pub(crate) openers: Vec<(String, SectionKind)>,
     /// The first words of every heading, for a whole line's lookup (see [`crate::sections`]).
@@ -606,6 +609,12 @@ impl CompiledLexicon {
         let heading_prefixes = heading_prefixes(headings.iter().map(|(h, _)| h.as_str()));
         let openers: Vec<(String, SectionKind)> = section_phrases(|s| &s.openers).collect();
         let heading_first_words = heading_first_words(headings.iter().map(|(h, _)| h.as_str()));
+        let mut sorted_headings: Vec<String> = (headings.iter())
+            .filter(|(h, _)| !h.is_empty())
+            .map(|(h, _)| h.clone())
+            .collect();
+        sorted_headings.sort_unstable();
+        sorted_headings.dedup();
         // A heading two sections list opens the later one's: the table keeps a word's first
         // value, so it is given the headings last to first.
         let headings: Vec<(&[u8], SectionKind)> = (headings.iter().rev())
@@ -653,6 +662,7 @@ impl CompiledLexicon {
             bands,
             headings,
             heading_prefixes,
+            sorted_headings,
             openers,
             heading_first_words,
             negations,
