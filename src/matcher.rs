@@ -714,7 +714,13 @@ fn evidence(
             management_tenure(text, r.end..next, &management)
         })
         .collect();
-    let in_tenure = |at: usize| tenures.iter().flatten().any(|t| t.contains(&at));
+    // The clauses follow one another in the text: the last that starts at or before a place is
+    // the only one that can hold it.
+    let tenure_clauses: Vec<&Range<usize>> = tenures.iter().flatten().collect();
+    let in_tenure = |at: usize| {
+        let i = tenure_clauses.partition_point(|t| t.start <= at);
+        i > 0 && tenure_clauses[i - 1].contains(&at)
+    };
     let mut covered_to: Vec<(Target, usize)> = Vec::new();
     for (range, origin, s) in matches {
         // "Hire, mentor and grow a team of PMs": mentoring and coaching in a clause about the
