@@ -125,12 +125,6 @@ cues! {
 }
 
 impl Cue {
-    /// Whether titles are read for this cue: job words, hype nouns ("Rockstar PM") and bro
-    /// culture ("Product Dude"), which the wording checks that read titles report there.
-    pub fn read_in_titles(self) -> bool {
-        self.category() == CueCategory::Title || matches!(self, Cue::HypeTitle | Cue::BroCulture)
-    }
-
     /// Whether bodies are read for this cue: all but the words that only make a title.
     pub fn read_in_bodies(self) -> bool {
         self != Cue::RoleWord
@@ -377,10 +371,15 @@ impl CueLexicon {
         sections: &Sections,
     ) -> CueMatches {
         let found = &scan.cues;
-        let read_here = if in_title {
-            Cue::read_in_titles
-        } else {
-            Cue::read_in_bodies
+        // A title is read for its job words and for the wording cues of the checks that read
+        // titles ("Rockstar PM", "Product Dude"); a body for all but the words that only make a
+        // title.
+        let read_here = |cue: Cue| {
+            if in_title {
+                cue.category() == CueCategory::Title || lexicon.cues_in_titles.contains(&cue)
+            } else {
+                cue.read_in_bodies()
+            }
         };
         let text = normalized.as_str();
         let mut read = [false; CueCategory::ALL.len()];

@@ -247,6 +247,9 @@ pub struct CompiledLexicon {
     pub(crate) cue_patterns: Vec<(String, u32)>,
     /// The wording checks, in the lexicon's order.
     pub(crate) checks: Vec<CompiledCheck>,
+    /// The wording cues that a check reading titles (`title: true`) reads: they are looked for
+    /// in titles as well as bodies.
+    pub(crate) cues_in_titles: Vec<Cue>,
     /// Every phrase of every check; a check match's `index` points here.
     pub(crate) check_phrases: Vec<CheckPhrase>,
     pub(crate) patterns: Vec<Pattern>,
@@ -505,6 +508,12 @@ impl CompiledLexicon {
         }
 
         let check_start = terms.len();
+        let mut cues_in_titles: Vec<Cue> = (lexicon.checks.iter())
+            .filter(|c| c.value.title)
+            .flat_map(|c| c.value.cues.iter().copied())
+            .collect();
+        cues_in_titles.sort_unstable();
+        cues_in_titles.dedup();
         let mut checks = Vec::with_capacity(lexicon.checks.len());
         let mut check_phrases = Vec::new();
         for (i, c) in lexicon.checks.iter().enumerate() {
@@ -656,6 +665,7 @@ impl CompiledLexicon {
             cues,
             cue_patterns,
             checks,
+            cues_in_titles,
             check_phrases,
             patterns,
             titles,
