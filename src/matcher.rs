@@ -897,7 +897,7 @@ mod tests {
     }
 
     /// The text of each piece of evidence in `body` that `keep` picks.
-    fn found(body: &str, keep: fn(&Found) -> bool) -> Vec<String> {
+    fn found(body: &str, keep: impl Fn(&Found) -> bool) -> Vec<String> {
         let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
         find_evidence(body, &lexicon)
             .into_iter()
@@ -986,6 +986,56 @@ mod tests {
         ] {
             assert_eq!(director(body), Vec::<String>::new(), "{body}");
         }
+    }
+
+    #[test]
+    fn held_out_concepts_read_in_their_other_wordings() {
+        let at = |body, target: Target| found(body, move |f| f.supports == target);
+        let principal = Target::Level(Level::Principal);
+        let manager = Target::Track(Track::Manager);
+        let associate = Target::Level(Level::Associate);
+        // Staff scope: the company's highest-impact work, however the work is named.
+        assert_eq!(
+            at(
+                "Work on the company's highest-impact initiatives.",
+                principal
+            ),
+            ["highest-impact initiatives"]
+        );
+        assert_eq!(
+            at("Own our most impactful projects.", principal),
+            ["most impactful projects"]
+        );
+        assert_eq!(
+            at("Help the team ship impactful projects.", principal),
+            Vec::<String>::new()
+        );
+        // A team of product managers that the role oversees or heads is its own.
+        assert_eq!(
+            at("Head a team of PMs across payments.", manager),
+            ["Head a team of PMs"]
+        );
+        assert_eq!(
+            at("Oversee product managers in three groups.", manager),
+            ["Oversee product managers"]
+        );
+        assert_eq!(
+            at("Oversee the launch with product managers.", manager),
+            Vec::<String>::new()
+        );
+        // Student status, not students as users.
+        assert_eq!(
+            at("You are currently a student.", associate),
+            ["currently a student"]
+        );
+        assert_eq!(
+            at("Final-year students are welcome to apply.", associate),
+            ["Final-year students"]
+        );
+        assert_eq!(
+            at("Build tools that students use every day.", associate),
+            Vec::<String>::new()
+        );
     }
 
     fn frames_found(body: &str) -> Vec<String> {
