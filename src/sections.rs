@@ -12,11 +12,12 @@
 //! word in lower case and followed by a bullet ("...a self-starter Benefits - Dental").
 //!
 //! Employers name their sections in words no lexicon lists ("How you'll spend your time", "Is
-//! this you?"). Such a heading after the company's pitch ends the pitch, whose section weighs
-//! nothing, and what follows reads as text under no known heading (`preamble`); otherwise a
-//! posting that opens with "About Acme" would lose all of its job to the pitch. Benefits, legal
-//! and application sections go on past one: they run under headings of their own ("Your Total
-//! Health", "Time off").
+//! this you?"), mostly in a few shared words: a heading that holds one of the lexicon's `cues`
+//! ("you'll", "sound like you", "love working") opens the section the cue names. Any other such
+//! heading after the company's pitch ends the pitch, whose section weighs nothing, and what follows
+//! reads as text under no known heading (`preamble`); otherwise a posting that opens with "About
+//! Acme" would lose all of its job to the pitch. Benefits, legal and application sections go on
+//! past one: they run under headings of their own ("Your Total Health", "Time off").
 //!
 //! The structure rules also read a body's bullet lists and whether it lost its line breaks
 //! (`has_list_of`, `is_flattened`) here.
@@ -336,6 +337,13 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
                 if let Some(kind) = leading_heading(head, lexicon) {
                     return Some(section(kind));
                 }
+                // A short line that ends in a colon introduces what follows, whoever speaks
+                // ("We require that you:", "In your first month, you'll:").
+                if is_heading_shaped(line, head) {
+                    if let Some(kind) = cued_heading(head, lexicon) {
+                        return Some(section(kind));
+                    }
+                }
             }
         }
     }
@@ -346,7 +354,7 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     // the marks they end with, which leave the first word alone: `may_be_heading` turns away most
     // short lines once for both.
     if !may_be_heading(trimmed.trim_matches(['*', '_', ' ']), lexicon) {
-        return None;
+        return cued_unlisted_heading(line, trimmed, lexicon);
     }
     let candidate = trimmed
         .trim_end_matches(['.', '!', '?'])
@@ -355,9 +363,22 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     // So does a line written as a heading that starts with one ("Benefits at Acme", "What you
     // will do in this role", "Skills Required"): employers add words to the headings they share.
     if listed.is_none() && is_unlisted_heading(line) {
-        return leading_heading(trimmed.trim_end_matches(['!', '?']), lexicon).map(section);
+        return leading_heading(trimmed.trim_end_matches(['!', '?']), lexicon)
+            .map(section)
+            .or_else(|| cued_unlisted_heading(line, trimmed, lexicon));
     }
     listed.map(section)
+}
+
+/// The section an unlisted heading's cues name, for a `line` written as one.
+fn cued_unlisted_heading(line: &str, trimmed: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
+    if !is_unlisted_heading(line) {
+        return None;
+    }
+    cued_heading(trimmed, lexicon).map(|kind| Heading {
+        kind,
+        line_only: false,
+    })
 }
 
 /// The section of the longest listed heading that `head` starts with and is longer than. Two words
@@ -392,19 +413,65 @@ const COMPANY_VOICE: [&str; 4] = ["at", "our", "us", "we"];
 /// text ("\tLead with Purpose" under "Our values").
 fn is_unlisted_heading(line: &str) -> bool {
     let trimmed = undecorated(line).trim_end_matches(['*', '_', '=', ' ', ':']);
-    if trimmed.is_empty() || trimmed.len() > MAX_HEADING_LEN {
-        return false;
+    is_heading_shaped(line, trimmed) && !trimmed.contains(':') && {
+        let first = trimmed.split_whitespace().next().unwrap_or("");
+        let first = first.split(['\'', '\u{2019}']).next().unwrap_or(first);
+        !COMPANY_VOICE.iter().any(|w| first.eq_ignore_ascii_case(w))
     }
-    let mut words = trimmed.split_whitespace();
-    let first = words.next().unwrap_or("");
-    let first = first.split(['\'', '\u{2019}']).next().unwrap_or(first);
-    words.count() < 8
-        && !COMPANY_VOICE.iter().any(|w| first.eq_ignore_ascii_case(w))
-        && strip_bullet(line.trim()).is_none()
+}
+
+/// Whether `words`, the words of `line` without its marks, are short and capitalized like a
+/// heading, and `line` is not a sentence or a list item. Every short line of a body is asked
+/// this: the cheap checks come first.
+fn is_heading_shaped(line: &str, words: &str) -> bool {
+    !words.is_empty()
+        && words.len() <= MAX_HEADING_LEN
+        && words.starts_with(|c: char| c.is_uppercase())
+        && !words.ends_with(['.', ',', ';'])
         && !line.starts_with('\t')
-        && trimmed.starts_with(|c: char| c.is_uppercase())
-        && !trimmed.ends_with(['.', ',', ';'])
-        && !trimmed.contains(':')
+        && strip_bullet(line.trim()).is_none()
+        && words.split_whitespace().nth(8).is_none()
+}
+
+/// Which kind of section each kind's cues name when a heading holds cues of several, first
+/// first: what the job gives ("Why you'll love working here") before what it asks ("You'll
+/// thrive here if"), which comes before what it does ("you'll").
+const CUE_ORDER: [SectionKind; 7] = [
+    SectionKind::Legal,
+    SectionKind::Apply,
+    SectionKind::Benefits,
+    SectionKind::NiceToHave,
+    SectionKind::Requirements,
+    SectionKind::Responsibilities,
+    SectionKind::Role,
+];
+
+/// The section that the lexicon's `cues` in an unlisted heading name ("Things you'll own",
+/// "Sound like you?"), if it holds any. A cue inside a longer one counts as the longer ("You
+/// should apply if" holds "apply if", not "apply").
+fn cued_heading(head: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
+    let head = normalize_term(head);
+    // A cue is whole words: no letter or digit on either side.
+    let is_word = |at: Option<usize>| {
+        at.and_then(|at| head.as_bytes().get(at))
+            .is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let found: Vec<(usize, usize, SectionKind)> = (lexicon.heading_cues)
+        .find_overlapping_iter(&head)
+        .filter(|m| !is_word(m.start().checked_sub(1)) && !is_word(Some(m.end())))
+        .map(|m| {
+            (
+                m.start(),
+                m.end(),
+                lexicon.heading_cue_kinds[m.pattern().as_usize()],
+            )
+        })
+        .collect();
+    let longest = |&&(start, end, _): &&(usize, usize, SectionKind)| {
+        !(found.iter()).any(|&(s, e, _)| s <= start && end <= e && e - s > end - start)
+    };
+    let named: Vec<SectionKind> = found.iter().filter(longest).map(|&(.., k)| k).collect();
+    CUE_ORDER.into_iter().find(|k| named.contains(k))
 }
 
 /// Whether `candidate` starts as a heading can: most short lines do not, and are turned away
@@ -858,8 +925,9 @@ mod tests {
     fn a_colon_line_opening_with_a_known_heading_starts_that_section() {
         let body = "About us:\nWe are small.\nSkills and experience you have:\n- Line management\nCompany perks include:\n- Lunch\n";
         let ids = section_ids(body);
-        // "Company perks include" opens with a one-word heading only: not a heading.
-        assert_eq!(ids, vec!["about", "requirements"]);
+        // "Company perks include" opens with a one-word heading only, which leads nothing; the
+        // cue "perks" in it names the benefits.
+        assert_eq!(ids, vec!["about", "requirements", "benefits"]);
     }
 
     #[test]
@@ -1025,12 +1093,13 @@ mod tests {
             let s = Sections::split(&body, &lexicon);
             assert_eq!(s.kind_at(body.find("Lunch").unwrap()), kind, "{line:?}");
         }
-        // One singular heading word leads many lines about the job.
+        // One singular heading word leads many lines about the job: "Mission" opens no company
+        // section here, and the line's cue ("you will") names the job's.
         let body = "Own the roadmap.\nMission critical systems you will own:\n- Billing\n";
         let s = Sections::split(body, &lexicon);
         assert_eq!(
             s.kind_at(body.find("Billing").unwrap()),
-            SectionKind::Preamble
+            SectionKind::Responsibilities
         );
     }
 
@@ -1113,17 +1182,45 @@ mod tests {
     #[test]
     fn an_unlisted_heading_ends_the_company_pitch() {
         let pitch = "About Acme\n\nAcme makes tools for builders.\n\n";
-        for heading in [
-            "How you'll spend your time",
-            "Is this you?",
-            "**In a nutshell**",
-            "What You Will Help Us With:",
-        ] {
+        for heading in ["In a nutshell", "**Life at Acme**", "Meet the Team!"] {
             let body = format!("{pitch}{heading}\n- Own the roadmap for billing.\n");
             assert_eq!(section_ids(&body), ["about", "preamble"], "{heading}");
             let sections = Sections::split(&body, &lexicon());
             let job = body.find("Own the").unwrap();
             assert_eq!(sections.kind_at(job), SectionKind::Preamble, "{heading}");
+        }
+    }
+
+    #[test]
+    fn an_unlisted_headings_cues_name_its_section() {
+        let benefits = "Perks\n- Free lunch\n\n";
+        for (heading, kind) in [
+            ("Things you'll own", "responsibilities"),
+            ("Your day-to-day", "responsibilities"),
+            ("In your first month, you'll:", "responsibilities"),
+            ("Sound like you?", "requirements"),
+            ("You'll thrive here if", "requirements"),
+            ("We require that you:", "requirements"),
+            // The longer cue counts: eligibility, not how to apply.
+            ("You should apply if", "requirements"),
+            ("Who may apply:", "requirements"),
+            ("Desired, but not required", "nice-to-have"),
+            // What the job gives before what it does.
+            ("Why you'll love working here", "benefits"),
+        ] {
+            // After the benefits, which run on past an unlisted heading without cues.
+            let body = format!("{benefits}{heading}\n- Own the roadmap for billing\n");
+            assert_eq!(section_ids(&body).last(), Some(&kind), "{heading}");
+        }
+        // A heading whose cues name no section, a sentence and a list item are no cued heading.
+        for line in [
+            "Creating a culture you can thrive in",
+            "You'll own the roadmap.",
+            "- You'll own the roadmap",
+            "Your Total Health",
+        ] {
+            let body = format!("{benefits}{line}\n- A coaching budget\n");
+            assert_eq!(section_ids(&body), ["benefits"], "{line}");
         }
     }
 
@@ -1198,9 +1295,9 @@ mod tests {
             "about acme",
         ] {
             let body = format!("{heading}\nYou will own the roadmap.\n");
-            assert_eq!(
+            assert_ne!(
                 Sections::split(&body, &lexicon()).kind_at(body.find("You will").unwrap()),
-                SectionKind::Preamble,
+                SectionKind::About,
                 "{heading}"
             );
         }
@@ -1267,7 +1364,8 @@ mod tests {
 
     /// The share of `body` in zero-weight sections that no explicit boilerplate heading opened.
     /// Explicit: a listed heading on a line of its own, or inline in a flattened line (inline
-    /// headings are always listed ones), or an "About <Name>" naming the employer. Not explicit:
+    /// headings are always listed ones), a heading whose own words name its section ("Why
+    /// you'll love it here:"), or an "About <Name>" naming the employer. Not explicit:
     /// a `Key: value` line, an "About <Name>" naming nothing else in the posting, and what a
     /// `Key: value` line hands back to when its section was not explicit.
     fn implicit_zero_share(body: &str, lexicon: &CompiledLexicon) -> f64 {
@@ -1285,7 +1383,10 @@ mod tests {
                 _ if hands_back => explicit[i - 2],
                 Some(h) => {
                     let line = line_at(at);
-                    !h.line_only && (is_listed(line, lexicon) || names_the_employer(line, body))
+                    !h.line_only
+                        && (is_listed(line, lexicon)
+                            || names_the_employer(line, body)
+                            || cued_heading(undecorated(line), lexicon).is_some())
                 }
                 None => true,
             };

@@ -265,6 +265,10 @@ pub struct CompiledLexicon {
     pub(crate) sorted_headings: Vec<String>,
     /// Sentence openings (normalized) that end a company pitch, with the section they start.
     pub(crate) openers: Vec<(String, SectionKind)>,
+    /// The sections' `cues`, normalized, found in one pass over a heading.
+    pub(crate) heading_cues: aho_corasick::AhoCorasick,
+    /// Each cue's section kind, by pattern index of `heading_cues`.
+    pub(crate) heading_cue_kinds: Vec<SectionKind>,
     /// The first words of every heading, for a whole line's lookup (see [`crate::sections`]).
     pub(crate) heading_first_words: WordTable<()>,
     pub(crate) negations: Negations,
@@ -617,6 +621,10 @@ impl CompiledLexicon {
         let headings: Vec<(String, SectionKind)> = section_phrases(|s| &s.headings).collect();
         let heading_prefixes = heading_prefixes(headings.iter().map(|(h, _)| h.as_str()));
         let openers: Vec<(String, SectionKind)> = section_phrases(|s| &s.openers).collect();
+        let (cue_phrases, heading_cue_kinds): (Vec<String>, Vec<SectionKind>) =
+            section_phrases(|s| &s.cues).unzip();
+        let heading_cues = aho_corasick::AhoCorasick::new(&cue_phrases)
+            .expect("heading cues build: phrases are validated non-empty");
         let heading_first_words = heading_first_words(headings.iter().map(|(h, _)| h.as_str()));
         let mut sorted_headings: Vec<String> = (headings.iter())
             .filter(|(h, _)| !h.is_empty())
@@ -674,6 +682,8 @@ impl CompiledLexicon {
             heading_prefixes,
             sorted_headings,
             openers,
+            heading_cues,
+            heading_cue_kinds,
             heading_first_words,
             negations,
         }

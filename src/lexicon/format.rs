@@ -186,6 +186,11 @@ pub struct SectionEntry {
     /// `about` section that begins with one starts this section there.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub openers: Vec<String>,
+    /// Words that name this kind of section inside a heading no entry lists ("Things you'll
+    /// own", "Sound like you?"): employers word their headings their own way, in a few shared
+    /// words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
     /// The kind of section these headings start; never `preamble`.
     pub kind: SectionKind,
 }

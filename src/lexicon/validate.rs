@@ -99,12 +99,17 @@ impl Lexicon {
 
         let mut seen_headings: HashMap<String, &Origin> = HashMap::new();
         let mut seen_openers: HashMap<String, &Origin> = HashMap::new();
+        let mut seen_cues: HashMap<String, &Origin> = HashMap::new();
         for s in &self.sections {
-            if s.value.headings.is_empty() && s.value.openers.is_empty() {
+            if s.value.headings.is_empty() && s.value.openers.is_empty() && s.value.cues.is_empty()
+            {
                 return Err(err(
                     &s.origin,
-                    "a section needs `headings` or `openers`".into(),
+                    "a section needs `headings`, `openers` or `cues`".into(),
                 ));
+            }
+            if !s.value.cues.is_empty() {
+                check_phrases("cues", &s.value.cues, &s.origin, &mut seen_cues)?;
             }
             if !s.value.headings.is_empty() {
                 check_phrases("headings", &s.value.headings, &s.origin, &mut seen_headings)?;
@@ -116,6 +121,13 @@ impl Lexicon {
                 return Err(err(
                     &s.origin,
                     "`preamble` is the text before any heading, not a heading kind".into(),
+                ));
+            }
+            if s.value.kind == SectionKind::About && !s.value.cues.is_empty() {
+                return Err(err(
+                    &s.origin,
+                    "`cues` name the job's sections; the company's is \"About\" and its name"
+                        .into(),
                 ));
             }
             if s.value.kind == SectionKind::About && !s.value.openers.is_empty() {
@@ -279,7 +291,7 @@ mod tests {
     }
 
     #[test]
-    fn section_openers_are_checked() {
+    fn section_openers_and_cues_are_checked() {
         let section = |entry: &str| format!(r#"{{"sections": [{entry}]}}"#);
         let e = load(&[(
             "s.json",
@@ -290,9 +302,28 @@ mod tests {
         assert!(e.to_string().contains("they cannot start one"), "{e}");
         let e = load(&[("s.json", &section(r#"{"kind": "role"}"#))]).unwrap_err();
         assert!(
-            e.to_string().contains("needs `headings` or `openers`"),
+            e.to_string()
+                .contains("needs `headings`, `openers` or `cues`"),
             "{e}"
         );
+        let e = load(&[(
+            "s.json",
+            &section(r#"{"cues": ["our story"], "kind": "about"}"#),
+        )])
+        .unwrap_err();
+        assert!(
+            e.to_string().contains("`cues` name the job's sections"),
+            "{e}"
+        );
+        let e = load(&[(
+            "s.json",
+            &section(
+                r#"{"cues": ["you'll"], "kind": "role"}, {"cues": ["You’ll"], "kind": "requirements"}"#,
+            ),
+        )])
+        .unwrap_err();
+        assert!(e.to_string().contains("sections[1]"), "{e}");
+        assert!(e.to_string().contains("duplicate"), "{e}");
         let e = load(&[(
             "s.json",
             &section(r#"{"openers": ["In this role", "in this  role"], "kind": "role"}"#),
