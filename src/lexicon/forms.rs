@@ -52,6 +52,11 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("write", &["wrote", "written", "writes", "writing"]),
 ];
 
+/// Nouns the lexicon's phrases open with that are no verb: their plural is their one form. A
+/// verb form of one is an adjective of another meaning ("talented development team" is no
+/// "talent development").
+const NOUNS: &[&str] = &["talent"];
+
 /// Words that are never inflected where they stand at the head of a phrase.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "across", "all", "an", "and", "as", "at", "by", "for", "from", "in", "into",
@@ -90,6 +95,9 @@ pub fn word_forms(word: &str) -> Vec<String> {
     }
     if let Some((_, forms)) = IRREGULAR.iter().find(|(lemma, _)| *lemma == word) {
         return forms.iter().map(|f| f.to_string()).collect();
+    }
+    if NOUNS.contains(&word) {
+        return vec![format!("{word}s")];
     }
     if word.ends_with("ing") || word.ends_with("ed") {
         return Vec::new();
@@ -253,6 +261,7 @@ mod tests {
     #[test]
     fn regular_verbs_and_nouns() {
         assert_eq!(forms("mentor"), ["mentored", "mentoring", "mentors"]);
+        assert_eq!(forms("talent"), ["talents"]);
         assert_eq!(forms("manage"), ["managed", "manages", "managing"]);
         assert_eq!(forms("coach"), ["coached", "coaches", "coaching"]);
         assert_eq!(
