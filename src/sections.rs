@@ -13,7 +13,7 @@
 //!
 //! Employers name their sections in words no lexicon lists ("How you'll spend your time", "Is
 //! this you?"), mostly in a few shared words: a heading that holds one of the lexicon's `cues`
-//! ("you'll", "sound like you", "love working") opens the section the cue names. Any other such
+//! ("you'll", "sound like you", "love working here") opens the section the cue names. Any other such
 //! heading after the company's pitch ends the pitch, whose section weighs nothing, and what follows
 //! reads as text under no known heading (`preamble`); otherwise a posting that opens with "About
 //! Acme" would lose all of its job to the pitch. Benefits, legal and application sections go on
@@ -1221,6 +1221,20 @@ mod tests {
         ] {
             let body = format!("{benefits}{line}\n- A coaching budget\n");
             assert_eq!(section_ids(&body), ["benefits"], "{line}");
+        }
+        // A line of the job without a bullet that holds a word of the sections that weigh
+        // nothing does not end the job there.
+        for line in [
+            "Apply machine learning to fraud",
+            "Privacy-first product design",
+            "We provide APIs for banks",
+            "You'll love working with data",
+            "You'll get to own the roadmap",
+        ] {
+            let body = format!("Responsibilities\n- Own the roadmap\n{line}\n- Mentor PMs\n");
+            let s = Sections::split(&body, &lexicon());
+            let kind = s.kind_at(body.find("Mentor").unwrap());
+            assert!(kind.evidence_factor() > 0.0, "{line}: {kind:?}");
         }
     }
 
