@@ -13,10 +13,10 @@
 //!
 //! Employers name their sections in words no lexicon lists ("How you'll spend your time", "Is
 //! this you?"), mostly in a few shared words: a heading that holds one of the lexicon's `cues`
-//! ("you'll", "sound like you", "love working here") opens the section the cue names. Any other such
-//! heading after the company's pitch ends the pitch, whose section weighs nothing, and what follows
-//! reads as text under no known heading (`preamble`); otherwise a posting that opens with "About
-//! Acme" would lose all of its job to the pitch. Benefits, legal and application sections go on
+//! ("you'll", "sound like you", "love working here") opens the section the cue names. Any other
+//! such heading after the company's pitch ends the pitch, whose section weighs nothing, and what
+//! follows reads as text under no known heading (`preamble`); otherwise a posting that opens with
+//! "About Acme" would lose all of its job to the pitch. Benefits, legal and application sections go on
 //! past one: they run under headings of their own ("Your Total Health", "Time off").
 //!
 //! The structure rules also read a body's bullet lists and whether it lost its line breaks
