@@ -562,7 +562,9 @@ fn body_mentions(
     lexicon: &CompiledLexicon,
 ) -> Vec<Range<usize>> {
     let on_one_line = |m: &&RawMatch| !normalized.spans_line_break(&m.range);
-    let titles: Vec<RawMatch> = scan.titles.iter().filter(on_one_line).cloned().collect();
+    // Sized up front: collected through a filter, the vector would grow a step at a time.
+    let mut titles: Vec<RawMatch> = Vec::with_capacity(scan.titles.len());
+    titles.extend(scan.titles.iter().filter(on_one_line).cloned());
     mentions_among(normalized.as_str(), &leftmost_longest(titles), lexicon)
 }
 
@@ -596,8 +598,10 @@ fn evidence(
         return Vec::new();
     }
 
-    // Nearly every term match is evidence; patterns and years add a few.
-    let mut found = Vec::with_capacity(scan.terms.len() + 4);
+    // Nearly every term match is evidence; patterns, frames and years add some.
+    let mut found = Vec::with_capacity(
+        scan.terms.len() + scan.pattern_starts.len() / 2 + scan.frame_words.len() / 2 + 4,
+    );
     // How often each entry has counted so far, by entry: signals, patterns, bands, frames.
     let pattern_base = lexicon.signals.len();
     let band_base = pattern_base + lexicon.patterns.len();
@@ -657,13 +661,14 @@ fn evidence(
     // Terms, patterns and frames in reading order; one inside a longer one for the same target
     // counts once, as the longer ("4-6 direct reports" is one piece of evidence, not also
     // "direct reports"; "hiring, managing and coaching product managers" is one frame).
-    let terms: Vec<RawMatch> = scan
-        .terms
-        .iter()
-        .filter(on_one_line)
-        .filter(|m| !on_mention(&m.range))
-        .cloned()
-        .collect();
+    // Sized up front: collected through a filter, the vector would grow a step at a time.
+    let mut terms: Vec<RawMatch> = Vec::with_capacity(scan.terms.len());
+    terms.extend(
+        (scan.terms.iter())
+            .filter(on_one_line)
+            .filter(|m| !on_mention(&m.range))
+            .cloned(),
+    );
     let mut matches: Vec<(Range<usize>, Origin)> = leftmost_longest(terms)
         .into_iter()
         .map(|m| (m.range, Origin::Signal(m.index as u32)))
