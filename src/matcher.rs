@@ -241,12 +241,19 @@ const CLAUSE_CHARS: usize = 60;
 /// The words that follow a years mention, up to the end of its clause or [`CLAUSE_CHARS`]
 /// characters: what tells a requirement of experience from "founded 10 years ago".
 fn clause_after(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .enumerate()
-        .find(|&(n, (_, c))| n == CLAUSE_CHARS || matches!(c, '.' | ';' | '!' | '?'))
-        .map_or(text.len(), |(_, (i, _))| i);
-    &text[..end]
+    // On the bytes: the marks are ASCII, and a character starts at each byte that is not a
+    // UTF-8 continuation byte (decoding the characters cost three times as much).
+    let mut chars = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let starts_char = (b as i8) >= -0x40;
+        if starts_char {
+            if chars == CLAUSE_CHARS || matches!(b, b'.' | b';' | b'!' | b'?') {
+                return &text[..i];
+            }
+            chars += 1;
+        }
+    }
+    text
 }
 
 fn word_number(s: &str) -> Option<u32> {
@@ -1196,6 +1203,16 @@ mod years_window {
                 .collect();
             let whole: Vec<Range<usize>> = ranges(years_regex().captures_iter(&text).collect());
             prop_assert_eq!(ranges(years_captures(&text)), whole, "{:?}", text);
+        }
+
+        #[test]
+        fn a_clause_ends_where_its_characters_say(text in "[a-z .;!?,\u{e9}\u{2022}\u{1f600}]{0,90}") {
+            let end = text
+                .char_indices()
+                .enumerate()
+                .find(|&(n, (_, c))| n == CLAUSE_CHARS || matches!(c, '.' | ';' | '!' | '?'))
+                .map_or(text.len(), |(_, (i, _))| i);
+            prop_assert_eq!(clause_after(&text), &text[..end]);
         }
     }
 }
