@@ -400,13 +400,14 @@ fn is_unlisted_heading(line: &str) -> bool {
     let mut words = trimmed.split_whitespace();
     let first = words.next().unwrap_or("");
     let first = first.split(['\'', '\u{2019}']).next().unwrap_or(first);
-    words.count() < 8
-        && !COMPANY_VOICE.iter().any(|w| first.eq_ignore_ascii_case(w))
-        && strip_bullet(line.trim()).is_none()
-        && !line.starts_with('\t')
+    // The checks of a character or two first: most lines asked are list items or sentences.
+    !line.starts_with('\t')
         && trimmed.starts_with(|c: char| c.is_uppercase())
         && !trimmed.ends_with(['.', ',', ';'])
         && !trimmed.contains(':')
+        && strip_bullet(line.trim()).is_none()
+        && words.count() < 8
+        && !COMPANY_VOICE.iter().any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// Whether `candidate` starts as a heading can: most short lines do not, and are turned away
