@@ -725,7 +725,9 @@ fn listed_prefix_len(sorted: &[String], bytes: &[u8]) -> usize {
         let byte = Some(byte.to_ascii_lowercase());
         let among = &sorted[from..to];
         let first = among.partition_point(|h| h.as_bytes().get(at).copied() < byte);
-        let past = among.partition_point(|h| h.as_bytes().get(at).copied() <= byte);
+        // Those that go on with the byte start at `first`: only the rest is searched for their end.
+        let past =
+            first + among[first..].partition_point(|h| h.as_bytes().get(at).copied() == byte);
         if first == past {
             return at;
         }
