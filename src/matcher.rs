@@ -241,12 +241,19 @@ const CLAUSE_CHARS: usize = 60;
 /// The words that follow a years mention, up to the end of its clause or [`CLAUSE_CHARS`]
 /// characters: what tells a requirement of experience from "founded 10 years ago".
 fn clause_after(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .enumerate()
-        .find(|&(n, (_, c))| n == CLAUSE_CHARS || matches!(c, '.' | ';' | '!' | '?'))
-        .map_or(text.len(), |(_, (i, _))| i);
-    &text[..end]
+    // On the bytes: the marks are ASCII, and a character starts at each byte that is not a
+    // UTF-8 continuation byte (decoding the characters cost three times as much).
+    let mut chars = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let starts_char = (b as i8) >= -0x40;
+        if starts_char {
+            if chars == CLAUSE_CHARS || matches!(b, b'.' | b';' | b'!' | b'?') {
+                return &text[..i];
+            }
+            chars += 1;
+        }
+    }
+    text
 }
 
 fn word_number(s: &str) -> Option<u32> {
@@ -562,7 +569,9 @@ fn body_mentions(
     lexicon: &CompiledLexicon,
 ) -> Vec<Range<usize>> {
     let on_one_line = |m: &&RawMatch| !normalized.spans_line_break(&m.range);
-    let titles: Vec<RawMatch> = scan.titles.iter().filter(on_one_line).cloned().collect();
+    // Sized up front: collected through a filter, the vector would grow a step at a time.
+    let mut titles: Vec<RawMatch> = Vec::with_capacity(scan.titles.len());
+    titles.extend(scan.titles.iter().filter(on_one_line).cloned());
     mentions_among(normalized.as_str(), &leftmost_longest(titles), lexicon)
 }
 
@@ -596,8 +605,10 @@ fn evidence(
         return Vec::new();
     }
 
-    // Nearly every term match is evidence; patterns and years add a few.
-    let mut found = Vec::with_capacity(scan.terms.len() + 4);
+    // Nearly every term match is evidence; patterns, frames and years add some.
+    let mut found = Vec::with_capacity(
+        scan.terms.len() + scan.pattern_starts.len() / 2 + scan.frame_words.len() / 2 + 4,
+    );
     // How often each entry has counted so far, by entry: signals, patterns, bands, frames.
     let pattern_base = lexicon.signals.len();
     let band_base = pattern_base + lexicon.patterns.len();
@@ -657,13 +668,14 @@ fn evidence(
     // Terms, patterns and frames in reading order; one inside a longer one for the same target
     // counts once, as the longer ("4-6 direct reports" is one piece of evidence, not also
     // "direct reports"; "hiring, managing and coaching product managers" is one frame).
-    let terms: Vec<RawMatch> = scan
-        .terms
-        .iter()
-        .filter(on_one_line)
-        .filter(|m| !on_mention(&m.range))
-        .cloned()
-        .collect();
+    // Sized up front: collected through a filter, the vector would grow a step at a time.
+    let mut terms: Vec<RawMatch> = Vec::with_capacity(scan.terms.len());
+    terms.extend(
+        (scan.terms.iter())
+            .filter(on_one_line)
+            .filter(|m| !on_mention(&m.range))
+            .cloned(),
+    );
     let mut matches: Vec<(Range<usize>, Origin)> = leftmost_longest(terms)
         .into_iter()
         .map(|m| (m.range, Origin::Signal(m.index as u32)))
@@ -1241,6 +1253,16 @@ mod years_window {
                 .collect();
             let whole: Vec<Range<usize>> = ranges(years_regex().captures_iter(&text).collect());
             prop_assert_eq!(ranges(years_captures(&text)), whole, "{:?}", text);
+        }
+
+        #[test]
+        fn a_clause_ends_where_its_characters_say(text in "[a-z .;!?,\u{e9}\u{2022}\u{1f600}]{0,90}") {
+            let end = text
+                .char_indices()
+                .enumerate()
+                .find(|&(n, (_, c))| n == CLAUSE_CHARS || matches!(c, '.' | ';' | '!' | '?'))
+                .map_or(text.len(), |(_, (i, _))| i);
+            prop_assert_eq!(clause_after(&text), &text[..end]);
         }
     }
 }

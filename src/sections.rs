@@ -51,7 +51,9 @@ impl Default for Sections {
 impl Sections {
     /// Splits `body` into sections at the headings the lexicon knows.
     pub fn split(body: &str, lexicon: &CompiledLexicon) -> Sections {
-        let mut starts = vec![(0, SectionKind::Preamble)];
+        // Room for a heading every 64 bytes (about one a line) spares the vector's regrowth.
+        let mut starts = Vec::with_capacity(body.len() / 64 + 1);
+        starts.push((0, SectionKind::Preamble));
         let mut offset = 0;
         // Lines with their terminators, found by memchr: str::split_inclusive pays a search
         // set-up per (short) line.
@@ -789,7 +791,9 @@ fn listed_prefix_len(sorted: &[String], bytes: &[u8]) -> usize {
         let byte = Some(byte.to_ascii_lowercase());
         let among = &sorted[from..to];
         let first = among.partition_point(|h| h.as_bytes().get(at).copied() < byte);
-        let past = among.partition_point(|h| h.as_bytes().get(at).copied() <= byte);
+        // Those that go on with the byte start at `first`: only the rest is searched for their end.
+        let past =
+            first + among[first..].partition_point(|h| h.as_bytes().get(at).copied() == byte);
         if first == past {
             return at;
         }
@@ -803,7 +807,7 @@ fn listed_prefix_len(sorted: &[String], bytes: &[u8]) -> usize {
 fn bullet_lists(body: &str) -> Vec<Vec<&str>> {
     let mut lists: Vec<Vec<&str>> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
-    for line in body.lines() {
+    for line in lines(body) {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
@@ -822,6 +826,27 @@ fn bullet_lists(body: &str) -> Vec<Vec<&str>> {
         lists.push(current);
     }
     lists
+}
+
+/// The lines of `text`, as [`str::lines`] gives them, found by memchr: `lines` pays a search
+/// set-up per (short) line, and the rules read every line of a body twice.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || match newlines.next() {
+        Some(newline) => {
+            let line = &text[start..newline];
+            start = newline + 1;
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        }
+        // The last line has no line break to end it, and keeps a carriage return.
+        None if start < text.len() => {
+            let line = &text[start..];
+            start = text.len();
+            Some(line)
+        }
+        None => None,
+    })
 }
 
 /// A line's text without its bullet or number, if it has one.
@@ -844,7 +869,7 @@ fn strip_bullet(line: &str) -> Option<&str> {
 /// Whether a body lost its line breaks (scraped text): its longest line is long and holds most of
 /// it. Its structure (sections, lists) cannot be judged, only its words.
 pub(crate) fn is_flattened(body: &str) -> bool {
-    let longest = body.lines().map(str::len).max().unwrap_or(0);
+    let longest = lines(body).map(str::len).max().unwrap_or(0);
     longest >= FLATTENED_LINE_LEN && 2 * longest > body.trim().len()
 }
 
@@ -887,6 +912,11 @@ mod tests {
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .trim_end_matches(['*', '_', '=', ' ']);
             proptest::prop_assert_eq!(undecorated(&line), decoded);
+        }
+
+        #[test]
+        fn lines_are_the_lines_str_gives(text in "[a \r\n\u{e9}]{0,16}") {
+            proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
         }
     }
 

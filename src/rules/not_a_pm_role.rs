@@ -172,7 +172,8 @@ fn masses(cx: &Context<'_>) -> (BTreeMap<Cue, f64>, Vec<JobCue>) {
     // manager, you will") is not a repeat of the same noun used as a cue elsewhere.
     let mut seen: BTreeMap<(bool, &str), i32> = BTreeMap::new();
     let mut mass: BTreeMap<Cue, f64> = BTreeMap::new();
-    let mut counted = Vec::new();
+    // Each counted cue is one of the body's cues: room for them all spares the regrowth.
+    let mut counted = Vec::with_capacity(cx.cues.all().len());
     let role_cues = cx
         .cues
         .all()

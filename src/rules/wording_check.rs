@@ -106,6 +106,10 @@ fn render(template: &str, phrase: &str, replacements: &[String]) -> String {
 /// backticks or tildes to the line that closes it) and inline spans between backticks on one
 /// line. Words there are code, an identifier or an API field, not wording.
 fn code_spans(text: &str) -> Vec<Range<usize>> {
+    // Most bodies hold neither mark: no fence and no span, and no line needs reading.
+    if memchr::memchr2(b'`', b'~', text.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let mut spans = Vec::new();
     let mut fence: Option<(usize, &str)> = None;
     let mut at = 0;
