@@ -24,7 +24,7 @@
 
 use crate::lexicon::words::WordTable;
 use crate::lexicon::{CompiledLexicon, SectionKind};
-use crate::normalize::{normalize_term, plain_prefix_len, plain_term};
+use crate::normalize::{is_word_char, normalize_term, plain_prefix_len, plain_term};
 
 /// Where each section starts (byte offset into the body) and its kind, in order. The first
 /// section always starts at 0 (as `Preamble` when the body does not open with a heading).
@@ -453,14 +453,17 @@ const CUE_ORDER: [SectionKind; 7] = [
 /// should apply if" holds "apply if", not "apply").
 fn cued_heading(head: &str, lexicon: &CompiledLexicon) -> Option<SectionKind> {
     let head = normalize_term(head);
-    // A cue is whole words: no letter or digit on either side.
-    let is_word = |at: Option<usize>| {
-        at.and_then(|at| head.as_bytes().get(at))
-            .is_some_and(u8::is_ascii_alphanumeric)
+    // A cue is whole words: no word character on either side.
+    let whole = |m: &aho_corasick::Match| {
+        !head[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char)
+            && !head[m.end()..].chars().next().is_some_and(is_word_char)
     };
     let found: Vec<(usize, usize, SectionKind)> = (lexicon.heading_cues)
         .find_overlapping_iter(&head)
-        .filter(|m| !is_word(m.start().checked_sub(1)) && !is_word(Some(m.end())))
+        .filter(whole)
         .map(|m| {
             (
                 m.start(),
