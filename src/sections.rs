@@ -366,8 +366,8 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     // will do in this role", "Skills Required"): employers add words to the headings they share.
     if listed.is_none() && is_unlisted_heading(line) {
         return leading_heading(trimmed.trim_end_matches(['!', '?']), lexicon)
-            .map(section)
-            .or_else(|| cued_unlisted_heading(line, trimmed, lexicon));
+            .or_else(|| cued_heading(trimmed, lexicon))
+            .map(section);
     }
     listed.map(section)
 }
