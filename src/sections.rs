@@ -16,8 +16,8 @@
 //! ("you'll", "sound like you", "love working here") opens the section the cue names. Any other
 //! such heading after the company's pitch ends the pitch, whose section weighs nothing, and what
 //! follows reads as text under no known heading (`preamble`); otherwise a posting that opens with
-//! "About Acme" would lose all of its job to the pitch. Benefits, legal and application sections go on
-//! past one: they run under headings of their own ("Your Total Health", "Time off").
+//! "About Acme" would lose all of its job to the pitch. Benefits, legal and application sections
+//! go on past one: they run under headings of their own ("Your Total Health", "Time off").
 //!
 //! The structure rules also read a body's bullet lists and whether it lost its line breaks
 //! (`has_list_of`, `is_flattened`) here.
@@ -356,7 +356,11 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     // the marks they end with, which leave the first word alone: `may_be_heading` turns away most
     // short lines once for both.
     if !may_be_heading(trimmed.trim_matches(['*', '_', ' ']), lexicon) {
-        return cued_unlisted_heading(line, trimmed, lexicon);
+        // No listed heading starts it, but its cue words may name one ("Things you'll own").
+        if !is_unlisted_heading(line) {
+            return None;
+        }
+        return cued_heading(trimmed, lexicon).map(section);
     }
     let candidate = trimmed
         .trim_end_matches(['.', '!', '?'])
@@ -370,17 +374,6 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
             .map(section);
     }
     listed.map(section)
-}
-
-/// The section an unlisted heading's cues name, for a `line` written as one.
-fn cued_unlisted_heading(line: &str, trimmed: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
-    if !is_unlisted_heading(line) {
-        return None;
-    }
-    cued_heading(trimmed, lexicon).map(|kind| Heading {
-        kind,
-        line_only: false,
-    })
 }
 
 /// The section of the longest listed heading that `head` starts with and is longer than. Two words
