@@ -996,6 +996,15 @@ mod scan_equivalence {
         CompiledLexicon::new(&Lexicon::embedded().expect("the embedded lexicon is valid"))
     });
 
+    /// The order `scan` gives cues in: by start, longest first, then by cue.
+    fn cue_order(m: &RawMatch) -> (usize, std::cmp::Reverse<usize>, Cue) {
+        (
+            m.range.start,
+            std::cmp::Reverse(m.range.end),
+            LEXICON.cues[m.index].0,
+        )
+    }
+
     fn scan_by_unanchored_search(c: &CompiledLexicon, text: &str) -> Scan {
         let mut scan = Scan::default();
         let matches = c
@@ -1084,31 +1093,21 @@ mod scan_equivalence {
             pieces in prop::collection::vec(prop::sample::select(PIECES), 0..48)
         ) {
             let text = pieces.concat();
-            let key = |m: &RawMatch| {
-                (m.range.start, std::cmp::Reverse(m.range.end), LEXICON.cues[m.index].0)
-            };
             let cues = LEXICON.scan(&text).cues;
-            prop_assert!(cues.windows(2).all(|w| key(&w[0]) < key(&w[1])), "{:?}", text);
+            prop_assert!(cues.windows(2).all(|w| cue_order(&w[0]) < cue_order(&w[1])), "{:?}", text);
         }
     }
 
     #[test]
     fn the_fixtures_cues_come_in_order_and_none_ties() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/postings");
-        let key = |m: &RawMatch| {
-            (
-                m.range.start,
-                std::cmp::Reverse(m.range.end),
-                LEXICON.cues[m.index].0,
-            )
-        };
         let mut cues_seen = 0;
         for entry in std::fs::read_dir(dir).expect("fixtures/postings is readable") {
             let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("UTF-8");
             let cues = LEXICON
                 .scan(crate::normalize::NormalizedText::new(&text).as_str())
                 .cues;
-            assert!(cues.windows(2).all(|w| key(&w[0]) < key(&w[1])));
+            assert!(cues.windows(2).all(|w| cue_order(&w[0]) < cue_order(&w[1])));
             cues_seen += cues.len();
         }
         assert!(cues_seen > 100, "the fixtures hold cues: {cues_seen}");
