@@ -1048,6 +1048,37 @@ mod tests {
             at("Build tools that students use every day.", associate),
             Vec::<String>::new()
         );
+        // People management addressed to the candidate: the team is theirs to grow.
+        assert_eq!(
+            at("Grow and develop your team.", manager),
+            ["Grow and develop your team"]
+        );
+        assert_eq!(
+            at("Coach your direct reports in their careers.", manager),
+            ["Coach your direct reports"]
+        );
+        assert_eq!(
+            at("Develop features with your team.", manager),
+            Vec::<String>::new()
+        );
+        // Company-level direction with the company qualified.
+        let cpo = Target::Level(Level::Cpo);
+        assert_eq!(
+            at("Set the product vision for the whole company.", cpo),
+            ["product vision for the whole company"]
+        );
+        assert_eq!(
+            at("Share the product vision with the whole company.", cpo),
+            Vec::<String>::new()
+        );
+        // A seat on the executive team, however it is taken.
+        assert_eq!(
+            at(
+                "You will serve on the executive team.",
+                Target::Level(Level::Vp)
+            ),
+            ["serve on the executive team"]
+        );
     }
 
     fn frames_found(body: &str) -> Vec<String> {
