@@ -316,6 +316,10 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
         line_only: false,
     };
     let trimmed = undecorated(line);
+    // A numbered heading ("1. Responsibilities", "2) What you'll do") is the heading it numbers.
+    // Only as a listed heading: `is_heading_shaped` takes no numbered line for an unlisted one,
+    // which is a list item ("1. Own the roadmap").
+    let trimmed = strip_bullet(trimmed).unwrap_or(trimmed);
     if trimmed.is_empty() {
         return None;
     }
@@ -944,6 +948,39 @@ mod tests {
                 "benefits"
             ],
             "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_numbered_heading_is_the_heading_it_numbers_and_a_numbered_item_is_not_one() {
+        let body = "We build tools.\n1. Responsibilities\n1. Own the roadmap\n2. Run discovery\n2) What you'll bring:\n1. Requirements of the role are listed below\n3. Benefits\n- Dental\n";
+        assert_eq!(
+            kinds(body),
+            [
+                ("We build too".to_string(), "preamble"),
+                ("1. Responsib".to_string(), "responsibilities"),
+                ("2) What you'".to_string(), "requirements"),
+                ("3. Benefits\n".to_string(), "benefits"),
+            ]
+        );
+    }
+
+    #[test]
+    fn public_sector_headings_name_their_sections() {
+        // US federal and UK civil-service postings head their parts so.
+        let body = "Job purpose\nRun the service.\nKey accountabilities\n- Own the roadmap\nKnowledge, skills and abilities\n- Discovery\nEssential\n- Agile delivery\nDesirable\n- GOV.UK\nBehaviours\n- Seeing the big picture\nHow you will be evaluated\n- A panel\nConditions of employment\n- Citizenship\n";
+        assert_eq!(
+            section_ids(body),
+            [
+                "role",
+                "responsibilities",
+                "requirements",
+                "requirements",
+                "nice-to-have",
+                "requirements",
+                "apply",
+                "legal"
+            ]
         );
     }
 
