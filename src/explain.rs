@@ -5,14 +5,16 @@
 //! The phrase is read as the matcher reads a posting's body (normalized, word forms of every
 //! term, frames, patterns, years of experience, negation, the longest of overlapping terms for
 //! one target, title mentions set aside), and its title phrases as the title parser reads a
-//! title. A match a negation drops ("no P&L") is listed too, as counting for nothing. Cues and
-//! wording checks are not listed: they are never evidence of a level, and `jdlint rule ID`
-//! explains the checks.
+//! title. A match a negation drops ("no P&L") is listed too, as counting for nothing. A phrase that
+//! is a heading when it stands on a line of its own says which section it opens. Cues and wording
+//! checks are not listed: they are never evidence of a level, and `jdlint rule ID` explains the
+//! checks.
 
 use crate::domain::{Level, Specialization, Target};
-use crate::lexicon::{Origin, TitleKind};
+use crate::lexicon::{Lexicon, Located, Origin, SectionEntry, SectionKind, TitleKind};
 use crate::matcher::{find_evidence_and_dropped, negated, Origin as Matched};
-use crate::normalize::NormalizedText;
+use crate::normalize::{is_word_char, normalize_term, NormalizedText};
+use crate::sections::heading_line;
 use crate::Engine;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
@@ -50,11 +52,13 @@ pub enum EntryKind {
     Years,
     /// A title phrase.
     Title,
+    /// A section heading, on a line of its own.
+    Heading,
 }
 
 impl EntryKind {
     /// The kind's name, as `jdlint lexicon why` prints it: `signal`, `frame`, `pattern`,
-    /// `years`, `title`.
+    /// `years`, `title`, `heading`.
     pub fn name(self) -> &'static str {
         match self {
             EntryKind::Signal => "signal",
@@ -62,6 +66,7 @@ impl EntryKind {
             EntryKind::Pattern => "pattern",
             EntryKind::Years => "years",
             EntryKind::Title => "title",
+            EntryKind::Heading => "heading",
         }
     }
 }
@@ -94,6 +99,13 @@ pub enum Counts {
         specialization: Option<Specialization>,
         /// The entry's note (why an alias is ambiguous), if any.
         note: Option<String>,
+    },
+    /// A heading: the section it opens when it stands on a line of its own.
+    Section {
+        /// The kind of section.
+        kind: SectionKind,
+        /// A `Key: value` line ("Salary: $100k"), whose kind covers that line alone.
+        line_only: bool,
     },
 }
 
@@ -140,6 +152,19 @@ impl fmt::Display for Counts {
                 }
                 f.write_str("; in a body, nothing (a title mention is never evidence)")
             }
+            Counts::Section { kind, line_only } => {
+                let factor = kind.evidence_factor();
+                let kind = kind.id();
+                if *line_only {
+                    write!(
+                        f,
+                        "on a line of its own, a `Key: value` line: that line is {kind}"
+                    )?;
+                } else {
+                    write!(f, "on a line of its own, a heading: what follows is {kind}")?;
+                }
+                write!(f, ", where evidence weighs {factor:.2}")
+            }
         }
     }
 }
@@ -148,7 +173,8 @@ impl Serialize for EntryMatch {
     /// `{"text", "kind", "file", "entry", "source", ...}` and, for evidence, `supports`,
     /// `counts_for` (`null` when a negation drops it), `weight`, `negated`; for a title phrase,
     /// `title_kind` (`role`, `qualifier`), `level`, `specialization` and `note` (`null` when
-    /// absent).
+    /// absent); for a heading, `section`, `line_only` and `evidence_factor`, and a `source` of
+    /// `null` (headings cite no seed).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("text", &self.text)?;
@@ -178,8 +204,14 @@ impl Serialize for EntryMatch {
                 map.serialize_entry("specialization", specialization)?;
                 map.serialize_entry("note", note)?;
             }
+            Counts::Section { kind, line_only } => {
+                map.serialize_entry("section", kind.id())?;
+                map.serialize_entry("line_only", line_only)?;
+                map.serialize_entry("evidence_factor", &kind.evidence_factor())?;
+            }
         }
-        map.serialize_entry("source", &self.source)?;
+        let cited = !self.source.is_empty();
+        map.serialize_entry("source", &cited.then_some(&self.source))?;
         map.end()
     }
 }
@@ -280,14 +312,59 @@ impl Engine {
         }
         // Stable: at one place, evidence (in the matcher's order) before title phrases.
         found.sort_by_key(|m| m.span.start);
+        let line = phrase.trim();
+        let heading = heading_line(line, self.lexicon()).and_then(|(kind, line_only)| {
+            Some((kind, line_only, heading_origin(lexicon, kind, line)?))
+        });
+        if let Some((kind, line_only, origin)) = heading {
+            let start = phrase.len() - phrase.trim_start().len();
+            found.push(EntryMatch {
+                text: line.to_string(),
+                span: start..start + line.len(),
+                origin,
+                kind: EntryKind::Heading,
+                counts: Counts::Section { kind, line_only },
+                source: String::new(),
+            });
+        }
         found
     }
+}
+
+/// The sections entry of `kind` that a heading line comes from: the one with the longest heading
+/// the line holds as whole words, else the first with a cue it holds, else the first of that kind
+/// (an "About Acme" heading, which no entry lists).
+fn heading_origin(lexicon: &Lexicon, kind: SectionKind, line: &str) -> Option<Origin> {
+    let key = normalize_term(line);
+    let holds = |phrase: &str| {
+        let phrase = normalize_term(phrase);
+        key.match_indices(phrase.as_str()).any(|(at, m)| {
+            !key[..at].chars().next_back().is_some_and(is_word_char)
+                && !key[at + m.len()..].chars().next().is_some_and(is_word_char)
+        })
+    };
+    let of_kind = || lexicon.sections().iter().filter(|e| e.value.kind == kind);
+    let longest_heading = |e: &&Located<SectionEntry>| {
+        (e.value.headings.iter())
+            .filter(|h| holds(h))
+            .map(|h| h.len())
+            .max()
+    };
+    // The first of the longest: `max_by_key` keeps the last of equals.
+    let by_heading = of_kind()
+        .filter_map(|e| Some((longest_heading(&e)?, e)))
+        .rev()
+        .max_by_key(|&(len, _)| len)
+        .map(|(_, e)| e);
+    by_heading
+        .or_else(|| of_kind().find(|e| e.value.cues.iter().any(|c| holds(c))))
+        .or_else(|| of_kind().next())
+        .map(|e| e.origin.clone())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
 
     fn engine(overlay: &str) -> Engine {
         let layer = Lexicon::from_sources([("acme.json".to_string(), overlay)]).unwrap();
@@ -313,7 +390,7 @@ mod tests {
                     counts_for.map(|t| t.to_string()),
                     *negated,
                 )),
-                Counts::Title { .. } => None,
+                Counts::Title { .. } | Counts::Section { .. } => None,
             })
             .collect()
     }
@@ -503,6 +580,60 @@ mod tests {
             .counts
             .to_string()
             .starts_with("track:ic, weight 2.50 (negated track:manager)"));
+    }
+
+    /// The heading entries of `phrase`: their section, whether they cover their line alone, and
+    /// the entry they come from.
+    fn headings(phrase: &str) -> Vec<(String, bool, String)> {
+        (Engine::new().explain(phrase).into_iter())
+            .filter_map(|m| match m.counts {
+                Counts::Section { kind, line_only } => {
+                    Some((kind.id().to_string(), line_only, m.origin.file))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_says_which_section_it_opens() {
+        let section = |kind: &str| vec![(kind.to_string(), false, "sections.json".to_string())];
+        assert_eq!(headings("What you'll bring"), section("requirements"));
+        assert_eq!(
+            headings("  2. Essential criteria: "),
+            section("requirements")
+        );
+        // An unlisted heading, by its cues.
+        assert_eq!(
+            headings("Why you'll love working here"),
+            section("benefits")
+        );
+        // A `Key: value` line covers itself.
+        assert_eq!(
+            headings("Salary: $120k"),
+            [("benefits".to_string(), true, "sections.json".to_string())]
+        );
+        // A line of the job is no heading, nor a numbered item of it.
+        assert_eq!(headings("Own the roadmap for payments"), []);
+        assert_eq!(headings("1. Own the roadmap"), []);
+        let json = serde_json::to_value(Engine::new().explain("Benefits")).unwrap();
+        assert_eq!(json[0]["kind"], "heading");
+        assert_eq!(json[0]["section"], "benefits");
+        assert_eq!(json[0]["evidence_factor"], 0.0);
+        assert_eq!(json[0]["source"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn a_heading_comes_from_the_entry_that_lists_it() {
+        let overlay =
+            r#"{"sections": [{"headings": ["what you'll tackle"], "kind": "responsibilities"}]}"#;
+        let matches = engine(overlay).explain("What you'll tackle");
+        let heading: Vec<_> = matches
+            .iter()
+            .filter(|m| m.kind == EntryKind::Heading)
+            .map(|m| m.origin.file.as_str())
+            .collect();
+        assert_eq!(heading, ["acme.json"], "{matches:#?}");
     }
 
     #[test]

@@ -309,6 +309,12 @@ fn undecorated(line: &str) -> &str {
     }
 }
 
+/// The section `line` opens when it stands on a line of its own, if it is a heading, and whether
+/// it covers that line alone (a `Key: value` line): how `jdlint lexicon why` reads a heading.
+pub(crate) fn heading_line(line: &str, lexicon: &CompiledLexicon) -> Option<(SectionKind, bool)> {
+    heading(line, lexicon).map(|h| (h.kind, h.line_only))
+}
+
 /// The heading a whole line is, if it is one.
 fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     let section = |kind| Heading {

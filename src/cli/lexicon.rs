@@ -38,9 +38,10 @@ enum LexiconCommand {
     },
     /// Why a phrase counts: every lexicon entry it matches, read as a posting's body is
     /// (normalized, in every word form, with frames, patterns, years of experience and
-    /// negation) and as a title is, with what each counts for, its weight, its file and entry,
-    /// and the source it cites. The lexicon is the one `jdlint` reads postings with, layered from
-    /// the config's `lexicon` and ladder and `--lexicon` as there.
+    /// negation), as a title is and, on a line of its own, as a heading is, with what each
+    /// counts for, its weight, its file and entry, and the source it cites. The lexicon is the
+    /// one `jdlint` reads postings with, layered from the config's `lexicon` and ladder and
+    /// `--lexicon` as there.
     Why {
         /// The phrase, as a posting writes it ("P&L", "no direct reports"); several words are
         /// read as one phrase.
@@ -139,7 +140,7 @@ struct WhyDocument<'a> {
 }
 
 /// `"P&L": 1 lexicon entry`, then a paragraph an entry: the words it matched and the kind of
-/// entry, what they count for, the entry and the source it cites. Everything from the phrase
+/// entry, what they count for, the entry and the source it cites, if it cites one. Everything from the phrase
 /// or a lexicon file is made [`visible`].
 fn why_human(out: &mut impl Write, phrase: &str, matches: &[EntryMatch]) -> io::Result<()> {
     let n = matches.len();
@@ -156,7 +157,10 @@ fn why_human(out: &mut impl Write, phrase: &str, matches: &[EntryMatch]) -> io::
         writeln!(out, "  \"{}\" ({})", visible(&m.text), m.kind.name())?;
         writeln!(out, "      counts  {}", visible(&m.counts.to_string()))?;
         writeln!(out, "      entry   {}", visible(&m.origin.to_string()))?;
-        writeln!(out, "      source  {}", visible(&m.source))?;
+        // Headings cite no seed.
+        if !m.source.is_empty() {
+            writeln!(out, "      source  {}", visible(&m.source))?;
+        }
     }
     Ok(())
 }

@@ -777,6 +777,24 @@ const WHY_PHRASE: &str = "no direct reports; P&L, hiring and coaching designers,
                           8+ years of experience, reports to the CEO as a Senior PM";
 
 #[test]
+fn lexicon_why_says_which_section_a_heading_opens() {
+    let out = run(&[
+        "lexicon",
+        "why",
+        "--no-config",
+        "Why you'll love working here",
+    ]);
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    insta::assert_snapshot!(transcript(&out, manifest_dir()));
+    // Perks run on from it: the text after it counts for nothing.
+    assert!(
+        stdout(&out).contains("a heading: what follows is benefits, where evidence weighs 0.00"),
+        "{}",
+        describe(&out)
+    );
+}
+
+#[test]
 fn lexicon_why_says_what_each_entry_a_phrase_matches_counts_for() {
     let out = run(&["lexicon", "why", "--no-config", WHY_PHRASE]);
     assert_eq!(code(&out), 0, "{}", describe(&out));
