@@ -107,6 +107,56 @@ fn in_one_clause(normalized: &NormalizedText, between: Range<usize>) -> bool {
         && !normalized.spans_line_break(&between)
 }
 
+/// Values of a `Key: value` field that say its key does not apply ("Direct reports: None", "Line
+/// management responsibility: No"): such a field negates its key, as "no direct reports" does.
+const NONE_VALUES: [&str; 7] = [
+    "no",
+    "none",
+    "0",
+    "n/a",
+    "nil",
+    "not applicable",
+    "not required",
+];
+
+/// How far past a match a field's colon may stand, in bytes: the key may run on a few words
+/// ("line management responsibility: no").
+const FIELD_KEY_REACH: usize = 40;
+
+/// Whether the match ending at normalized offset `end` is the key of a field, on one line, whose
+/// value is one of [`NONE_VALUES`] and nothing more.
+fn field_says_none(normalized: &NormalizedText, end: usize) -> bool {
+    let bytes = normalized.as_str().as_bytes();
+    let reach = &bytes[end..bytes.len().min(end + FIELD_KEY_REACH)];
+    let Some(colon) = reach.iter().position(|&b| b == b':') else {
+        return false;
+    };
+    let key_rest = &reach[..colon];
+    if key_rest
+        .iter()
+        .any(|&b| matches!(b, b'.' | b';' | b',' | b'!' | b'?'))
+        || key_rest.iter().filter(|&&b| b == b' ').count() > 3
+        || normalized.spans_line_break(&(end..end + colon + 1))
+    {
+        return false;
+    }
+    let value_at = end + colon + 1;
+    let value_at = value_at + bytes[value_at..].iter().take_while(|&&b| b == b' ').count();
+    if normalized.spans_line_break(&(end + colon..value_at)) {
+        return false;
+    }
+    NONE_VALUES.iter().any(|none| {
+        let value_end = value_at + none.len();
+        bytes[value_at..].starts_with(none.as_bytes())
+            && match bytes.get(value_end) {
+                None => true,
+                Some(b'.' | b';' | b',' | b')') => true,
+                Some(b' ') => normalized.spans_line_break(&(value_end..value_end + 1)),
+                Some(_) => false,
+            }
+    })
+}
+
 /// Whether `range` shares a byte with one of `mentions` (sorted, not overlapping).
 fn overlaps_mention(mentions: &[Range<usize>], range: &Range<usize>) -> bool {
     let i = mentions.partition_point(|m| m.end <= range.start);
@@ -635,7 +685,8 @@ fn evidence(
                 .negate_at(&text[after_mention..], range.start - after_mention)
                 .is_some_and(|at| {
                     !normalized.spans_line_item_start(&(after_mention + at..range.start))
-                });
+                })
+                || field_says_none(normalized, range.end);
             let supports = match (negated, supports) {
                 (false, s) => s,
                 (true, s) => match self::negated(s) {
@@ -1147,6 +1198,13 @@ mod tests {
         // Reporting to the board says the same at any size.
         let board = "We are a small startup. The role reports to the board.";
         assert_eq!(patterns_found(board), ["reports to the board"]);
+        // A reporting line written as a field says what the sentence does.
+        assert_eq!(patterns_found("Reports to: CEO"), ["Reports to: CEO"]);
+        assert_eq!(
+            patterns_found("Reporting to: the COO"),
+            ["Reporting to: the COO"]
+        );
+        assert!(patterns_found("Reports to: Head of Digital").is_empty());
     }
 
     #[test]
@@ -1203,6 +1261,41 @@ mod tests {
             negated("This role has no\ndirect reports", "direct reports"),
             Some(true)
         );
+    }
+
+    #[test]
+    fn a_field_whose_value_says_none_negates_its_key() {
+        let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
+        let negated = |body: &str, phrase: &str| {
+            find_evidence_and_dropped(body, &lexicon)
+                .into_iter()
+                .find(|f| &body[f.span.clone()] == phrase)
+                .map(|f| f.negated)
+        };
+        for body in [
+            "Direct reports: None\nLocation: Leeds",
+            "Direct reports: 0",
+            "Direct reports: n/a.",
+            "Contract: permanent | People manager: No",
+        ] {
+            let key = if body.contains("People") {
+                "People manager"
+            } else {
+                "Direct reports"
+            };
+            assert_eq!(negated(body, key), Some(true), "{body:?}");
+        }
+        // A value that is a number, a range, a yes, more words or on the next line is no none.
+        for body in [
+            "Direct reports: 4",
+            "Direct reports: 0-2",
+            "Direct reports: yes",
+            "Direct reports: no more than 4",
+            "Direct reports:\nNone of the above applies",
+            "Direct reports. No travel.",
+        ] {
+            assert_eq!(negated(body, "Direct reports"), Some(false), "{body:?}");
+        }
     }
 
     #[test]
