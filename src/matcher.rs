@@ -1122,6 +1122,26 @@ mod tests {
             at("Share the product vision with the whole company.", cpo),
             Vec::<String>::new()
         );
+        // Public-sector wording: supervising a team, heading a directorate (a field naming the
+        // directorate the job sits in is no such thing).
+        assert_eq!(
+            at("Supervises a team of 4 analysts.", manager),
+            ["Supervises a team"]
+        );
+        assert_eq!(
+            at(
+                "Head up a directorate of 60 staff.",
+                Target::Level(Level::Director)
+            ),
+            ["Head up a directorate"]
+        );
+        assert_eq!(
+            at(
+                "Directorate: Communities and environment",
+                Target::Level(Level::Director)
+            ),
+            Vec::<String>::new()
+        );
         // A seat on the executive team, however it is taken.
         assert_eq!(
             at(
