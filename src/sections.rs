@@ -281,6 +281,43 @@ struct Heading {
     line_only: bool,
 }
 
+/// The longest formatting tag [`without_formatting_tags`] takes off, its name in bytes.
+const LONGEST_TAG_NAME: usize = 6;
+
+/// The length of the opening or closing tag (`<u>`, `</b>`, `<strong>`) that `bytes` starts with.
+fn tag_len(bytes: &[u8]) -> Option<usize> {
+    let name_from = if bytes.starts_with(b"</") { 2 } else { 1 };
+    if bytes.first() != Some(&b'<') {
+        return None;
+    }
+    let name = (bytes[name_from..].iter())
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let close = name_from + name;
+    ((1..=LONGEST_TAG_NAME).contains(&name) && bytes.get(close) == Some(&b'>')).then_some(close + 1)
+}
+
+/// `line` without the formatting tags a rich-text editor left around its words in a plain-text
+/// body ("<u>Essential", "<b>Benefits</b>"), which would hide a heading. A line that neither
+/// starts with `<` nor ends with `>` is returned as it is.
+fn without_formatting_tags(line: &str) -> &str {
+    let trimmed = line.trim_matches([' ', '\t', '\r', '\n']);
+    let mut words = trimmed;
+    if let Some(len) = tag_len(words.as_bytes()) {
+        words = &words[len..];
+    }
+    if let Some(open) = words.ends_with('>').then(|| words.rfind("</")).flatten() {
+        if tag_len(&words.as_bytes()[open..]) == Some(words.len() - open) {
+            words = &words[..open];
+        }
+    }
+    if words.len() < trimmed.len() {
+        words
+    } else {
+        line
+    }
+}
+
 /// A line without the Markdown marks, emphasis and emoji job boards decorate headings with.
 fn undecorated(line: &str) -> &str {
     // Every line of a body is asked this: one that starts at an ASCII letter or digit after ASCII
@@ -321,6 +358,7 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
         kind,
         line_only: false,
     };
+    let line = without_formatting_tags(line);
     let trimmed = undecorated(line);
     // A numbered heading ("1. Responsibilities", "2) What you'll do") is the heading it numbers.
     // Only as a listed heading: `is_heading_shaped` takes no numbered line for an unlisted one,
@@ -969,6 +1007,27 @@ mod tests {
                 ("3. Benefits\n".to_string(), "benefits"),
             ]
         );
+    }
+
+    #[test]
+    fn a_formatting_tag_around_a_heading_does_not_hide_it() {
+        let body = "We build tools.\n<u>Essential\n- Agile delivery\n<b>Desirable</b>\n- GOV.UK\n<strong>Benefits:</strong>\n- Leave\n";
+        assert_eq!(
+            section_ids(body),
+            ["preamble", "requirements", "nice-to-have", "benefits"]
+        );
+        assert_eq!(without_formatting_tags("<u>Essential\n"), "Essential");
+        assert_eq!(without_formatting_tags("</b>Perks</b>"), "Perks");
+        // Not a tag: a comparison, a tag with attributes, a long name, no tag at all.
+        for line in [
+            "<5 years",
+            "<span class=\"x\">Essential",
+            "<section>Perks",
+            "Perks\n",
+            "a > b",
+        ] {
+            assert_eq!(without_formatting_tags(line), line);
+        }
     }
 
     #[test]
