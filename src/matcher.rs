@@ -1260,38 +1260,37 @@ mod tests {
         assert!(patterns_found("Supervisory status: not stated").is_empty());
     }
 
+    /// Whether the first match of `phrase` in `body` is negated; `None` when nothing matches it.
+    fn phrase_negated(body: &str, phrase: &str) -> Option<bool> {
+        let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
+        find_evidence_and_dropped(body, &lexicon)
+            .into_iter()
+            .find(|f| &body[f.span.clone()] == phrase)
+            .map(|f| f.negated)
+    }
+
     #[test]
     fn a_negation_does_not_reach_into_the_next_line_item() {
-        let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
-        let negated = |body: &str, phrase: &str| {
-            find_evidence_and_dropped(body, &lexicon)
-                .into_iter()
-                .find(|f| &body[f.span.clone()] == phrase)
-                .map(|f| f.negated)
-        };
         // A bullet that normalizes to white space, a capital after a line break.
         for body in [
             "- Goals not tasks\n\u{2022} Experience managing complex products",
             "Work on goals, not tasks\nExperience managing complex products",
         ] {
-            assert_eq!(negated(body, "complex products"), Some(false), "{body:?}");
+            assert_eq!(
+                phrase_negated(body, "complex products"),
+                Some(false),
+                "{body:?}"
+            );
         }
         // Text wrapped inside a sentence keeps its negation.
         assert_eq!(
-            negated("This role has no\ndirect reports", "direct reports"),
+            phrase_negated("This role has no\ndirect reports", "direct reports"),
             Some(true)
         );
     }
 
     #[test]
     fn a_field_whose_value_says_none_negates_its_key() {
-        let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
-        let negated = |body: &str, phrase: &str| {
-            find_evidence_and_dropped(body, &lexicon)
-                .into_iter()
-                .find(|f| &body[f.span.clone()] == phrase)
-                .map(|f| f.negated)
-        };
         for body in [
             "Direct reports: None\nLocation: Leeds",
             "Direct reports: 0",
@@ -1303,7 +1302,7 @@ mod tests {
             } else {
                 "Direct reports"
             };
-            assert_eq!(negated(body, key), Some(true), "{body:?}");
+            assert_eq!(phrase_negated(body, key), Some(true), "{body:?}");
         }
         // A value that is a number, a range, a yes, more words or on the next line is no none.
         for body in [
@@ -1314,7 +1313,11 @@ mod tests {
             "Direct reports:\nNone of the above applies",
             "Direct reports. No travel.",
         ] {
-            assert_eq!(negated(body, "Direct reports"), Some(false), "{body:?}");
+            assert_eq!(
+                phrase_negated(body, "Direct reports"),
+                Some(false),
+                "{body:?}"
+            );
         }
     }
 
