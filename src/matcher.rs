@@ -128,7 +128,7 @@ const FIELD_KEY_REACH: usize = 40;
 fn field_says_none(normalized: &NormalizedText, end: usize) -> bool {
     let bytes = normalized.as_str().as_bytes();
     let reach = &bytes[end..bytes.len().min(end + FIELD_KEY_REACH)];
-    let Some(colon) = reach.iter().position(|&b| b == b':') else {
+    let Some(colon) = memchr::memchr(b':', reach) else {
         return false;
     };
     let key_rest = &reach[..colon];

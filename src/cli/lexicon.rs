@@ -139,9 +139,9 @@ struct WhyDocument<'a> {
     matches: &'a [EntryMatch],
 }
 
-/// `"P&L": 1 lexicon entry`, then a paragraph an entry: the words it matched and the kind of
-/// entry, what they count for, the entry and the source it cites, if it cites one. Everything from the phrase
-/// or a lexicon file is made [`visible`].
+/// `"P&L": 1 lexicon entry`, then a paragraph an entry: the words it matched and the kind of entry,
+/// what they count for, the entry and the source it cites, if it cites one. Everything from the
+/// phrase or a lexicon file is made [`visible`].
 fn why_human(out: &mut impl Write, phrase: &str, matches: &[EntryMatch]) -> io::Result<()> {
     let n = matches.len();
     match n {
