@@ -21,7 +21,7 @@ use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::Look;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Size limit for a compiled lexicon regex (a pattern's or a cue's): generous for real patterns,
 /// small enough that a pathological one is refused at load instead of eating memory.
@@ -218,8 +218,11 @@ pub struct CompiledLexicon {
     /// frame_start` to `check_phrases[owner[i]]`, and the rest to `frame_words[owner[i]]`.
     pub(crate) signals: Vec<Signal>,
     /// Every phrase above as one aho-corasick automaton, pattern `i` for phrase `i`: the yardstick
-    /// of [`CompiledLexicon::raw_match_count`].
-    automaton: NFA,
+    /// of [`CompiledLexicon::raw_match_count`]. Built on its first use: nothing but
+    /// benchmarks reads it, and building it was half the cost of compiling the lexicon.
+    automaton: OnceLock<NFA>,
+    /// The phrases the automaton is built from, phrase `i` for pattern `i`.
+    phrases: Arc<[String]>,
     /// The same phrases, phrase `i` for pattern `i`, as the trie the scan walks.
     trie: PhraseTrie,
     /// What each byte is to the scan: [`WORD_BYTE`], [`STARTS_PHRASE`], [`STARTS_OPEN_LEAD`],
@@ -649,10 +652,6 @@ impl CompiledLexicon {
                 .collect(),
         );
 
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&terms)
-            .expect("lexicon automaton builds: phrases are validated non-empty");
         let trie = PhraseTrie::new(&terms);
         let words = Words::new(&trie, &terms, &leads);
         CompiledLexicon {
@@ -660,7 +659,8 @@ impl CompiledLexicon {
             words: words.table,
             word_leads: words.word_leads,
             open_leads: words.open_leads,
-            automaton,
+            automaton: OnceLock::new(),
+            phrases: terms.into(),
             trie,
             signals,
             owner,
@@ -914,10 +914,20 @@ impl CompiledLexicon {
     /// term, title phrase and cue term finds in `text`, before any word-boundary check: the
     /// yardstick benchmarks compare the engine with (one plain aho-corasick pass).
     pub fn raw_match_count(&self, text: &str) -> usize {
-        self.automaton
+        self.automaton()
             .try_find_overlapping_iter(Input::new(text))
             .expect("contiguous NFAs support unanchored searches")
             .count()
+    }
+
+    /// The automaton of every phrase, built on first use.
+    fn automaton(&self) -> &NFA {
+        self.automaton.get_or_init(|| {
+            NFA::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.phrases[..])
+                .expect("lexicon automaton builds: phrases are validated non-empty")
+        })
     }
 }
 
@@ -1008,7 +1018,7 @@ mod scan_equivalence {
     fn scan_by_unanchored_search(c: &CompiledLexicon, text: &str) -> Scan {
         let mut scan = Scan::default();
         let matches = c
-            .automaton
+            .automaton()
             .try_find_overlapping_iter(Input::new(text))
             .expect("unanchored searches are supported");
         for m in matches.filter(|m| on_word_boundaries(text, &m.range())) {
