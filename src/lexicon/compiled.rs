@@ -11,7 +11,7 @@ use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::negation::Negations;
 use crate::normalize::{is_ascii_word_byte, no_word_across, normalize_term};
-use crate::sections::{heading_first_words, heading_prefixes};
+use crate::sections::{heading_first_words, heading_prefixes, HeadingTrie};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Input, MatchKind};
@@ -263,9 +263,9 @@ pub struct CompiledLexicon {
     /// The first letters of every heading's first word, as a set of bits (see
     /// [`heading_prefixes`]): a sentence that starts otherwise is no heading.
     pub(crate) heading_prefixes: Vec<u64>,
-    /// Every heading (normalized), sorted and without repeats: the keys of `headings`, which a
-    /// flattened line's words are followed through (see [`crate::sections`]).
-    pub(crate) sorted_headings: Vec<String>,
+    /// Every heading (normalized) as a trie: the keys of `headings`, which a flattened line's
+    /// words are followed through (see [`crate::sections`]).
+    pub(crate) listed_headings: HeadingTrie,
     /// Sentence openings (normalized) that end a company pitch, with the section they start.
     pub(crate) openers: Vec<(String, SectionKind)>,
     /// The sections' `cues`, normalized, found in one pass over a heading.
@@ -629,12 +629,7 @@ impl CompiledLexicon {
         let heading_cues = aho_corasick::AhoCorasick::new(&cue_phrases)
             .expect("heading cues build: phrases are validated non-empty");
         let heading_first_words = heading_first_words(headings.iter().map(|(h, _)| h.as_str()));
-        let mut sorted_headings: Vec<String> = (headings.iter())
-            .filter(|(h, _)| !h.is_empty())
-            .map(|(h, _)| h.clone())
-            .collect();
-        sorted_headings.sort_unstable();
-        sorted_headings.dedup();
+        let listed_headings = HeadingTrie::new(headings.iter().map(|(h, _)| h.as_str()));
         // A heading two sections list opens the later one's: the table keeps a word's first
         // value, so it is given the headings last to first.
         let headings: Vec<(&[u8], SectionKind)> = (headings.iter().rev())
@@ -680,7 +675,7 @@ impl CompiledLexicon {
             bands,
             headings,
             heading_prefixes,
-            sorted_headings,
+            listed_headings,
             openers,
             heading_cues,
             heading_cue_kinds,
