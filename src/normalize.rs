@@ -781,14 +781,32 @@ impl LineIndex {
         let start = span.start.min(text.len());
         let end = span.end.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= start) - 1;
-        let before_line = self.chars_before(text, self.line_starts[line]);
-        let first = (line + 1, self.chars_before(text, start) - before_line + 1);
+        let line_start = self.line_starts[line];
+        // The start's column is counted from its line's start and the end's from the start when
+        // they are near: each counted from its block's start (`chars_before`) cost up to a
+        // block's count, three to a span.
+        let ascii = self.chars_before_block.is_empty();
+        let before_start = if ascii {
+            start - line_start
+        } else if start - line_start <= CHAR_BLOCK {
+            chars_in(&text.as_bytes()[line_start..start])
+        } else {
+            self.chars_before(text, start) - self.chars_before(text, line_start)
+        };
+        let first = (line + 1, before_start + 1);
         let on_the_line = self
             .line_starts
             .get(line + 1)
             .is_none_or(|&next| end < next);
         let last = if on_the_line && end >= start {
-            (line + 1, self.chars_before(text, end) - before_line + 1)
+            let in_span = if ascii {
+                end - start
+            } else if end - start <= CHAR_BLOCK {
+                chars_in(&text.as_bytes()[start..end])
+            } else {
+                self.chars_before(text, end) - self.chars_before(text, start)
+            };
+            (line + 1, before_start + in_span + 1)
         } else {
             self.line_col(text, end)
         };
