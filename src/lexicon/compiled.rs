@@ -219,8 +219,11 @@ pub struct CompiledLexicon {
     pub(crate) signals: Vec<Signal>,
     /// Every phrase above as one aho-corasick automaton, pattern `i` for phrase `i`: the yardstick
     /// of [`CompiledLexicon::raw_match_count`]. Built on its first use: nothing but
-    /// benchmarks reads it, and building it was half the cost of compiling the lexicon.
-    automaton: OnceLock<NFA>,
+    /// benchmarks reads it, and building it was half the cost of compiling the lexicon. Behind
+    /// a pointer: a cell held inline makes `&CompiledLexicon` no longer read-only to the
+    /// optimizer, which then reloads the lexicon's tables at every step of the scan (2% more
+    /// instructions to analyze a posting).
+    automaton: Arc<OnceLock<NFA>>,
     /// The phrases the automaton is built from, phrase `i` for pattern `i`.
     phrases: Arc<[String]>,
     /// The same phrases, phrase `i` for pattern `i`, as the trie the scan walks.
@@ -654,7 +657,7 @@ impl CompiledLexicon {
             words: words.table,
             word_leads: words.word_leads,
             open_leads: words.open_leads,
-            automaton: OnceLock::new(),
+            automaton: Arc::new(OnceLock::new()),
             phrases: terms.into(),
             trie,
             signals,
