@@ -168,7 +168,9 @@ fn plain_run_chunks(bytes: &[u8], mut from: usize) -> usize {
 
 /// Builds normalized text and its map, one original character or plain run at a time.
 struct Builder {
-    out: Vec<u8>,
+    /// The normalized text, built as a string: checking bytes for UTF-8 afterwards was a pass
+    /// over every body.
+    out: String,
     anchors: Vec<Anchor>,
     line_breaks: Vec<u32>,
     item_breaks: Vec<u32>,
@@ -182,6 +184,7 @@ impl Builder {
     /// Appends ASCII byte `b`, which stands for original byte `from`.
     #[inline]
     fn push_byte(&mut self, b: u8, from: usize) {
+        debug_assert!(b.is_ascii());
         let at = self.out.len();
         let delta = from.wrapping_sub(at);
         if self.map && self.linear_delta != Some(delta) {
@@ -192,7 +195,7 @@ impl Builder {
             });
             self.linear_delta = Some(delta);
         }
-        self.out.push(b);
+        self.out.push(char::from(b));
     }
 
     /// Appends the plain ASCII `run`, lower-cased, which stands byte for byte for the original
@@ -200,7 +203,7 @@ impl Builder {
     fn push_run(&mut self, run: &str, from: usize) {
         let at = self.out.len();
         self.push_byte(run.as_bytes()[0], from);
-        self.out.extend_from_slice(&run.as_bytes()[1..]);
+        self.out.push_str(&run[1..]);
         self.out[at..].make_ascii_lowercase();
     }
 
@@ -225,9 +228,7 @@ impl Builder {
             return self.push_byte(c as u8, from);
         }
         let at = self.out.len();
-        let mut buf = [0; 4];
-        self.out
-            .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        self.out.push(c);
         let linear = self.out.len() - at == len;
         let delta = from.wrapping_sub(at);
         if self.map && (!linear || self.linear_delta != Some(delta)) {
@@ -382,7 +383,7 @@ impl NormalizedText {
         // (nine in ten of the dev set's and of a corpus bench's), and each gives a line break and
         // an anchor or two (a folded "\n- ", a non-ASCII character).
         let mut b = Builder {
-            out: Vec::with_capacity(original.len()),
+            out: String::with_capacity(original.len()),
             anchors: Vec::with_capacity(original.len() / 32),
             line_breaks: Vec::with_capacity(original.len() / 50),
             item_breaks: Vec::with_capacity(original.len() / 50),
@@ -398,7 +399,7 @@ impl NormalizedText {
             linear: false,
         });
         NormalizedText {
-            text: String::from_utf8(b.out).expect("normalization writes whole characters"),
+            text: b.out,
             anchors: b.anchors,
             line_breaks: b.line_breaks,
             item_breaks: b.item_breaks,
@@ -579,7 +580,7 @@ fn within(offsets: &[u32], range: &Range<usize>) -> bool {
 /// Normalizes a lexicon term, title phrase or heading the same way postings are.
 pub fn normalize_term(term: &str) -> String {
     let mut b = Builder {
-        out: Vec::with_capacity(term.len()),
+        out: String::with_capacity(term.len()),
         anchors: Vec::new(),
         line_breaks: Vec::new(),
         item_breaks: Vec::new(),
@@ -587,7 +588,7 @@ pub fn normalize_term(term: &str) -> String {
         map: false,
     };
     normalize(term, &mut b);
-    String::from_utf8(b.out).expect("normalization writes whole characters")
+    b.out
 }
 
 /// How many leading bytes of `bytes`, at most `limit`, [`plain_term`] reads as plain: each one
@@ -781,14 +782,32 @@ impl LineIndex {
         let start = span.start.min(text.len());
         let end = span.end.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= start) - 1;
-        let before_line = self.chars_before(text, self.line_starts[line]);
-        let first = (line + 1, self.chars_before(text, start) - before_line + 1);
+        let line_start = self.line_starts[line];
+        // The start's column is counted from its line's start and the end's from the start when
+        // they are near: each counted from its block's start (`chars_before`) cost up to a
+        // block's count, three to a span.
+        let ascii = self.chars_before_block.is_empty();
+        let before_start = if ascii {
+            start - line_start
+        } else if start - line_start <= CHAR_BLOCK {
+            chars_in(&text.as_bytes()[line_start..start])
+        } else {
+            self.chars_before(text, start) - self.chars_before(text, line_start)
+        };
+        let first = (line + 1, before_start + 1);
         let on_the_line = self
             .line_starts
             .get(line + 1)
             .is_none_or(|&next| end < next);
         let last = if on_the_line && end >= start {
-            (line + 1, self.chars_before(text, end) - before_line + 1)
+            let in_span = if ascii {
+                end - start
+            } else if end - start <= CHAR_BLOCK {
+                chars_in(&text.as_bytes()[start..end])
+            } else {
+                self.chars_before(text, end) - self.chars_before(text, start)
+            };
+            (line + 1, before_start + in_span + 1)
         } else {
             self.line_col(text, end)
         };

@@ -11,7 +11,7 @@ use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::negation::Negations;
 use crate::normalize::{is_ascii_word_byte, no_word_across, normalize_term};
-use crate::sections::{heading_first_words, heading_prefixes};
+use crate::sections::{heading_first_words, heading_prefixes, HeadingTrie};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Input, MatchKind};
@@ -21,7 +21,7 @@ use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::Look;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Size limit for a compiled lexicon regex (a pattern's or a cue's): generous for real patterns,
 /// small enough that a pathological one is refused at load instead of eating memory.
@@ -218,8 +218,14 @@ pub struct CompiledLexicon {
     /// frame_start` to `check_phrases[owner[i]]`, and the rest to `frame_words[owner[i]]`.
     pub(crate) signals: Vec<Signal>,
     /// Every phrase above as one aho-corasick automaton, pattern `i` for phrase `i`: the yardstick
-    /// of [`CompiledLexicon::raw_match_count`].
-    automaton: NFA,
+    /// of [`CompiledLexicon::raw_match_count`]. Built on its first use: nothing but
+    /// benchmarks reads it, and building it was half the cost of compiling the lexicon. Behind
+    /// a pointer: a cell held inline makes `&CompiledLexicon` no longer read-only to the
+    /// optimizer, which then reloads the lexicon's tables at every step of the scan (2% more
+    /// instructions to analyze a posting).
+    automaton: Arc<OnceLock<NFA>>,
+    /// The phrases the automaton is built from, phrase `i` for pattern `i`.
+    phrases: Arc<[String]>,
     /// The same phrases, phrase `i` for pattern `i`, as the trie the scan walks.
     trie: PhraseTrie,
     /// What each byte is to the scan: [`WORD_BYTE`], [`STARTS_PHRASE`], [`STARTS_OPEN_LEAD`],
@@ -260,9 +266,9 @@ pub struct CompiledLexicon {
     /// The first letters of every heading's first word, as a set of bits (see
     /// [`heading_prefixes`]): a sentence that starts otherwise is no heading.
     pub(crate) heading_prefixes: Vec<u64>,
-    /// Every heading (normalized), sorted and without repeats: the keys of `headings`, which a
-    /// flattened line's words are followed through (see [`crate::sections`]).
-    pub(crate) sorted_headings: Vec<String>,
+    /// Every heading (normalized) as a trie: the keys of `headings`, which a flattened line's
+    /// words are followed through (see [`crate::sections`]).
+    pub(crate) listed_headings: HeadingTrie,
     /// Sentence openings (normalized) that end a company pitch, with the section they start.
     pub(crate) openers: Vec<(String, SectionKind)>,
     /// The sections' `cues`, normalized, found in one pass over a heading.
@@ -626,12 +632,7 @@ impl CompiledLexicon {
         let heading_cues = aho_corasick::AhoCorasick::new(&cue_phrases)
             .expect("heading cues build: phrases are validated non-empty");
         let heading_first_words = heading_first_words(headings.iter().map(|(h, _)| h.as_str()));
-        let mut sorted_headings: Vec<String> = (headings.iter())
-            .filter(|(h, _)| !h.is_empty())
-            .map(|(h, _)| h.clone())
-            .collect();
-        sorted_headings.sort_unstable();
-        sorted_headings.dedup();
+        let listed_headings = HeadingTrie::new(headings.iter().map(|(h, _)| h.as_str()));
         // A heading two sections list opens the later one's: the table keeps a word's first
         // value, so it is given the headings last to first.
         let headings: Vec<(&[u8], SectionKind)> = (headings.iter().rev())
@@ -649,10 +650,6 @@ impl CompiledLexicon {
                 .collect(),
         );
 
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&terms)
-            .expect("lexicon automaton builds: phrases are validated non-empty");
         let trie = PhraseTrie::new(&terms);
         let words = Words::new(&trie, &terms, &leads);
         CompiledLexicon {
@@ -660,7 +657,8 @@ impl CompiledLexicon {
             words: words.table,
             word_leads: words.word_leads,
             open_leads: words.open_leads,
-            automaton,
+            automaton: Arc::new(OnceLock::new()),
+            phrases: terms.into(),
             trie,
             signals,
             owner,
@@ -680,7 +678,7 @@ impl CompiledLexicon {
             bands,
             headings,
             heading_prefixes,
-            sorted_headings,
+            listed_headings,
             openers,
             heading_cues,
             heading_cue_kinds,
@@ -914,10 +912,20 @@ impl CompiledLexicon {
     /// term, title phrase and cue term finds in `text`, before any word-boundary check: the
     /// yardstick benchmarks compare the engine with (one plain aho-corasick pass).
     pub fn raw_match_count(&self, text: &str) -> usize {
-        self.automaton
+        self.automaton()
             .try_find_overlapping_iter(Input::new(text))
             .expect("contiguous NFAs support unanchored searches")
             .count()
+    }
+
+    /// The automaton of every phrase, built on first use.
+    fn automaton(&self) -> &NFA {
+        self.automaton.get_or_init(|| {
+            NFA::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&self.phrases[..])
+                .expect("lexicon automaton builds: phrases are validated non-empty")
+        })
     }
 }
 
@@ -1008,7 +1016,7 @@ mod scan_equivalence {
     fn scan_by_unanchored_search(c: &CompiledLexicon, text: &str) -> Scan {
         let mut scan = Scan::default();
         let matches = c
-            .automaton
+            .automaton()
             .try_find_overlapping_iter(Input::new(text))
             .expect("unanchored searches are supported");
         for m in matches.filter(|m| on_word_boundaries(text, &m.range())) {
