@@ -303,6 +303,16 @@ fn tag_len(bytes: &[u8]) -> Option<usize> {
 /// body ("<u>Essential", "<b>Benefits</b>"), which would hide a heading. A line that neither
 /// starts with `<` nor ends with `>` is returned as it is.
 fn without_formatting_tags(line: &str) -> &str {
+    // Every line is asked this: its first and last visible bytes say whether to look closer.
+    let bytes = line.as_bytes();
+    let first = bytes.iter().position(|&b| b != b' ' && b != b'\t');
+    let last = bytes.iter().rposition(|b| !b.is_ascii_whitespace());
+    let (Some(first), Some(last)) = (first, last) else {
+        return line;
+    };
+    if bytes[first] != b'<' && bytes[last] != b'>' {
+        return line;
+    }
     let trimmed = line.trim_matches([' ', '\t', '\r', '\n']);
     let mut words = trimmed;
     if let Some(len) = tag_len(words.as_bytes()) {
@@ -365,7 +375,11 @@ fn heading(line: &str, lexicon: &CompiledLexicon) -> Option<Heading> {
     // A numbered heading ("1. Responsibilities", "2) What you'll do") is the heading it numbers.
     // Only as a listed heading: `is_heading_shaped` takes no numbered line for an unlisted one,
     // which is a list item ("1. Own the roadmap").
-    let trimmed = strip_bullet(trimmed).unwrap_or(trimmed);
+    // Bullets are marks `undecorated` has taken off; a number is left to take.
+    let trimmed = match trimmed.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => strip_bullet(trimmed).unwrap_or(trimmed),
+        _ => trimmed,
+    };
     if trimmed.is_empty() {
         return None;
     }
