@@ -772,6 +772,18 @@ impl LineIndex {
         (line + 1, column)
     }
 
+    /// How many characters `text[from..to]` holds (`from` and `to` on character boundaries):
+    /// counted where the two are near, from the blocks' counts where they are far apart.
+    fn chars_between(&self, text: &str, from: usize, to: usize) -> usize {
+        if self.chars_before_block.is_empty() {
+            to - from
+        } else if to - from <= CHAR_BLOCK {
+            chars_in(&text.as_bytes()[from..to])
+        } else {
+            self.chars_before(text, to) - self.chars_before(text, from)
+        }
+    }
+
     /// [`LineIndex::line_col`] of `span`'s start and of its end, with one search of the lines
     /// when the span ends on the line it starts on (as evidence does).
     pub fn span_line_cols(
@@ -786,28 +798,17 @@ impl LineIndex {
         // The start's column is counted from its line's start and the end's from the start when
         // they are near: each counted from its block's start (`chars_before`) cost up to a
         // block's count, three to a span.
-        let ascii = self.chars_before_block.is_empty();
-        let before_start = if ascii {
-            start - line_start
-        } else if start - line_start <= CHAR_BLOCK {
-            chars_in(&text.as_bytes()[line_start..start])
-        } else {
-            self.chars_before(text, start) - self.chars_before(text, line_start)
-        };
+        let before_start = self.chars_between(text, line_start, start);
         let first = (line + 1, before_start + 1);
         let on_the_line = self
             .line_starts
             .get(line + 1)
             .is_none_or(|&next| end < next);
         let last = if on_the_line && end >= start {
-            let in_span = if ascii {
-                end - start
-            } else if end - start <= CHAR_BLOCK {
-                chars_in(&text.as_bytes()[start..end])
-            } else {
-                self.chars_before(text, end) - self.chars_before(text, start)
-            };
-            (line + 1, before_start + in_span + 1)
+            (
+                line + 1,
+                before_start + self.chars_between(text, start, end) + 1,
+            )
         } else {
             self.line_col(text, end)
         };
