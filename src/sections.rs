@@ -305,15 +305,18 @@ fn tag_len(bytes: &[u8]) -> Option<usize> {
 fn without_formatting_tags(line: &str) -> &str {
     // Every line is asked this: its first and last visible bytes say whether to look closer.
     let bytes = line.as_bytes();
-    let first = bytes.iter().position(|&b| b != b' ' && b != b'\t');
-    let last = bytes.iter().rposition(|b| !b.is_ascii_whitespace());
-    let (Some(first), Some(last)) = (first, last) else {
+    let visible = |b: &u8| !matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let (Some(first), Some(last)) = (
+        bytes.iter().position(visible),
+        bytes.iter().rposition(visible),
+    ) else {
         return line;
     };
     if bytes[first] != b'<' && bytes[last] != b'>' {
         return line;
     }
-    let trimmed = line.trim_matches([' ', '\t', '\r', '\n']);
+    // Both ends are ASCII white space trimmed off: `first..=last` holds whole characters.
+    let trimmed = &line[first..=last];
     let mut words = trimmed;
     if let Some(len) = tag_len(words.as_bytes()) {
         words = &words[len..];
