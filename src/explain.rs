@@ -87,6 +87,9 @@ pub enum Counts {
         weight: f64,
         /// Whether a negation before it ("no", "without") turned it around or dropped it.
         negated: bool,
+        /// Whether the hiring company is its subject ("we are hiring a team of"), which
+        /// makes it no evidence of the role.
+        by_company: bool,
     },
     /// A title phrase: what it claims when a title holds it (in a body it is a mention, never
     /// evidence).
@@ -117,9 +120,20 @@ impl fmt::Display for Counts {
         match self {
             Counts::Evidence {
                 supports,
+                weight,
+                by_company: true,
+                ..
+            } => write!(
+                f,
+                "nothing: the hiring company says it of itself (\"we are ...\"), not of the \
+                 role: {supports} (weight {weight:.2})"
+            ),
+            Counts::Evidence {
+                supports,
                 counts_for: Some(counts_for),
                 weight,
                 negated: true,
+                ..
             } => write!(f, "{counts_for}, weight {weight:.2} (negated {supports})"),
             Counts::Evidence {
                 supports,
@@ -171,7 +185,8 @@ impl fmt::Display for Counts {
 
 impl Serialize for EntryMatch {
     /// `{"text", "kind", "file", "entry", "source", ...}` and, for evidence, `supports`,
-    /// `counts_for` (`null` when a negation drops it), `weight`, `negated`; for a title phrase,
+    /// `counts_for` (`null` when a negation drops it or the company is its subject), `weight`,
+    /// `negated`, `by_company`; for a title phrase,
     /// `title_kind` (`role`, `qualifier`), `level`, `specialization` and `note` (`null` when
     /// absent); for a heading, `section`, `line_only` and `evidence_factor`, and a `source` of
     /// `null` (headings cite no seed).
@@ -187,11 +202,13 @@ impl Serialize for EntryMatch {
                 counts_for,
                 weight,
                 negated,
+                by_company,
             } => {
                 map.serialize_entry("supports", &supports.to_string())?;
                 map.serialize_entry("counts_for", &counts_for.map(|t| t.to_string()))?;
                 map.serialize_entry("weight", weight)?;
                 map.serialize_entry("negated", negated)?;
+                map.serialize_entry("by_company", by_company)?;
             }
             Counts::Title {
                 kind,
@@ -277,13 +294,16 @@ impl Engine {
                     kind,
                     counts: Counts::Evidence {
                         supports,
-                        counts_for: if f.negated {
+                        counts_for: if f.by_company {
+                            None
+                        } else if f.negated {
                             negated(supports)
                         } else {
                             Some(supports)
                         },
                         weight,
                         negated: f.negated,
+                        by_company: f.by_company,
                     },
                     source: source.clone(),
                 }
@@ -412,6 +432,7 @@ mod tests {
             counts_for,
             weight,
             negated,
+            by_company,
         } = m.counts
         else {
             panic!("{m:?}")
@@ -419,7 +440,7 @@ mod tests {
         assert_eq!(supports, target("level:vp"));
         assert_eq!(counts_for, Some(supports));
         assert!(weight > 0.0);
-        assert!(!negated);
+        assert!(!negated && !by_company);
     }
 
     #[test]
@@ -444,6 +465,7 @@ mod tests {
                 counts_for: Some(target("track:manager")),
                 weight: 1.5,
                 negated: false,
+                by_company: false,
             }
         );
     }
@@ -483,6 +505,41 @@ mod tests {
             .counts
             .to_string()
             .starts_with("nothing: negated level:vp")));
+    }
+
+    #[test]
+    fn what_the_company_says_of_itself_is_listed_counting_for_nothing() {
+        let engine = Engine::new();
+        let ours = engine.explain("We are hiring a team of product managers");
+        let said = ours
+            .iter()
+            .find(|m| m.text == "hiring a team of product managers")
+            .unwrap_or_else(|| panic!("{ours:#?}"));
+        assert!(
+            matches!(
+                said.counts,
+                Counts::Evidence {
+                    counts_for: None,
+                    by_company: true,
+                    ..
+                }
+            ),
+            "{said:?}"
+        );
+        assert!(said
+            .counts
+            .to_string()
+            .starts_with("nothing: the hiring company says it of itself"));
+        // The role's own hiring counts.
+        let role = engine.explain("You will be hiring a team of product managers");
+        assert!(
+            role.iter().any(|m| matches!(
+                m.counts,
+                Counts::Evidence { counts_for: Some(t), by_company: false, .. }
+                    if t == target("track:manager")
+            )),
+            "{role:#?}"
+        );
     }
 
     #[test]

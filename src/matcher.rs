@@ -203,7 +203,7 @@ pub(crate) fn frames(
                 && o.range.start == verb.range.end + 1
                 && text[verb.range.clone()].ends_with("ing")
         });
-        if noun_compound {
+        if noun_compound || modifies_a_noun(text, &verb.range) {
             continue;
         }
         let object = object.map(|o| o.range.clone()).filter(in_clause);
@@ -228,6 +228,26 @@ pub(crate) fn frames(
     out
 }
 
+/// Whether the frame verb at `verb` is an -ing form that describes a noun rather than says what
+/// someone does: after an article or a possessive ("join our growing team of product managers",
+/// "a hiring panel of managers"), with at most an adverb between ("a fast-growing team", "our
+/// rapidly growing team"). "The" is left out: "the hiring of product managers" is an activity
+/// the role may own.
+fn modifies_a_noun(text: &str, verb: &Range<usize>) -> bool {
+    if !text[verb.clone()].ends_with("ing") {
+        return false;
+    }
+    let determiner = |w: &str| matches!(w, "a" | "an" | "our" | "their" | "its" | "this" | "your");
+    let mut before = text[..verb.start].trim_end_matches(' ').rsplit(' ');
+    match before.next() {
+        Some(w) if determiner(w) => true,
+        Some(w) if w.ends_with("ly") || w == "fast" || w == "ever" => {
+            before.next().is_some_and(determiner)
+        }
+        _ => false,
+    }
+}
+
 /// A piece of evidence found in a body, before it is located in lines and columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -246,6 +266,9 @@ pub struct Found {
     pub section: SectionKind,
     /// True when a negation turned it around ("no direct reports": manager evidence read as IC).
     pub negated: bool,
+    /// True when the hiring company is its subject ("we are hiring a team of engineers"): no
+    /// evidence, kept only for [`crate::explain`], which says why it counts for nothing.
+    pub by_company: bool,
     /// How many times its lexicon entry counted before it (0 for the first).
     pub repeat: u32,
 }
@@ -687,6 +710,18 @@ fn evidence(
                     !normalized.spans_line_item_start(&(after_mention + at..range.start))
                 })
                 || field_says_none(normalized, range.end);
+            // "We are hiring a team of engineers" says what the company does, not the role:
+            // no evidence. Like a negation, the voice does not reach back across a title
+            // mention or from one line item to the next.
+            let by_company = lexicon
+                .company_voice
+                .speaks_at(&text[after_mention..], range.start - after_mention)
+                .is_some_and(|at| {
+                    !normalized.spans_line_item_start(&(after_mention + at..range.start))
+                });
+            if by_company && !keep_dropped {
+                return;
+            }
             let supports = match (negated, supports) {
                 (false, s) => s,
                 (true, s) => match self::negated(s) {
@@ -712,6 +747,7 @@ fn evidence(
                 source: Arc::clone(source),
                 section,
                 negated,
+                by_company,
                 repeat: *seen - 1,
             });
         };
@@ -967,6 +1003,48 @@ mod tests {
             .filter(keep)
             .map(|f| body[f.span].to_string())
             .collect()
+    }
+
+    #[test]
+    fn what_the_hiring_company_says_of_itself_is_no_evidence() {
+        let manager = |body| found(body, |f| f.supports == Target::Track(Track::Manager));
+        let none = Vec::<String>::new();
+        // A hiring pitch: the company hires, grows and builds its team.
+        assert_eq!(manager("We are hiring a team of product managers."), none);
+        assert_eq!(
+            manager("We're currently looking to hire engineering managers."),
+            none
+        );
+        assert_eq!(
+            manager("We are growing our team of product managers."),
+            none
+        );
+        // The team the candidate joins, grown by someone else.
+        assert_eq!(
+            manager("Join our growing team of 6 product managers."),
+            none
+        );
+        assert_eq!(
+            manager("Join a rapidly growing group of product managers."),
+            none
+        );
+        // Near misses: the role is the subject, or the pitch is another clause or line item.
+        assert_eq!(
+            manager("We expect you to build a team of product managers."),
+            ["build a team of product managers"]
+        );
+        assert_eq!(
+            manager("We are growing, and you will hire a team of product managers."),
+            ["hire a team of product managers"]
+        );
+        assert_eq!(
+            manager("About what we are\n- Growing a team of product managers"),
+            ["Growing a team of product managers"]
+        );
+        assert_eq!(
+            manager("Growing our team of product managers."),
+            ["Growing our team of product managers"]
+        );
     }
 
     #[test]
@@ -1331,6 +1409,14 @@ mod tests {
         assert!(frames_found("Supervise on behalf of designers").is_empty());
         assert!(frames_found("- Hire vendors\n- Designers review the flows").is_empty());
         assert!(frames_found("Manage the roadmap. Designers and engineers help.").is_empty());
+        // An -ing form that describes the team the candidate joins.
+        assert!(frames_found("Join our growing team of product managers").is_empty());
+        assert!(frames_found("Join a fast-growing group of designers").is_empty());
+        assert!(frames_found("Join our rapidly growing team of designers").is_empty());
+        // Near misses: the role does the growing or the hiring.
+        assert!(!frames_found("Growing product managers").is_empty());
+        assert!(!frames_found("Own the hiring of product managers").is_empty());
+        assert!(!frames_found("Experience hiring and coaching designers").is_empty());
     }
 
     #[test]

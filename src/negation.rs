@@ -1,5 +1,6 @@
-//! Negation: whether the few words before a match turn it around ("no direct reports", "not
-//! expected to manage").
+//! What the few words before a match say of it: a negation turns it around ("no direct reports",
+//! "not expected to manage"); the hiring company's voice makes it the company's, not the role's
+//! ("we are hiring a team of engineers").
 
 /// How many words back a negation still applies ("no people management", "not expected to
 /// manage").
@@ -38,38 +39,12 @@ impl Negations {
     /// they negate what follows. The window counts words back from `start`; a negation's words
     /// must stand in order within it.
     pub(crate) fn negate_at(&self, normalized: &str, start: usize) -> Option<usize> {
-        let bytes = &normalized.as_bytes()[..start];
-        let mut end = bytes.len();
         // The words read so far, nearest first: a negation's later words are among them.
         let mut after: [&str; NEGATION_WINDOW] = [""; NEGATION_WINDOW];
-        for i in 0..NEGATION_WINDOW {
-            while end > 0 && bytes[end - 1] == b' ' {
-                end -= 1;
-            }
-            if end == 0 {
-                return None;
-            }
-            // A word is looked for at most LONGEST_WORD bytes back, so that a match costs the
-            // same however long the word before it (a pattern can match inside a word of a
-            // megabyte). No negation is that long, nor reaches across one.
-            let floor = end.saturating_sub(LONGEST_WORD);
-            let begin = match bytes[floor..end].iter().rposition(|&b| b == b' ') {
-                Some(space) => floor + space + 1,
-                None if floor == 0 => 0,
-                None => return None,
-            };
-            let word = &normalized[begin..end];
-            end = begin;
-            // A word that ends a clause belongs to the one before: the negation does not reach.
-            // The marks are ASCII: the word's last byte is one only if its last character is.
-            let ends_clause = matches!(
-                word.as_bytes().last(),
-                Some(b',' | b'.' | b';' | b':' | b'!' | b'?' | b')')
-            );
-            if ends_clause || word == "-" || word == "but" {
-                return None;
-            }
-            let bare = bare_word(word);
+        for (i, (begin, bare)) in clause_words_before(normalized, start)
+            .take(NEGATION_WINDOW)
+            .enumerate()
+        {
             let may_negate = bare
                 .as_bytes()
                 .first()
@@ -89,6 +64,81 @@ impl Negations {
         }
         None
     }
+}
+
+/// How many words back the hiring company's voice still reaches ("we are currently looking to
+/// hire" has five).
+const VOICE_WINDOW: usize = 5;
+
+/// The words that make the hiring company the subject of what follows them: "we are hiring a
+/// team of engineers" says what the company does, not what the role does.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CompanyVoice {
+    /// The company as the subject ("we", "we're").
+    subjects: Vec<String>,
+    /// The words that may stand between the subject and what follows ("are", "currently").
+    between: Vec<String>,
+}
+
+impl CompanyVoice {
+    /// From its words, normalized.
+    pub(crate) fn new(subjects: Vec<String>, between: Vec<String>) -> CompanyVoice {
+        CompanyVoice { subjects, between }
+    }
+
+    /// Where the subject starts, when the words just before normalized offset `start` are the
+    /// company speaking of itself: a subject, then only words that may stand between.
+    pub(crate) fn speaks_at(&self, normalized: &str, start: usize) -> Option<usize> {
+        for (begin, bare) in clause_words_before(normalized, start).take(VOICE_WINDOW) {
+            if self.subjects.iter().any(|s| s == bare) {
+                return Some(begin);
+            }
+            if !self.between.iter().any(|b| b == bare) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+/// The words before normalized offset `start` in its clause, nearest first, each with the
+/// offset where it begins, bare ([`bare_word`]). A word that ends a clause (its last mark is
+/// `,` `.` `;` `:` `!` `?` or `)`), a dash or "but" belongs to the clause before, and ends them.
+fn clause_words_before(normalized: &str, start: usize) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = &normalized.as_bytes()[..start];
+    let mut end = bytes.len();
+    std::iter::from_fn(move || {
+        while end > 0 && bytes[end - 1] == b' ' {
+            end -= 1;
+        }
+        if end == 0 {
+            return None;
+        }
+        // A word is looked for at most LONGEST_WORD bytes back, so that a match costs the
+        // same however long the word before it (a pattern can match inside a word of a
+        // megabyte). No negation or subject is that long, nor reaches across one.
+        let floor = end.saturating_sub(LONGEST_WORD);
+        let begin = match bytes[floor..end].iter().rposition(|&b| b == b' ') {
+            Some(space) => floor + space + 1,
+            None if floor == 0 => 0,
+            None => {
+                end = 0;
+                return None;
+            }
+        };
+        let word = &normalized[begin..end];
+        // The marks are ASCII: the word's last byte is one only if its last character is.
+        let ends_clause = matches!(
+            word.as_bytes().last(),
+            Some(b',' | b'.' | b';' | b':' | b'!' | b'?' | b')')
+        );
+        if ends_clause || word == "-" || word == "but" {
+            end = 0;
+            return None;
+        }
+        end = begin;
+        Some((begin, bare_word(word)))
+    })
 }
 
 fn length_bit(word: &str) -> u32 {
@@ -157,6 +207,30 @@ mod tests {
         assert!(!negated(&format!("{long}|reports")));
         let short = "x".repeat(LONGEST_WORD - 1);
         assert!(negated(&format!("no {short} |reports")));
+    }
+
+    fn company_speaks(text: &str) -> bool {
+        let words = |list: &str| list.split(' ').map(String::from).collect();
+        let voice = CompanyVoice::new(words("we we're we've"), words("are currently looking to"));
+        let at = text.find('|').unwrap();
+        voice.speaks_at(&text.replace('|', ""), at).is_some()
+    }
+
+    #[test]
+    fn the_company_speaks_when_we_is_the_subject_of_what_follows() {
+        assert!(company_speaks("we are |hiring a team of engineers"));
+        assert!(company_speaks(
+            "acme grows. we're currently looking to |hire engineers"
+        ));
+        assert!(company_speaks("(we've |built a team"));
+        // Someone else is the subject, or the clause is another one.
+        assert!(!company_speaks("we expect you to |hire engineers"));
+        assert!(!company_speaks("we need someone to |build a team"));
+        assert!(!company_speaks(
+            "we are growing, and you will |hire engineers"
+        ));
+        assert!(!company_speaks("as we grow. |hire engineers"));
+        assert!(!company_speaks("we are really currently looking to |hire"));
     }
 
     #[test]

@@ -37,8 +37,8 @@ enum LexiconCommand {
         lexicon: LexiconFileArgs,
     },
     /// Why a phrase counts: every lexicon entry it matches, read as a posting's body is
-    /// (normalized, in every word form, with frames, patterns, years of experience and
-    /// negation), as a title is and, on a line of its own, as a heading is, with what each
+    /// (normalized, in every word form, with frames, patterns, years of experience, negation
+    /// and what the hiring company says of itself), as a title is and, on a line of its own, as a heading is, with what each
     /// counts for, its weight, its file and entry, and the source it cites. The lexicon is the
     /// one `jdlint` reads postings with, layered from the config's `lexicon` and ladder and
     /// `--lexicon` as there.

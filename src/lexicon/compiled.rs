@@ -6,10 +6,10 @@
 use super::forms::phrase_forms;
 use super::trie::{PhraseTrie, ROOT};
 use super::words::WordTable;
-use super::{Lexicon, SectionEntry, SectionKind, TitleKind};
+use super::{CompanyVoiceEntry, Lexicon, SectionEntry, SectionKind, TitleKind};
 use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
-use crate::negation::Negations;
+use crate::negation::{CompanyVoice, Negations};
 use crate::normalize::{is_ascii_word_byte, no_word_across, normalize_term};
 use crate::sections::{heading_first_words, heading_prefixes, HeadingTrie};
 use aho_corasick::automaton::Automaton;
@@ -278,6 +278,8 @@ pub struct CompiledLexicon {
     /// The first words of every heading, for a whole line's lookup (see [`crate::sections`]).
     pub(crate) heading_first_words: WordTable<()>,
     pub(crate) negations: Negations,
+    /// The words that make the hiring company the subject of a match.
+    pub(crate) company_voice: CompanyVoice,
 }
 
 /// Whole-word matches of one scan of a text, literal terms, title phrases and cue terms apart:
@@ -650,6 +652,15 @@ impl CompiledLexicon {
                 .collect(),
         );
 
+        let voice_words = |words: fn(&CompanyVoiceEntry) -> &Vec<String>| {
+            (lexicon.company_voice.iter())
+                .flat_map(|v| words(&v.value))
+                .map(|w| normalize_term(w))
+                .collect()
+        };
+        let company_voice =
+            CompanyVoice::new(voice_words(|v| &v.subjects), voice_words(|v| &v.between));
+
         let trie = PhraseTrie::new(&terms);
         let words = Words::new(&trie, &terms, &leads);
         CompiledLexicon {
@@ -684,6 +695,7 @@ impl CompiledLexicon {
             heading_cue_kinds,
             heading_first_words,
             negations,
+            company_voice,
         }
     }
 

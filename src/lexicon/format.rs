@@ -206,6 +206,21 @@ pub struct NegationEntry {
     pub source: String,
 }
 
+/// Words that make the hiring company the subject of what follows them ("we are hiring a team of
+/// engineers"): such a match says what the company does, not what the role does, and is no
+/// evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyVoiceEntry {
+    /// The company as a subject, one word each ("we", "we're").
+    pub subjects: Vec<String>,
+    /// Words that may stand between the subject and the match, one word each ("are",
+    /// "currently", "looking", "to").
+    pub between: Vec<String>,
+    /// Where the knowledge comes from, as for a negation.
+    pub source: String,
+}
+
 /// Phrases and patterns that are cues for the rule catalogue (see [`crate::cues`]): what job a
 /// body describes, whether it names a team or a metric, wording that job-posting linters flag.
 /// Cues never count as evidence of a level.
@@ -276,6 +291,9 @@ pub struct LexiconFile {
     /// Negating words.
     pub negations: Vec<NegationEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Words that make the hiring company the subject of a match.
+    pub company_voice: Vec<CompanyVoiceEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     /// Cues for the rule catalogue.
     pub cues: Vec<CueEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -296,7 +314,7 @@ impl<'de> Deserialize<'de> for Target {
     }
 }
 
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "signals",
     "frames",
     "patterns",
@@ -304,6 +322,7 @@ const KEYS: [&str; 9] = [
     "experience",
     "sections",
     "negations",
+    "company_voice",
     "cues",
     "checks",
 ];
@@ -355,6 +374,7 @@ pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
                 "sections" => SectionEntry::deserialize(item).map(drop),
                 "cues" => CueEntry::deserialize(item).map(drop),
                 "checks" => CheckEntry::deserialize(item).map(drop),
+                "company_voice" => CompanyVoiceEntry::deserialize(item).map(drop),
                 _ => NegationEntry::deserialize(item).map(drop),
             };
             if let Err(e) = check {
@@ -362,8 +382,8 @@ pub fn parse_file(name: &str, text: &str) -> Result<LexiconFile, LexiconError> {
                     .as_object()
                     .and_then(|o| {
                         [
-                            "id", "terms", "verbs", "phrases", "headings", "words", "pattern",
-                            "patterns",
+                            "id", "terms", "verbs", "phrases", "headings", "words", "subjects",
+                            "pattern", "patterns",
                         ]
                         .iter()
                         .find_map(|k| o.get(*k))
@@ -430,6 +450,12 @@ impl LexiconFile {
             tidy(&mut n.words);
         }
         self.negations.sort_by(|a, b| a.words.cmp(&b.words));
+        for v in &mut self.company_voice {
+            tidy(&mut v.subjects);
+            tidy(&mut v.between);
+        }
+        self.company_voice
+            .sort_by(|a, b| a.subjects.cmp(&b.subjects));
         for c in &mut self.cues {
             tidy(&mut c.terms);
             tidy(&mut c.patterns);

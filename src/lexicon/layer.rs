@@ -42,6 +42,7 @@ impl Lexicon {
             self.experience = overlay.experience;
         }
         self.negations.extend(overlay.negations);
+        self.company_voice.extend(overlay.company_voice);
 
         // A term keeps one cue per category: the overlay's, when it repeats one.
         let overridden: std::collections::HashSet<(crate::cues::CueCategory, String)> = overlay

@@ -16,8 +16,8 @@ pub use checks::{CheckEntry, CheckKind, CheckScope};
 pub(crate) use compiled::{leftmost_longest, Frame, FrameYield, Signal, REGEX_SIZE_LIMIT};
 pub use compiled::{CompiledLexicon, FrameWord, RawMatch, Scan};
 pub use format::{
-    parse_file, CueEntry, CueFrame, ExperienceBand, FrameEntry, LexiconFile, NegationEntry,
-    PatternEntry, SectionEntry, SectionKind, SignalEntry, TitleEntry, TitleKind,
+    parse_file, CompanyVoiceEntry, CueEntry, CueFrame, ExperienceBand, FrameEntry, LexiconFile,
+    NegationEntry, PatternEntry, SectionEntry, SectionKind, SignalEntry, TitleEntry, TitleKind,
 };
 
 use crate::input::read_small_file;
@@ -87,6 +87,7 @@ pub struct Lexicon {
     pub(crate) experience: Vec<Located<ExperienceBand>>,
     pub(crate) sections: Vec<Located<SectionEntry>>,
     pub(crate) negations: Vec<Located<NegationEntry>>,
+    pub(crate) company_voice: Vec<Located<CompanyVoiceEntry>>,
     pub(crate) cues: Vec<Located<CueEntry>>,
     pub(crate) checks: Vec<Located<CheckEntry>>,
 }
@@ -130,6 +131,11 @@ impl Lexicon {
     /// Words that negate the phrase after them.
     pub fn negations(&self) -> &[Located<NegationEntry>] {
         &self.negations
+    }
+
+    /// Words that make the hiring company the subject of what follows them.
+    pub fn company_voice(&self) -> &[Located<CompanyVoiceEntry>] {
+        &self.company_voice
     }
 
     /// Cues for the rule catalogue.
@@ -240,6 +246,10 @@ impl Lexicon {
         self.negations
             .extend(locate(name, "negations", file.negations, |e| {
                 first(&e.words)
+            }));
+        self.company_voice
+            .extend(locate(name, "company_voice", file.company_voice, |e| {
+                first(&e.subjects)
             }));
         self.cues.extend(locate(name, "cues", file.cues, |e| {
             match (e.terms.first(), e.patterns.first(), e.frames.first()) {

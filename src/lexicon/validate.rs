@@ -144,6 +144,27 @@ impl Lexicon {
             check_phrases("words", &n.value.words, &n.origin, &mut seen_words)?;
         }
 
+        // A word is a subject or may stand between, not both: the company's voice reads the
+        // words back from a match one at a time.
+        let mut seen_voice_words: HashMap<String, &Origin> = HashMap::new();
+        for v in &self.company_voice {
+            check_source(&v.value.source, citations).map_err(|m| err(&v.origin, m))?;
+            for (key, words) in [
+                ("subjects", &v.value.subjects),
+                ("between", &v.value.between),
+            ] {
+                check_phrases(key, words, &v.origin, &mut seen_voice_words)?;
+                if let Some(phrase) = words.iter().find(|w| normalize_term(w).contains(' ')) {
+                    return Err(err(
+                        &v.origin,
+                        format!(
+                            "{phrase:?} in `{key}` is more than one word; list its words apart"
+                        ),
+                    ));
+                }
+            }
+        }
+
         // Cue terms are unique within a category: one word may be a role cue and a wording cue.
         let mut seen_cue_terms: HashMap<crate::cues::CueCategory, HashMap<String, &Origin>> =
             HashMap::new();
@@ -409,35 +430,37 @@ mod tests {
     }
 
     /// The kinds of entry that cite a source, in the order [`citing`] writes them.
-    const CITING: [&str; 6] = [
+    const CITING: [&str; 7] = [
         "signals",
         "frames",
         "patterns",
         "titles",
         "experience",
         "negations",
+        "company_voice",
     ];
 
     /// One entry of each kind in [`CITING`], the n-th citing `sources[n]`.
-    fn citing(sources: [&str; 6]) -> String {
-        let [s, f, p, t, e, n] = sources.map(|s| serde_json::to_string(s).unwrap());
+    fn citing(sources: [&str; 7]) -> String {
+        let [s, f, p, t, e, n, v] = sources.map(|s| serde_json::to_string(s).unwrap());
         format!(
             r#"{{"signals": [{{"terms": ["our ladder"], "supports": "level:pm", "weight": 1, "source": {s}}}],
             "frames": [{{"verbs": ["coach"], "objects": ["pods"], "supports": "track:manager", "weight": 1, "source": {f}}}],
             "patterns": [{{"pattern": "pod leads?", "supports": "level:group", "weight": 1, "source": {p}}}],
             "titles": [{{"phrases": ["pod lead"], "kind": "role", "level": "group", "source": {t}}}],
             "experience": [{{"min_years": 3, "max_years": 4, "supports": "level:pm", "weight": 1, "source": {e}}}],
-            "negations": [{{"words": ["sans"], "source": {n}}}]}}"#
+            "negations": [{{"words": ["sans"], "source": {n}}}],
+            "company_voice": [{{"subjects": ["nous"], "between": ["sommes"], "source": {v}}}]}}"#
         )
     }
 
     #[test]
     fn a_users_layer_cites_anything_but_nothing() {
-        let lexicon = load(&[("acme.json", &citing(["acme: our ladder"; 6]))]).unwrap();
+        let lexicon = load(&[("acme.json", &citing(["acme: our ladder"; 7]))]).unwrap();
         assert_eq!(lexicon.signals()[0].value.source, "acme: our ladder");
         assert_eq!(lexicon.negations().len(), 1);
         for blank in ["", " \t "] {
-            let e = load(&[("acme.json", &citing([blank; 6]))]).unwrap_err();
+            let e = load(&[("acme.json", &citing([blank; 7]))]).unwrap_err();
             assert_eq!(e.file, "acme.json");
             assert_eq!(e.entry.as_deref(), Some("signals[0] (\"our ladder\")"));
             assert!(e.message.starts_with("`source` is empty"), "{e}");
@@ -449,8 +472,8 @@ mod tests {
         let as_default = |text: &str| {
             Lexicon::from_texts([("levels/pm.json".to_string(), text)], Citations::Seed)
         };
-        assert!(as_default(&citing(["003: Product Manager (mid-level) > Summary"; 6])).is_ok());
-        let e = as_default(&citing(["acme: our ladder"; 6])).unwrap_err();
+        assert!(as_default(&citing(["003: Product Manager (mid-level) > Summary"; 7])).is_ok());
+        let e = as_default(&citing(["acme: our ladder"; 7])).unwrap_err();
         assert_eq!(e.entry.as_deref(), Some("signals[0] (\"our ladder\")"));
         assert_eq!(
             e.message,
@@ -459,11 +482,34 @@ mod tests {
         );
         // Every kind of entry that cites is checked: each in turn alone cites no seed.
         for (n, kind) in CITING.iter().enumerate() {
-            let mut sources = ["003: x"; 6];
+            let mut sources = ["003: x"; 7];
             sources[n] = "the internet";
             let e = as_default(&citing(sources)).unwrap_err();
             assert!(e.entry.as_deref().unwrap().starts_with(kind), "{kind}: {e}");
             assert!(e.message.contains("\"the internet\""), "{kind}: {e}");
         }
+    }
+
+    #[test]
+    fn the_company_voice_takes_single_words_each_in_one_list() {
+        let voice = |subjects: &str, between: &str| {
+            load(&[(
+                "acme.json",
+                &format!(
+                    r#"{{"company_voice": [{{"subjects": {subjects}, "between": {between}, "source": "acme: our pitch"}}]}}"#
+                ),
+            )])
+        };
+        assert!(voice(r#"["nous"]"#, r#"["sommes"]"#).is_ok());
+        let e = voice(r#"["nous autres"]"#, r#"["sommes"]"#).unwrap_err();
+        assert_eq!(
+            e.entry.as_deref(),
+            Some("company_voice[0] (\"nous autres\")")
+        );
+        assert!(e.message.contains("more than one word"), "{e}");
+        let e = voice(r#"["nous"]"#, r#"["Nous"]"#).unwrap_err();
+        assert!(e.message.starts_with("duplicate `Nous`"), "{e}");
+        let e = voice(r#"["nous"]"#, "[]").unwrap_err();
+        assert_eq!(e.message, "`between` is empty");
     }
 }
