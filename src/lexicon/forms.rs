@@ -57,6 +57,18 @@ const IRREGULAR: &[(&str, &[&str])] = &[
 /// "talent development").
 const NOUNS: &[&str] = &["talent"];
 
+/// Words after which a noun is plural ("multiple products", "several teams").
+const QUANTIFIERS: &[&str] = &[
+    "both",
+    "different",
+    "few",
+    "many",
+    "multiple",
+    "numerous",
+    "several",
+    "various",
+];
+
 /// Words that are never inflected where they stand at the head of a phrase.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "across", "all", "an", "and", "as", "at", "by", "for", "from", "in", "into",
@@ -226,10 +238,13 @@ pub fn phrase_forms(phrase: &str) -> Vec<String> {
         return out;
     }
     // The last word of a longer phrase is mostly a noun: its number changes, not its tense. A
-    // noun in -ing has a plural too ("board meeting" -> "board meetings").
+    // noun in -ing has a plural too ("board meeting" -> "board meetings"). After a quantifier it
+    // stays plural: "multiple product" is no phrase, only the start of another ("multiple
+    // product teams" to work with is not multiple products to own).
     let head = words[n - 1];
-    let last: Vec<String> = if head.ends_with("ing") && head.bytes().all(|b| b.is_ascii_lowercase())
-    {
+    let last: Vec<String> = if QUANTIFIERS.contains(&words[n - 2]) {
+        Vec::new()
+    } else if head.ends_with("ing") && head.bytes().all(|b| b.is_ascii_lowercase()) {
         vec![format!("{head}s")]
     } else {
         word_forms(head)
@@ -293,6 +308,16 @@ mod tests {
         assert!(forms("the").is_empty());
         assert!(forms("p&l").is_empty());
         assert!(forms("okrs").contains(&"okr".to_string()));
+    }
+
+    #[test]
+    fn a_noun_after_a_quantifier_stays_plural() {
+        assert!(!phrase_forms("multiple products").contains(&"multiple product".to_string()));
+        assert!(!phrase_forms("several teams").contains(&"several team".to_string()));
+        // The first word still inflects, and a noun after another word still loses its plural.
+        assert!(phrase_forms("aligning multiple roadmaps").is_empty());
+        assert!(phrase_forms("manage multiple teams").contains(&"managed multiple teams".into()));
+        assert!(phrase_forms("direct reports").contains(&"direct report".to_string()));
     }
 
     #[test]
