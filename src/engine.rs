@@ -271,6 +271,7 @@ impl Engine {
             places: &places,
             lexicon: &self.lexicon,
             normalized: &normalized,
+            scan: &scan,
             sections: &sections,
             cues: &cues,
             title_cues: &title_cues,

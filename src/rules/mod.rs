@@ -9,7 +9,7 @@
 use crate::classify::{Implied, Settings, Totals};
 use crate::cues::{Cue, CueCategory, CueMatch, CueMatches};
 use crate::engine::Evidence;
-use crate::lexicon::{CompiledLexicon, SectionKind};
+use crate::lexicon::{CompiledLexicon, Scan, SectionKind};
 use crate::normalize::NormalizedText;
 use crate::posting::{Locator, Posting};
 use crate::sections::Sections;
@@ -243,6 +243,8 @@ pub struct Context<'a> {
     pub lexicon: &'a CompiledLexicon,
     /// The body, normalized.
     pub normalized: &'a NormalizedText,
+    /// The lexicon's scan of the normalized body.
+    pub scan: &'a Scan,
     /// The body's sections.
     pub sections: &'a Sections,
     /// The cues found in the body (only of the categories the engine's rule set needs).
