@@ -12,9 +12,10 @@ use crate::engine::Evidence;
 use crate::lexicon::{CompiledLexicon, Scan, SectionKind};
 use crate::normalize::NormalizedText;
 use crate::posting::{Locator, Posting};
-use crate::sections::Sections;
+use crate::sections::{bullet_lists, is_flattened, Sections};
 use crate::title::Claimed;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
@@ -251,9 +252,22 @@ pub struct Context<'a> {
     pub cues: &'a CueMatches,
     /// The cues found in the title.
     pub title_cues: &'a CueMatches,
+    /// The body's bullet lists, built by the first rule that asks (see [`Context::bullet_lists`]).
+    pub(crate) bullet_lists: OnceCell<Option<Vec<Vec<&'a str>>>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The body's bullet lists of three items or more, or `None` when the body lost its line
+    /// breaks and its lists cannot be told: built once for the rules that look for a list.
+    pub(crate) fn bullet_lists(&self) -> Option<&[Vec<&'a str>]> {
+        self.bullet_lists
+            .get_or_init(|| {
+                let body = self.posting.body_text();
+                (!is_flattened(body)).then(|| bullet_lists(body))
+            })
+            .as_deref()
+    }
+
     /// A diagnostic of `rule` pointing at the title (when the title is in the text).
     pub fn at_title(
         &self,
