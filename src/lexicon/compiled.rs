@@ -35,8 +35,9 @@ pub(crate) fn build_regex(pattern: &str) -> Result<Regex, String> {
 }
 
 /// A lexicon pattern's regex, built as [`build_regex`] builds it (the same engine and limits) but
-/// with the engine's own API, which can search anchored at a position.
-fn build_pattern_regex(pattern: &str) -> meta::Regex {
+/// with the engine's own API, which can search anchored at a position. Its error is the one
+/// [`build_regex`] gives, in the `regex` crate's words.
+pub(crate) fn build_pattern_regex(pattern: &str) -> Result<meta::Regex, String> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
@@ -47,7 +48,7 @@ fn build_pattern_regex(pattern: &str) -> meta::Regex {
         )
         .syntax(regex_automata::util::syntax::Config::new().utf8(true))
         .build(pattern)
-        .expect("patterns are validated")
+        .map_err(|e| build_regex(pattern).err().unwrap_or_else(|| e.to_string()))
 }
 
 /// The word-boundary assertions that, at the start of every match, make it start an ASCII word
@@ -476,7 +477,13 @@ impl CompiledLexicon {
             .iter()
             .enumerate()
             .map(|(i, p)| Pattern {
-                regex: build_pattern_regex(&p.value.pattern),
+                regex: lexicon
+                    .pattern_regexes
+                    .get(&p.value.pattern)
+                    .cloned()
+                    .unwrap_or_else(|| {
+                        build_pattern_regex(&p.value.pattern).expect("patterns are validated")
+                    }),
                 word_led: pattern_leads(&p.value.pattern)
                     .map(|found| leads.extend(found.into_iter().map(|lead| (lead, i as u32))))
                     .is_some(),
