@@ -16,6 +16,7 @@ use crate::sections::Sections;
 use crate::suppress;
 use crate::title::{parse_title_in, Claimed};
 use serde::{Serialize, Serializer};
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -271,9 +272,11 @@ impl Engine {
             places: &places,
             lexicon: &self.lexicon,
             normalized: &normalized,
+            scan: &scan,
             sections: &sections,
             cues: &cues,
             title_cues: &title_cues,
+            bullet_lists: OnceCell::new(),
         };
         let mut diagnostics = self.rules.check(&cx);
         let suppressions = suppress::find(posting, &places, &self.suppressions.field);

@@ -648,14 +648,14 @@ fn body_mentions(
     mentions_among(normalized.as_str(), &leftmost_longest(titles), lexicon)
 }
 
-/// Whether the lexicon can read a body: it is in English, read past the job titles it names as
-/// the evidence is (a body it cannot read yields none).
+/// Whether the lexicon can read a body, scanned by it as `scan`: it is in English, read past the
+/// job titles it names as the evidence is (a body it cannot read yields none).
 pub(crate) fn body_reads_as_english(
     normalized: &NormalizedText,
+    scan: &Scan,
     lexicon: &CompiledLexicon,
 ) -> bool {
-    let scan = lexicon.scan(normalized.as_str());
-    normalized.reads_as_english(&body_mentions(normalized, &scan, lexicon))
+    normalized.reads_as_english(&body_mentions(normalized, scan, lexicon))
 }
 
 fn evidence(

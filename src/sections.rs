@@ -20,7 +20,7 @@
 //! go on past one: they run under headings of their own ("Your Total Health", "Time off").
 //!
 //! The structure rules also read a body's bullet lists and whether it lost its line breaks
-//! (`has_list_of`, `is_flattened`) here.
+//! (`bullet_lists`, `has_list_of`, `is_flattened`) here.
 
 use crate::lexicon::words::WordTable;
 use crate::lexicon::{CompiledLexicon, SectionKind};
@@ -918,7 +918,7 @@ fn listed_prefix_len(headings: &HeadingTrie, bytes: &[u8]) -> usize {
 
 /// The bullet lists of a body: runs of at least three consecutive bulleted or numbered lines
 /// (blank lines between items allowed), each item without its marker.
-fn bullet_lists(body: &str) -> Vec<Vec<&str>> {
+pub(crate) fn bullet_lists(body: &str) -> Vec<Vec<&str>> {
     let mut lists: Vec<Vec<&str>> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in lines(body) {
@@ -987,9 +987,10 @@ pub(crate) fn is_flattened(body: &str) -> bool {
     longest >= FLATTENED_LINE_LEN && 2 * longest > body.trim().len()
 }
 
-/// A list of which at least half the items satisfy `item`.
-pub(crate) fn has_list_of(body: &str, item: impl Fn(&str) -> bool) -> bool {
-    bullet_lists(body)
+/// Whether one of `lists` (as [`bullet_lists`] gives them) is a list of which at least half the
+/// items satisfy `item`.
+pub(crate) fn has_list_of(lists: &[Vec<&str>], item: impl Fn(&str) -> bool) -> bool {
+    lists
         .iter()
         .any(|list| 2 * list.iter().filter(|i| item(i)).count() >= list.len())
 }

@@ -35,8 +35,9 @@ pub(crate) fn build_regex(pattern: &str) -> Result<Regex, String> {
 }
 
 /// A lexicon pattern's regex, built as [`build_regex`] builds it (the same engine and limits) but
-/// with the engine's own API, which can search anchored at a position.
-fn build_pattern_regex(pattern: &str) -> meta::Regex {
+/// with the engine's own API, which can search anchored at a position. Its error is the one
+/// [`build_regex`] gives, in the `regex` crate's words.
+pub(crate) fn build_pattern_regex(pattern: &str) -> Result<meta::Regex, String> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
@@ -47,7 +48,7 @@ fn build_pattern_regex(pattern: &str) -> meta::Regex {
         )
         .syntax(regex_automata::util::syntax::Config::new().utf8(true))
         .build(pattern)
-        .expect("patterns are validated")
+        .map_err(|e| build_regex(pattern).err().unwrap_or_else(|| e.to_string()))
 }
 
 /// The word-boundary assertions that, at the start of every match, make it start an ASCII word
@@ -62,9 +63,11 @@ const WORD_STARTS: [Look; 6] = [
 ];
 
 /// How a match of `pattern` can open, if every match starts an ASCII word: each literal a match
-/// can start with, cut after its leading word and the byte after it ("manage " of "manage a team
-/// of "). `None` when a match could start elsewhere: no word boundary opens the pattern, some
-/// literal opens with no ASCII word byte, or no finite set of literals covers its matches.
+/// can start with, cut after its leading word and the two bytes after it ("manage a" of "manage a
+/// team of "): the second byte passes over most places where the word stands without the rest
+/// ("product manager" for "product vision"). `None` when a match could start elsewhere: no word
+/// boundary opens the pattern, some literal opens with no ASCII word byte, or no finite set of
+/// literals covers its matches.
 fn pattern_leads(pattern: &str) -> Option<Vec<Vec<u8>>> {
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     let opening = hir.properties().look_set_prefix();
@@ -78,7 +81,7 @@ fn pattern_leads(pattern: &str) -> Option<Vec<Vec<u8>>> {
         if word == 0 {
             return None;
         }
-        leads.push(bytes[..bytes.len().min(word + 1)].to_vec());
+        leads.push(bytes[..bytes.len().min(word + 2)].to_vec());
     }
     // A lead that opens another finds every start the other finds. Sorted, a lead comes right
     // after the leads it opens with.
@@ -233,8 +236,8 @@ pub struct CompiledLexicon {
     byte_kinds: [u8; 256],
     /// Every word that leads a phrase or a pattern (see [`Words`]).
     words: WordTable<WordEntry>,
-    /// The pattern leads that end after their word (see [`Words`]): the byte after the word and
-    /// the pattern's index.
+    /// The pattern leads that end after their word (see [`Words`]): the byte or two after the
+    /// word and the pattern's index.
     word_leads: Leads,
     /// The pattern leads that are all word bytes, by first byte, with their patterns' indexes.
     open_leads: Vec<Vec<(Vec<u8>, u32)>>,
@@ -366,8 +369,29 @@ struct WordEntry {
     leads: (u32, u32),
 }
 
-/// Pattern leads that go on after their word: the byte after the word and the pattern's index.
-type Leads = Vec<(u8, u32)>;
+/// A pattern's leads that go on after one word with one byte: that byte, the bytes that may
+/// follow it (a set of 256 bits; `None`: any byte, or none), and the pattern's index. One entry
+/// however many second bytes: a word's entries are all checked where it stands ("lead" opens
+/// three patterns, each with a dozen second bytes).
+#[derive(Debug, Clone)]
+struct WordLead {
+    after: u8,
+    then: Option<[u64; 4]>,
+    pattern: u32,
+}
+
+impl WordLead {
+    /// Whether the lead opens where its word is followed by `next` and then `then`.
+    fn opens(&self, next: Option<&u8>, then: Option<&u8>) -> bool {
+        next == Some(&self.after)
+            && self.then.is_none_or(|set| {
+                then.is_some_and(|&b| set[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+            })
+    }
+}
+
+/// The leads of the words in the scan's table, each word's together.
+type Leads = Vec<WordLead>;
 
 /// The leading word of `bytes`: its ASCII word bytes up to the first other byte.
 fn leading_word(bytes: &[u8]) -> &[u8] {
@@ -380,9 +404,9 @@ fn leading_word(bytes: &[u8]) -> &[u8] {
 /// whole word is the phrase's leading word ("data" of "data platform", "c" of "c++"): the phrase
 /// goes on with a byte that is no ASCII word byte, or ends where the boundary check wants the
 /// word to end. So the scan looks each word up here and walks on from the trie's node after it,
-/// or not at all. Likewise a pattern lead that goes on after its word ("manage ") opens only where its
-/// word is the whole word of the text and the next byte is the lead's. A lead that is all word
-/// bytes ("5" of `[0-9]+`) may open a longer word, and is kept apart, by first byte.
+/// or not at all. Likewise a pattern lead that goes on after its word ("manage a") opens only
+/// where its word is the whole word of the text and the next bytes are the lead's. A lead that is
+/// all word bytes ("5" of `[0-9]+`) may open a longer word, and is kept apart, by first byte.
 struct Words {
     table: WordTable<WordEntry>,
     word_leads: Leads,
@@ -403,7 +427,26 @@ impl Words {
         for (lead, pattern) in leads {
             let word = leading_word(lead);
             match lead.get(word.len()) {
-                Some(&next) => entries.entry(word).or_default().push((next, *pattern)),
+                Some(&next) => {
+                    let of_word = entries.entry(word).or_default();
+                    let same = of_word
+                        .iter()
+                        .position(|l| l.after == next && l.pattern == *pattern);
+                    let i = same.unwrap_or_else(|| {
+                        of_word.push(WordLead {
+                            after: next,
+                            then: Some([0; 4]),
+                            pattern: *pattern,
+                        });
+                        of_word.len() - 1
+                    });
+                    // A lead that ends with the byte after its word lets any byte follow.
+                    match (lead.get(word.len() + 1), &mut of_word[i].then) {
+                        (Some(&b), Some(set)) => set[usize::from(b >> 6)] |= 1 << (b & 63),
+                        (Some(_), None) => {}
+                        (None, then) => *then = None,
+                    }
+                }
                 None => open_leads[usize::from(lead[0])].push((lead.clone(), *pattern)),
             }
         }
@@ -478,7 +521,13 @@ impl CompiledLexicon {
             .iter()
             .enumerate()
             .map(|(i, p)| Pattern {
-                regex: build_pattern_regex(&p.value.pattern),
+                regex: lexicon
+                    .pattern_regexes
+                    .get(&p.value.pattern)
+                    .cloned()
+                    .unwrap_or_else(|| {
+                        build_pattern_regex(&p.value.pattern).expect("patterns are validated")
+                    }),
                 word_led: pattern_leads(&p.value.pattern)
                     .map(|found| leads.extend(found.into_iter().map(|lead| (lead, i as u32))))
                     .is_some(),
@@ -753,10 +802,10 @@ impl CompiledLexicon {
                 if let Some(entry) = self.words.get(bytes, &(at..end)) {
                     let (from, to) = entry.leads;
                     let leads = &self.word_leads[from as usize..to as usize];
-                    let next = bytes.get(end);
-                    let opened = leads.iter().filter(|(after, _)| next == Some(after));
+                    let (next, then) = (bytes.get(end), bytes.get(end + 1));
+                    let opened = leads.iter().filter(|lead| lead.opens(next, then));
                     scan.pattern_starts
-                        .extend(opened.map(|&(_, pattern)| (pattern, at)));
+                        .extend(opened.map(|lead| (lead.pattern, at)));
                     if let Some(node) = entry.node {
                         self.walk_on(normalized, at, end, node, &mut scan);
                     }
@@ -1183,7 +1232,12 @@ mod pattern_equivalence {
         let leads = |p| pattern_leads(p).map(|l| l.into_iter().map(String::from_utf8).collect());
         assert_eq!(
             leads(r"\bmanag(?:e|ing) (?:a )?team"),
-            Some(Ok(vec!["manage ".to_string(), "managing ".to_string()]))
+            Some(Ok(vec![
+                "manage a".to_string(),
+                "manage t".to_string(),
+                "managing a".to_string(),
+                "managing t".to_string()
+            ]))
         );
         // A lead that is all word bytes may open a longer word ("10" opens with "1").
         assert_eq!(
@@ -1191,7 +1245,7 @@ mod pattern_equivalence {
             Some(
                 (0..10)
                     .map(|d| Ok(d.to_string()))
-                    .chain([Ok("ten ".into())])
+                    .chain([Ok("ten y".into())])
                     .collect()
             )
         );

@@ -37,6 +37,7 @@ impl Lexicon {
                 .any(|o| o.value.pattern == p.value.pattern)
         });
         self.patterns.extend(overlay.patterns);
+        self.pattern_regexes.extend(overlay.pattern_regexes);
 
         if !overlay.experience.is_empty() {
             self.experience = overlay.experience;

@@ -22,6 +22,8 @@ pub use format::{
 
 use crate::input::read_small_file;
 use crate::normalize::normalize_term;
+use regex_automata::meta;
+use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 use validate::Citations;
@@ -90,6 +92,8 @@ pub struct Lexicon {
     pub(crate) company_voice: Vec<Located<CompanyVoiceEntry>>,
     pub(crate) cues: Vec<Located<CueEntry>>,
     pub(crate) checks: Vec<Located<CheckEntry>>,
+    /// Each pattern's regex, by pattern, as validation built it.
+    pub(crate) pattern_regexes: HashMap<String, meta::Regex>,
 }
 
 /// The default lexicon's files: path relative to `lexicon/` and contents.
@@ -200,7 +204,7 @@ impl Lexicon {
             let file = parse_file(&name, text)?;
             lexicon.add_file(&name, file);
         }
-        lexicon.validate(citations)?;
+        lexicon.pattern_regexes = lexicon.validate(citations)?;
         Ok(lexicon)
     }
 

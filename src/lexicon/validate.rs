@@ -6,6 +6,7 @@ use super::{checks, compiled, Lexicon, LexiconError, Origin, SectionKind, TitleK
 use crate::cues::CueCategory;
 use crate::domain::Target;
 use crate::normalize::normalize_term;
+use regex_automata::meta;
 use std::collections::HashMap;
 
 /// What the `source` of a layer's entries must cite.
@@ -20,7 +21,12 @@ pub(super) enum Citations {
 }
 
 impl Lexicon {
-    pub(super) fn validate(&self, citations: Citations) -> Result<(), LexiconError> {
+    /// Validates the lexicon, and gives its patterns' regexes by pattern: compiling the lexicon
+    /// takes them instead of building each again.
+    pub(super) fn validate(
+        &self,
+        citations: Citations,
+    ) -> Result<HashMap<String, meta::Regex>, LexiconError> {
         let err = |origin: &Origin, message: String| LexiconError {
             file: origin.file.clone(),
             entry: Some(origin.entry.clone()),
@@ -41,10 +47,12 @@ impl Lexicon {
             check_phrases("objects", &f.value.objects, &f.origin, &mut HashMap::new())?;
         }
 
+        let mut pattern_regexes = HashMap::with_capacity(self.patterns.len());
         for p in &self.patterns {
             check_weight(p.value.weight).map_err(|m| err(&p.origin, m))?;
             check_source(&p.value.source, citations).map_err(|m| err(&p.origin, m))?;
-            let re = compiled::build_regex(&p.value.pattern).map_err(|m| err(&p.origin, m))?;
+            let re =
+                compiled::build_pattern_regex(&p.value.pattern).map_err(|m| err(&p.origin, m))?;
             if re.is_match("") {
                 return Err(err(
                     &p.origin,
@@ -60,6 +68,7 @@ impl Lexicon {
                     ));
                 }
             }
+            pattern_regexes.insert(p.value.pattern.clone(), re);
         }
 
         let mut seen_phrases: HashMap<String, &Origin> = HashMap::new();
@@ -204,7 +213,8 @@ impl Lexicon {
                     .map_err(|m| err(&c.origin, format!("pattern {pattern:?}: {m}")))?;
             }
         }
-        checks::validate(&self.checks)
+        checks::validate(&self.checks)?;
+        Ok(pattern_regexes)
     }
 }
 

@@ -35,7 +35,7 @@ impl Rule for LowEvidence {
             return None;
         }
         // Asked again only here, where no level was read: the evidence was empty either way.
-        let (message, help) = if body_reads_as_english(cx.normalized, cx.lexicon) {
+        let (message, help) = if body_reads_as_english(cx.normalized, cx.scan, cx.lexicon) {
             (
                 "the body says too little about responsibilities, scope or experience to read a level from",
                 "describe what the role owns, whom it works with, and the experience it asks for",

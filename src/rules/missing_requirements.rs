@@ -2,7 +2,7 @@
 
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::lexicon::SectionKind;
-use crate::sections::{has_list_of, is_flattened};
+use crate::sections::has_list_of;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -107,8 +107,10 @@ impl Rule for MissingRequirements {
             cx.sections.starts().iter().any(|&(_, kind)| {
                 matches!(kind, SectionKind::Requirements | SectionKind::NiceToHave)
             });
-        let body = cx.posting.body_text();
-        if has_section || is_flattened(body) || has_list_of(body, is_requirement) {
+        // A flattened body has no lists to tell.
+        if has_section
+            || cx.bullet_lists().is_none_or(|lists| has_list_of(lists, is_requirement))
+        {
             return None;
         }
         let message = "no section or bullet list says what the role asks of the candidate (no \"Requirements\" or \"What you'll bring\")".to_string();

@@ -2,7 +2,7 @@
 
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::lexicon::SectionKind;
-use crate::sections::{has_list_of, is_flattened};
+use crate::sections::has_list_of;
 
 pub struct MissingResponsibilities;
 
@@ -160,8 +160,10 @@ impl Rule for MissingResponsibilities {
             .starts()
             .iter()
             .any(|&(_, kind)| kind == SectionKind::Responsibilities);
-        let body = cx.posting.body_text();
-        if has_section || is_flattened(body) || has_list_of(body, is_duty) {
+        // A flattened body has no lists to tell.
+        if has_section
+            || cx.bullet_lists().is_none_or(|lists| has_list_of(lists, is_duty))
+        {
             return None;
         }
         let message = "no section or bullet list says what the role does (no \"What you'll do\" or \"Responsibilities\")".to_string();

@@ -9,12 +9,13 @@
 use crate::classify::{Implied, Settings, Totals};
 use crate::cues::{Cue, CueCategory, CueMatch, CueMatches};
 use crate::engine::Evidence;
-use crate::lexicon::{CompiledLexicon, SectionKind};
+use crate::lexicon::{CompiledLexicon, Scan, SectionKind};
 use crate::normalize::NormalizedText;
 use crate::posting::{Locator, Posting};
-use crate::sections::Sections;
+use crate::sections::{bullet_lists, is_flattened, Sections};
 use crate::title::Claimed;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
@@ -243,15 +244,30 @@ pub struct Context<'a> {
     pub lexicon: &'a CompiledLexicon,
     /// The body, normalized.
     pub normalized: &'a NormalizedText,
+    /// The lexicon's scan of the normalized body.
+    pub scan: &'a Scan,
     /// The body's sections.
     pub sections: &'a Sections,
     /// The cues found in the body (only of the categories the engine's rule set needs).
     pub cues: &'a CueMatches,
     /// The cues found in the title.
     pub title_cues: &'a CueMatches,
+    /// The body's bullet lists, built by the first rule that asks (see [`Context::bullet_lists`]).
+    pub(crate) bullet_lists: OnceCell<Option<Vec<Vec<&'a str>>>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The body's bullet lists of three items or more, or `None` when the body lost its line
+    /// breaks and its lists cannot be told: built once for the rules that look for a list.
+    pub(crate) fn bullet_lists(&self) -> Option<&[Vec<&'a str>]> {
+        self.bullet_lists
+            .get_or_init(|| {
+                let body = self.posting.body_text();
+                (!is_flattened(body)).then(|| bullet_lists(body))
+            })
+            .as_deref()
+    }
+
     /// A diagnostic of `rule` pointing at the title (when the title is in the text).
     pub fn at_title(
         &self,
