@@ -1,11 +1,13 @@
 //! Matching a body against the compiled lexicon: literal terms (aho-corasick), patterns (regex),
-//! years of experience (regex), with title mentions masked, negation applied and each match
-//! weighed by the section it stands in. The result is the evidence the classifier scores.
+//! years of experience (regex), with title mentions masked, negation applied, what the hiring
+//! company says of itself dropped and each match weighed by the section it stands in. The result
+//! is the evidence the classifier scores.
 
 use crate::domain::{Level, Target, Track};
 use crate::lexicon::{
     leftmost_longest, CompiledLexicon, Frame, FrameWord, RawMatch, Scan, SectionKind, Signal,
 };
+use crate::negation::clause_words_before;
 use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use crate::title::mentions_among;
@@ -238,7 +240,7 @@ fn modifies_a_noun(text: &str, verb: &Range<usize>) -> bool {
         return false;
     }
     let determiner = |w: &str| matches!(w, "a" | "an" | "our" | "their" | "its" | "this" | "your");
-    let mut before = text[..verb.start].trim_end_matches(' ').rsplit(' ');
+    let mut before = clause_words_before(text, verb.start).map(|(_, word)| word);
     match before.next() {
         Some(w) if determiner(w) => true,
         Some(w) if w.ends_with("ly") || w == "fast" || w == "ever" => {

@@ -104,7 +104,10 @@ impl CompanyVoice {
 /// The words before normalized offset `start` in its clause, nearest first, each with the
 /// offset where it begins, bare ([`bare_word`]). A word that ends a clause (its last mark is
 /// `,` `.` `;` `:` `!` `?` or `)`), a dash or "but" belongs to the clause before, and ends them.
-fn clause_words_before(normalized: &str, start: usize) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn clause_words_before(
+    normalized: &str,
+    start: usize,
+) -> impl Iterator<Item = (usize, &str)> {
     let bytes = &normalized.as_bytes()[..start];
     let mut end = bytes.len();
     std::iter::from_fn(move || {
