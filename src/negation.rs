@@ -72,7 +72,7 @@ const VOICE_WINDOW: usize = 5;
 
 /// The words that make the hiring company the subject of what follows them: "we are hiring a
 /// team of engineers" says what the company does, not what the role does.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct CompanyVoice {
     /// The company as the subject ("we", "we're").
     subjects: Vec<String>,
