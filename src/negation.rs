@@ -78,18 +78,38 @@ pub(crate) struct CompanyVoice {
     subjects: Vec<String>,
     /// The words that may stand between the subject and what follows ("are", "currently").
     between: Vec<String>,
+    /// By first byte, the lengths of the words of both lists (as [`Negations`] keeps them): the
+    /// word before nearly every match is passed over without a comparison.
+    first_bytes: [u32; 256],
 }
 
 impl CompanyVoice {
     /// From its words, normalized.
     pub(crate) fn new(subjects: Vec<String>, between: Vec<String>) -> CompanyVoice {
-        CompanyVoice { subjects, between }
+        let mut first_bytes = [0; 256];
+        for word in subjects.iter().chain(&between) {
+            if let Some(&b) = word.as_bytes().first() {
+                first_bytes[usize::from(b)] |= length_bit(word);
+            }
+        }
+        CompanyVoice {
+            subjects,
+            between,
+            first_bytes,
+        }
     }
 
     /// Where the subject starts, when the words just before normalized offset `start` are the
     /// company speaking of itself: a subject, then only words that may stand between.
     pub(crate) fn speaks_at(&self, normalized: &str, start: usize) -> Option<usize> {
         for (begin, bare) in clause_words_before(normalized, start).take(VOICE_WINDOW) {
+            let listed = bare
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| self.first_bytes[usize::from(b)] & length_bit(bare) != 0);
+            if !listed {
+                return None;
+            }
             if self.subjects.iter().any(|s| s == bare) {
                 return Some(begin);
             }
