@@ -182,6 +182,15 @@ fn median_rank(by_rank: &[f64; 8]) -> u8 {
     for (r, mass) in by_rank.iter().enumerate().skip(1) {
         cumulative += mass;
         if cumulative >= half {
+            // Exactly half the mass at or below `r`: every point up to the next rank with mass
+            // is a median, and the heavier of the two is the reading.
+            if cumulative - half < 1e-9 {
+                if let Some(next) = (r + 1..8).find(|&n| by_rank[n] > 0.0) {
+                    if by_rank[next] > by_rank[r] {
+                        return next as u8;
+                    }
+                }
+            }
             return r as u8;
         }
     }
@@ -438,6 +447,20 @@ mod tests {
         let t = totals(&[(Level::Pm, 2.5), (Level::Director, 3.0)], 0.0, 0.0);
         assert_ne!(level(&t), Some(Level::Senior));
         assert_ne!(level(&t), Some(Level::Principal));
+    }
+
+    #[test]
+    fn a_median_on_the_boundary_of_two_ranks_reads_as_the_heavier() {
+        // A principal's body: coaching others, one mentoring phrase, one junior phrase. With the
+        // prior, half the mass lies at senior and below, and principal holds the most.
+        let mut t = Totals::default();
+        t.add(Target::Level(Level::Principal), Origin::Signal(0), 1.5);
+        t.add(Target::Level(Level::Senior), Origin::Signal(1), 0.5);
+        t.add(Target::Level(Level::Associate), Origin::Signal(2), 0.5);
+        assert_eq!(level(&t), Some(Level::Principal));
+        // Just past the boundary, the median is senior's again.
+        t.add(Target::Level(Level::Senior), Origin::Signal(3), 0.1);
+        assert_eq!(level(&t), Some(Level::Senior));
     }
 
     fn level(t: &Totals) -> Option<Level> {
