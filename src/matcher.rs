@@ -219,8 +219,7 @@ pub(crate) fn frames(
         let role = roles
             .iter()
             .take_while(|m| m.start <= reach)
-            .find(|m| text[(*m).clone()].ends_with('s'))
-            .cloned()
+            .find_map(|m| role_object(text, m))
             .filter(in_clause);
         let object = [object, role].into_iter().flatten().min_by_key(|o| o.start);
         if let Some(object) = object {
@@ -228,6 +227,39 @@ pub(crate) fn frames(
         }
     }
     out
+}
+
+/// The nouns for a unit of people that a product role before them names ("the PM team", "our
+/// product management org"). Seed 003 says of directors: "Managing PM teams".
+const ROLE_UNITS: [&str; 10] = [
+    "team",
+    "teams",
+    "group",
+    "groups",
+    "org",
+    "orgs",
+    "organization",
+    "organizations",
+    "organisation",
+    "organisations",
+];
+
+/// The object a title mention at `mention` makes for a frame with `role_objects`: the role in
+/// the plural ("hire product managers"), or the role with a unit noun after it ("grow the PM
+/// team"). A role in the singular is the posting's own vacancy ("hire a product manager").
+/// Whichever role the mention names, the object is the same, so rewriting title mentions cannot
+/// change the verdict.
+fn role_object(text: &str, mention: &Range<usize>) -> Option<Range<usize>> {
+    let after = text[mention.end..].strip_prefix(' ').unwrap_or_default();
+    let unit = ROLE_UNITS.iter().find(|unit| {
+        after.starts_with(**unit)
+            && !after[unit.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '\'')
+    });
+    match unit {
+        Some(unit) => Some(mention.start..mention.end + 1 + unit.len()),
+        None if text[mention.clone()].ends_with('s') => Some(mention.clone()),
+        None => None,
+    }
 }
 
 /// Whether the frame verb at `verb` is an -ing form that describes a noun rather than says what
@@ -1259,6 +1291,28 @@ mod tests {
             frames_found("Hire up to 10 designers"),
             ["Hire up to 10 designers"]
         );
+    }
+
+    #[test]
+    fn a_role_with_a_unit_noun_after_it_is_an_object() {
+        // Seed 003's own wording, and the ways postings write it.
+        assert_eq!(
+            frames_found("Managing PM teams, aligning portfolios"),
+            ["Managing PM teams"]
+        );
+        assert_eq!(
+            frames_found("You will grow the product management team."),
+            ["grow the product management team"]
+        );
+        assert_eq!(
+            frames_found("Lead our Senior Product Manager org"),
+            ["Lead our Senior Product Manager org"]
+        );
+        // The role alone in the singular is the posting's own vacancy; another noun after it is
+        // no unit of people; and a product team is anyone's team.
+        assert!(frames_found("We will hire a product manager this year.").is_empty());
+        assert!(frames_found("Manage the PM teamwork board").is_empty());
+        assert!(frames_found("Lead the product team through launches").is_empty());
     }
 
     #[test]
