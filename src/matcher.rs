@@ -1338,6 +1338,19 @@ mod tests {
     }
 
     #[test]
+    fn coaching_a_number_of_pms_is_not_managing_them() {
+        // Seed 003 says this of principal and staff PMs, who coach without managing people.
+        assert!(patterns_found("Mentor/coach multiple PMs and set best practices").is_empty());
+        assert!(patterns_found("Coach 4 product managers on discovery").is_empty());
+        // Managing, leading or hiring a number of them is.
+        assert_eq!(patterns_found("Manage 5 PMs"), ["Manage 5 PMs"]);
+        assert_eq!(
+            patterns_found("You will lead several product managers"),
+            ["lead several product managers"]
+        );
+    }
+
+    #[test]
     fn reporting_to_the_ceo_is_no_evidence_at_a_small_company() {
         let role = "You will report directly to the CEO and own our product strategy.";
         assert_eq!(patterns_found(role), ["report directly to the CEO"]);
