@@ -674,6 +674,11 @@ fn ascii_letter_bytes(x: u64) -> u64 {
     ascii_letters(x & !HIGH) & !x & HIGH
 }
 
+/// [`u8::is_ascii_uppercase`] of each byte of `x`, as [`ascii_word_bytes`] gives its answers.
+pub(crate) fn ascii_capital_bytes(x: u64) -> u64 {
+    bytes_within(x & !HIGH, b'A', b'Z') & !x & HIGH
+}
+
 /// A one in every byte.
 const ONES: u64 = 0x0101_0101_0101_0101;
 /// Each byte's high bit.

@@ -24,7 +24,9 @@
 
 use crate::lexicon::words::WordTable;
 use crate::lexicon::{CompiledLexicon, SectionKind};
-use crate::normalize::{is_word_char, normalize_term, plain_prefix_len, plain_term};
+use crate::normalize::{
+    ascii_capital_bytes, is_word_char, normalize_term, plain_prefix_len, plain_term,
+};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -695,16 +697,17 @@ pub(crate) fn heading_prefixes<'a>(headings: impl Iterator<Item = &'a str>) -> V
 /// in a flattened line a heading runs into what follows ("ResponsibilitiesCollaborate",
 /// "EDUCATIONBachelor's"). A non-ASCII character among them says yes: the full lookup decides.
 fn may_start_heading(text: &str, lexicon: &CompiledLexicon) -> bool {
-    let mut key = [0u8; HEADING_PREFIX];
-    for (i, &b) in text.as_bytes().iter().take(HEADING_PREFIX).enumerate() {
+    // Each prefix's index is the previous one's and its last byte's place: asked of every capital
+    // of a flattened line, indexing each prefix afresh cost three times as much.
+    let mut index = 0;
+    for (&b, place) in text.as_bytes().iter().zip(PREFIX_PLACES) {
         if !b.is_ascii() {
             return true;
         }
         if !b.is_ascii_alphanumeric() {
             break;
         }
-        key[i] = b.to_ascii_lowercase();
-        let index = prefix_index(key);
+        index += prefix_symbol(b) * place;
         if lexicon.heading_prefixes[index / 64] & (1 << (index % 64)) != 0 {
             return true;
         }
@@ -715,17 +718,25 @@ fn may_start_heading(text: &str, lexicon: &CompiledLexicon) -> bool {
 /// The symbols a prefix's bytes are read as: no byte, ten digits and 26 letters.
 const PREFIX_SYMBOLS: usize = 37;
 
+/// What each byte of a prefix is worth in its index ([`prefix_index`]), first first.
+const PREFIX_PLACES: [usize; HEADING_PREFIX] = [PREFIX_SYMBOLS * PREFIX_SYMBOLS, PREFIX_SYMBOLS, 1];
+
 /// A prefix's place among every string of up to [`HEADING_PREFIX`] ASCII letters and digits: its
 /// bytes as the digits of a number in base [`PREFIX_SYMBOLS`]. Asked of every capital of a
 /// flattened line, a bit read there costs a third of the binary search of sorted keys it replaced.
 fn prefix_index(prefix: [u8; HEADING_PREFIX]) -> usize {
-    prefix.iter().fold(0, |index, &b| {
-        let symbol = match b {
-            0 => 0,
-            b'0'..=b'9' => b - b'0' + 1,
-            _ => b.to_ascii_lowercase() - b'a' + 11,
-        };
-        index * PREFIX_SYMBOLS + usize::from(symbol)
+    (prefix.iter().zip(PREFIX_PLACES))
+        .map(|(&b, place)| prefix_symbol(b) * place)
+        .sum()
+}
+
+/// A prefix byte's digit in [`prefix_index`]: 0 for no byte, then the ten digits and 26 letters
+/// (of either case).
+fn prefix_symbol(b: u8) -> usize {
+    usize::from(match b {
+        0 => 0,
+        b'0'..=b'9' => b - b'0' + 1,
+        _ => b.to_ascii_lowercase() - b'a' + 11,
     })
 }
 
@@ -738,17 +749,28 @@ const LOOK_AHEAD: usize = 4;
 const BULLETS: [char; 5] = ['\u{b7}', '\u{2022}', '-', '*', '\u{2013}'];
 
 /// Where the ASCII capitals of `bytes` are, in order. A flattened line is mostly lower case:
-/// each block of 16 bytes is checked at once, and only its capitals visited.
+/// each block of eight bytes is checked at once, as one `u64`, and only its capitals visited.
 fn ascii_capitals(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.chunks(16).enumerate().flat_map(|(block, chunk)| {
-        let mut capitals = chunk.iter().enumerate().fold(0u16, |mask, (i, b)| {
-            mask | (u16::from(b.is_ascii_uppercase()) << i)
-        });
-        std::iter::from_fn(move || {
-            let i = capitals.trailing_zeros() as usize;
-            capitals &= capitals.wrapping_sub(1);
-            (i < 16).then_some(block * 16 + i)
-        })
+    // The block after the one `capitals` marks, and the high bit of each capital in that one.
+    let mut next = 0;
+    let mut capitals = 0u64;
+    std::iter::from_fn(move || {
+        while capitals == 0 {
+            let block = match bytes.get(next..next + 8) {
+                Some(eight) => eight.try_into().expect("eight bytes"),
+                None if next < bytes.len() => {
+                    let mut last = [0; 8];
+                    last[..bytes.len() - next].copy_from_slice(&bytes[next..]);
+                    last
+                }
+                None => return None,
+            };
+            capitals = ascii_capital_bytes(u64::from_le_bytes(block));
+            next += 8;
+        }
+        let at = next - 8 + (capitals.trailing_zeros() / 8) as usize;
+        capitals &= capitals - 1;
+        Some(at)
     })
 }
 
@@ -810,23 +832,21 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
         };
         let rest_bytes = rest.as_bytes();
         let limit = rest.len().min(MAX_HEADING_LEN + 1);
-        // A candidate within the plain bytes is its bytes lower-cased, a listed heading only if
-        // every byte of it follows one. Past the first byte that follows none (and the byte
-        // after it, which may end the candidate before a space), the candidates within the plain
-        // bytes are no headings, and are not looked up: every end of every capital looked up
-        // was a fifteenth of splitting the dev set, half of whose bytes are in flattened lines.
-        // A candidate past the plain bytes normalizes to them lower-cased and then more (the
-        // normalizer copies a plain run as it is, whatever follows): when they leave the
-        // headings before their end, it is none either, and the bytes past them, a byte at a
-        // time, were a tenth of splitting.
-        let plain = plain_prefix_len(rest_bytes, limit);
-        let listed = listed_prefix_len(&lexicon.listed_headings, &rest_bytes[..plain]);
-        let past_plain = if listed < plain {
-            limit
+        // A candidate within the plain bytes (`plain_prefix_len`) is its bytes lower-cased, a
+        // listed heading only if every byte of it follows one. A candidate past them normalizes
+        // to them lower-cased and then more (the normalizer copies a plain run as it is,
+        // whatever follows): none either when they leave the headings. So where the bytes leave
+        // the headings inside the plain run, no candidate ends past the byte after (which may
+        // end one before a space), and none is looked up: every end of every capital looked up
+        // was a fifteenth of splitting the dev set. The headings are followed first and the
+        // plain run read only that far: both read to their end were a ninth.
+        let listed = listed_prefix_len(&lexicon.listed_headings, &rest_bytes[..limit]);
+        let leaves_in_plain = listed < limit && plain_prefix_len(rest_bytes, listed + 1) > listed;
+        let ends = if leaves_in_plain {
+            1..limit.min(listed + 2)
         } else {
-            (plain + 1).max(listed + 2)
+            1..limit
         };
-        let ends = (1..limit.min(listed + 2)).chain(past_plain..limit);
         for end in ends {
             let followed = match rest_bytes[end] {
                 b if b.is_ascii_uppercase() || b.is_ascii_digit() || b == b':' => after_a_break,
@@ -864,6 +884,9 @@ pub(crate) struct HeadingTrie {
     nodes: Vec<Range<u32>>,
     /// Each node's children in order of their byte: the byte and the child.
     edges: Vec<(u8, u32)>,
+    /// The root's children by byte, 0 for none (the root is no node's child): every candidate
+    /// starts there, among a score of them that the other nodes' one or two make slow to read.
+    roots: Vec<u32>,
 }
 
 impl HeadingTrie {
@@ -883,7 +906,11 @@ impl HeadingTrie {
         let mut trie = HeadingTrie {
             nodes: Vec::with_capacity(children.len()),
             edges: Vec::new(),
+            roots: vec![0; 256],
         };
+        for (&byte, &child) in &children[0] {
+            trie.roots[usize::from(byte)] = child;
+        }
         for node in children {
             let from = trie.edges.len() as u32;
             trie.edges.extend(node);
@@ -894,12 +921,14 @@ impl HeadingTrie {
 
     /// The child of `node` along `byte`, if some heading goes on that way.
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
+        if node == 0 {
+            let child = self.roots[usize::from(byte)];
+            return (child != 0).then_some(child);
+        }
         let Range { start, end } = self.nodes[node as usize].clone();
-        let edges = &self.edges[start as usize..end as usize];
-        let i = edges.partition_point(|&(b, _)| b < byte);
-        edges
-            .get(i)
-            .filter(|&&(b, _)| b == byte)
+        // Read in order, not searched: nine nodes in ten have one child.
+        (self.edges[start as usize..end as usize].iter())
+            .find(|&&(b, _)| b == byte)
             .map(|&(_, child)| child)
     }
 }
