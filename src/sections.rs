@@ -25,7 +25,8 @@
 use crate::lexicon::words::WordTable;
 use crate::lexicon::{CompiledLexicon, SectionKind};
 use crate::normalize::{
-    ascii_capital_bytes, is_word_char, normalize_term, plain_prefix_len, plain_term,
+    ascii_capital_bytes, is_ascii_word_byte, is_word_char, normalize_term, plain_prefix_len,
+    plain_term,
 };
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -130,17 +131,17 @@ fn end_pitches(
     // competitive salary ..."). A section of any other kind ends at none.
     let ends_pitch = |_: SectionKind| true;
     let ends_weighing = |opened: SectionKind| opened.evidence_factor() == 0.0;
-    // Each kind's opener leads, gathered once here rather than once per section.
-    let pitch_leads = opener_leads(lexicon, ends_pitch);
-    let weighing_leads = opener_leads(lexicon, ends_weighing);
+    // Each kind's openers, gathered once here rather than once per section.
+    let pitch_openers = openers(lexicon, ends_pitch);
+    let weighing_openers = openers(lexicon, ends_weighing);
     let mut ended = Vec::with_capacity(starts.len());
     for (i, &(start, kind)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(body.len(), |&(e, _)| e);
         let pitch = &body[start..end];
         let opening = if kind == SectionKind::About {
-            opening_sentence(pitch, lexicon, ends_pitch, pitch_leads.as_ref())
+            opening_sentence(pitch, pitch_openers.as_ref())
         } else if kind.evidence_factor() > 0.0 {
-            opening_sentence(pitch, lexicon, ends_weighing, weighing_leads.as_ref())
+            opening_sentence(pitch, weighing_openers.as_ref())
         } else {
             None
         };
@@ -153,99 +154,111 @@ fn end_pitches(
     ended
 }
 
-/// The first two letters of the lexicon's openers of a kind `wanted` takes, which a sentence must
-/// start with to open one: asked of every sentence, the openers' kinds are looked at once
-/// instead. `None` when `wanted` takes no opener's kind.
-fn opener_leads(
-    lexicon: &CompiledLexicon,
-    wanted: impl Fn(SectionKind) -> bool,
-) -> Option<OpenerLeads> {
-    let mut leads = OpenerLeads {
-        pairs: Vec::new(),
-        ascii_firsts: 0,
+/// The lexicon's openers of a kind `wanted` takes, and what a sentence must start with to open
+/// one: asked of every sentence, the openers' kinds are looked at once instead. `None` when
+/// `wanted` takes no opener's kind.
+fn openers(lexicon: &CompiledLexicon, wanted: impl Fn(SectionKind) -> bool) -> Option<Openers<'_>> {
+    let mut openers = Openers {
+        phrases: Vec::with_capacity(lexicon.openers.len()),
+        longest: 0,
+        second_letters: [0; 128],
     };
-    let mut any_wanted = false;
     for (opener, kind) in &lexicon.openers {
         if wanted(*kind) {
-            any_wanted = true;
+            openers.phrases.push((opener, *kind));
+            openers.longest = openers.longest.max(opener.len());
             if let Some(&[a, b]) = opener.as_bytes().get(..2) {
-                leads.pairs.push([a, b]);
-                if a.is_ascii() {
-                    leads.ascii_firsts |= 1 << a;
+                if a.is_ascii() && b.is_ascii() {
+                    openers.second_letters[usize::from(a)] |= 1 << b;
                 }
             }
         }
     }
-    any_wanted.then_some(leads)
+    (!openers.phrases.is_empty()).then_some(openers)
 }
 
-/// The first two letters of some openers ([`opener_leads`]).
-struct OpenerLeads {
-    pairs: Vec<[u8; 2]>,
-    /// Bit `b` for each ASCII byte `b` a pair starts with: most sentences start with a letter
-    /// that starts none, and are turned away without a look at the pairs.
-    ascii_firsts: u128,
+/// Some of the lexicon's openers ([`openers`]).
+struct Openers<'a> {
+    /// The openers (normalized), in the lexicon's order, and the kind of section each opens.
+    phrases: Vec<(&'a str, SectionKind)>,
+    /// The longest one's length in bytes.
+    longest: usize,
+    /// Their first two letters when both are ASCII: for each first one, a bit for each second.
+    second_letters: [u128; 128],
 }
 
-impl OpenerLeads {
-    /// Whether `lead`, two ASCII bytes, is one of the pairs.
-    fn contains(&self, lead: [u8; 2]) -> bool {
-        self.ascii_firsts & (1 << lead[0]) != 0 && self.pairs.contains(&lead)
+impl Openers<'_> {
+    /// Whether an opener starts with `lead`, two ASCII bytes.
+    fn leads(&self, lead: [u8; 2]) -> bool {
+        self.second_letters[usize::from(lead[0])] & (1 << lead[1]) != 0
+    }
+
+    /// The kind of section that `sentence` opens, if it starts with one of the openers, as a
+    /// whole word.
+    fn opened_by(&self, sentence: &str) -> Option<SectionKind> {
+        // A sentence whose first bytes are plain normalizes to them lower-cased (see
+        // `plain_prefix_len`): when they run past the longest opener, they are compared as they
+        // are. Normalizing the head of every sentence that starts as an opener does was a
+        // fifteenth of splitting the dev set.
+        let bytes = sentence.as_bytes();
+        if self.longest + 1 < OPENER_CHARS
+            && plain_prefix_len(bytes, self.longest + 1) > self.longest
+        {
+            let opens = |opener: &str| {
+                bytes[..opener.len()].eq_ignore_ascii_case(opener.as_bytes())
+                    && !is_ascii_word_byte(bytes[opener.len()])
+            };
+            return (self.phrases.iter()).find_map(|&(opener, kind)| opens(opener).then_some(kind));
+        }
+        // The first characters as a slice of the sentence, not collected into a string.
+        let head_len = sentence
+            .char_indices()
+            .nth(OPENER_CHARS)
+            .map_or(sentence.len(), |(at, _)| at);
+        let head = normalize_term(&sentence[..head_len]);
+        let opens = |opener: &str| {
+            head.strip_prefix(opener)
+                .is_some_and(|after| !after.starts_with(is_word_char))
+        };
+        (self.phrases.iter()).find_map(|&(opener, kind)| opens(opener).then_some(kind))
     }
 }
 
-/// The first sentence of `pitch` that opens with one of the lexicon's openers of a kind `wanted`
-/// takes, and the kind of section it opens; `leads` are those openers' [`opener_leads`]. A
-/// heading on a line of its own is skipped; an inline one ("About Acme: ...") is part of the
-/// first sentence.
-fn opening_sentence(
-    pitch: &str,
-    lexicon: &CompiledLexicon,
-    wanted: impl Fn(SectionKind) -> bool,
-    leads: Option<&OpenerLeads>,
-) -> Option<(usize, SectionKind)> {
+/// The first sentence of `pitch` that opens with one of `openers`, and the kind of section it
+/// opens. A heading on a line of its own is skipped; an inline one ("About Acme: ...") is part of
+/// the first sentence.
+fn opening_sentence(pitch: &str, openers: Option<&Openers>) -> Option<(usize, SectionKind)> {
     // A section that no opener ends (benefits, legal, apply) need not be read sentence by
     // sentence.
-    let leads = leads?;
-    let first_line = pitch.find('\n').map_or(pitch.len(), |n| n + 1);
-    let mut at = if first_line <= MAX_HEADING_LEN + 1 {
-        first_line
-    } else {
-        0
+    let openers = openers?;
+    // A first line no longer than a heading is skipped: its line break is looked for only that
+    // far, not through a flattened body.
+    let heading_room = &pitch.as_bytes()[..pitch.len().min(MAX_HEADING_LEN + 1)];
+    let mut at = match memchr::memchr(b'\n', heading_room) {
+        Some(newline) => newline + 1,
+        None if pitch.len() <= MAX_HEADING_LEN + 1 => pitch.len(),
+        None => 0,
     };
     // The first line break at or after `at`, found again only once `at` has passed it: searching
     // from every sentence of a long line for its end would be quadratic in the line.
     let mut newline = None;
+    // The sentence ends (`.`, `!` or `?`) of the whole pitch, in order, searched for once: a
+    // search set up for every sentence cost more than the bytes it read.
+    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', pitch.as_bytes()).peekable();
     while at < pitch.len() {
         let rest = &pitch[at..];
         let start = at + (rest.len() - rest.trim_start().len());
         let sentence = &pitch[start..];
         // Most sentences start with no opener's first letters: turn them away before
-        // normalizing, which every sentence of every section would otherwise pay.
+        // comparing, which every sentence of every section would otherwise pay.
         let letters =
             sentence.trim_start_matches(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
         let lead = letters
             .as_bytes()
             .get(..2)
             .map(|b| [b[0], b[1]].map(|b| b.to_ascii_lowercase()));
-        let may_open = lead.is_none_or(|lead| !lead.is_ascii() || leads.contains(lead));
-        let opened = if may_open {
-            // The first characters as a slice of the sentence, not collected into a string.
-            let head_len = sentence
-                .char_indices()
-                .nth(OPENER_CHARS)
-                .map_or(sentence.len(), |(at, _)| at);
-            let head = normalize_term(&sentence[..head_len]);
-            lexicon.openers.iter().find(|(opener, kind)| {
-                wanted(*kind)
-                    && head
-                        .strip_prefix(opener.as_str())
-                        .is_some_and(|after| !after.starts_with(crate::normalize::is_word_char))
-            })
-        } else {
-            None
-        };
-        if let Some(&(_, kind)) = opened {
+        let may_open = lead.is_none_or(|lead| !lead.is_ascii() || openers.leads(lead));
+        if let Some(kind) = may_open.then(|| openers.opened_by(sentence)).flatten() {
             return Some((start, kind));
         }
         // The next sentence: after a sentence end followed by white space, or a line break. All
@@ -259,10 +272,20 @@ fn opening_sentence(
                 n
             }
         };
-        let stop = memchr::memchr3_iter(b'.', b'!', b'?', &pitch.as_bytes()[start..line_end])
-            .find(|&i| sentence[i + 1..].starts_with(char::is_whitespace));
+        // Marks before `start` are in the skipped heading line.
+        let stop = loop {
+            match marks.next_if(|&mark| mark < line_end) {
+                Some(mark)
+                    if mark >= start && pitch[mark + 1..].starts_with(char::is_whitespace) =>
+                {
+                    break Some(mark)
+                }
+                Some(_) => {}
+                None => break None,
+            }
+        };
         at = match stop {
-            Some(i) => start + i + 1,
+            Some(mark) => mark + 1,
             None if line_end < pitch.len() => line_end + 1,
             None => return None,
         };
