@@ -620,9 +620,7 @@ pub(crate) fn plain_term<'b>(term: &str, buf: &'b mut [u8]) -> Option<&'b str> {
         return None;
     }
     // A space is kept as it is only before a plain byte: more white space folds.
-    let kept =
-        |(i, &b): (usize, &u8)| PLAIN[usize::from(b)] || (b == b' ' && plain(bytes.get(i + 1)));
-    if !bytes.iter().enumerate().all(kept) {
+    if plain_prefix_len(bytes, bytes.len()) < bytes.len() {
         return None;
     }
     let out = &mut buf[..bytes.len()];
