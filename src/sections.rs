@@ -863,7 +863,7 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
         // end one before a space), and none is looked up: every end of every capital looked up
         // was a fifteenth of splitting the dev set. The headings are followed first and the
         // plain run read only that far: both read to their end were a ninth.
-        let listed = listed_prefix_len(&lexicon.listed_headings, &rest_bytes[..limit]);
+        let (listed, heading_ends) = listed_prefix(&lexicon.listed_headings, &rest_bytes[..limit]);
         let leaves_in_plain = listed < limit && plain_prefix_len(rest_bytes, listed + 1) > listed;
         let ends = if leaves_in_plain {
             1..limit.min(listed + 2)
@@ -871,6 +871,14 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
             1..limit
         };
         for end in ends {
+            // Such a candidate, without the space it may end with, is a listed heading only
+            // where one ends: most ends of most capitals are looked at no further.
+            if leaves_in_plain {
+                let len = end - usize::from(rest_bytes[end - 1] == b' ');
+                if heading_ends & (1 << len) == 0 {
+                    continue;
+                }
+            }
             let followed = match rest_bytes[end] {
                 b if b.is_ascii_uppercase() || b.is_ascii_digit() || b == b':' => after_a_break,
                 b' ' | b'-' | b'*' => opens(&rest[end..]),
@@ -898,7 +906,7 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
 }
 
 /// Every listed heading (normalized) as a trie of its bytes, which a flattened line's bytes are
-/// followed through a byte at a time (see [`listed_prefix_len`]). Built once with the lexicon: two
+/// followed through a byte at a time (see [`listed_prefix`]). Built once with the lexicon: two
 /// binary searches of the sorted headings per byte, which it replaced, were a ninth of splitting
 /// the dev set.
 #[derive(Debug, Clone)]
@@ -910,12 +918,15 @@ pub(crate) struct HeadingTrie {
     /// The root's children by byte, 0 for none (the root is no node's child): every candidate
     /// starts there, among a score of them that the other nodes' one or two make slow to read.
     roots: Vec<u32>,
+    /// Whether a heading ends at each node.
+    heading_ends: Vec<bool>,
 }
 
 impl HeadingTrie {
     pub(crate) fn new<'a>(headings: impl Iterator<Item = &'a str>) -> HeadingTrie {
         // Built with each node's children in a map, then laid out flat.
         let mut children: Vec<BTreeMap<u8, u32>> = vec![BTreeMap::new()];
+        let mut heading_ends = vec![false];
         for heading in headings {
             let mut node = 0;
             for &byte in heading.as_bytes() {
@@ -923,13 +934,16 @@ impl HeadingTrie {
                 node = *children[node].entry(byte).or_insert(next) as usize;
                 if node == next as usize {
                     children.push(BTreeMap::new());
+                    heading_ends.push(false);
                 }
             }
+            heading_ends[node] = true;
         }
         let mut trie = HeadingTrie {
             nodes: Vec::with_capacity(children.len()),
             edges: Vec::new(),
             roots: vec![0; 256],
+            heading_ends,
         };
         for (&byte, &child) in &children[0] {
             trie.roots[usize::from(byte)] = child;
@@ -956,16 +970,20 @@ impl HeadingTrie {
     }
 }
 
-/// How many leading bytes of `bytes`, lower-cased, some heading of `headings` starts with.
-fn listed_prefix_len(headings: &HeadingTrie, bytes: &[u8]) -> usize {
+/// How many leading bytes of `bytes` (at most 63), lower-cased, some heading of `headings` starts
+/// with, and bit `n` set for each length `n` of them that a heading ends at.
+fn listed_prefix(headings: &HeadingTrie, bytes: &[u8]) -> (usize, u64) {
+    debug_assert!(bytes.len() < 64);
     let mut node = 0;
+    let mut heading_ends = 0;
     for (at, byte) in bytes.iter().enumerate() {
         match headings.child(node, byte.to_ascii_lowercase()) {
             Some(child) => node = child,
-            None => return at,
+            None => return (at, heading_ends),
         }
+        heading_ends |= u64::from(headings.heading_ends[node as usize]) << (at + 1);
     }
-    bytes.len()
+    (bytes.len(), heading_ends)
 }
 
 /// The bullet lists of a body: runs of at least three consecutive bulleted or numbered lines
@@ -1060,14 +1078,14 @@ mod tests {
     fn a_listed_prefix_is_followed_through_the_headings_lower_cased() {
         let headings =
             HeadingTrie::new(["benefits", "benefits and perks", "requirements"].into_iter());
-        assert_eq!(listed_prefix_len(&headings, b"Benefits an"), 11);
+        assert_eq!(listed_prefix(&headings, b"Benefits an"), (11, 1 << 8));
         assert_eq!(
-            listed_prefix_len(&headings, b"Benefits And Perks Dental"),
-            18
+            listed_prefix(&headings, b"Benefits And Perks Dental"),
+            (18, 1 << 8 | 1 << 18)
         );
-        assert_eq!(listed_prefix_len(&headings, b"Benefitsx"), 8);
-        assert_eq!(listed_prefix_len(&headings, b"REQ"), 3);
-        assert_eq!(listed_prefix_len(&headings, b"Xyz"), 0);
+        assert_eq!(listed_prefix(&headings, b"Benefitsx"), (8, 1 << 8));
+        assert_eq!(listed_prefix(&headings, b"REQ"), (3, 0));
+        assert_eq!(listed_prefix(&headings, b"Xyz"), (0, 0));
     }
 
     proptest::proptest! {
