@@ -196,27 +196,30 @@ impl Openers<'_> {
     /// The kind of section that `sentence` opens, if it starts with one of the openers, as a
     /// whole word.
     fn opened_by(&self, sentence: &str) -> Option<SectionKind> {
-        // A sentence whose first bytes are plain normalizes to them lower-cased (see
-        // `plain_prefix_len`): when they run past the longest opener, they are compared as they
-        // are. Normalizing the head of every sentence that starts as an opener does was a
-        // fifteenth of splitting the dev set.
+        // The sentence's first bytes that are plain normalize to themselves lower-cased (see
+        // `plain_prefix_len`), and are compared as they are; the head is normalized only for an
+        // opener that runs past them and agrees with them. Normalizing the head of every
+        // sentence that starts as an opener does was a fifteenth of splitting the dev set. Up
+        // to two bytes short of the head normalized, its plain bytes are the sentence's.
         let bytes = sentence.as_bytes();
-        if self.longest + 1 < OPENER_CHARS
-            && plain_prefix_len(bytes, self.longest + 1) > self.longest
-        {
-            let opens = |opener: &str| {
-                bytes[..opener.len()].eq_ignore_ascii_case(opener.as_bytes())
-                    && !is_ascii_word_byte(bytes[opener.len()])
-            };
-            return (self.phrases.iter()).find_map(|&(opener, kind)| opens(opener).then_some(kind));
-        }
-        // The first characters as a slice of the sentence, not collected into a string.
-        let head_len = sentence
-            .char_indices()
-            .nth(OPENER_CHARS)
-            .map_or(sentence.len(), |(at, _)| at);
-        let head = normalize_term(&sentence[..head_len]);
-        let opens = |opener: &str| {
+        let plain = plain_prefix_len(bytes, (self.longest + 1).min(OPENER_CHARS - 2));
+        let mut head = None;
+        let mut opens = |opener: &str| {
+            let shared = opener.len().min(plain);
+            if !bytes[..shared].eq_ignore_ascii_case(&opener.as_bytes()[..shared]) {
+                return false;
+            }
+            if opener.len() < plain {
+                return !is_ascii_word_byte(bytes[opener.len()]);
+            }
+            let head: &String = head.get_or_insert_with(|| {
+                // The first characters as a slice of the sentence, not collected into a string.
+                let head_len = sentence
+                    .char_indices()
+                    .nth(OPENER_CHARS)
+                    .map_or(sentence.len(), |(at, _)| at);
+                normalize_term(&sentence[..head_len])
+            });
             head.strip_prefix(opener)
                 .is_some_and(|after| !after.starts_with(is_word_char))
         };
@@ -251,11 +254,10 @@ fn opening_sentence(pitch: &str, openers: Option<&Openers>) -> Option<(usize, Se
         let sentence = &pitch[start..];
         // Most sentences start with no opener's first letters: turn them away before
         // comparing, which every sentence of every section would otherwise pay.
-        let letters =
-            sentence.trim_start_matches(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
-        let lead = letters
-            .as_bytes()
-            .get(..2)
+        let leading_marks = (sentence.bytes())
+            .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            .count();
+        let lead = (sentence.as_bytes().get(leading_marks..leading_marks + 2))
             .map(|b| [b[0], b[1]].map(|b| b.to_ascii_lowercase()));
         let may_open = lead.is_none_or(|lead| !lead.is_ascii() || openers.leads(lead));
         if let Some(kind) = may_open.then(|| openers.opened_by(sentence)).flatten() {
@@ -724,13 +726,14 @@ fn may_start_heading(text: &str, lexicon: &CompiledLexicon) -> bool {
     // of a flattened line, indexing each prefix afresh cost three times as much.
     let mut index = 0;
     for (&b, place) in text.as_bytes().iter().zip(PREFIX_PLACES) {
-        if !b.is_ascii() {
+        let symbol = PREFIX_SYMBOL[usize::from(b)];
+        if symbol == NOT_ASCII {
             return true;
         }
-        if !b.is_ascii_alphanumeric() {
+        if symbol == 0 {
             break;
         }
-        index += prefix_symbol(b) * place;
+        index += usize::from(symbol) * place;
         if lexicon.heading_prefixes[index / 64] & (1 << (index % 64)) != 0 {
             return true;
         }
@@ -756,12 +759,30 @@ fn prefix_index(prefix: [u8; HEADING_PREFIX]) -> usize {
 /// A prefix byte's digit in [`prefix_index`]: 0 for no byte, then the ten digits and 26 letters
 /// (of either case).
 fn prefix_symbol(b: u8) -> usize {
-    usize::from(match b {
-        0 => 0,
-        b'0'..=b'9' => b - b'0' + 1,
-        _ => b.to_ascii_lowercase() - b'a' + 11,
-    })
+    usize::from(PREFIX_SYMBOL[usize::from(b)])
 }
+
+/// [`PREFIX_SYMBOL`] of a byte that is not ASCII.
+const NOT_ASCII: u8 = u8::MAX;
+
+/// Each byte's digit in [`prefix_index`] if it is an ASCII letter or digit, 0 if it is other
+/// ASCII (as for no byte) and [`NOT_ASCII`] if not: one load for the three tests asked of every
+/// capital of a flattened line.
+const PREFIX_SYMBOL: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            d @ b'0'..=b'9' => d - b'0' + 1,
+            l @ b'a'..=b'z' => l - b'a' + 11,
+            c @ b'A'..=b'Z' => c - b'A' + 11,
+            0..=0x7f => 0,
+            _ => NOT_ASCII,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// How far before an inline heading its previous word is looked for, in bytes.
 const LOOK_BACK: usize = 40;
@@ -772,26 +793,30 @@ const LOOK_AHEAD: usize = 4;
 const BULLETS: [char; 5] = ['\u{b7}', '\u{2022}', '-', '*', '\u{2013}'];
 
 /// Where the ASCII capitals of `bytes` are, in order. A flattened line is mostly lower case:
-/// each block of eight bytes is checked at once, as one `u64`, and only its capitals visited.
+/// each block of 16 bytes is checked at once, as two `u64`s, and only its capitals visited.
 fn ascii_capitals(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     // The block after the one `capitals` marks, and the high bit of each capital in that one.
     let mut next = 0;
-    let mut capitals = 0u64;
+    let mut capitals = 0u128;
     std::iter::from_fn(move || {
         while capitals == 0 {
-            let block = match bytes.get(next..next + 8) {
-                Some(eight) => eight.try_into().expect("eight bytes"),
+            let block = match bytes.get(next..next + 16) {
+                Some(block) => block.try_into().expect("16 bytes"),
                 None if next < bytes.len() => {
-                    let mut last = [0; 8];
+                    let mut last = [0; 16];
                     last[..bytes.len() - next].copy_from_slice(&bytes[next..]);
                     last
                 }
                 None => return None,
             };
-            capitals = ascii_capital_bytes(u64::from_le_bytes(block));
-            next += 8;
+            let half = |at: usize| {
+                let eight = block[at..at + 8].try_into().expect("eight bytes");
+                u128::from(ascii_capital_bytes(u64::from_le_bytes(eight)))
+            };
+            capitals = half(0) | half(8) << 64;
+            next += 16;
         }
-        let at = next - 8 + (capitals.trailing_zeros() / 8) as usize;
+        let at = next - 16 + (capitals.trailing_zeros() / 8) as usize;
         capitals &= capitals - 1;
         Some(at)
     })
