@@ -199,8 +199,8 @@ impl Openers<'_> {
         // The sentence's first bytes that are plain normalize to themselves lower-cased (see
         // `plain_prefix_len`), and are compared as they are; the head is normalized only for an
         // opener that runs past them and agrees with them. Normalizing the head of every
-        // sentence that starts as an opener does was a fifteenth of splitting the dev set. Up
-        // to two bytes short of the head normalized, its plain bytes are the sentence's.
+        // sentence that starts as an opener does was a fifteenth of splitting the dev set.
+        // Read to two bytes short of `OPENER_CHARS`, the plain bytes lie inside that head.
         let bytes = sentence.as_bytes();
         let plain = plain_prefix_len(bytes, (self.longest + 1).min(OPENER_CHARS - 2));
         let mut head = None;
@@ -752,22 +752,16 @@ const PREFIX_PLACES: [usize; HEADING_PREFIX] = [PREFIX_SYMBOLS * PREFIX_SYMBOLS,
 /// flattened line, a bit read there costs a third of the binary search of sorted keys it replaced.
 fn prefix_index(prefix: [u8; HEADING_PREFIX]) -> usize {
     (prefix.iter().zip(PREFIX_PLACES))
-        .map(|(&b, place)| prefix_symbol(b) * place)
+        .map(|(&b, place)| usize::from(PREFIX_SYMBOL[usize::from(b)]) * place)
         .sum()
-}
-
-/// A prefix byte's digit in [`prefix_index`]: 0 for no byte, then the ten digits and 26 letters
-/// (of either case).
-fn prefix_symbol(b: u8) -> usize {
-    usize::from(PREFIX_SYMBOL[usize::from(b)])
 }
 
 /// [`PREFIX_SYMBOL`] of a byte that is not ASCII.
 const NOT_ASCII: u8 = u8::MAX;
 
-/// Each byte's digit in [`prefix_index`] if it is an ASCII letter or digit, 0 if it is other
-/// ASCII (as for no byte) and [`NOT_ASCII`] if not: one load for the three tests asked of every
-/// capital of a flattened line.
+/// Each byte's digit in [`prefix_index`]: 1 to 10 for the digits and 11 to 36 for the letters (of
+/// either case), 0 for other ASCII (as for no byte) and [`NOT_ASCII`] for the rest. One load
+/// answers the three questions asked of each byte after every capital of a flattened line.
 const PREFIX_SYMBOL: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
@@ -887,7 +881,7 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
         // the headings inside the plain run, no candidate ends past the byte after (which may
         // end one before a space), and none is looked up: every end of every capital looked up
         // was a fifteenth of splitting the dev set. The headings are followed first and the
-        // plain run read only that far: both read to their end were a ninth.
+        // plain run read only that far: both read to their end were an eighth.
         let (listed, heading_ends) = listed_prefix(&lexicon.listed_headings, &rest_bytes[..limit]);
         let leaves_in_plain = listed < limit && plain_prefix_len(rest_bytes, listed + 1) > listed;
         let ends = if leaves_in_plain {
@@ -896,8 +890,8 @@ fn inline_headings(line: &str, lexicon: &CompiledLexicon) -> Vec<(usize, Section
             1..limit
         };
         for end in ends {
-            // Such a candidate, without the space it may end with, is a listed heading only
-            // where one ends: most ends of most capitals are looked at no further.
+            // Inside the plain run, a candidate (less the space it may end with) is a listed
+            // heading only where one ends in the trie: most ends are looked at no further.
             if leaves_in_plain {
                 let len = end - usize::from(rest_bytes[end - 1] == b' ');
                 if heading_ends & (1 << len) == 0 {
@@ -941,7 +935,7 @@ pub(crate) struct HeadingTrie {
     /// Each node's children in order of their byte: the byte and the child.
     edges: Vec<(u8, u32)>,
     /// The root's children by byte, 0 for none (the root is no node's child): every candidate
-    /// starts there, among a score of them that the other nodes' one or two make slow to read.
+    /// starts there, and the root has a score of children where other nodes have one or two.
     roots: Vec<u32>,
     /// Whether a heading ends at each node.
     heading_ends: Vec<bool>,
