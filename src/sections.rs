@@ -123,25 +123,19 @@ fn end_pitches(
     starts: Vec<(usize, SectionKind)>,
     lexicon: &CompiledLexicon,
 ) -> Vec<(usize, SectionKind)> {
-    if lexicon.openers.is_empty() {
+    let openers = &lexicon.section_openers;
+    // Every opener ends a pitch: none at all, and no section ends early.
+    if openers.pitch.is_none() {
         return starts;
     }
-    // A pitch ends at any opener; a section that weighs ends at one of a section that does not:
-    // postings run their benefits on after the requirements without a heading ("We offer a
-    // competitive salary ..."). A section of any other kind ends at none.
-    let ends_pitch = |_: SectionKind| true;
-    let ends_weighing = |opened: SectionKind| opened.evidence_factor() == 0.0;
-    // Each kind's openers, gathered once here rather than once per section.
-    let pitch_openers = openers(lexicon, ends_pitch);
-    let weighing_openers = openers(lexicon, ends_weighing);
     let mut ended = Vec::with_capacity(starts.len());
     for (i, &(start, kind)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(body.len(), |&(e, _)| e);
         let pitch = &body[start..end];
         let opening = if kind == SectionKind::About {
-            opening_sentence(pitch, pitch_openers.as_ref())
+            opening_sentence(pitch, openers.pitch.as_ref())
         } else if kind.evidence_factor() > 0.0 {
-            opening_sentence(pitch, weighing_openers.as_ref())
+            opening_sentence(pitch, openers.weighing.as_ref())
         } else {
             None
         };
@@ -154,40 +148,65 @@ fn end_pitches(
     ended
 }
 
-/// The lexicon's openers of a kind `wanted` takes, and what a sentence must start with to open
-/// one: asked of every sentence, the openers' kinds are looked at once instead. `None` when
-/// `wanted` takes no opener's kind.
-fn openers(lexicon: &CompiledLexicon, wanted: impl Fn(SectionKind) -> bool) -> Option<Openers<'_>> {
-    let mut openers = Openers {
-        phrases: Vec::with_capacity(lexicon.openers.len()),
-        longest: 0,
-        second_letters: [0; 128],
-    };
-    for (opener, kind) in &lexicon.openers {
-        if wanted(*kind) {
-            openers.phrases.push((opener, *kind));
-            openers.longest = openers.longest.max(opener.len());
-            if let Some(&[a, b]) = opener.as_bytes().get(..2) {
-                if a.is_ascii() && b.is_ascii() {
-                    openers.second_letters[usize::from(a)] |= 1 << b;
-                }
-            }
-        }
-    }
-    (!openers.phrases.is_empty()).then_some(openers)
+/// The lexicon's openers by what they end, built once with the lexicon: a pitch ends at any
+/// opener; a section that weighs ends at one of a section that does not, as postings run their
+/// benefits on after the requirements without a heading ("We offer a competitive salary ...").
+/// A section of any other kind ends at none.
+#[derive(Debug, Clone)]
+pub(crate) struct SectionOpeners {
+    /// The openers that end a company pitch: all of them (`None` when the lexicon has none).
+    pitch: Option<Openers>,
+    /// The openers that end a section that weighs.
+    weighing: Option<Openers>,
 }
 
-/// Some of the lexicon's openers ([`openers`]).
-struct Openers<'a> {
+impl SectionOpeners {
+    /// `openers` (normalized) with the section each opens, in the lexicon's order.
+    pub(crate) fn new(openers: &[(String, SectionKind)]) -> SectionOpeners {
+        SectionOpeners {
+            pitch: Openers::new(openers, |_| true),
+            weighing: Openers::new(openers, |opened| opened.evidence_factor() == 0.0),
+        }
+    }
+}
+
+/// Some of the lexicon's openers, and what a sentence must start with to open one: asked of
+/// every sentence, the openers' kinds are looked at once instead.
+#[derive(Debug, Clone)]
+struct Openers {
     /// The openers (normalized), in the lexicon's order, and the kind of section each opens.
-    phrases: Vec<(&'a str, SectionKind)>,
+    phrases: Vec<(String, SectionKind)>,
     /// The longest one's length in bytes.
     longest: usize,
     /// Their first two letters when both are ASCII: for each first one, a bit for each second.
     second_letters: [u128; 128],
 }
 
-impl Openers<'_> {
+impl Openers {
+    /// The openers of a kind `wanted` takes; `None` when it takes none.
+    fn new(
+        openers: &[(String, SectionKind)],
+        wanted: impl Fn(SectionKind) -> bool,
+    ) -> Option<Openers> {
+        let mut taken = Openers {
+            phrases: Vec::new(),
+            longest: 0,
+            second_letters: [0; 128],
+        };
+        for (opener, kind) in openers {
+            if wanted(*kind) {
+                taken.phrases.push((opener.clone(), *kind));
+                taken.longest = taken.longest.max(opener.len());
+                if let Some(&[a, b]) = opener.as_bytes().get(..2) {
+                    if a.is_ascii() && b.is_ascii() {
+                        taken.second_letters[usize::from(a)] |= 1 << b;
+                    }
+                }
+            }
+        }
+        (!taken.phrases.is_empty()).then_some(taken)
+    }
+
     /// Whether an opener starts with `lead`, two ASCII bytes.
     fn leads(&self, lead: [u8; 2]) -> bool {
         self.second_letters[usize::from(lead[0])] & (1 << lead[1]) != 0
@@ -223,7 +242,7 @@ impl Openers<'_> {
             head.strip_prefix(opener)
                 .is_some_and(|after| !after.starts_with(is_word_char))
         };
-        (self.phrases.iter()).find_map(|&(opener, kind)| opens(opener).then_some(kind))
+        (self.phrases.iter()).find_map(|(opener, kind)| opens(opener).then_some(*kind))
     }
 }
 
@@ -993,6 +1012,8 @@ impl HeadingTrie {
 /// with, and bit `n` set for each length `n` of them that a heading ends at.
 fn listed_prefix(headings: &HeadingTrie, bytes: &[u8]) -> (usize, u64) {
     debug_assert!(bytes.len() < 64);
+    // Its callers read at most a heading's length and the byte after.
+    const _: () = assert!(MAX_HEADING_LEN + 1 < 64);
     let mut node = 0;
     let mut heading_ends = 0;
     for (at, byte) in bytes.iter().enumerate() {

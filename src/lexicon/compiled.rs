@@ -11,7 +11,7 @@ use crate::cues::Cue;
 use crate::domain::{Level, Specialization, Target};
 use crate::negation::{CompanyVoice, Negations};
 use crate::normalize::{is_ascii_word_byte, no_word_across, normalize_term};
-use crate::sections::{heading_first_words, heading_prefixes, HeadingTrie};
+use crate::sections::{heading_first_words, heading_prefixes, HeadingTrie, SectionOpeners};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Input, MatchKind};
@@ -272,8 +272,8 @@ pub struct CompiledLexicon {
     /// Every heading (normalized) as a trie: the keys of `headings`, which a flattened line's
     /// words are followed through (see [`crate::sections`]).
     pub(crate) listed_headings: HeadingTrie,
-    /// Sentence openings (normalized) that end a company pitch, with the section they start.
-    pub(crate) openers: Vec<(String, SectionKind)>,
+    /// Sentence openings that end a company pitch or a section, by what they end.
+    pub(crate) section_openers: SectionOpeners,
     /// The sections' `cues`, normalized, found in one pass over a heading.
     pub(crate) heading_cues: aho_corasick::AhoCorasick,
     /// Each cue's section kind, by pattern index of `heading_cues`.
@@ -678,6 +678,7 @@ impl CompiledLexicon {
         let headings: Vec<(String, SectionKind)> = section_phrases(|s| &s.headings).collect();
         let heading_prefixes = heading_prefixes(headings.iter().map(|(h, _)| h.as_str()));
         let openers: Vec<(String, SectionKind)> = section_phrases(|s| &s.openers).collect();
+        let section_openers = SectionOpeners::new(&openers);
         let (cue_phrases, heading_cue_kinds): (Vec<String>, Vec<SectionKind>) =
             section_phrases(|s| &s.cues).unzip();
         let heading_cues = aho_corasick::AhoCorasick::new(&cue_phrases)
@@ -739,7 +740,7 @@ impl CompiledLexicon {
             headings,
             heading_prefixes,
             listed_headings,
-            openers,
+            section_openers,
             heading_cues,
             heading_cue_kinds,
             heading_first_words,
