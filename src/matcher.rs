@@ -1351,6 +1351,29 @@ mod tests {
     }
 
     #[test]
+    fn working_under_supervision_is_one_concept_however_it_is_worded() {
+        // Seed 001: APMs "work under the supervision of more experienced product managers".
+        for (body, phrase) in [
+            (
+                "Work under the supervision of a senior PM.",
+                "under the supervision",
+            ),
+            (
+                "You will work under direction of your line manager.",
+                "under direction",
+            ),
+            (
+                "Works under general supervision and direction.",
+                "under general supervision",
+            ),
+        ] {
+            assert_eq!(patterns_found(body), [phrase], "{body}");
+        }
+        // Supervising others is not being supervised.
+        assert!(patterns_found("Provide direction and supervision to the team.").is_empty());
+    }
+
+    #[test]
     fn reporting_to_the_ceo_is_no_evidence_at_a_small_company() {
         let role = "You will report directly to the CEO and own our product strategy.";
         assert_eq!(patterns_found(role), ["report directly to the CEO"]);
