@@ -653,6 +653,23 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_is_found_whichever_connector_joins_its_words() {
+        let section = |kind: &str| vec![(kind.to_string(), false, "sections.json".to_string())];
+        // The lexicon lists "experience and skills" and "compensation and benefits".
+        for line in [
+            "Experience and Skills",
+            "Experience & Skills",
+            "Experience + Skills",
+        ] {
+            assert_eq!(headings(line), section("requirements"), "{line}");
+        }
+        assert_eq!(headings("Compensation & Benefits:"), section("benefits"));
+        // The connector is all that may differ.
+        assert_eq!(headings("Experience & Zeal"), []);
+        assert_eq!(headings("Experience or Skills"), []);
+    }
+
+    #[test]
     fn a_heading_says_which_section_it_opens() {
         let section = |kind: &str| vec![(kind.to_string(), false, "sections.json".to_string())];
         assert_eq!(headings("What you'll bring"), section("requirements"));

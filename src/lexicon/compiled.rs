@@ -393,7 +393,32 @@ impl WordLead {
 /// The leads of the words in the scan's table, each word's together.
 type Leads = Vec<WordLead>;
 
-/// The leading word of `bytes`: its ASCII word bytes up to the first other byte.
+/// How employers join a heading's words: "skills and experience", "skills & experience",
+/// "skills + experience". The connector is typography, not wording, so a heading the lexicon
+/// lists with one is found with any.
+const HEADING_CONNECTORS: [&str; 3] = [" and ", " & ", " + "];
+
+/// `heading` with every connector written "and": the one form of all its [`connector_forms`].
+pub(super) fn canonical_connectors(heading: &str) -> String {
+    HEADING_CONNECTORS[1..]
+        .iter()
+        .fold(heading.to_string(), |h, c| {
+            h.replace(c, HEADING_CONNECTORS[0])
+        })
+}
+
+/// A normalized heading written with each connector.
+fn connector_forms(heading: &str) -> Vec<String> {
+    let canonical = canonical_connectors(heading);
+    if !canonical.contains(HEADING_CONNECTORS[0]) {
+        return vec![canonical];
+    }
+    HEADING_CONNECTORS
+        .iter()
+        .map(|c| canonical.replace(HEADING_CONNECTORS[0], c))
+        .collect()
+}
+
 fn leading_word(bytes: &[u8]) -> &[u8] {
     &bytes[..bytes.iter().take_while(|&&b| is_ascii_word_byte(b)).count()]
 }
@@ -675,7 +700,9 @@ impl CompiledLexicon {
                     .map(|p| (normalize_term(p), s.value.kind))
             })
         };
-        let headings: Vec<(String, SectionKind)> = section_phrases(|s| &s.headings).collect();
+        let headings: Vec<(String, SectionKind)> = section_phrases(|s| &s.headings)
+            .flat_map(|(h, kind)| connector_forms(&h).into_iter().map(move |f| (f, kind)))
+            .collect();
         let heading_prefixes = heading_prefixes(headings.iter().map(|(h, _)| h.as_str()));
         let openers: Vec<(String, SectionKind)> = section_phrases(|s| &s.openers).collect();
         let section_openers = SectionOpeners::new(&openers);

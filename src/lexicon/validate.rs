@@ -121,7 +121,14 @@ impl Lexicon {
                 check_phrases("cues", &s.value.cues, &s.origin, &mut seen_cues)?;
             }
             if !s.value.headings.is_empty() {
-                check_phrases("headings", &s.value.headings, &s.origin, &mut seen_headings)?;
+                // Headings that differ only in their connector ("and", "&") are one heading.
+                let headings: Vec<String> = s
+                    .value
+                    .headings
+                    .iter()
+                    .map(|h| compiled::canonical_connectors(h))
+                    .collect();
+                check_phrases("headings", &headings, &s.origin, &mut seen_headings)?;
             }
             if !s.value.openers.is_empty() {
                 check_phrases("openers", &s.value.openers, &s.origin, &mut seen_openers)?;
@@ -319,6 +326,20 @@ mod tests {
         let e = load(&[("a.json", &signal(r#""mentor", "—!?""#, "level:pm"))]).unwrap_err();
         assert_eq!(e.entry.as_deref(), Some("signals[0] (\"mentor\")"));
         assert!(e.message.contains("has no letter or digit"), "{e}");
+    }
+
+    #[test]
+    fn headings_that_differ_only_in_their_connector_are_duplicates() {
+        let e = load(&[(
+            "s.json",
+            r#"{"sections": [{"headings": ["Skills and experience", "skills & experience"], "kind": "requirements"}]}"#,
+        )])
+        .unwrap_err();
+        assert!(e.to_string().contains("s.json: sections[0]"), "{e}");
+        assert!(
+            e.message.contains("duplicate `skills and experience`"),
+            "{e}"
+        );
     }
 
     #[test]
