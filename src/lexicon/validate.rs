@@ -40,11 +40,13 @@ impl Lexicon {
             check_phrases("terms", &s.value.terms, &s.origin, &mut seen_terms)?;
         }
 
+        let mut seen_pairs: HashMap<(String, String), &Origin> = HashMap::new();
         for f in &self.frames {
             check_weight(f.value.weight).map_err(|m| err(&f.origin, m))?;
             check_source(&f.value.source, citations).map_err(|m| err(&f.origin, m))?;
             check_phrases("verbs", &f.value.verbs, &f.origin, &mut HashMap::new())?;
             check_phrases("objects", &f.value.objects, &f.origin, &mut HashMap::new())?;
+            check_frame_pairs(&f.value.verbs, &f.value.objects, &f.origin, &mut seen_pairs)?;
         }
 
         let mut pattern_regexes = HashMap::with_capacity(self.patterns.len());
@@ -184,6 +186,10 @@ impl Lexicon {
         // Cue terms are unique within a category: one word may be a role cue and a wording cue.
         let mut seen_cue_terms: HashMap<crate::cues::CueCategory, HashMap<String, &Origin>> =
             HashMap::new();
+        let mut seen_cue_pairs: HashMap<
+            crate::cues::CueCategory,
+            HashMap<(String, String), &Origin>,
+        > = HashMap::new();
         for c in &self.cues {
             let cue = &c.value;
             check_weight(cue.weight).map_err(|m| err(&c.origin, m))?;
@@ -202,6 +208,8 @@ impl Lexicon {
             for f in &cue.frames {
                 check_phrases("verbs", &f.verbs, &c.origin, &mut HashMap::new())?;
                 check_phrases("objects", &f.objects, &c.origin, &mut HashMap::new())?;
+                let seen = seen_cue_pairs.entry(cue.cue.category()).or_default();
+                check_frame_pairs(&f.verbs, &f.objects, &c.origin, seen)?;
             }
             if !cue.terms.is_empty() {
                 let seen = seen_cue_terms.entry(cue.cue.category()).or_default();
@@ -223,6 +231,35 @@ impl Lexicon {
         checks::validate(&self.checks)?;
         Ok(pattern_regexes)
     }
+}
+
+/// A verb and an object make one frame: two entries that both hold them would count the same
+/// words twice, or one would silently take the other's place (the longer match wins, not the
+/// heavier), so a pair is unique in its layer as a term is.
+fn check_frame_pairs<'a>(
+    verbs: &[String],
+    objects: &[String],
+    origin: &'a Origin,
+    seen: &mut HashMap<(String, String), &'a Origin>,
+) -> Result<(), LexiconError> {
+    for verb in verbs {
+        for object in objects {
+            let pair = (normalize_term(verb), normalize_term(object));
+            match seen.get(&pair) {
+                Some(first) if *first != origin => {
+                    return Err(LexiconError {
+                        file: origin.file.clone(),
+                        entry: Some(origin.entry.clone()),
+                        message: format!("the frame {verb:?} x {object:?} is already in {first}"),
+                    });
+                }
+                _ => {
+                    seen.insert(pair, origin);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_weight(weight: f64) -> Result<(), String> {
@@ -422,6 +459,65 @@ mod tests {
             .unwrap_err()
             .message
             .contains("out of range"));
+    }
+
+    #[test]
+    fn a_verb_and_object_pair_is_one_frame_in_a_layer() {
+        let frame = |verbs: &str, objects: &str| {
+            format!(
+                r#"{{"verbs": {verbs}, "objects": {objects}, "supports": "track:manager", "weight": 1, "source": "003: x"}}"#
+            )
+        };
+        let frames = |a: String, b: String| format!(r#"{{"frames": [{a}, {b}]}}"#);
+        let e = load(&[(
+            "f.json",
+            &frames(
+                frame(r#"["hire", "manage"]"#, r#"["designers"]"#),
+                frame(r#"["Manage"]"#, r#"["designers", "staff"]"#),
+            ),
+        )])
+        .unwrap_err();
+        assert_eq!(
+            e.entry.as_deref(),
+            Some("frames[1] (\"Manage\" x \"designers\")")
+        );
+        assert!(
+            e.message
+                .contains("\"Manage\" x \"designers\" is already in f.json: frames[0]"),
+            "{e}"
+        );
+        assert!(load(&[(
+            "f.json",
+            &frames(
+                frame(r#"["hire"]"#, r#"["designers"]"#),
+                frame(r#"["manage"]"#, r#"["designers"]"#),
+            ),
+        )])
+        .is_ok());
+        // Cue frames likewise, within a category.
+        let cue = |name: &str, verbs: &str| {
+            format!(
+                r#"{{"cue": "{name}", "frames": [{{"verbs": {verbs}, "objects": ["engineers"]}}], "source": "own words"}}"#
+            )
+        };
+        let cues = |a: String, b: String| format!(r#"{{"cues": [{a}, {b}]}}"#);
+        let e = load(&[(
+            "em.json",
+            &cues(
+                cue("role:engineering-management", r#"["hire", "manage"]"#),
+                cue("role:software-engineering", r#"["manage"]"#),
+            ),
+        )])
+        .unwrap_err();
+        assert!(e.message.contains("\"manage\" x \"engineers\""), "{e}");
+        assert!(load(&[(
+            "em.json",
+            &cues(
+                cue("role:engineering-management", r#"["manage"]"#),
+                cue("wording:hype-title", r#"["manage"]"#),
+            ),
+        )])
+        .is_ok());
     }
 
     #[test]
