@@ -21,7 +21,8 @@ static DOC: RuleDoc = RuleDoc {
 implies (from responsibilities, scope, team size, reporting line and years of experience; title \
 mentions inside the body do not count). Two or more ranks apart is an error when the body's reading \
 rests on enough evidence from at least two lexicon entries and the title's level has little of its \
-own, else a warning; one rank apart is a warning, and only when the body's reading is confident. \
+own, else a warning; one rank apart is a warning, and only when the body's reading is confident \
+and rests on evidence of its own, not on the default reading of a body silent on level. \
 The message quotes the evidence for the body's level, strongest first. A mismatch misleads candidates (seed 001: \
 roles differ in scope and complexity at every rung) and skews pay bands and pipelines. Either retitle \
 the posting or rewrite its body for the level it names.",
@@ -52,6 +53,9 @@ impl Rule for TitleLevelMismatch {
             .collect();
         let severity = match distance.unsigned_abs() {
             0 => return None,
+            // One rank off on the prior alone is a body silent on level, not one that argues
+            // against its title; two or more ranks off, the title's level has nothing behind it.
+            1 if for_implied.is_empty() => return None,
             1 if cx.implied.confidence >= cx.settings.confident => Severity::Warning,
             1 => return None,
             // An error says the title is wrong, and CI fails on it: only when the body's reading
@@ -125,6 +129,16 @@ mod tests {
         );
         assert!(d.message.contains("reads as senior"), "{}", d.message);
         assert_eq!((d.line, d.column), (Some(1), Some(1)));
+    }
+
+    #[test]
+    fn a_body_silent_on_level_argues_against_a_title_only_two_ranks_away() {
+        // Specialization evidence and no level evidence: the reading is the prior's, pm.
+        let silent = "\n\nWhat you'll do\n- Work on payments, billing and invoicing for healthcare clinics\n- Work on machine learning models that flag fraud\n";
+        let a = analyze(&format!("Senior Product Manager{silent}"));
+        assert_eq!(a.implied.level, Some(Level::Pm));
+        assert!(!fired(&format!("Senior Product Manager{silent}")).contains(&"title-level-mismatch"));
+        assert!(fired(&format!("Director of Product{silent}")).contains(&"title-level-mismatch"));
     }
 
     #[test]
