@@ -601,19 +601,20 @@ fn foreign_letters_up_to(text: &str, most: usize) -> usize {
     letters
 }
 
-/// The offset of the first byte of `bytes` that is not ASCII: eight bytes at a time, since most
-/// texts have none or few.
+/// The offset of the first byte of `bytes` that is not ASCII, since most texts have none or few:
+/// a block's bytes OR-ed without an early exit are checked many at a time.
 fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
-    let words = bytes.chunks_exact(8);
-    let rest = words.remainder();
-    for (i, word) in words.enumerate() {
-        let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & HIGH;
-        if high != 0 {
-            return Some(8 * i + (high.trailing_zeros() / 8) as usize);
-        }
-    }
-    let tail = rest.iter().position(|b| !b.is_ascii())?;
-    Some(bytes.len() - rest.len() + tail)
+    const BLOCK: usize = 32;
+    let blocks = bytes.chunks_exact(BLOCK);
+    let rest = blocks.remainder();
+    let found = blocks
+        .enumerate()
+        .find(|(_, block)| block.iter().fold(0, |high, &b| high | b) >= 0x80)
+        .map_or((bytes.len() - rest.len(), rest), |(i, block)| {
+            (i * BLOCK, block)
+        });
+    let (start, block) = found;
+    Some(start + block.iter().position(|b| !b.is_ascii())?)
 }
 
 /// Whether one of the ascending `offsets` lies in `range`.
@@ -946,17 +947,15 @@ mod tests {
         );
         assert_eq!(foreign_letters_up_to("\u{e9}t\u{e9} d\u{e9}j\u{e0}", 1), 2);
         assert_eq!(foreign_letters_up_to("\u{e9}t\u{e9} d\u{e9}j\u{e0}", 9), 4);
-        for text in [
-            "",
-            "a",
-            "abcdefg\u{e9}",
-            "abcdefgh\u{e9}",
-            "\u{e9}abcdefghijklmnop",
-        ] {
-            assert_eq!(
-                first_non_ascii(text.as_bytes()),
-                text.bytes().position(|b| !b.is_ascii())
-            );
+        // Within the first block, a later one and the rest after the last whole block.
+        for ascii in [0, 1, 7, 31, 32, 33, 63, 64, 70] {
+            let text = "x".repeat(ascii);
+            for text in [text.clone(), text.clone() + "\u{e9}" + &"y".repeat(40)] {
+                assert_eq!(
+                    first_non_ascii(text.as_bytes()),
+                    text.bytes().position(|b| !b.is_ascii())
+                );
+            }
         }
     }
 
