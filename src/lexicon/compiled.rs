@@ -419,6 +419,7 @@ fn connector_forms(heading: &str) -> Vec<String> {
         .collect()
 }
 
+/// The leading word of `bytes`: its ASCII word bytes up to the first other byte.
 fn leading_word(bytes: &[u8]) -> &[u8] {
     &bytes[..bytes.iter().take_while(|&&b| is_ascii_word_byte(b)).count()]
 }
