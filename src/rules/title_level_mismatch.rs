@@ -3,6 +3,7 @@
 use super::{Category, Context, Diagnostic, Rule, RuleDoc, Severity, Status};
 use crate::domain::{Level, Target, Track};
 use crate::engine::Evidence;
+use crate::matcher::Origin;
 
 /// Evidence for the body's reading, summed, at which a mismatch two or more ranks wide is an
 /// error: two typical phrases of that level, or one decisive one and a second piece.
@@ -22,7 +23,9 @@ implies (from responsibilities, scope, team size, reporting line and years of ex
 mentions inside the body do not count). Two or more ranks apart is an error when the body's reading \
 rests on enough evidence from at least two lexicon entries and the title's level has little of its \
 own, else a warning; one rank apart is a warning, and only when the body's reading is confident \
-and rests on evidence of its own, not on the default reading of a body silent on level. \
+and rests on evidence of its own, not on the default reading of a body silent on level, and the \
+years the body asks for are not the title's (years only break ties, so years that back the title \
+leave a one-rank difference to wording). \
 The message quotes the evidence for the body's level, strongest first. A mismatch misleads candidates (seed 001: \
 roles differ in scope and complexity at every rung) and skews pay bands and pipelines. Either retitle \
 the posting or rewrite its body for the level it names.",
@@ -56,6 +59,15 @@ impl Rule for TitleLevelMismatch {
             // One rank off on the prior alone is a body silent on level, not one that argues
             // against its title; two or more ranks off, the title's level has nothing behind it.
             1 if for_implied.is_empty() => return None,
+            // Years never decide a reading alone, so a body can read one rank off while the years
+            // it asks for are the title's: then they back the title, and the two only disagree
+            // on wording ("5+ years" under a senior title that reads as pm).
+            1 if cx.evidence.iter().any(|e| {
+                matches!(e.origin, Origin::Years(_)) && e.supports == Target::Level(claimed)
+            }) =>
+            {
+                return None
+            }
             1 if cx.implied.confidence >= cx.settings.confident => Severity::Warning,
             1 => return None,
             // An error says the title is wrong, and CI fails on it: only when the body's reading
@@ -139,6 +151,17 @@ mod tests {
         assert_eq!(a.implied.level, Some(Level::Pm));
         assert!(!fired(&format!("Senior Product Manager{silent}")).contains(&"title-level-mismatch"));
         assert!(fired(&format!("Director of Product{silent}")).contains(&"title-level-mismatch"));
+    }
+
+    #[test]
+    fn years_that_back_a_title_one_rank_off_leave_it_alone() {
+        // Read as pm: the senior years cannot decide alone, but they are the senior title's.
+        let body = "\n\nWhat you'll do\n- Own the product roadmap and define success metrics\n- Gather customer feedback\n\nRequirements\n- 5+ years of product management experience\n";
+        let a = analyze(&format!("Senior Product Manager{body}"));
+        assert_eq!(a.implied.level, Some(Level::Pm));
+        assert!(!fired(&format!("Senior Product Manager{body}")).contains(&"title-level-mismatch"));
+        // Under an associate title the same years back nothing it claims.
+        assert!(fired(&format!("Associate Product Manager{body}")).contains(&"title-level-mismatch"));
     }
 
     #[test]
