@@ -72,6 +72,9 @@ pub struct NormalizedText {
     /// Those of them whose next line starts another item: a bullet, a capital, a digit or a
     /// mark, not a word in lower case that wrapping carried over.
     item_breaks: Vec<u32>,
+    /// How many letters English does not use (alphabetic characters outside ASCII) the text
+    /// holds: counted as they are written, since every one is written on its own.
+    foreign_letters: usize,
 }
 
 /// From normalized byte `at`, the original offsets: `from + (n - at)` for a `Linear` stretch, or
@@ -178,6 +181,8 @@ struct Builder {
     linear_delta: Option<usize>,
     /// Whether to keep the map at all (terms need none).
     map: bool,
+    /// The [`NormalizedText`] field of that name.
+    foreign_letters: usize,
 }
 
 impl Builder {
@@ -227,6 +232,7 @@ impl Builder {
         }
         let at = self.out.len();
         self.out.push(c);
+        self.foreign_letters += usize::from(!c.is_ascii() && c.is_alphabetic());
         let linear = self.out.len() - at == len;
         let delta = from.wrapping_sub(at);
         if self.map && (!linear || self.linear_delta != Some(delta)) {
@@ -391,6 +397,7 @@ impl NormalizedText {
             item_breaks: Vec::with_capacity(original.len() / 50),
             linear_delta: None,
             map: true,
+            foreign_letters: 0,
         };
         let trailing = normalize(original, &mut b);
         // The end sentinel: where trailing white space (folded away, never emitted) starts, so
@@ -405,6 +412,7 @@ impl NormalizedText {
             anchors: b.anchors,
             line_breaks: b.line_breaks,
             item_breaks: b.item_breaks,
+            foreign_letters: b.foreign_letters,
         }
     }
 
@@ -425,7 +433,7 @@ impl NormalizedText {
         // none in the whole text, any sample of LANGUAGE_MIN_WORDS or more has too few of those
         // words to be the second sign (see `one_foreign_letter_is_no_sign`). All but three of the
         // 502 dev postings have one or none, and are spared reading their words.
-        if foreign_letters_up_to(text, 1) <= 1 {
+        if self.foreign_letters <= 1 {
             return true;
         }
         let (mut words, mut function_words, mut foreign_letters) = (0usize, 0usize, 0usize);
@@ -580,43 +588,6 @@ fn alphabetic_words(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
     })
 }
 
-/// How many letters English does not use (alphabetic characters outside ASCII) `text` holds,
-/// counted up to one more than `most`.
-fn foreign_letters_up_to(text: &str, most: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut letters = 0;
-    let mut at = 0;
-    while let Some(offset) = first_non_ascii(&bytes[at..]) {
-        at += offset;
-        let c = text[at..]
-            .chars()
-            .next()
-            .expect("a non-ASCII byte starts a character here");
-        letters += usize::from(c.is_alphabetic());
-        if letters > most {
-            break;
-        }
-        at += c.len_utf8();
-    }
-    letters
-}
-
-/// The offset of the first byte of `bytes` that is not ASCII, since most texts have none or few:
-/// a block's bytes OR-ed without an early exit are checked many at a time.
-fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let blocks = bytes.chunks_exact(BLOCK);
-    let rest = blocks.remainder();
-    let found = blocks
-        .enumerate()
-        .find(|(_, block)| block.iter().fold(0, |high, &b| high | b) >= 0x80)
-        .map_or((bytes.len() - rest.len(), rest), |(i, block)| {
-            (i * BLOCK, block)
-        });
-    let (start, block) = found;
-    Some(start + block.iter().position(|b| !b.is_ascii())?)
-}
-
 /// Whether one of the ascending `offsets` lies in `range`.
 fn within(offsets: &[u32], range: &Range<usize>) -> bool {
     let i = offsets.partition_point(|&at| (at as usize) < range.start);
@@ -632,6 +603,7 @@ pub fn normalize_term(term: &str) -> String {
         item_breaks: Vec::new(),
         linear_delta: None,
         map: false,
+        foreign_letters: 0,
     };
     normalize(term, &mut b);
     b.out
@@ -940,22 +912,22 @@ mod tests {
 
     #[test]
     fn counts_foreign_letters_past_ascii_and_other_characters() {
-        assert_eq!(foreign_letters_up_to("plain ascii text", 1), 0);
-        assert_eq!(
-            foreign_letters_up_to("caf\u{e9} \u{1f680} \u{a3}5 \u{2026}", 1),
-            1
-        );
-        assert_eq!(foreign_letters_up_to("\u{e9}t\u{e9} d\u{e9}j\u{e0}", 1), 2);
-        assert_eq!(foreign_letters_up_to("\u{e9}t\u{e9} d\u{e9}j\u{e0}", 9), 4);
-        // Within the first block, a later one and the rest after the last whole block.
-        for ascii in [0, 1, 7, 31, 32, 33, 63, 64, 70] {
-            let text = "x".repeat(ascii);
-            for text in [text.clone(), text.clone() + "\u{e9}" + &"y".repeat(40)] {
-                assert_eq!(
-                    first_non_ascii(text.as_bytes()),
-                    text.bytes().position(|b| !b.is_ascii())
-                );
-            }
+        let counted = |text: &str| NormalizedText::new(text).foreign_letters;
+        assert_eq!(counted("plain ascii text"), 0);
+        assert_eq!(counted("caf\u{e9} \u{1f680} \u{a3}5 \u{2026}"), 1);
+        assert_eq!(counted("\u{e9}t\u{e9} d\u{e9}j\u{e0}"), 4);
+        // As many as the normalized text holds, whatever normalizing made of each character:
+        // folded case (the Kelvin sign is an ASCII "k"), quotes, dashes, bullets, white space.
+        for text in [
+            "\u{c9}T\u{c9} \u{212a} \u{130}stanbul",
+            "\u{201c}Na\u{ef}ve\u{201d} \u{2014} \u{2022} r\u{e9}sum\u{e9}\u{a0}ok",
+            "\u{4e2d}\u{6587} and \u{3000} Stra\u{df}e",
+        ] {
+            let in_normalized = norm(text)
+                .chars()
+                .filter(|c| !c.is_ascii() && c.is_alphabetic())
+                .count();
+            assert_eq!(counted(text), in_normalized, "{text}");
         }
     }
 
