@@ -230,19 +230,8 @@ pub(crate) fn frames(
 }
 
 /// The nouns for a unit of people that a product role before them names ("the PM team", "our
-/// product management org"). Seed 003 says of directors: "Managing PM teams".
-const ROLE_UNITS: [&str; 10] = [
-    "team",
-    "teams",
-    "group",
-    "groups",
-    "org",
-    "orgs",
-    "organization",
-    "organizations",
-    "organisation",
-    "organisations",
-];
+/// product management org"), in either number. Seed 003 says of directors: "Managing PM teams".
+const ROLE_UNITS: [&str; 5] = ["team", "group", "org", "organization", "organisation"];
 
 /// The object a title mention at `mention` makes for a frame with `role_objects`: the role in
 /// the plural ("hire product managers"), or the role with a unit noun after it ("grow the PM
@@ -251,12 +240,13 @@ const ROLE_UNITS: [&str; 10] = [
 /// change the verdict.
 fn role_object(text: &str, mention: &Range<usize>) -> Option<Range<usize>> {
     let after = text[mention.end..].strip_prefix(' ').unwrap_or_default();
-    let unit = ROLE_UNITS.iter().find(|unit| {
-        after.starts_with(**unit)
-            && !after[unit.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '\'')
+    let unit_len = ROLE_UNITS.iter().find_map(|unit| {
+        let rest = after.strip_prefix(unit)?;
+        let len = unit.len() + usize::from(rest.starts_with('s'));
+        (!after[len..].starts_with(|c: char| c.is_alphanumeric() || c == '\'')).then_some(len)
     });
-    match unit {
-        Some(unit) => Some(mention.start..mention.end + 1 + unit.len()),
+    match unit_len {
+        Some(len) => Some(mention.start..mention.end + 1 + len),
         None if text[mention.clone()].ends_with('s') => Some(mention.clone()),
         None => None,
     }
