@@ -281,7 +281,7 @@ impl Engine {
                         let v = &e.value;
                         (EntryKind::Frame, &e.origin, &v.source, v.supports, v.weight)
                     }
-                    Matched::Years(i) => {
+                    Matched::Years(i) | Matched::Tenure(i) => {
                         let e = &lexicon.experience()[i as usize];
                         let v = &e.value;
                         (EntryKind::Years, &e.origin, &v.source, v.supports, v.weight)

@@ -24,6 +24,8 @@ pub enum Origin {
     Pattern(u32),
     /// A years-of-experience band.
     Years(u32),
+    /// A band of years as a manager ("4+ years managing product managers").
+    Tenure(u32),
     /// A frame: a verb with its object.
     Frame(u32),
 }
@@ -764,7 +766,7 @@ fn evidence(
             let entry = match origin {
                 Origin::Signal(i) => i as usize,
                 Origin::Pattern(i) => pattern_base + i as usize,
-                Origin::Years(i) => band_base + i as usize,
+                Origin::Years(i) | Origin::Tenure(i) => band_base + i as usize,
                 Origin::Frame(i) => frame_base + i as usize,
             };
             let seen = &mut repeats[entry];
@@ -820,7 +822,7 @@ fn evidence(
                 Origin::Frame(i) => lexicon.frames[i as usize]
                     .signal()
                     .expect("only evidence frames are read here"),
-                Origin::Years(_) => unreachable!("years are read apart"),
+                Origin::Years(_) | Origin::Tenure(_) => unreachable!("years are read apart"),
             };
             (range, origin, s)
         })
@@ -885,11 +887,44 @@ fn evidence(
         .max_by_key(|(years, r)| (*years, std::cmp::Reverse(r.start)));
     if let Some((years, range)) = counted_years {
         for (i, band) in lexicon.bands.iter().enumerate() {
-            if band.years.contains(&years) {
+            if !band.managing && band.years.contains(&years) {
                 let s = &band.signal;
                 push(
                     range.clone(),
                     Origin::Years(i as u32),
+                    s.supports,
+                    s.weight,
+                    &s.source,
+                );
+            }
+        }
+    }
+    // Years as a manager say how high a manager the role wants: the largest such requirement
+    // counts, quoted from its number to the end of the people-management wording in its clause.
+    let counted_tenure = (mentions_of_years.iter().zip(&tenures))
+        .filter_map(|((years, r), tenure)| {
+            let tenure = tenure.as_ref()?;
+            let wording_end = management[management.partition_point(|m| m.start < tenure.start)..]
+                .iter()
+                .take_while(|m| m.start < tenure.end)
+                .map(|m| m.end)
+                .max()?;
+            Some((*years, r.start..wording_end))
+        })
+        .filter(|(_, r)| {
+            sections
+                .kind_at(normalized.original_range(r.clone()).start)
+                .evidence_factor()
+                > 0.0
+        })
+        .max_by_key(|(years, r)| (*years, std::cmp::Reverse(r.start)));
+    if let Some((years, range)) = counted_tenure {
+        for (i, band) in lexicon.bands.iter().enumerate() {
+            if band.managing && band.years.contains(&years) {
+                let s = &band.signal;
+                push(
+                    range.clone(),
+                    Origin::Tenure(i as u32),
                     s.supports,
                     s.weight,
                     &s.source,
@@ -1102,6 +1137,49 @@ mod tests {
             ["5+ years"]
         );
         assert!(!years_counted("5+ years of experience leading product teams.").is_empty());
+    }
+
+    #[test]
+    fn years_as_a_manager_say_how_high_a_manager() {
+        let tenure = |body| {
+            let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
+            (find_evidence(body, &lexicon).into_iter())
+                .filter(|f| matches!(f.origin, Origin::Tenure(_)))
+                .map(|f| (body[f.span].to_string(), f.supports.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let read = |text: &str, level: &str| vec![(text.to_string(), format!("level:{level}"))];
+        assert_eq!(
+            tenure("3+ years of people management experience."),
+            read("3+ years of people management", "group")
+        );
+        assert_eq!(
+            tenure("Requirements: 5 years' experience line managing product managers"),
+            read(
+                "5 years' experience line managing product managers",
+                "director"
+            )
+        );
+        assert_eq!(
+            tenure("10+ years of people management experience."),
+            read("10+ years of people management", "vp")
+        );
+        // The largest counts, beside the years of experience around it.
+        assert_eq!(
+            tenure(
+                "8+ years of product management experience, including 2+ years managing product \
+                 managers, and 4+ years of people management."
+            ),
+            read("4+ years of people management", "director")
+        );
+        // Years of work that is not managing people, and one year as a manager, say nothing.
+        for body in [
+            "5+ years of experience leading product teams.",
+            "8+ years of product management experience.",
+            "At least one year of people management responsibility.",
+        ] {
+            assert_eq!(tenure(body), [], "{body}");
+        }
     }
 
     #[test]

@@ -451,6 +451,7 @@ pub fn fit(
                 Some(ExperienceBand {
                     min_years,
                     max_years,
+                    managing: e.managing,
                     supports: e.supports,
                     weight,
                     source: e.source.clone(),

@@ -21,6 +21,8 @@ pub struct Entry {
     pub terms: Vec<String>,
     /// A band's inclusive range of years.
     pub years: Option<(u32, u32)>,
+    /// Whether the band counts years as a manager.
+    pub managing: bool,
     /// What the entry supports.
     pub supports: Target,
     /// The entry's weight in the lexicon.
@@ -60,6 +62,7 @@ impl TermIndex {
             index.entries.push(Entry {
                 terms: s.value.terms.clone(),
                 years: None,
+                managing: false,
                 supports: s.value.supports,
                 weight: s.value.weight,
                 source: s.value.source.clone(),
@@ -69,6 +72,7 @@ impl TermIndex {
             index.entries.push(Entry {
                 terms: Vec::new(),
                 years: Some((b.value.min_years, b.value.max_years)),
+                managing: b.value.managing,
                 supports: b.value.supports,
                 weight: b.value.weight,
                 source: b.value.source.clone(),
@@ -88,7 +92,7 @@ impl TermIndex {
             .count() as u32;
         match evidence.origin {
             Origin::Signal(i) => Some(i),
-            Origin::Years(i) => Some(signals + i),
+            Origin::Years(i) | Origin::Tenure(i) => Some(signals + i),
             Origin::Pattern(_) | Origin::Frame(_) => None,
         }
     }

@@ -189,6 +189,8 @@ pub struct TitlePhrase {
 #[derive(Debug, Clone)]
 pub struct Band {
     pub years: Range<u32>,
+    /// Years as a manager, not years of experience.
+    pub managing: bool,
     pub signal: Signal,
 }
 
@@ -685,6 +687,7 @@ impl CompiledLexicon {
             .iter()
             .map(|b| Band {
                 years: b.value.min_years..b.value.max_years + 1,
+                managing: b.value.managing,
                 signal: Signal {
                     supports: b.value.supports,
                     weight: b.value.weight,

@@ -106,6 +106,10 @@ pub struct ExperienceBand {
     pub min_years: u32,
     /// The most years the band covers (inclusive); at least `min_years`.
     pub max_years: u32,
+    /// Whether the band counts years as a manager ("4+ years managing product managers") rather
+    /// than years of experience.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub managing: bool,
     /// The level the band is evidence for; it must be a `level:<id>`.
     pub supports: Target,
     /// How much a years requirement in the band counts, in (0, 10].

@@ -241,7 +241,8 @@ impl Lexicon {
             .extend(locate(name, "titles", file.titles, |e| first(&e.phrases)));
         self.experience
             .extend(locate(name, "experience", file.experience, |e| {
-                format!("{}-{} years", e.min_years, e.max_years)
+                let managing = if e.managing { " managing" } else { "" };
+                format!("{}-{} years{managing}", e.min_years, e.max_years)
             }));
         self.sections
             .extend(locate(name, "sections", file.sections, |e| {

@@ -4,7 +4,7 @@
 
 use super::{checks, compiled, Lexicon, LexiconError, Origin, SectionKind, TitleKind};
 use crate::cues::CueCategory;
-use crate::domain::Target;
+use crate::domain::{Target, Track};
 use crate::normalize::normalize_term;
 use regex_automata::meta;
 use std::collections::HashMap;
@@ -104,6 +104,19 @@ impl Lexicon {
                 return Err(err(
                     &b.origin,
                     format!("experience supports a level, not `{}`", b.value.supports),
+                ));
+            }
+            // Years as a manager can only say how high a manager: an IC level has no managers.
+            if b.value.managing
+                && matches!(b.value.supports, Target::Level(l) if l.track() != Track::Manager)
+            {
+                return Err(err(
+                    &b.origin,
+                    format!(
+                        "years managing support a manager-track level (group, director, vp, cpo), \
+                         not `{}`",
+                        b.value.supports
+                    ),
                 ));
             }
         }
@@ -554,6 +567,27 @@ mod tests {
         );
         let e = load(&[("em.json", &cue("[]").replace("\"frames\": [], ", ""))]).unwrap_err();
         assert_eq!(e.message, "a cue needs `terms`, `patterns` or `frames`");
+    }
+
+    #[test]
+    fn years_managing_support_a_manager_level() {
+        let band = |level: &str| {
+            format!(
+                r#"{{"experience": [{{"min_years": 4, "max_years": 7, "managing": true, "supports": "level:{level}", "weight": 2, "source": "acme: our ladder"}}]}}"#
+            )
+        };
+        assert!(load(&[("acme.json", &band("director"))]).is_ok());
+        let e = load(&[("acme.json", &band("principal"))]).unwrap_err();
+        assert_eq!(e.file, "acme.json");
+        assert_eq!(
+            e.entry.as_deref(),
+            Some("experience[0] (4-7 years managing)")
+        );
+        assert_eq!(
+            e.message,
+            "years managing support a manager-track level (group, director, vp, cpo), not \
+             `level:principal`"
+        );
     }
 
     /// The kinds of entry that cite a source, in the order [`citing`] writes them.

@@ -63,6 +63,14 @@ fn label(lexicon: &Lexicon, origin: Origin) -> Option<(String, Target, f64)> {
                 p.weight,
             ))
         }
+        Origin::Tenure(i) => {
+            let b = &lexicon.experience()[i as usize].value;
+            Some((
+                format!("{}-{} years managing", b.min_years, b.max_years),
+                b.supports,
+                b.weight,
+            ))
+        }
         Origin::Years(_) => None,
     }
 }
