@@ -720,8 +720,12 @@ fn report_what_the_classifier_says_about_other_roles() {
     let first_line = Regex::new(r"(?i)\b(?:engineering|design) manager\b").unwrap();
     let (mut first_line_n, mut first_line_manager) = (0, 0);
     let mut first_line_above_director = Vec::new();
+    let mut ladder = OtherLadders::default();
     for r in &records {
         let a = analyze(&engine, &r.title, &r.text);
+        if let Some((rank, track)) = other_ladder_level(&r.title) {
+            ladder.count(rank, track, &a);
+        }
         if first_line.is_match(&r.title) {
             first_line_n += 1;
             first_line_manager += usize::from(a.implied.track == Some(Track::Manager));
@@ -750,6 +754,34 @@ fn report_what_the_classifier_says_about_other_roles() {
         "  engineering and design managers: {first_line_n}, read as manager track {first_line_manager}, above director {}",
         first_line_above_director.len()
     );
+    println!(
+        "  other ladders, a level word in the title: {} postings; exact {:.3} (balanced {:.3}), \
+         within one rank {:.3}, track {:.3}",
+        ladder.n,
+        ladder.exact as f64 / ladder.n as f64,
+        ladder.balanced_exact(),
+        ladder.within_one as f64 / ladder.n as f64,
+        ladder.track as f64 / ladder.n as f64,
+    );
+    println!(
+        "  other ladders, recall by rank (exact, n): {:?}",
+        ladder.by_rank
+    );
+    // Seniority wording is not a product manager's alone: what says "director" or "first-line
+    // manager" in another profession's posting says it in a PM's, so these figures measure on
+    // many employers whether level concepts transfer. Floors at today's figures.
+    assert!(
+        ladder.exact as f64 >= 0.45 * ladder.n as f64,
+        "other ladders: exact {} of {}",
+        ladder.exact,
+        ladder.n
+    );
+    assert!(
+        ladder.within_one as f64 >= 0.80 * ladder.n as f64,
+        "other ladders: within one rank {} of {}",
+        ladder.within_one,
+        ladder.n
+    );
     // One stray chief-officer phrase in the pitch once carried an engineering manager's people
     // management to CPO (three of them on this set): a first-line manager is never read as a VP
     // or CPO.
@@ -763,6 +795,73 @@ fn report_what_the_classifier_says_about_other_roles() {
         "only {unrecognized} of {} non-PM titles were unrecognized",
         records.len()
     );
+}
+
+/// The rank and track a level word gives another profession's title ("Senior Software
+/// Engineer", "Director of Engineering", "Engineering Manager"), on the PM ladder's ranks; `None`
+/// when it has none (a bare "Designer" may be any level) or the word is ambiguous there ("Chief
+/// of Staff", "Lead", a project or program "Manager").
+fn other_ladder_level(title: &str) -> Option<(u8, Track)> {
+    let has = |pattern: &str| {
+        Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
+            .unwrap()
+            .is_match(title)
+    };
+    if has("chief of staff") {
+        return None;
+    }
+    let level = if has("chief|cto|cmo|coo") {
+        (Level::Cpo.rank(), Track::Manager)
+    } else if has("vp|svp|evp|vice president") {
+        (Level::Vp.rank(), Track::Manager)
+    } else if has("director|head of") {
+        (Level::Director.rank(), Track::Manager)
+    } else if has("intern|internship|junior|jr|graduate|entry|entry-level|apprentice|trainee|associate") {
+        (Level::Associate.rank(), Track::Ic)
+    } else if has("staff|principal|distinguished") {
+        (Level::Principal.rank(), Track::Ic)
+    } else if has("(?:engineering|design|ux|qa|quality|data science|analytics) managers?|manager,? (?:of|for) (?:engineering|design|product design|ux)") {
+        (Level::Group.rank(), Track::Manager)
+    } else if has("manager|lead") {
+        return None;
+    } else if has("senior|sr") {
+        (Level::Senior.rank(), Track::Ic)
+    } else {
+        return None;
+    };
+    Some(level)
+}
+
+/// How the implied level agrees with the level words of other professions' titles.
+#[derive(Default)]
+struct OtherLadders {
+    n: usize,
+    exact: usize,
+    within_one: usize,
+    track: usize,
+    /// Rank -> (exact, postings).
+    by_rank: BTreeMap<u8, (usize, usize)>,
+}
+
+impl OtherLadders {
+    fn count(&mut self, rank: u8, track: Track, a: &jdlint::Analysis) {
+        let implied = a.implied.level;
+        let exact = implied.is_some_and(|l| l.rank() == rank && l.track() == track);
+        self.n += 1;
+        self.exact += usize::from(exact);
+        self.within_one += usize::from(implied.is_some_and(|l| l.rank().abs_diff(rank) <= 1));
+        self.track += usize::from(a.implied.track == Some(track));
+        let at = self.by_rank.entry(rank).or_default();
+        at.0 += usize::from(exact);
+        at.1 += 1;
+    }
+
+    fn balanced_exact(&self) -> f64 {
+        let recall: f64 = (self.by_rank.values())
+            .map(|&(exact, n)| exact as f64 / n as f64)
+            .sum();
+        recall / self.by_rank.len() as f64
+    }
 }
 
 /// The phrases a `title-level-mismatch` message quotes, each with whether some evidence for the
