@@ -873,35 +873,22 @@ fn evidence(
         };
         push(range, origin, s.supports, weight, &s.source);
     }
-    // Only the largest years requirement counts: "5+ years of product experience, 2+ with SQL"
-    // asks for five.
-    let counted_years = (mentions_of_years.iter().zip(&tenures))
-        .filter(|(_, tenure)| tenure.is_none())
+    // Only the largest years requirement of each kind counts: "5+ years of product experience,
+    // 2+ with SQL" asks for five. Years as a manager say how high a manager the role wants, and
+    // are quoted from their number to the end of the people-management wording in their clause.
+    let in_evidence = |r: &Range<usize>| {
+        sections
+            .kind_at(normalized.original_range(r.clone()).start)
+            .evidence_factor()
+            > 0.0
+    };
+    let largest = |(years, r): &(u32, Range<usize>)| (*years, std::cmp::Reverse(r.start));
+    let pairs = || mentions_of_years.iter().zip(&tenures);
+    let experience = (pairs().filter(|(_, tenure)| tenure.is_none()))
         .map(|(mention, _)| mention.clone())
-        .filter(|(_, r)| {
-            sections
-                .kind_at(normalized.original_range(r.clone()).start)
-                .evidence_factor()
-                > 0.0
-        })
-        .max_by_key(|(years, r)| (*years, std::cmp::Reverse(r.start)));
-    if let Some((years, range)) = counted_years {
-        for (i, band) in lexicon.bands.iter().enumerate() {
-            if !band.managing && band.years.contains(&years) {
-                let s = &band.signal;
-                push(
-                    range.clone(),
-                    Origin::Years(i as u32),
-                    s.supports,
-                    s.weight,
-                    &s.source,
-                );
-            }
-        }
-    }
-    // Years as a manager say how high a manager the role wants: the largest such requirement
-    // counts, quoted from its number to the end of the people-management wording in its clause.
-    let counted_tenure = (mentions_of_years.iter().zip(&tenures))
+        .filter(|(_, r)| in_evidence(r))
+        .max_by_key(largest);
+    let managing = pairs()
         .filter_map(|((years, r), tenure)| {
             let tenure = tenure.as_ref()?;
             let wording_end = management[management.partition_point(|m| m.start < tenure.start)..]
@@ -911,24 +898,21 @@ fn evidence(
                 .max()?;
             Some((*years, r.start..wording_end))
         })
-        .filter(|(_, r)| {
-            sections
-                .kind_at(normalized.original_range(r.clone()).start)
-                .evidence_factor()
-                > 0.0
-        })
-        .max_by_key(|(years, r)| (*years, std::cmp::Reverse(r.start)));
-    if let Some((years, range)) = counted_tenure {
+        .filter(|(_, r)| in_evidence(r))
+        .max_by_key(largest);
+    for (as_manager, requirement) in [(false, experience), (true, managing)] {
+        let Some((years, range)) = requirement else {
+            continue;
+        };
         for (i, band) in lexicon.bands.iter().enumerate() {
-            if band.managing && band.years.contains(&years) {
+            if band.managing == as_manager && band.years.contains(&years) {
+                let origin = if as_manager {
+                    Origin::Tenure(i as u32)
+                } else {
+                    Origin::Years(i as u32)
+                };
                 let s = &band.signal;
-                push(
-                    range.clone(),
-                    Origin::Tenure(i as u32),
-                    s.supports,
-                    s.weight,
-                    &s.source,
-                );
+                push(range.clone(), origin, s.supports, s.weight, &s.source);
             }
         }
     }
