@@ -51,7 +51,8 @@ impl Default for Settings {
 /// Evidence totals by what they support.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Totals {
-    /// Level evidence from phrases and patterns.
+    /// Level evidence from phrases, patterns, frames and years as a manager (which say how high
+    /// a manager, as a phrase does).
     pub levels: BTreeMap<Level, f64>,
     /// Level evidence from years of experience, kept apart: years break ties between
     /// neighbouring ranks and never decide alone.
