@@ -572,16 +572,23 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
 }
 
 /// The clause of a years mention that counts years as a manager, if it does: the words after it
-/// (`after`, up to the next mention) to a comma or the clause's end, where wording of people
-/// management (`management`: manager-track evidence, by start) stands. "7+ years of product
-/// experience, including 3+ years managing product managers" asks for seven years of experience.
+/// (`after`, up to the next mention) to a comma, the clause's end or a job-title mention (one of
+/// `titles`, sorted), where wording of people management (`management`: manager-track evidence,
+/// by start) stands. "7+ years of product experience, including 3+ years managing product
+/// managers" asks for seven years of experience. The clause stops at a title mention because its
+/// length would otherwise decide what the clause reaches, and rewriting the title must not change
+/// the verdict (DOMAIN.md).
 fn management_tenure(
     text: &str,
     after: Range<usize>,
     management: &[Range<usize>],
+    titles: &[Range<usize>],
 ) -> Option<Range<usize>> {
     let clause = clause_after(&text[after.clone()]);
-    let end = after.start + clause.find(',').unwrap_or(clause.len());
+    let title = titles[titles.partition_point(|t| t.start < after.start)..]
+        .first()
+        .map_or(clause.len(), |t| t.start - after.start);
+    let end = after.start + clause.find(',').unwrap_or(clause.len()).min(title);
     let i = management.partition_point(|m| m.start < after.start);
     management
         .get(i)
@@ -843,7 +850,7 @@ fn evidence(
             let next = mentions_of_years
                 .get(i + 1)
                 .map_or(text.len(), |(_, n)| n.start);
-            management_tenure(text, r.end..next, &management)
+            management_tenure(text, r.end..next, &management, &mentions)
         })
         .collect();
     // The clauses follow one another in the text: the last that starts at or before a place is
@@ -1121,6 +1128,18 @@ mod tests {
             ["5+ years"]
         );
         assert!(!years_counted("5+ years of experience leading product teams.").is_empty());
+    }
+
+    #[test]
+    fn a_title_mention_ends_the_clause_after_years() {
+        // How far the clause reaches must not depend on which title the body names: after a
+        // short one, "hire" once fell inside it and made the years a manager's tenure.
+        for title in ["PM", "Senior Product Manager", "Chief Product Officer"] {
+            let body =
+                format!("0+ years of product management experience\n{title}\nattract and hire");
+            let years = found(&body, |f| matches!(f.origin, Origin::Years(_)));
+            assert_eq!(years, ["0+ years"], "{title}");
+        }
     }
 
     #[test]
