@@ -571,6 +571,14 @@ pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
         .collect()
 }
 
+/// The clause after a years mention that counts the years as a manager's.
+struct Tenure {
+    /// From the end of the years mention to the clause's end.
+    clause: Range<usize>,
+    /// Where the people-management wording in the clause ends.
+    wording_end: usize,
+}
+
 /// The clause of a years mention that counts years as a manager, if it does: the words after it
 /// (`after`, up to the next mention) to a comma, the clause's end or a job-title mention (one of
 /// `titles`, sorted), where wording of people management (`management`: manager-track evidence,
@@ -583,17 +591,21 @@ fn management_tenure(
     after: Range<usize>,
     management: &[Range<usize>],
     titles: &[Range<usize>],
-) -> Option<Range<usize>> {
+) -> Option<Tenure> {
     let clause = clause_after(&text[after.clone()]);
     let title = titles[titles.partition_point(|t| t.start < after.start)..]
         .first()
         .map_or(clause.len(), |t| t.start - after.start);
     let end = after.start + clause.find(',').unwrap_or(clause.len()).min(title);
-    let i = management.partition_point(|m| m.start < after.start);
-    management
-        .get(i)
-        .is_some_and(|m| m.start < end)
-        .then_some(after.start..end)
+    let wording_end = management[management.partition_point(|m| m.start < after.start)..]
+        .iter()
+        .take_while(|m| m.start < end)
+        .map(|m| m.end)
+        .max()?;
+    Some(Tenure {
+        clause: after.start..end,
+        wording_end,
+    })
 }
 
 /// How far apart two phrases of one clause can stand, in bytes: a clause longer than this is a
@@ -845,7 +857,7 @@ fn evidence(
     // less than management the role does: a principal IC may ask for "at least one year of
     // people management responsibility", so such a clause's manager evidence counts half.
     let mentions_of_years = years_mentions(text);
-    let tenures: Vec<Option<Range<usize>>> = (mentions_of_years.iter().enumerate())
+    let tenures: Vec<Option<Tenure>> = (mentions_of_years.iter().enumerate())
         .map(|(i, (_, r))| {
             let next = mentions_of_years
                 .get(i + 1)
@@ -855,7 +867,7 @@ fn evidence(
         .collect();
     // The clauses follow one another in the text: the last that starts at or before a place is
     // the only one that can hold it.
-    let tenure_clauses: Vec<&Range<usize>> = tenures.iter().flatten().collect();
+    let tenure_clauses: Vec<&Range<usize>> = tenures.iter().flatten().map(|t| &t.clause).collect();
     let in_tenure = |at: usize| {
         let i = tenure_clauses.partition_point(|t| t.start <= at);
         i > 0 && tenure_clauses[i - 1].contains(&at)
@@ -896,15 +908,7 @@ fn evidence(
         .filter(|(_, r)| in_evidence(r))
         .max_by_key(largest);
     let managing = pairs()
-        .filter_map(|((years, r), tenure)| {
-            let tenure = tenure.as_ref()?;
-            let wording_end = management[management.partition_point(|m| m.start < tenure.start)..]
-                .iter()
-                .take_while(|m| m.start < tenure.end)
-                .map(|m| m.end)
-                .max()?;
-            Some((*years, r.start..wording_end))
-        })
+        .filter_map(|((years, r), tenure)| Some((*years, r.start..tenure.as_ref()?.wording_end)))
         .filter(|(_, r)| in_evidence(r))
         .max_by_key(largest);
     for (as_manager, requirement) in [(false, experience), (true, managing)] {
