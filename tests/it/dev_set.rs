@@ -723,8 +723,8 @@ fn report_what_the_classifier_says_about_other_roles() {
     let mut ladder = OtherLadders::default();
     for r in &records {
         let a = analyze(&engine, &r.title, &r.text);
-        if let Some((rank, track)) = other_ladder_level(&r.title) {
-            ladder.count(rank, track, &a);
+        if let Some(level) = other_ladder_level(&r.title) {
+            ladder.count(level, &a);
         }
         if first_line.is_match(&r.title) {
             first_line_n += 1;
@@ -770,18 +770,16 @@ fn report_what_the_classifier_says_about_other_roles() {
     // Seniority wording is not a product manager's alone: what says "director" or "first-line
     // manager" in another profession's posting says it in a PM's, so these figures measure on
     // many employers whether level concepts transfer. Floors at today's figures.
-    assert!(
-        ladder.exact as f64 >= 0.45 * ladder.n as f64,
-        "other ladders: exact {} of {}",
-        ladder.exact,
-        ladder.n
-    );
-    assert!(
-        ladder.within_one as f64 >= 0.80 * ladder.n as f64,
-        "other ladders: within one rank {} of {}",
-        ladder.within_one,
-        ladder.n
-    );
+    for (name, count, floor) in [
+        ("exact", ladder.exact, 0.45),
+        ("within one rank", ladder.within_one, 0.80),
+    ] {
+        assert!(
+            count as f64 >= floor * ladder.n as f64,
+            "other ladders: {name} {count} of {} fell below {floor}",
+            ladder.n
+        );
+    }
     // One stray chief-officer phrase in the pitch once carried an engineering manager's people
     // management to CPO (three of them on this set): a first-line manager is never read as a VP
     // or CPO.
@@ -797,39 +795,37 @@ fn report_what_the_classifier_says_about_other_roles() {
     );
 }
 
-/// The rank and track a level word gives another profession's title ("Senior Software
-/// Engineer", "Director of Engineering", "Engineering Manager"), on the PM ladder's ranks; `None`
-/// when it has none (a bare "Designer" may be any level) or the word is ambiguous there ("Chief
-/// of Staff", "Lead", a project or program "Manager").
-fn other_ladder_level(title: &str) -> Option<(u8, Track)> {
-    let has = |pattern: &str| {
-        Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
-            .unwrap()
-            .is_match(title)
-    };
-    if has("chief of staff") {
-        return None;
-    }
-    let level = if has("chief|cto|cmo|coo") {
-        (Level::Cpo.rank(), Track::Manager)
-    } else if has("vp|svp|evp|vice president") {
-        (Level::Vp.rank(), Track::Manager)
-    } else if has("director|head of") {
-        (Level::Director.rank(), Track::Manager)
-    } else if has("intern|internship|junior|jr|graduate|entry|entry-level|apprentice|trainee|associate") {
-        (Level::Associate.rank(), Track::Ic)
-    } else if has("staff|principal|distinguished") {
-        (Level::Principal.rank(), Track::Ic)
-    } else if has("(?:engineering|design|ux|qa|quality|data science|analytics) managers?|manager,? (?:of|for) (?:engineering|design|product design|ux)") {
-        (Level::Group.rank(), Track::Manager)
-    } else if has("manager|lead") {
-        return None;
-    } else if has("senior|sr") {
-        (Level::Senior.rank(), Track::Ic)
-    } else {
-        return None;
-    };
-    Some(level)
+/// The PM-ladder level a level word gives another profession's title ("Senior Software
+/// Engineer", "Director of Engineering", "Engineering Manager"): the first of these patterns the
+/// title holds decides. `None` when it has none (a bare "Designer" may be any level) or the word
+/// is ambiguous there ("Chief of Staff", "Lead", a project or program "Manager").
+const OTHER_LADDER_WORDS: [(&str, Option<Level>); 9] = [
+    ("chief of staff", None),
+    ("chief|cto|cmo|coo", Some(Level::Cpo)),
+    ("vp|svp|evp|vice president", Some(Level::Vp)),
+    ("director|head of", Some(Level::Director)),
+    (
+        "intern|internship|junior|jr|graduate|entry|entry-level|apprentice|trainee|associate",
+        Some(Level::Associate),
+    ),
+    ("staff|principal|distinguished", Some(Level::Principal)),
+    (
+        "(?:engineering|design|ux|qa|quality|data science|analytics) managers?|manager,? (?:of|for) (?:engineering|design|product design|ux)",
+        Some(Level::Group),
+    ),
+    ("manager|lead", None),
+    ("senior|sr", Some(Level::Senior)),
+];
+
+fn other_ladder_level(title: &str) -> Option<Level> {
+    OTHER_LADDER_WORDS
+        .iter()
+        .find(|(pattern, _)| {
+            Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
+                .unwrap()
+                .is_match(title)
+        })
+        .and_then(|&(_, level)| level)
 }
 
 /// How the implied level agrees with the level words of other professions' titles.
@@ -844,14 +840,15 @@ struct OtherLadders {
 }
 
 impl OtherLadders {
-    fn count(&mut self, rank: u8, track: Track, a: &jdlint::Analysis) {
+    fn count(&mut self, title: Level, a: &jdlint::Analysis) {
         let implied = a.implied.level;
-        let exact = implied.is_some_and(|l| l.rank() == rank && l.track() == track);
+        let exact = implied == Some(title);
         self.n += 1;
         self.exact += usize::from(exact);
-        self.within_one += usize::from(implied.is_some_and(|l| l.rank().abs_diff(rank) <= 1));
-        self.track += usize::from(a.implied.track == Some(track));
-        let at = self.by_rank.entry(rank).or_default();
+        self.within_one +=
+            usize::from(implied.is_some_and(|l| l.rank().abs_diff(title.rank()) <= 1));
+        self.track += usize::from(a.implied.track == Some(title.track()));
+        let at = self.by_rank.entry(title.rank()).or_default();
         at.0 += usize::from(exact);
         at.1 += 1;
     }
