@@ -249,9 +249,19 @@ fn role_object(text: &str, mention: &Range<usize>) -> Option<Range<usize>> {
     });
     match unit_len {
         Some(len) => Some(mention.start..mention.end + 1 + len),
-        None if text[mention.clone()].ends_with('s') => Some(mention.clone()),
+        None if names_plural(&text[mention.clone()]) => Some(mention.clone()),
         None => None,
     }
+}
+
+/// Whether a title mention names its role in the plural. The head noun of "directors of product"
+/// or "heads of product" comes before "of", so "hire directors of product" is as much a frame as
+/// "hire product directors".
+fn names_plural(mention: &str) -> bool {
+    mention
+        .split(" of ")
+        .next()
+        .is_some_and(|head| head.ends_with('s'))
 }
 
 /// Whether the frame verb at `verb` is an -ing form that describes a noun rather than says what
@@ -1376,6 +1386,24 @@ mod tests {
     }
 
     #[test]
+    fn a_role_in_the_plural_is_an_object_whichever_way_it_is_written() {
+        // Whichever role the plural names, and with its head noun first or last: otherwise the
+        // wording of a title mention would decide the verdict.
+        for roles in [
+            "product directors",
+            "directors of product",
+            "heads of product",
+            "vice presidents of product",
+            "chief product officers",
+            "PMs",
+        ] {
+            let body = format!("You will hire and manage {roles}.");
+            assert_eq!(frames_found(&body), [&body[9..body.len() - 1]], "{body}");
+        }
+        assert!(frames_found("You will manage the director of product.").is_empty());
+    }
+
+    #[test]
     fn a_role_with_a_unit_noun_after_it_is_an_object() {
         // Seed 003's own wording, and the ways postings write it.
         assert_eq!(
@@ -1393,6 +1421,7 @@ mod tests {
         // The role alone in the singular is the posting's own vacancy; another noun after it is
         // no unit of people; and a product team is anyone's team.
         assert!(frames_found("We will hire a product manager this year.").is_empty());
+        assert!(frames_found("Manage the head of product's calendar").is_empty());
         assert!(frames_found("Manage the PM teamwork board").is_empty());
         assert!(frames_found("Lead the product team through launches").is_empty());
     }
