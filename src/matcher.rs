@@ -590,23 +590,33 @@ struct Tenure {
 }
 
 /// The clause of a years mention that counts years as a manager, if it does: the words after it
-/// (`after`, up to the next mention) to a comma, the clause's end or a job-title mention (one of
-/// `titles`, sorted), where wording of people management (`management`: manager-track evidence,
-/// by start) stands. "7+ years of product experience, including 3+ years managing product
-/// managers" asks for seven years of experience. The clause stops at a title mention because its
-/// length would otherwise decide what the clause reaches, and rewriting the title must not change
-/// the verdict (DOMAIN.md).
+/// (`after`, up to the next mention) to a comma, the clause's end, the next line item or a
+/// job-title mention (one of `titles`, sorted), where wording of people management
+/// (`management`: manager-track evidence, by start) stands. "7+ years of product experience,
+/// including 3+ years managing product managers" asks for seven years of experience, and so does
+/// a bullet of years with one of managing below it. The clause stops at a title mention because
+/// its length would otherwise decide what the clause reaches, and rewriting the title must not
+/// change the verdict (DOMAIN.md).
 fn management_tenure(
-    text: &str,
+    normalized: &NormalizedText,
     after: Range<usize>,
     management: &[Range<usize>],
     titles: &[Range<usize>],
 ) -> Option<Tenure> {
+    let text = normalized.as_str();
     let clause = clause_after(&text[after.clone()]);
     let title = titles[titles.partition_point(|t| t.start < after.start)..]
         .first()
         .map_or(clause.len(), |t| t.start - after.start);
-    let end = after.start + clause.find(',').unwrap_or(clause.len()).min(title);
+    let item = normalized
+        .first_line_item_start(&(after.start..after.start + clause.len()))
+        .map_or(clause.len(), |at| at - after.start);
+    let end = after.start
+        + clause
+            .find(',')
+            .unwrap_or(clause.len())
+            .min(title)
+            .min(item);
     let wording_end = management[management.partition_point(|m| m.start < after.start)..]
         .iter()
         .take_while(|m| m.start < end)
@@ -872,7 +882,7 @@ fn evidence(
             let next = mentions_of_years
                 .get(i + 1)
                 .map_or(text.len(), |(_, n)| n.start);
-            management_tenure(text, r.end..next, &management, &mentions)
+            management_tenure(normalized, r.end..next, &management, &mentions)
         })
         .collect();
     // The clauses follow one another in the text: the last that starts at or before a place is
@@ -1154,6 +1164,40 @@ mod tests {
             let years = found(&body, |f| matches!(f.origin, Origin::Years(_)));
             assert_eq!(years, ["0+ years"], "{title}");
         }
+    }
+
+    #[test]
+    fn the_next_line_item_ends_the_clause_after_years() {
+        // Years on one bullet and managing on the next are years of experience and a manager's
+        // duty, not years as a manager: the duty keeps its full weight.
+        let body = "Requirements\n- 5+ years of product experience\n- Hire and manage a team of product managers\n";
+        let evidence: Vec<(String, String, f64)> = {
+            let lexicon = CompiledLexicon::new(&crate::lexicon::Lexicon::embedded().unwrap());
+            (find_evidence(body, &lexicon).into_iter())
+                .map(|f| (body[f.span].to_string(), f.supports.to_string(), f.weight))
+                .collect()
+        };
+        assert!(
+            evidence
+                .iter()
+                .any(|(text, supports, weight)| text == "5+ years"
+                    && supports == "level:senior"
+                    && *weight > 0.0),
+            "{evidence:?}"
+        );
+        assert!(
+            evidence.iter().any(|(text, supports, weight)| text
+                == "Hire and manage a team of product managers"
+                && supports == "track:manager"
+                && *weight == 2.5),
+            "{evidence:?}"
+        );
+        // Text wrapped inside one item is still one clause.
+        let wrapped = "- 5+ years of\nmanaging product managers";
+        assert_eq!(
+            found(wrapped, |f| matches!(f.origin, Origin::Tenure(_))),
+            ["5+ years of\nmanaging product managers"]
+        );
     }
 
     #[test]

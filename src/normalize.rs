@@ -492,6 +492,12 @@ impl NormalizedText {
         within(&self.item_breaks, range)
     }
 
+    /// Where the first line item inside the normalized range `range` starts (see
+    /// [`Self::spans_line_item_start`]), if one does.
+    pub(crate) fn first_line_item_start(&self, range: &Range<usize>) -> Option<usize> {
+        first_within(&self.item_breaks, range)
+    }
+
     /// The original byte range that the normalized range `range` came from.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         let first = self.anchor_of(range.start);
@@ -590,8 +596,15 @@ fn alphabetic_words(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
 
 /// Whether one of the ascending `offsets` lies in `range`.
 fn within(offsets: &[u32], range: &Range<usize>) -> bool {
+    first_within(offsets, range).is_some()
+}
+
+/// The first of `offsets` (sorted) inside `range`.
+fn first_within(offsets: &[u32], range: &Range<usize>) -> Option<usize> {
     let i = offsets.partition_point(|&at| (at as usize) < range.start);
-    offsets.get(i).is_some_and(|&at| (at as usize) < range.end)
+    (offsets.get(i))
+        .map(|&at| at as usize)
+        .filter(|&at| at < range.end)
 }
 
 /// Normalizes a lexicon term, title phrase or heading the same way postings are.
