@@ -221,7 +221,7 @@ pub(crate) fn frames(
         let role = roles
             .iter()
             .take_while(|m| m.start <= reach)
-            .find_map(|m| role_object(text, m))
+            .find_map(|m| role_object(normalized, mentions, m))
             .filter(in_clause);
         let object = [object, role].into_iter().flatten().min_by_key(|o| o.start);
         if let Some(object) = object {
@@ -240,12 +240,24 @@ const ROLE_UNITS: [&str; 5] = ["team", "group", "org", "organization", "organisa
 /// team"). A role in the singular is the posting's own vacancy ("hire a product manager").
 /// Whichever role the mention names, the object is the same, so rewriting title mentions cannot
 /// change the verdict.
-fn role_object(text: &str, mention: &Range<usize>) -> Option<Range<usize>> {
+fn role_object(
+    normalized: &NormalizedText,
+    mentions: &[Range<usize>],
+    mention: &Range<usize>,
+) -> Option<Range<usize>> {
+    let text = normalized.as_str();
     let after = text[mention.end..].strip_prefix(' ').unwrap_or_default();
     let unit_len = ROLE_UNITS.iter().find_map(|unit| {
         let rest = after.strip_prefix(unit)?;
         let len = unit.len() + usize::from(rest.starts_with('s'));
         (!after[len..].starts_with(|c: char| c.is_alphanumeric() || c == '\'')).then_some(len)
+    });
+    // The unit stands on the mention's line and is no word of another title mention: a title
+    // under a title ("Associate Product Manager" over "Group Product Manager") names no group.
+    let unit_len = unit_len.filter(|&len| {
+        let unit = mention.end + 1..mention.end + 1 + len;
+        !normalized.spans_line_break(&(mention.end..unit.start))
+            && !overlaps_mention(mentions, &unit)
     });
     match unit_len {
         Some(len) => Some(mention.start..mention.end + 1 + len),
@@ -1467,6 +1479,13 @@ mod tests {
         assert!(frames_found("We will hire a product manager this year.").is_empty());
         assert!(frames_found("Manage the head of product's calendar").is_empty());
         assert!(frames_found("Manage the PM teamwork board").is_empty());
+        // A unit noun on the next line, or one that starts the next title, is no unit of the
+        // role: "Group" opens "Group Product Manager" (found by the title-rewriting property).
+        assert!(
+            frames_found("build or buy Associate Product Manager\nGroup Product Manager")
+                .is_empty()
+        );
+        assert!(frames_found("Lead the Senior Product Manager\nteam offsite").is_empty());
         assert!(frames_found("Lead the product team through launches").is_empty());
     }
 
