@@ -3,7 +3,7 @@
 //! yardstick), a regex per pattern, and lookup tables. Built once per process and shared
 //! across threads (everything here is `Send + Sync`).
 
-use super::forms::phrase_forms;
+use super::forms::{other_spelling, phrase_forms};
 use super::trie::{PhraseTrie, ROOT};
 use super::words::WordTable;
 use super::{CompanyVoiceEntry, Lexicon, SectionEntry, SectionKind, TitleKind};
@@ -594,6 +594,17 @@ impl CompiledLexicon {
                 owner.push(i as u32);
             }
             cue_patterns.extend(c.value.patterns.iter().map(|p| (p.clone(), i as u32)));
+        }
+        // A cue term in the other spelling (British or American) too, for its entry, unless a
+        // cue term says it itself. Cues take no other word forms: a role's nouns are listed.
+        let mut cue_said: HashSet<String> = terms[cue_start..].iter().cloned().collect();
+        for i in cue_start..terms.len() {
+            if let Some(other) = other_spelling(&terms[i]) {
+                if cue_said.insert(other.clone()) {
+                    terms.push(other);
+                    owner.push(owner[i]);
+                }
+            }
         }
 
         let check_start = terms.len();

@@ -11,6 +11,8 @@
 //! its number). Function words ("the", "of") and words with digits or punctuation are left as
 //! written.
 
+use std::ops::Range;
+
 /// Irregular verbs the seeds' and postings' leadership language uses: lemma and its other forms.
 const IRREGULAR: &[(&str, &[&str])] = &[
     ("begin", &["began", "begun", "begins", "beginning"]),
@@ -74,6 +76,113 @@ const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "across", "all", "an", "and", "as", "at", "by", "for", "from", "in", "into",
     "its", "of", "on", "or", "our", "per", "the", "their", "to", "up", "with", "your",
 ];
+
+/// Words whose American and British spellings differ other than in a regular ending.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("behavior", "behaviour"),
+    ("behavioral", "behavioural"),
+    ("catalog", "catalogue"),
+    ("center", "centre"),
+    ("color", "colour"),
+    ("defense", "defence"),
+    ("dialog", "dialogue"),
+    ("enrollment", "enrolment"),
+    ("favor", "favour"),
+    ("favorite", "favourite"),
+    ("fulfillment", "fulfilment"),
+    ("honor", "honour"),
+    ("judgment", "judgement"),
+    ("labor", "labour"),
+    ("license", "licence"),
+    ("program", "programme"),
+];
+
+/// Endings that American and British spellings write apart, American first, longest first
+/// within a family: "prioritization" and "prioritisation", "analyze" and "analyse", "modeling"
+/// and "modelling".
+const SPELLING_ENDINGS: &[(&str, &str)] = &[
+    ("izational", "isational"),
+    ("izations", "isations"),
+    ("ization", "isation"),
+    ("izing", "ising"),
+    ("izers", "isers"),
+    ("izes", "ises"),
+    ("ized", "ised"),
+    ("izer", "iser"),
+    ("ize", "ise"),
+    ("yzing", "ysing"),
+    ("yzes", "yses"),
+    ("yzed", "ysed"),
+    ("yze", "yse"),
+    ("elers", "ellers"),
+    ("eling", "elling"),
+    ("eled", "elled"),
+    ("eler", "eller"),
+];
+
+/// Shorter words keep their one spelling: "size" and "prize" are no "-ize" verbs.
+const MIN_SPELLING_WORD: usize = 6;
+
+/// How a lower-case word is written in the other spelling, British for American and American
+/// for British, if the two differ: the bytes to replace and what replaces them. Generous as the
+/// word forms are: "otherwize" is no word and never matches.
+fn other_spelling_of_word(word: &str) -> Option<(Range<usize>, &'static str)> {
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let stem = word.strip_suffix('s').unwrap_or(word);
+    for &(american, british) in SPELLINGS {
+        for (from, to) in [(american, british), (british, american)] {
+            if [word, stem]
+                .iter()
+                .any(|w| w.len() == from.len() && ends_with(w.as_bytes(), from.as_bytes()))
+            {
+                return Some((0..from.len(), to));
+            }
+        }
+    }
+    if word.len() < MIN_SPELLING_WORD {
+        return None;
+    }
+    SPELLING_ENDINGS.iter().find_map(|&(american, british)| {
+        [(american, british), (british, american)]
+            .into_iter()
+            .find(|(from, _)| ends_with(word.as_bytes(), from.as_bytes()))
+            .map(|(from, to)| (word.len() - from.len()..word.len(), to))
+    })
+}
+
+/// Whether `word` ends with `end`, compared from the last byte, where most words already differ:
+/// the library's `ends_with` calls memcmp, which made trying every ending cost more than the
+/// rest of the lexicon's word forms.
+fn ends_with(word: &[u8], end: &[u8]) -> bool {
+    word.len() >= end.len() && word.iter().rev().zip(end.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// A normalized phrase in the other spelling, every word that has one changed (a posting keeps
+/// to one spelling throughout): `None` when no word has one. Parts of a hyphenated word count as
+/// words ("cross-organization").
+pub fn other_spelling(phrase: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    let bytes = phrase.as_bytes();
+    while at <= bytes.len() {
+        let end = (at..bytes.len())
+            .find(|&i| matches!(bytes[i], b' ' | b'-'))
+            .unwrap_or(bytes.len());
+        if let Some((range, to)) = other_spelling_of_word(&phrase[at..end]) {
+            out.push_str(&phrase[copied..at + range.start]);
+            out.push_str(to);
+            copied = at + range.end;
+        }
+        at = end + 1;
+    }
+    (copied > 0).then(|| {
+        out.push_str(&phrase[copied..]);
+        out
+    })
+}
 
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
@@ -219,8 +328,19 @@ fn coordinated_forms(words: &[&str]) -> Vec<String> {
 }
 
 /// The other forms of a normalized phrase: its first or its last word inflected, or all its
-/// coordinated verbs alike. The phrase itself is not among them.
+/// coordinated verbs alike, each in the phrase's spelling and in the other one (British or
+/// American). The phrase itself is not among them.
 pub fn phrase_forms(phrase: &str) -> Vec<String> {
+    let mut out = inflections(phrase);
+    if let Some(other) = other_spelling(phrase) {
+        out.extend(inflections(&other));
+        out.push(other);
+    }
+    out
+}
+
+/// [`phrase_forms`] in the phrase's own spelling.
+fn inflections(phrase: &str) -> Vec<String> {
     let words: Vec<&str> = phrase.split(' ').collect();
     let n = words.len();
     let first = word_forms(words[0]);
@@ -289,6 +409,50 @@ mod tests {
         );
         assert!(forms("develop").contains(&"developing".to_string()));
         assert!(!forms("develop").contains(&"developping".to_string()));
+    }
+
+    #[test]
+    fn british_and_american_spellings_make_each_other() {
+        let other = |w: &str| other_spelling(w);
+        assert_eq!(
+            other("organizational design").as_deref(),
+            Some("organisational design")
+        );
+        assert_eq!(
+            other("lead the product organisation").as_deref(),
+            Some("lead the product organization")
+        );
+        assert_eq!(other("prioritise").as_deref(), Some("prioritize"));
+        assert_eq!(other("analyze data").as_deref(), Some("analyse data"));
+        assert_eq!(other("data modeling").as_deref(), Some("data modelling"));
+        assert_eq!(other("user behaviours").as_deref(), Some("user behaviors"));
+        assert_eq!(other("program status").as_deref(), Some("programme status"));
+        assert_eq!(
+            other("cross-organization").as_deref(),
+            Some("cross-organisation")
+        );
+        // A posting keeps to one spelling: every word changes at once.
+        assert_eq!(
+            other("organize prioritization").as_deref(),
+            Some("organise prioritisation")
+        );
+        // Short words and words with no other spelling have none.
+        assert_eq!(other("prize"), None);
+        assert_eq!(other("product roadmap"), None);
+        assert_eq!(other("p&l"), None);
+    }
+
+    #[test]
+    fn phrase_forms_include_the_other_spelling_and_its_forms() {
+        let f = phrase_forms("prioritize features");
+        for form in [
+            "prioritise features",
+            "prioritising features",
+            "prioritizing features",
+        ] {
+            assert!(f.iter().any(|x| x == form), "{form} in {f:?}");
+        }
+        assert!(!f.iter().any(|x| x == "prioritize features"), "{f:?}");
     }
 
     #[test]

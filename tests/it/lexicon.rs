@@ -152,25 +152,45 @@ fn every_terms_word_forms_match() {
     assert!(missed.is_empty(), "forms that do not match: {missed:?}");
 }
 
-/// The lexicon lists lemmas: no term of an entry is a word form another term of it generates
-/// (of a pair that generate each other, the shorter stays).
+/// The terms of an entry that another of its terms generates: of a pair that generate each
+/// other, the shorter stays, and of two as long (two spellings), the first.
+fn generated_by_another(terms: &[String], forms: impl Fn(&str) -> Vec<String>) -> Vec<&str> {
+    let mut redundant = Vec::new();
+    for (i, term) in terms.iter().enumerate() {
+        let generated = terms.iter().enumerate().any(|(j, other)| {
+            j != i
+                && forms(other).contains(term)
+                && (!forms(term).contains(other)
+                    || term.len() > other.len()
+                    || (term.len() == other.len() && i > j))
+        });
+        if generated {
+            redundant.push(term.as_str());
+        }
+    }
+    redundant
+}
+
+/// The lexicon lists lemmas in one spelling: no term of an entry is a word form or the other
+/// spelling (British or American) of another term of it. Cue terms take no word forms, only the
+/// other spelling.
 #[test]
 fn entries_list_lemmas_not_word_forms() {
-    use jdlint::lexicon::forms::phrase_forms;
+    use jdlint::lexicon::forms::{other_spelling, phrase_forms};
     use jdlint::normalize::normalize_term;
     let lexicon = Lexicon::embedded().unwrap();
     let mut redundant = Vec::new();
     for s in lexicon.signals() {
         let terms: Vec<String> = s.value.terms.iter().map(|t| normalize_term(t)).collect();
-        for (i, term) in terms.iter().enumerate() {
-            let generated_by_other = terms.iter().enumerate().any(|(j, other)| {
-                j != i
-                    && phrase_forms(other).contains(term)
-                    && (!phrase_forms(term).contains(other) || term.len() > other.len())
-            });
-            if generated_by_other {
-                redundant.push(format!("{}: {term}", s.origin));
-            }
+        for term in generated_by_another(&terms, phrase_forms) {
+            redundant.push(format!("{}: {term}", s.origin));
+        }
+    }
+    for c in lexicon.cues() {
+        let terms: Vec<String> = c.value.terms.iter().map(|t| normalize_term(t)).collect();
+        let spelled = |t: &str| other_spelling(t).into_iter().collect();
+        for term in generated_by_another(&terms, spelled) {
+            redundant.push(format!("{}: {term}", c.origin));
         }
     }
     assert!(

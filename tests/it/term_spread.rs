@@ -182,27 +182,6 @@ fn phrases_in(automaton: &AhoCorasick, owners: &[usize], text: &str) -> BTreeSet
         .collect()
 }
 
-/// A term's British and American spellings as one key ("organisation-wide" and
-/// "organization-wide" are one term written two ways).
-fn spelling_key(term: &str) -> String {
-    term.split(' ')
-        .map(|w| {
-            for (british, american) in
-                [("isation", "ization"), ("ised", "ized"), ("ising", "izing")]
-            {
-                if let Some(i) = w.find(british) {
-                    return format!("{}{american}{}", &w[..i], &w[i + british.len()..]);
-                }
-            }
-            match w.strip_suffix("ise") {
-                Some(stem) => format!("{stem}ize"),
-                None => w.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// lexicon/README.md: a term earns its place from a seed or from at least two employers. A level
 /// or track term that is not seed text and occurs at exactly one dev employer was most likely
 /// written to fit that employer's posting, and such phrases did not transfer to unseen employers
@@ -235,7 +214,7 @@ fn every_level_and_track_term_is_seed_text_or_used_by_two_employers() {
             }
         }
     }
-    // Every term in each word form the matcher matches, owned by the term.
+    // Every term in each word form and spelling the matcher matches, owned by the term.
     let mut forms = Vec::new();
     let mut owners = Vec::new();
     for (i, (term, _, _)) in terms.iter().enumerate() {
@@ -259,21 +238,12 @@ fn every_level_and_track_term_is_seed_text_or_used_by_two_employers() {
         }
     }
 
-    // Spellings of one term share their employers and their seed text.
-    let mut by_key: BTreeMap<String, (BTreeSet<String>, bool)> = BTreeMap::new();
-    for (i, (term, _, _)) in terms.iter().enumerate() {
-        let key = by_key
-            .entry(spelling_key(&normalize_term(term)))
-            .or_default();
-        key.0
-            .extend(employers.get(&i).into_iter().flatten().cloned());
-        key.1 |= in_seeds.contains(&i);
-    }
+    // A term's forms include its other spelling (British or American): the two are one term.
     let mut fitted = Vec::new();
-    for (term, supports, file) in &terms {
-        let (used_by, seed) = &by_key[&spelling_key(&normalize_term(term))];
-        if used_by.len() == 1 && !seed {
-            let employer = used_by.first().unwrap();
+    for (i, (term, supports, file)) in terms.iter().enumerate() {
+        let used_by = employers.get(&i).map_or(0, BTreeSet::len);
+        if used_by == 1 && !in_seeds.contains(&i) {
+            let employer = employers[&i].first().unwrap();
             fitted.push(format!("{file}: {term:?} ({supports}; only {employer})"));
         }
     }
