@@ -550,19 +550,81 @@ fn years_captures(text: &str) -> Vec<regex::Captures<'_>> {
     found
 }
 
+/// How a job-title mention reads in the words around a years mention: one word, whichever title
+/// it is. Otherwise the title a body names would decide what its years count as: "instead of"
+/// fell inside the clause after the years under "VP of Product" and outside it under "Senior
+/// Product Manager", and "product" in a title read as the years' field.
+const MASKED_TITLE: &str = "role";
+
+/// How many characters before a years mention are read for "experience" or an "or".
+const BEFORE_CHARS: usize = 40;
+
+/// Up to `chars` characters of `text` from `from` on, each title mention (one of `titles`,
+/// sorted) read as [`MASKED_TITLE`].
+fn masked_after(text: &str, from: usize, titles: &[Range<usize>], chars: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut next = titles.partition_point(|t| t.end <= from);
+    let mut i = from;
+    while count < chars {
+        if let Some(title) = titles.get(next).filter(|t| t.start <= i) {
+            out.push_str(MASKED_TITLE);
+            count += MASKED_TITLE.len();
+            i = i.max(title.end);
+            next += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        out.push(c);
+        count += 1;
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Up to `chars` characters of `text` before `to`, each title mention read as [`MASKED_TITLE`].
+fn masked_before(text: &str, to: usize, titles: &[Range<usize>], chars: usize) -> String {
+    let mut reversed: Vec<&str> = Vec::new();
+    let mut count = 0;
+    let mut prev = titles.partition_point(|t| t.start < to);
+    let mut i = to;
+    while count < chars {
+        if let Some(title) = prev
+            .checked_sub(1)
+            .map(|p| &titles[p])
+            .filter(|t| t.end >= i)
+        {
+            reversed.push(MASKED_TITLE);
+            count += MASKED_TITLE.len();
+            i = i.min(title.start);
+            prev -= 1;
+            continue;
+        }
+        let Some(c) = text[..i].chars().next_back() else {
+            break;
+        };
+        i -= c.len_utf8();
+        reversed.push(&text[i..i + c.len_utf8()]);
+        count += 1;
+    }
+    reversed.iter().rev().copied().collect()
+}
+
 /// Years of experience a body asks for: each mention's lower bound and its normalized range.
-pub fn years_mentions(normalized: &str) -> Vec<(u32, Range<usize>)> {
+/// `titles` are the body's job-title mentions, sorted.
+pub fn years_mentions(normalized: &str, titles: &[Range<usize>]) -> Vec<(u32, Range<usize>)> {
     years_captures(normalized)
         .into_iter()
         .filter_map(|c| {
             let whole = c.get(0)?;
             // The clause after it is read but not consumed: a match that took it in could hide
             // the next mention ("0+ years of experience, Senior PM, 2+ years").
-            let after = clause_after(&normalized[whole.end()..]);
-            let before_start = whole.start().saturating_sub(40);
-            let before = normalized
-                .get(before_start..whole.start())
-                .unwrap_or_default();
+            let after = masked_after(normalized, whole.end(), titles, CLAUSE_CHARS);
+            let after = clause_after(&after);
+            let before = masked_before(normalized, whole.start(), titles, BEFORE_CHARS);
+            let before = before.as_str();
             if !is_experience_context(after, before) || is_alternative_path(after, before) {
                 return None;
             }
@@ -888,7 +950,7 @@ fn evidence(
     // manager, not for a mid-level PM's three years. And management the candidate has done is
     // less than management the role does: a principal IC may ask for "at least one year of
     // people management responsibility", so such a clause's manager evidence counts half.
-    let mentions_of_years = years_mentions(text);
+    let mentions_of_years = years_mentions(text, &mentions);
     let tenures: Vec<Option<Tenure>> = (mentions_of_years.iter().enumerate())
         .map(|(i, (_, r))| {
             let next = mentions_of_years
@@ -968,7 +1030,7 @@ mod tests {
     use super::*;
 
     fn years(text: &str) -> Vec<u32> {
-        years_mentions(NormalizedText::new(text).as_str())
+        years_mentions(NormalizedText::new(text).as_str(), &[])
             .into_iter()
             .map(|(y, _)| y)
             .collect()
@@ -1175,6 +1237,30 @@ mod tests {
                 format!("0+ years of product management experience\n{title}\nattract and hire");
             let years = found(&body, |f| matches!(f.origin, Origin::Years(_)));
             assert_eq!(years, ["0+ years"], "{title}");
+        }
+    }
+
+    #[test]
+    fn the_title_named_near_years_does_not_decide_what_they_count_as() {
+        // Found by the title-rewriting property: "instead of" fell inside the 60 characters
+        // after the years under a short title and outside them under a long one, and "product"
+        // in a title read as the years' field.
+        let read = |title: &str| {
+            [
+                format!("- 19+ years of product management experience\n{title}\ninstead of"),
+                format!("- 10 years\n{title}"),
+                format!("{title}, 8 years"),
+            ]
+            .map(|body| found(&body, |f| matches!(f.origin, Origin::Years(_))))
+        };
+        let short = read("PM");
+        assert_eq!(short, [Vec::<String>::new(), vec![], vec![]]);
+        for title in [
+            "VP of Product",
+            "Senior Product Manager",
+            "Chief Product Officer",
+        ] {
+            assert_eq!(read(title), short, "{title}");
         }
     }
 
