@@ -12,6 +12,7 @@ use crate::normalize::NormalizedText;
 use crate::sections::Sections;
 use crate::title::mentions_among;
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -95,8 +96,13 @@ fn without_counts<'a>(words: &[&'a str]) -> Vec<&'a str> {
 /// Whether the words between a frame's verb and a candidate object keep them in one clause:
 /// few enough words (a count aside), no sentence punctuation and no line break (a bullet's verb
 /// does not take the next bullet's noun).
-fn in_one_clause(normalized: &NormalizedText, between: Range<usize>) -> bool {
-    let text = &normalized.as_str()[between.clone()];
+fn in_one_clause(
+    normalized: &NormalizedText,
+    between: Range<usize>,
+    titles: &[Range<usize>],
+) -> bool {
+    let gap = masked(normalized.as_str(), between.clone(), titles);
+    let text = &*gap;
     // Punctuation first: it needs no word list.
     if text.contains(['.', ';', ':', '!', '?', '(', ')']) {
         return false;
@@ -188,8 +194,16 @@ pub(crate) fn frames(
         // Candidates stop a few words' bytes after the verb, which keeps the pairing linear
         // however many frame words a text holds. The nearest candidate of each kind decides: a
         // farther one is never in the clause if the nearest is not.
-        let reach = verb.range.end + FRAME_REACH;
-        let in_clause = |o: &Range<usize>| in_one_clause(normalized, verb.range.end..o.start);
+        let mut reach = verb.range.end + FRAME_REACH;
+        // A title mention is one word of the gap however long it is written.
+        for m in &mentions[mentions.partition_point(|m| m.end <= verb.range.end)..] {
+            if m.start > reach {
+                break;
+            }
+            reach += m.len();
+        }
+        let in_clause =
+            |o: &Range<usize>| in_one_clause(normalized, verb.range.end..o.start, mentions);
         // A word inside a title mention is part of the role named, not an object of its own
         // ("manager" in "hire a product manager").
         let object = words[i + 1..]
@@ -550,11 +564,35 @@ fn years_captures(text: &str) -> Vec<regex::Captures<'_>> {
     found
 }
 
-/// How a job-title mention reads in the words around a years mention: one word, whichever title
-/// it is. Otherwise the title a body names would decide what its years count as: "instead of"
-/// fell inside the clause after the years under "VP of Product" and outside it under "Senior
-/// Product Manager", and "product" in a title read as the years' field.
+/// How a job-title mention reads in the words around a years mention or between a frame's verb
+/// and its object: one word, whichever title it is. Otherwise the title a body names would decide
+/// what the words around it say: "instead of" fell inside the clause after the years under "VP of
+/// Product" and outside it under "Senior Product Manager", "product" in a title read as the years'
+/// field, and "hire the PM and designers" made a frame that "hire the Senior Product Manager and
+/// designers" did not.
 const MASKED_TITLE: &str = "role";
+
+/// `text[range]` with each title mention in it (one of `titles`, sorted) read as
+/// [`MASKED_TITLE`].
+fn masked<'t>(text: &'t str, range: Range<usize>, titles: &[Range<usize>]) -> Cow<'t, str> {
+    let first = titles.partition_point(|t| t.end <= range.start);
+    let mut inside = titles[first..]
+        .iter()
+        .take_while(|t| t.start < range.end)
+        .peekable();
+    if inside.peek().is_none() {
+        return Cow::Borrowed(&text[range]);
+    }
+    let mut out = String::with_capacity(range.len());
+    let mut at = range.start;
+    for title in inside {
+        out.push_str(&text[at..title.start.max(at)]);
+        out.push_str(MASKED_TITLE);
+        at = title.end.clamp(at, range.end);
+    }
+    out.push_str(&text[at..range.end]);
+    Cow::Owned(out)
+}
 
 /// How many characters before a years mention are read for "experience" or an "or".
 const BEFORE_CHARS: usize = 40;
@@ -1525,6 +1563,18 @@ mod tests {
             frames_found("Hire up to 10 designers"),
             ["Hire up to 10 designers"]
         );
+    }
+
+    #[test]
+    fn a_title_between_verb_and_object_is_one_word_whichever_title() {
+        // How long a title is, and the "of" or "." in it, must not decide whether the verb
+        // reaches its object.
+        for title in ["PM", "Senior Product Manager", "Sr. PM", "VP of Product"] {
+            let body = format!("Hire the {title} and designers");
+            assert_eq!(frames_found(&body), [body.as_str()], "{title}");
+            let body = format!("Oversee a {title} division");
+            assert_eq!(frames_found(&body), [body.as_str()], "{title}");
+        }
     }
 
     #[test]
