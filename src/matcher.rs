@@ -599,7 +599,20 @@ const BEFORE_CHARS: usize = 40;
 
 /// Up to `chars` characters of `text` from `from` on, each title mention (one of `titles`,
 /// sorted) read as [`MASKED_TITLE`].
-fn masked_after(text: &str, from: usize, titles: &[Range<usize>], chars: usize) -> String {
+fn masked_after<'t>(
+    text: &'t str,
+    from: usize,
+    titles: &[Range<usize>],
+    chars: usize,
+) -> Cow<'t, str> {
+    // Most windows hold no title: read as written.
+    let end = text[from..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| from + i);
+    if !overlaps_mention(titles, &(from..end)) {
+        return Cow::Borrowed(&text[from..end]);
+    }
     let mut out = String::new();
     let mut count = 0;
     let mut next = titles.partition_point(|t| t.end <= from);
@@ -619,11 +632,24 @@ fn masked_after(text: &str, from: usize, titles: &[Range<usize>], chars: usize) 
         count += 1;
         i += c.len_utf8();
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Up to `chars` characters of `text` before `to`, each title mention read as [`MASKED_TITLE`].
-fn masked_before(text: &str, to: usize, titles: &[Range<usize>], chars: usize) -> String {
+fn masked_before<'t>(
+    text: &'t str,
+    to: usize,
+    titles: &[Range<usize>],
+    chars: usize,
+) -> Cow<'t, str> {
+    let start = text[..to]
+        .char_indices()
+        .rev()
+        .nth(chars - 1)
+        .map_or(0, |(i, _)| i);
+    if !overlaps_mention(titles, &(start..to)) {
+        return Cow::Borrowed(&text[start..to]);
+    }
     let mut reversed: Vec<&str> = Vec::new();
     let mut count = 0;
     let mut prev = titles.partition_point(|t| t.start < to);
@@ -647,7 +673,7 @@ fn masked_before(text: &str, to: usize, titles: &[Range<usize>], chars: usize) -
         reversed.push(&text[i..i + c.len_utf8()]);
         count += 1;
     }
-    reversed.iter().rev().copied().collect()
+    Cow::Owned(reversed.iter().rev().copied().collect())
 }
 
 /// Years of experience a body asks for: each mention's lower bound and its normalized range.
@@ -662,7 +688,7 @@ pub fn years_mentions(normalized: &str, titles: &[Range<usize>]) -> Vec<(u32, Ra
             let after = masked_after(normalized, whole.end(), titles, CLAUSE_CHARS);
             let after = clause_after(&after);
             let before = masked_before(normalized, whole.start(), titles, BEFORE_CHARS);
-            let before = before.as_str();
+            let before = &*before;
             if !is_experience_context(after, before) || is_alternative_path(after, before) {
                 return None;
             }
