@@ -598,82 +598,55 @@ fn masked<'t>(text: &'t str, range: Range<usize>, titles: &[Range<usize>]) -> Co
 const BEFORE_CHARS: usize = 40;
 
 /// Up to `chars` characters of `text` from `from` on, each title mention (one of `titles`,
-/// sorted) read as [`MASKED_TITLE`].
+/// sorted) read as [`MASKED_TITLE`] and counted as its characters.
 fn masked_after<'t>(
     text: &'t str,
     from: usize,
     titles: &[Range<usize>],
     chars: usize,
 ) -> Cow<'t, str> {
-    // Most windows hold no title: read as written.
-    let end = text[from..]
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| from + i);
-    if !overlaps_mention(titles, &(from..end)) {
-        return Cow::Borrowed(&text[from..end]);
-    }
-    let mut out = String::new();
-    let mut count = 0;
     let mut next = titles.partition_point(|t| t.end <= from);
-    let mut i = from;
+    let mut count = 0;
+    let mut end = from;
     while count < chars {
-        if let Some(title) = titles.get(next).filter(|t| t.start <= i) {
-            out.push_str(MASKED_TITLE);
+        if let Some(title) = titles.get(next).filter(|t| t.start <= end) {
             count += MASKED_TITLE.len();
-            i = i.max(title.end);
+            end = end.max(title.end);
             next += 1;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
+        } else if let Some(c) = text[end..].chars().next() {
+            count += 1;
+            end += c.len_utf8();
+        } else {
             break;
-        };
-        out.push(c);
-        count += 1;
-        i += c.len_utf8();
+        }
     }
-    Cow::Owned(out)
+    masked(text, from..end, titles)
 }
 
-/// Up to `chars` characters of `text` before `to`, each title mention read as [`MASKED_TITLE`].
+/// Up to `chars` characters of `text` before `to`, each title mention read as [`MASKED_TITLE`]
+/// and counted as its characters.
 fn masked_before<'t>(
     text: &'t str,
     to: usize,
     titles: &[Range<usize>],
     chars: usize,
 ) -> Cow<'t, str> {
-    let start = text[..to]
-        .char_indices()
-        .rev()
-        .nth(chars - 1)
-        .map_or(0, |(i, _)| i);
-    if !overlaps_mention(titles, &(start..to)) {
-        return Cow::Borrowed(&text[start..to]);
-    }
-    let mut reversed: Vec<&str> = Vec::new();
-    let mut count = 0;
     let mut prev = titles.partition_point(|t| t.start < to);
-    let mut i = to;
+    let mut count = 0;
+    let mut start = to;
     while count < chars {
-        if let Some(title) = prev
-            .checked_sub(1)
-            .map(|p| &titles[p])
-            .filter(|t| t.end >= i)
-        {
-            reversed.push(MASKED_TITLE);
+        if let Some(title) = (prev.checked_sub(1).map(|p| &titles[p])).filter(|t| t.end >= start) {
             count += MASKED_TITLE.len();
-            i = i.min(title.start);
+            start = start.min(title.start);
             prev -= 1;
-            continue;
-        }
-        let Some(c) = text[..i].chars().next_back() else {
+        } else if let Some(c) = text[..start].chars().next_back() {
+            count += 1;
+            start -= c.len_utf8();
+        } else {
             break;
-        };
-        i -= c.len_utf8();
-        reversed.push(&text[i..i + c.len_utf8()]);
-        count += 1;
+        }
     }
-    Cow::Owned(reversed.iter().rev().copied().collect())
+    masked(text, start..to, titles)
 }
 
 /// Years of experience a body asks for: each mention's lower bound and its normalized range.
