@@ -400,6 +400,26 @@ type Leads = Vec<WordLead>;
 /// lists with one is found with any.
 const HEADING_CONNECTORS: [&str; 3] = [" and ", " & ", " + "];
 
+/// Adds each variant of the terms from `from` on (a word form, the other spelling), owned by
+/// its term's entry, unless a term from `from` on says it itself: an explicit term keeps its own
+/// entry, and a variant two terms share goes to the first.
+fn add_variants<V: IntoIterator<Item = String>>(
+    terms: &mut Vec<String>,
+    owner: &mut Vec<u32>,
+    from: usize,
+    variants: impl Fn(&str) -> V,
+) {
+    let mut said: HashSet<String> = terms[from..].iter().cloned().collect();
+    for i in from..terms.len() {
+        for variant in variants(&terms[i]) {
+            if said.insert(variant.clone()) {
+                terms.push(variant);
+                owner.push(owner[i]);
+            }
+        }
+    }
+}
+
 /// `heading` with every connector written "and": the one form of all its [`connector_forms`].
 pub(super) fn canonical_connectors(heading: &str) -> String {
     HEADING_CONNECTORS[1..]
@@ -531,17 +551,8 @@ impl CompiledLexicon {
                 owner.push(i as u32);
             }
         }
-        // Each term's other word forms, for its entry, unless a term says that form itself: an
-        // explicit term keeps its own entry, and a form two terms share goes to the first.
-        let mut said: HashSet<String> = terms.iter().cloned().collect();
-        for i in 0..terms.len() {
-            for form in phrase_forms(&terms[i]) {
-                if said.insert(form.clone()) {
-                    terms.push(form);
-                    owner.push(owner[i]);
-                }
-            }
-        }
+        // Each term's other word forms (and spelling), for its entry.
+        add_variants(&mut terms, &mut owner, 0, phrase_forms);
 
         let mut leads: Vec<(Vec<u8>, u32)> = Vec::new();
         let patterns: Vec<Pattern> = lexicon
@@ -595,17 +606,9 @@ impl CompiledLexicon {
             }
             cue_patterns.extend(c.value.patterns.iter().map(|p| (p.clone(), i as u32)));
         }
-        // A cue term in the other spelling (British or American) too, for its entry, unless a
-        // cue term says it itself. Cues take no other word forms: a role's nouns are listed.
-        let mut cue_said: HashSet<String> = terms[cue_start..].iter().cloned().collect();
-        for i in cue_start..terms.len() {
-            if let Some(other) = other_spelling(&terms[i]) {
-                if cue_said.insert(other.clone()) {
-                    terms.push(other);
-                    owner.push(owner[i]);
-                }
-            }
-        }
+        // A cue term in the other spelling (British or American) too, for its entry. Cues take
+        // no other word forms: a role's nouns are listed.
+        add_variants(&mut terms, &mut owner, cue_start, other_spelling);
 
         let check_start = terms.len();
         let mut cues_in_titles: Vec<Cue> = (lexicon.checks.iter())
